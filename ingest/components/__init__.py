@@ -1,0 +1,4 @@
+"""spaCy components of the pipeline, registered on import."""
+from . import entities, events, sentences  # noqa: F401
+
+__all__ = ["entities", "events", "sentences"]

@@ -1,0 +1,511 @@
+"""``kg_entities``: every entity of an article in ``doc.spans["entities"]``.
+
+The gazetteer (spaCy's ``entity_ruler`` on NORM) has already put known
+names in ``doc.ents``. This component adds, as overlapping spans:
+
+- DATE and CAPACITY values (:mod:`ingest.values`), value in ``span._.kg_value``;
+- names no gazetteer knows, found by cues: people after "قال" / before a
+  title / "X said", companies after "شركة" or before "Inc.", organisations
+  and regulators by their head words ("جامعة …", "وزارة …", "the … Commission");
+- generic regulators, "the authorities" of a place: ``authorities:CN-SC``,
+  resolved from a place or demonym next to them, else the article's main place;
+- short repeats of a person's name ("تشو" after "كريس تشو") as the same person.
+
+The canonical id of each span is in ``span.kb_id_`` (ISO code, gazetteer id,
+or ``authorities:<place>``); ``span.label_`` is the entity type.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.gazetteer import names
+from ingest.normalize import fold_with_map, normalize_ar
+from ingest.values import find_capacities, find_dates
+
+__all__ = ["KGEntities", "PLACE_TYPES"]
+
+PLACE_TYPES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
+if not Span.has_extension("kg_value"):
+    Span.set_extension("kg_value", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+if not Doc.has_extension("salient_place"):
+    Doc.set_extension("salient_place", default=None)
+
+# ----------------------------------------------------------------- Arabic cues
+_AR_SAY = ("قال", "وقال", "قالت", "وقالت", "اضاف", "واضاف", "اضافت", "واضافت", "اوضح", "واوضح",
+           "اشار", "واشار", "اشارت", "ذكر", "وذكر", "صرح", "وصرح", "يري", "وتري", "يقدر", "ويقدر",
+           "اعتبر", "واعتبر", "لفت", "ولفت", "اكد", "واكد", "يؤكد", "ويؤكد", "اعلن", "واعلن", "حذر",
+           "وحذر", "كتب", "وكتب", "تابع", "وتابع", "يقول", "ويقول", "تقول", "وتقول",
+           "سارع", "اعترف", "نفي", "توقع", "وتوقع", "يعتقد", "ويعتقد")
+_AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شريك", "المدير", "مدير", "مديره", "المؤسس", "مؤسس",
+              "المحلل", "محلل", "الباحث", "باحث", "وزير", "وزيره", "الوزير", "المتحدث", "متحدث", "الخبير",
+              "خبير", "نائب", "عضو", "كبير", "الرئيسه", "المسؤول", "مسؤول", "الرئيس التنفيذي", "حاكم", "النائب",
+              "السيناتور", "المستشار", "مستشار", "الاقتصادي", "المؤسس المشارك")
+_AR_NOT_NAME = set(normalize_ar(w) for w in (
+    "في من الى إلى على عن مع ان أن إن الذي التي الذين هو هي هم قد لقد كان كانت ما لا لم لن كل بعض هذا هذه "
+    "ذلك تلك عند عندما حيث ثم او أو و ف ايضا أيضا حتى بين خلال بعد قبل منذ نحو عبر اليوم امس إنه انه انها "
+    "إنها لها له لهم نحن هناك هنا معدن معدني مصدر مصادر شخص أحد احد اي أي كما وكما بأن بان لأن لان "
+    "فقط يلقب يدعى ولديه لديه عندما إذا اذا غير دون سوى يوم شهر عام سنة مساء صباح الآن الان أكثر اكثر "
+    "نفسه نفسها جانب الكثير كثير عدد عدة عده ثلاثة مليون مليار ألف الف بسبب وفق وفقا بحسب حسب لكن ولكن "
+    "لكنه ولكنه بل وقد فقد كذلك وكذلك أيضاً ايضاً مثل ومثل حوالي نحو قرابة").split())
+_AR_ORG_HEADS = {
+    "ORGANIZATION": ("جامعه", "صحيفه", "وكاله", "رابطه", "جمعيه", "منظمه", "مؤسسه", "اتحاد", "منتدي",
+                     "مركز", "معهد", "موقع", "قناه", "مجله", "حزب", "منصه", "تحالف", "مجموعه"),
+    "COMPANY": ("شركه", "شركته", "شركتها", "الشركه", "صندوق", "بورصه", "منصه تداول"),
+    "REGULATOR": ("وزاره", "هيئه", "لجنه", "اداره", "مجلس", "مصلحه", "دائره", "البنك المركزي", "بنك",
+                  "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
+}
+_AR_AUTH = r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)"
+
+# ----------------------------------------------------------------- English cues
+_EN_SAY_BEFORE = r"(?:said|says|told|according to|wrote|added|explained|noted|by|quoted|and|with|Rep\.|Sen\.|Gov\.|Governor|President|CEO|founder|co-founder|chief executive|minister|Minister|analyst|researcher|chairman|Chairman|director|head|spokesperson|spokesman|spokeswoman|Mr\.|Ms\.|Mrs\.|Dr\.|Prime Minister|Secretary|Senator|Mayor)"
+_EN_COMPANY_TAIL = ("Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "Corporation", "Company", "Co.",
+                    "Group", "Holdings", "Mining", "Technologies", "Technology", "Digital", "Capital",
+                    "Ventures", "Partners", "Energy", "Power", "Networks", "Pool", "Exchange", "Blockchain",
+                    "Platforms", "Scientific", "Systems", "LLC", "PLC", "plc", "AG", "SA", "Labs", "Bitcoin")
+_EN_REGULATOR_TAIL = ("Commission", "Ministry", "Department", "Agency", "Authority", "Bureau",
+                      "Administration", "Council", "Committee", "Legislature", "Parliament", "Senate",
+                      "Congress", "Regulator", "Office", "Service", "Court", "Cabinet", "Duma", "Assembly",
+                      "Board", "Reserve", "Regulatory", "Inspectorate", "Directorate")
+_EN_ORG_TAIL = ("University", "Institute", "Centre", "Center", "Foundation", "Association", "Forum", "Times",
+                "News", "Post", "Journal", "Network", "Society", "Union", "Organization", "Organisation",
+                "Alliance", "Party", "Research", "Review", "Daily", "Herald", "Tribune", "Press", "Images",
+                "Federation", "Chamber", "Club", "Index", "Report", "Magazine", "Insider", "Fund", "Bank", "Dam",
+                "Station", "Plant")
+_EN_HEAD_REGULATOR = ("Ministry of", "Department of", "Office of", "Bureau of", "Commission of", "Council of",
+                      "Ministry for", "Agency for", "State Council", "Central Bank")
+_EN_NOT_NAME = set("""The A An This That These Those It Its In On At By For From To Of And Or But If As With
+Without After Before Since Until While When Where Why How What Who Which There Here Some Many Most More
+Several Such Other Another Each Every Both Either Neither However Moreover Meanwhile Lastly Also Still Yet
+Bitcoin Crypto Cryptocurrency Mining Miners Chinese Read Related Stories Footage Interestingly Unfortunately
+Large Back Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I We You
+He She They His Her Their Our My Your Mr Ms Dr President CEO Governor Minister Prime Senator State City
+Province Region Republic National Federal Government Authorities Officials Ethereum BTC ETH AM PM""".split())
+_EN_STOP_LOWER = {"of", "and", "for", "the", "&", "de", "la", "du", "on", "in"}
+
+
+def _fold(s: str) -> str:
+    return normalize_ar(s).lower()
+
+
+@Language.factory("kg_entities", requires=["doc.ents", "token.is_sent_start"],
+                  assigns=["doc.spans"])
+def make_entities(nlp: Language, name: str):
+    return KGEntities(nlp.lang)
+
+
+class KGEntities:
+    """Collect gazetteer names, values and cue-found names into ``doc.spans["entities"]``."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        if lang == "ar":
+            from ingest.lang.ar.demonyms import DEMONYMS
+        else:
+            from ingest.lang.en.demonyms import DEMONYMS
+        self.demonyms = DEMONYMS
+        if lang == "ar":
+            alts = sorted({(d, pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
+            self._demonym_re = [(re.compile(rf"(?<![\u0600-\u06FF])(?:[وفبل]?ال)?{re.escape(d)}(?:ه|ين|ون|يه|يون|يين|ات)?(?![\u0600-\u06FF])"), pid)
+                                for d, pid in alts]
+        else:
+            alts = sorted({(d, pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
+            self._demonym_re = [(re.compile(rf"(?<![\w.]){re.escape(d)}(?![\w])"), pid) for d, pid in alts]
+
+    # ------------------------------------------------------------ helpers
+    def demonym_at(self, text: str) -> str | None:
+        """The place a demonym word stands for (``الصينية`` → ``CN``)."""
+        t = _fold(text) if self.lang == "ar" else text
+        for rx, pid in self._demonym_re:
+            if rx.fullmatch(t):
+                return pid
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        gaz = names()
+        for ent in doc.ents:
+            spans.append(ent)
+        taken = [(e.start_char, e.end_char) for e in doc.ents]
+        # values
+        for v in find_dates(doc.text, self.lang, doc._.published):
+            sp = doc.char_span(v["start"], v["end"], label="DATE", alignment_mode="expand")
+            if sp is not None:
+                sp._.kg_value = v["value"]
+                spans.append(sp)
+        for v in find_capacities(doc.text, self.lang):
+            sp = doc.char_span(v["start"], v["end"], label="CAPACITY", alignment_mode="expand")
+            if sp is not None:
+                sp._.kg_value = v["value"]
+                spans.append(sp)
+        salient = self._salient_place(doc)
+        doc._.salient_place = salient
+        if self.lang == "ar":
+            spans += self._ar_cues(doc, salient, taken)
+        else:
+            spans += self._en_cues(doc, salient, taken)
+        spans += self._person_repeats(doc, spans)
+        spans = _dedupe(spans)
+        doc.spans["entities"] = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
+        return doc
+
+    # ------------------------------------------------------------ places
+    def _salient_place(self, doc: Doc) -> str | None:
+        counts = Counter(e.ent_id_ for e in doc.ents if e.label_ in ("COUNTRY", "PROVINCE") and e.ent_id_)
+        if not counts:
+            return None
+        # a province counts for its country too
+        total = Counter(counts)
+        for pid, c in counts.items():
+            if "-" in pid:
+                total[pid.split("-")[0]] += c
+        best = max(total.items(), key=lambda kv: (kv[1], -len(kv[0])))
+        return best[0]
+
+    def _place_near(self, doc: Doc, start: int, end: int, window: int = 4) -> Span | None:
+        """A gazetteer place right after tokens [start, end) (through في/of/in), or its demonym."""
+        for ent in doc.ents:
+            if ent.label_ in ("COUNTRY", "PROVINCE", "CITY") and end <= ent.start <= end + window:
+                between = doc[end:ent.start]
+                if all(t.norm_ in ("في", "ب", "of", "in", "the", "'s", "province", "region", "state", "مقاطعه", "اقليم", "منطقه", "ولايه", "مدينه") or t.is_punct and t.text not in ".،,؛" for t in between):
+                    return ent
+        return None
+
+    def _auth_place_id(self, ent: Span) -> str | None:
+        if ent.label_ == "CITY":
+            parent = names().get(ent.ent_id_, {})
+            return parent.get("country") or parent.get("parent")
+        return ent.ent_id_
+
+    # ------------------------------------------------------------ Arabic
+    def _ar_cues(self, doc: Doc, salient: str | None, taken) -> list[Span]:
+        out: list[Span] = []
+        folded, offsets = fold_with_map(doc.text)
+
+        def span_of(fs, fe, label, kb=None):
+            s, e = offsets[fs], offsets[fe - 1] + 1
+            sp = doc.char_span(s, e, label=label, kb_id=kb or "", alignment_mode="expand")
+            return sp
+
+        # generic authorities: السلطات [في] X / السلطات الصينية / سلطات سيشوان
+        for m in re.finditer(rf"(?<![\u0600-\u06FF]){_AR_AUTH}(?![\u0600-\u06FF])", folded):
+            sp = span_of(m.start(), m.end(), "REGULATOR")
+            if sp is None:
+                continue
+            nxt = doc[sp.end] if sp.end < len(doc) else None
+            place_id, end = None, sp.end
+            if nxt is not None and self.demonym_at(nxt.text):
+                place_id, end = self.demonym_at(nxt.text), sp.end + 1
+            else:
+                near = self._place_near(doc, sp.start, sp.end, window=2)
+                if near is not None:
+                    place_id, end = self._auth_place_id(near), near.end
+            local = "محلي" in doc[sp.end:sp.end + 2].text or "المحليه" in _fold(sp.text)
+            if place_id is None:
+                place_id = self._sentence_place(doc, sp, prefer_specific=local) or salient
+            if place_id is None:
+                continue
+            out.append(Span(doc, sp.start, end, label="REGULATOR", kb_id=f"authorities:{place_id}"))
+        # named bodies by head word: وزارة الطاقة ..., جامعة كامبريدج, شركة "بت ماينيغ"
+        for label, heads in _AR_ORG_HEADS.items():
+            alt = "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\u0600-\u06FF])(?:[وفبل]|لل|ب?ال)?(?:{alt})(?![\u0600-\u06FF])", folded):
+                head = span_of(m.start(), m.end(), label)
+                if head is None:
+                    continue
+                body = self._ar_name_after(doc, head.end, allow_definite=(label != "COMPANY"))
+                if body is None:
+                    continue
+                start = head.start if label != "COMPANY" else body[0]
+                if label == "COMPANY" and body[2]:
+                    start = body[0]
+                if label == "REGULATOR" and not body[2]:
+                    # "وزارة الطاقة في يونان": keep a following place
+                    near = self._place_near(doc, body[0], body[1], window=1)
+                    if near is not None and doc[body[1]].norm_ == "في":
+                        body = (body[0], near.end, False)
+                sp = Span(doc, start, body[1], label=label)
+                if label == "COMPANY" and not body[2] and not doc[body[0]].text[:1].isascii():
+                    continue
+                out.append(sp)
+        # people: cue verb + name, name + title, يلقب ب"X"
+        for i, tok in enumerate(doc):
+            n = tok.norm_
+            if n in _AR_SAY:
+                j = i + 1
+                while j < len(doc) and (doc[j].norm_ in _AR_TITLES or self.demonym_at(doc[j].text)):
+                    j += 1
+                nm = self._ar_person_tokens(doc, j)
+                if nm:
+                    out.append(Span(doc, nm[0], nm[1], label="PERSON"))
+            elif n in _AR_TITLES and i > 0:
+                k = i
+                st = k
+                while st > 0 and k - st < 3 and self._ar_name_like(doc[st - 1]):
+                    st -= 1
+                if st < k and (st == 0 or doc[st - 1].is_punct or doc[st - 1].norm_ in _AR_SAY
+                               or doc[st - 1].norm_ in _AR_NOT_NAME or doc[st - 1].is_sent_start):
+                    out.append(Span(doc, st, k, label="PERSON"))
+            elif n in ("يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي"):
+                j = i + 1
+                if j < len(doc) and doc[j].text in ("ب", "ـ"):
+                    j += 1
+                q = self._quoted(doc, j)
+                if q:
+                    out.append(Span(doc, q[0], q[1], label="PERSON"))
+        # names in Latin script inside Arabic text
+        out += self._latin_names(doc)
+        return [s for s in out if s is not None and len(s)]
+
+    def _sentence_place(self, doc: Doc, sp: Span, prefer_specific=False) -> str | None:
+        sent = sp.sent
+        places = [e for e in doc.ents if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
+                  and e.start >= sent.start and e.end <= sent.end]
+        if prefer_specific:
+            prev = [e for e in doc.ents if e.label_ in ("PROVINCE", "CITY") and e.end <= sp.start]
+            if prev:
+                return self._auth_place_id(prev[-1])
+        ids = {self._auth_place_id(e) for e in places}
+        ids.discard(None)
+        if len(ids) == 1:
+            return ids.pop()
+        return None
+
+    def _ar_name_like(self, tok) -> bool:
+        t = tok.text
+        n = tok.norm_
+        if not t or not ("\u0600" <= t[0] <= "\u06ff"):
+            return False
+        if n in _AR_NOT_NAME or n in _AR_SAY or n in _AR_TITLES or tok.is_punct:
+            return False
+        if n.startswith("ال") or n.startswith("وال") or n.startswith("بال"):
+            return False
+        if tok.ent_type_ and tok.ent_type_ in PLACE_TYPES:
+            return False
+        if self.demonym_at(t):
+            return False
+        if self._trigger_word(tok.text):
+            return False
+        return len(n) >= 2
+
+    def _trigger_word(self, text: str) -> bool:
+        from ingest.components.events import load_triggers
+        if not hasattr(self, "_trig_rx"):
+            self._trig_rx = [rx for _, _, rx in load_triggers(self.lang)]
+        f = _fold(text)
+        return any(rx.fullmatch(f) for rx in self._trig_rx)
+
+    def _ar_person_tokens(self, doc: Doc, j: int) -> tuple[int, int] | None:
+        q = self._quoted(doc, j)
+        if q and q[1] - q[0] <= 4:
+            return q
+        k = j
+        while k < len(doc) and k - j < 3 and self._ar_name_like(doc[k]):
+            k += 1
+        if k == j:
+            return None
+        return (j, k)
+
+    def _quoted(self, doc: Doc, j: int) -> tuple[int, int] | None:
+        if j < len(doc) and doc[j].text in ('"', "«", "“", "'"):
+            k = j + 1
+            while k < len(doc) and doc[k].text not in ('"', "»", "”", "'") and k - j < 8:
+                k += 1
+            if k < len(doc) and k > j + 1 and doc[k].text in ('"', "»", "”", "'"):
+                return (j + 1, k)
+        return None
+
+    def _ar_name_after(self, doc: Doc, j: int, allow_definite: bool):
+        """(start, end, quoted) of a name right after a head word, or None."""
+        q = self._quoted(doc, j)
+        if q:
+            return (q[0], q[1], True)
+        k = j
+        while k < len(doc) and k - j < 4:
+            t = doc[k]
+            n = t.norm_
+            if t.is_punct or n in _AR_NOT_NAME or n in _AR_SAY or t.like_num:
+                break
+            if not ("\u0600" <= t.text[0] <= "\u06ff") and not t.text[0].isalpha():
+                break
+            if not allow_definite and (n.startswith("ال") and k == j):
+                break
+            k += 1
+        if k == j:
+            return None
+        # a head word followed only by an adjective is not a name ("الشركة الصينية")
+        if k - j == 1 and self.demonym_at(doc[j].text):
+            return None
+        return (j, k, False)
+
+    # ------------------------------------------------------------ English
+    def _en_cues(self, doc: Doc, salient: str | None, taken) -> list[Span]:
+        out: list[Span] = []
+        text = doc.text
+        # generic authorities
+        auth = (r"(?:(?:the|The)\s+)?(?:(local|provincial|regional|state|federal|central|national|municipal)\s+)?"
+                r"(?:([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?(authorities|government|officials|regulators|lawmakers|administration|legislature)\b"
+                r"(?:\s+(?:of|in)\s+)?")
+        for m in re.finditer(auth, text):
+            sp = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if sp is None or not len(sp):
+                continue
+            place_id, end = None, sp.end
+            adj = m.group(2)
+            if adj:
+                place_id = self.demonym_at(adj)
+                if place_id is None:
+                    near = [e for e in doc.ents if e.start_char == m.start(2) and e.label_ in PLACE_TYPES]
+                    place_id = self._auth_place_id(near[0]) if near else None
+                if place_id is None and adj[0].isupper():
+                    continue
+            if place_id is None:
+                # "X's government" / "X authorities"
+                prev = [e for e in doc.ents if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
+                        and 0 <= sp.start - e.end <= 2]
+                if prev:
+                    place_id = self._auth_place_id(prev[-1])
+            if place_id is None and text[m.end() - 4:m.end()].strip() in ("of", "in"):
+                near = self._place_near(doc, sp.start, sp.end, window=2)
+                if near is not None:
+                    place_id, end = self._auth_place_id(near), near.end
+            if place_id is None:
+                place_id = self._sentence_place(doc, sp, prefer_specific=bool(m.group(1))) or salient
+            if place_id is None:
+                continue
+            while end > sp.start and doc[end - 1].lower_ in ("of", "in"):
+                end -= 1
+            out.append(Span(doc, sp.start, end, label="REGULATOR", kb_id=f"authorities:{place_id}"))
+        out += self._latin_names(doc)
+        return out
+
+    def _latin_names(self, doc: Doc) -> list[Span]:
+        """Capitalised names (Latin script) typed by their cues."""
+        out: list[Span] = []
+        i = 0
+        n = len(doc)
+        gaz_tokens = set()
+        for e in doc.ents:
+            gaz_tokens.update(range(e.start, e.end))
+        while i < n:
+            t = doc[i]
+            if not _cap(t) or i in gaz_tokens:
+                i += 1
+                continue
+            j = i
+            while j < n and (_cap(doc[j]) or (doc[j].text in _EN_STOP_LOWER and j + 1 < n and _cap(doc[j + 1]) and j > i)
+                             or (doc[j].text in ("Inc.", "Ltd.", "Co.", "Corp.", "&") and j > i)):
+                if j in gaz_tokens and j > i:
+                    break
+                j += 1
+            toks = doc[i:j]
+            while len(toks) and toks[0].text in _EN_NOT_NAME:
+                toks = doc[toks.start + 1:toks.end]
+            while len(toks) and toks[-1].text in _EN_STOP_LOWER:
+                toks = doc[toks.start:toks.end - 1]
+            if len(toks):
+                sp = self._type_latin(doc, toks)
+                if sp is not None:
+                    out.append(sp)
+            i = max(j, i + 1)
+        return out
+
+    def _type_latin(self, doc: Doc, toks: Span) -> Span | None:
+        words = [t.text for t in toks]
+        last = words[-1]
+        head2 = " ".join(words[:2])
+        if last in _EN_COMPANY_TAIL and len(words) >= 2:
+            return Span(doc, toks.start, toks.end, label="COMPANY")
+        if any(head2.startswith(h) for h in _EN_HEAD_REGULATOR) or last in _EN_REGULATOR_TAIL:
+            if len(words) >= 2:
+                return Span(doc, toks.start, toks.end, label="REGULATOR")
+        if last in _EN_ORG_TAIL and len(words) >= 2:
+            return Span(doc, toks.start, toks.end, label="ORGANIZATION")
+        before = doc[max(0, toks.start - 4):toks.start].text
+        after = doc[toks.end:min(len(doc), toks.end + 4)].text
+        alpha = all(w.isalpha() or "-" in w or w.endswith(".") for w in words)
+        if 2 <= len(words) <= 3 and alpha and all(w not in _EN_NOT_NAME for w in words):
+            if re.search(rf"{_EN_SAY_BEFORE}\s*$", before) or re.match(r"^\s*(?:,|said|says|told|wrote|\(|who)", after) \
+                    or self.lang == "ar":
+                return Span(doc, toks.start, toks.end, label="PERSON")
+        if len(words) == 1 and len(last) >= 3 and last not in _EN_NOT_NAME:
+            if re.search(r"(?:company|firm|miner|startup|exchange|pool|operator|giant|platform)\s*$", before, re.I) \
+                    or re.match(r"^\s*,\s*(?:a|an|the)\s+(?:\w+\s+){0,3}(?:company|firm|miner|exchange|pool|operator|platform)", after):
+                return Span(doc, toks.start, toks.end, label="COMPANY")
+            if re.match(r"^\s*(?:reported|reports|said|says|told)", after) and re.search(r"(?:^|\s)(?:,|\.|and)?\s*$", before):
+                return Span(doc, toks.start, toks.end, label="ORGANIZATION")
+            if self.lang == "ar" and (last.isupper() or re.search(r"[a-z][A-Z]|\.com|news", last, re.I)):
+                return Span(doc, toks.start, toks.end, label="ORGANIZATION")
+            if self.lang == "ar":
+                return Span(doc, toks.start, toks.end, label="COMPANY")
+        return None
+
+    # ------------------------------------------------------------ coreference
+    def _person_repeats(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Single-token repeats of a known person's last name, and first names glued before it."""
+        out: list[Span] = []
+        persons = [s for s in spans if s.label_ == "PERSON"]
+        full: dict[str, str] = {}
+        for p in persons:
+            if len(p) >= 2:
+                full[p[-1].norm_] = p.text
+        # extend single-token persons with one preceding name-like token when the pair recurs nowhere else
+        for p in list(persons):
+            if len(p) == 1 and p[0].norm_ not in full and self.lang == "ar":
+                pass
+        lastnames = {p[-1].norm_ for p in persons}
+        covered = set()
+        for p in persons:
+            covered.update(range(p.start, p.end))
+        for tok in doc:
+            if tok.norm_ in lastnames and tok.i not in covered:
+                st = tok.i
+                if self.lang == "ar" and tok.norm_ not in full and st > 0 and self._ar_name_like(doc[st - 1]) \
+                        and doc[st - 1].norm_ not in _AR_SAY and st > 1 and doc[st - 2].norm_ not in ("ب",):
+                    # "سارع كريس تشو": a first name glued before a known surname
+                    prev = doc[st - 1]
+                    if not prev.text.startswith(("و", "ف")) or len(prev.text) <= 3:
+                        st -= 1
+                out.append(Span(doc, st, tok.i + 1, label="PERSON"))
+                covered.update(range(st, tok.i + 1))
+        return out
+
+
+def _cap(t) -> bool:
+    s = t.text
+    return bool(s) and s[0].isupper() and s[0].isascii() and s not in ("I",)
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    """Drop a span when one of the same type covers it; keep different types overlapping."""
+    spans = [s for s in spans if s is not None and len(s)]
+    spans.sort(key=lambda s: (not (s.kb_id_ or s.ent_id_), -(s.end_char - s.start_char), s.start_char))
+    kept: list[Span] = []
+    for s in spans:
+        if not (s.kb_id_ or s.ent_id_) and s.label_ in ("COMPANY", "ORGANIZATION", "REGULATOR", "PERSON") and any(
+                (k.kb_id_ or k.ent_id_) and _compatible(k.label_, s.label_)
+                and not (s.end_char <= k.start_char or s.start_char >= k.end_char) for k in kept):
+            continue
+        same = [k for k in kept if _compatible(k.label_, s.label_)
+                and k.start_char <= s.start_char and s.end_char <= k.end_char]
+        if same:
+            continue
+        # names found by cues never override gazetteer places they overlap
+        if s.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and any(
+                k.label_ in PLACE_TYPES + ("DATE", "CAPACITY") and not (s.end_char <= k.start_char or s.start_char >= k.end_char)
+                for k in kept) and not s.kb_id_:
+            continue
+        kept.append(s)
+    return kept
+
+
+def _compatible(a: str, b: str) -> bool:
+    groups = [{"COMPANY", "ORGANIZATION", "REGULATOR", "PERSON"}, {"DATE"}, {"CAPACITY"},
+              {"COUNTRY", "PROVINCE", "CITY", "REGION"}]
+    return any(a in g and b in g for g in groups)

@@ -1,0 +1,383 @@
+"""``kg_events``: BAN and MIGRATION events with their arguments.
+
+Trigger lexicons live in ``ingest/lang/<lang>/triggers.jsonl`` (label, id,
+pattern: a regular expression over the folded text, see
+:func:`ingest.normalize.fold_with_map`). For each sentence:
+
+- every trigger opens a *window* that runs to the next trigger, so that
+  "moved to Kazakhstan in 2018 and now helps friends move … to there" gives
+  two migrations with their own arguments;
+- a BAN takes as jurisdiction the most specific places of its window that
+  are not destinations (one ban per place), else the place of its authority
+  (``authorities:CN`` → ``CN``, a capital → its country);
+- a MIGRATION takes its destination after "الى / to", its origin after
+  "من / from" (or "خارج البلاد" → the country of the article), its actor
+  (the nearest person or company before the trigger, else a group noun such
+  as "miners"), its quantity, date and status (planned / in progress /
+  completed from the modal and tense cues of the window);
+- cues that tie a migration to a ban ("بعد أن أمرت", "دفع … الى", "after …
+  ordered") are kept on the migration for the linker in kg/.
+
+Events go to ``doc._.events`` as dicts with token offsets of their sentence.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.gazetteer import contains, names
+from ingest.normalize import fold_with_map
+
+__all__ = ["KGEvents", "load_triggers"]
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+PLACES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
+_LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+
+_DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:الي|الى|إلى|نحو|باتجاه|صوب|لـ?)\s*$")
+_IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s*$")
+_IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at)\s+(?:the\s+)?$", re.I)
+_COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
+_COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
+_CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s")
+_PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
+_ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:من|خارج|مغادره)\s*$")
+_DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$", re.I)
+_ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?$", re.I)
+_LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
+_LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
+_GROUP_AR = re.compile(
+    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|شركات|رجال الاعمال|المستثمرين|المستثمرون|المنخرطون|البعض)"
+    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|الصيني(?:ون|ين)?|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
+_GROUP_EN = re.compile(
+    r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged)\s+){0,2}"
+    r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
+_MINING_AR = re.compile(r"تعدين|التعدين|مناجم|معدن|بتكوين|البتكوين|بيتكوين|العملات|المشفره|الرقميه|كريبتو")
+_MINING_EN = re.compile(r"\b(?:min(?:ing|ers?|es)|crypto\w*|bitcoin|btc|blockchain|hash\w*|rigs?|asics?)\b", re.I)
+_TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
+
+
+def load_triggers(lang: str) -> list[tuple[str, str, re.Pattern]]:
+    """(label, id, compiled pattern) from ``lang/<lang>/triggers.jsonl``."""
+    path = _LANG_DIR / lang / "triggers.jsonl"
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                out.append((row["label"], row["id"], re.compile(row["pattern"], re.I)))
+    return out
+
+
+@Language.factory("kg_events", requires=["doc.spans", "token.is_sent_start"], assigns=["doc._.events"])
+def make_events(nlp: Language, name: str):
+    return KGEvents(nlp.lang)
+
+
+class KGEvents:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.triggers = load_triggers(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.spans.get("entities", []))
+        folded, offsets = fold_with_map(doc.text)
+        inv = _inverse(offsets, len(doc.text))
+        events: list[dict] = []
+        self._last_dest: str | None = None
+        prev_sent = None
+        for sent_index, sent in enumerate(doc.sents):
+            fs = inv[sent.start_char]
+            fe = inv[sent.end_char] if sent.end_char < len(inv) else len(folded)
+            stext = folded[fs:fe]
+            hits = self._hits(stext, fs, offsets)
+            sent_ents = [e for e in ents if e.start_char >= sent.start_char and e.end_char <= sent.end_char]
+            core = self._core_triggers(hits)
+            for k, (label, tid, s, e) in enumerate(core):
+                start = core[k - 1][3] if k > 0 else sent.start_char
+                if k > 0 and core[k - 1][0] == label:
+                    # two moves in one sentence: the second starts at its own clause
+                    breaks = [m.end() for m in _CLAUSE.finditer(doc.text, start, s)]
+                    if breaks:
+                        start = breaks[-1]
+                end = core[k + 1][2] if k + 1 < len(core) else sent.end_char
+                if k + 1 < len(core):
+                    # end the window at the last clause break before the next trigger
+                    seg = doc.text[e:end]
+                    breaks = [m.start() for m in _CLAUSE.finditer(seg)]
+                    if breaks:
+                        end = e + breaks[-1]
+                win = (start, end)
+                extra = [h for h in hits if h[0] not in ("BAN", "MIGRATION") and win[0] <= h[2] < win[1]]
+                if label == "BAN":
+                    events += self._bans(doc, sent, sent_ents, (s, e), win, extra, tid)
+                else:
+                    events += self._migrations(doc, sent, sent_ents, (s, e), win, extra, tid, prev_sent, ents)
+            prev_sent = sent
+            for ev in events:
+                ev.setdefault("sentence_index", sent_index)
+        events = _dedupe_events(events)
+        for i, ev in enumerate(events, 1):
+            ev["id"] = f"v{i}"
+        doc._.events = events
+        return doc
+
+    def _core_triggers(self, hits):
+        """BAN / MIGRATION triggers in order; overlapping or close ones of one kind merge."""
+        core = sorted([h for h in hits if h[0] in ("BAN", "MIGRATION")], key=lambda h: (h[2], -h[3]))
+        merged: list = []
+        for h in core:
+            if merged and (h[2] < merged[-1][3] or (h[0] == merged[-1][0] and (h[0] == "BAN" or h[2] - merged[-1][3] < 40))):
+                if h[0] == merged[-1][0]:
+                    continue
+                if h[2] < merged[-1][3]:
+                    continue
+            merged.append(h)
+        return merged
+
+    # ------------------------------------------------------------ helpers
+    def _hits(self, stext: str, base: int, offsets: list[int]):
+        hits = []
+        for label, tid, rx in self.triggers:
+            for m in rx.finditer(stext):
+                if self.lang == "ar" and not _word_edges(stext, m.start(), m.end()):
+                    continue
+                s = offsets[base + m.start()]
+                e = offsets[base + m.end() - 1] + 1
+                hits.append((label, tid, s, e))
+        return hits
+
+    def _before(self, doc: Doc, span: Span, n: int = 24) -> str:
+        from ingest.normalize import normalize_text
+        return normalize_text(doc.text[max(0, span.start_char - n):span.start_char])
+
+    def _pid(self, e: Span) -> str | None:
+        return e.kb_id_ or e.ent_id_ or None
+
+    def _places(self, sent_ents, win):
+        return [e for e in sent_ents if e.label_ in PLACES and win[0] <= e.start_char < win[1] and self._pid(e)
+                and not any(o.label_ == "REGULATOR" and o.start_char <= e.start_char and e.end_char <= o.end_char
+                            and o is not e for o in sent_ents)]
+
+    def _is_dest(self, doc, e) -> bool:
+        b = self._before(doc, e)
+        rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
+        if rx.search(b):
+            return True
+        if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
+            return e.text[0] == "ل" and len(e.text) > 3 and not names().get(self._pid(e), {}).get("ar", "").startswith("ل")
+        return False
+
+    def _is_in(self, doc, e) -> bool:
+        rx = _IN_BEFORE_AR if self.lang == "ar" else _IN_BEFORE_EN
+        return bool(rx.search(self._before(doc, e)))
+
+    def _is_orig(self, doc, e) -> bool:
+        b = self._before(doc, e)
+        rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
+        return bool(rx.search(b))
+
+    def _date_in(self, sent_ents, win, trig=None):
+        ds = [e for e in sent_ents if e.label_ == "DATE" and win[0] <= e.start_char < win[1] and e._.kg_value]
+        if not ds:
+            return None
+        if trig:
+            ds.sort(key=lambda d: abs(d.start_char - trig[0]))
+        return ds[0]._.kg_value
+
+    def _target(self, stext: str) -> str:
+        rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
+        if rxm.search(stext):
+            return "mining"
+        if _TRADING.search(stext):
+            return "trading"
+        return "crypto"
+
+    # ------------------------------------------------------------ bans
+    def _bans(self, doc, sent, sent_ents, trig, win, extra, tid) -> list[dict]:
+        stext = doc.text[sent.start_char:sent.end_char]
+        rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
+        doc_is_mining = rxm.search(doc.text[:4000]) is not None
+        if not rxm.search(stext) and not _TRADING.search(stext) and not doc_is_mining:
+            return []
+        # a ban sentence that is a move ("ordered out", "pushed … to") keeps its places as jurisdictions
+        comp = _COMP_AR if self.lang == "ar" else _COMP_EN
+        lo = win[0]
+        cs = [m.end() for m in comp.finditer(doc.text, win[0], trig[0])]
+        if cs:
+            lo = cs[-1]
+        places = self._places(sent_ents, (lo, win[1]))
+        # keep places that are not destinations nor origins of a move
+        juris = [p for p in places if not self._is_dest(doc, p) and not self._is_orig(doc, p)]
+        auths = [e for e in sent_ents if e.label_ in ("REGULATOR", "ORGANIZATION", "PERSON")
+                 and win[0] <= e.start_char < win[1]]
+        auths.sort(key=lambda a: (a.start_char > trig[0], abs(a.start_char - trig[0])))
+        authority = auths[0] if auths else None
+        ids: list[str] = []
+        for p in juris:
+            pid = self._pid(p)
+            if p.label_ == "CITY":
+                # a capital as the ordering government ("Beijing ordered") stands for its country
+                pid = names().get(pid, {}).get("country") or pid
+            if p.label_ == "REGION":
+                continue
+            ids.append(pid)
+        # most specific: drop a place that contains another one in the list
+        ids = [i for i in dict.fromkeys(ids) if not any(j != i and contains(i, j) for j in ids)]
+        if authority is not None and authority.label_ == "PERSON":
+            authority = None
+        if not ids and authority is not None:
+            kb = authority.kb_id_ or authority.ent_id_ or ""
+            if kb.startswith("authorities:"):
+                ids = [kb.split(":", 1)[1]]
+            else:
+                c = names().get(kb, {}).get("country")
+                if c:
+                    ids = [c]
+        if not ids and doc._.salient_place and (tid in ("ban.crackdown", "ban.ban") or authority is not None):
+            ids = [doc._.salient_place]
+        if not ids:
+            return []
+        planned = any(h[0] == "BAN_PLANNED" for h in extra)
+        date = self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, (sent.start_char, sent.end_char), trig)
+        out = []
+        for pid in ids:
+            out.append({
+                "type": "BAN", "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
+                "trigger": {"text": doc.text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
+                "_authority_span": authority, "jurisdiction": pid, "date": date,
+                "target": self._target(stext), "status": "planned" if planned else "enacted",
+                "_trig": trig, "_win": win,
+            })
+        return out
+
+    # ------------------------------------------------------------ migrations
+    def _migrations(self, doc, sent, sent_ents, trig, win, extra, tid, prev_sent, ents) -> list[dict]:
+        stext = doc.text[win[0]:win[1]]
+        places = self._places(sent_ents, win)
+        like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
+        dests, origs, before = [], [], []
+        lo = win[0]
+        if tid == "mig.destination":
+            comp = _COMP_AR if self.lang == "ar" else _COMP_EN
+            cs = [m.end() for m in comp.finditer(doc.text, win[0], trig[0])]
+            if cs:
+                lo = cs[-1]
+        for p in places:
+            if p.label_ == "REGION" and False:
+                continue
+            if self._is_orig(doc, p):
+                origs.append(p)
+            elif self._is_dest(doc, p):
+                dests.append(p)
+            elif p.start_char > trig[0] and (self._is_in(doc, p) or like.search(self._before(doc, p, 12))
+                                            or (dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*$",
+                                                                    doc.text[dests[-1].end_char:p.start_char]))):
+                dests.append(p)
+            elif tid == "mig.destination" and lo <= p.start_char < trig[0]:
+                dests.append(p)
+            elif p.start_char < trig[0]:
+                before.append(p)
+        origin = self._pid(origs[0]) if origs else None
+        abroad = any(h[0] == "ABROAD" for h in extra)
+        if origin is None and before and tid != "mig.destination":
+            # "miners in China are moving": a place before the move is where they leave
+            origin = self._pid(before[-1])
+        home = doc._.salient_place.split("-")[0] if doc._.salient_place else None
+        if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|out of (?:the country|China)|abroad|overseas|leave China|left China", stext):
+            origin = home
+        dest_ids = []
+        for d in dests:
+            pid = self._pid(d)
+            if pid and pid != origin:
+                dest_ids.append(pid)
+        dest_ids = list(dict.fromkeys(dest_ids))
+        if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext) and self._last_dest and self._last_dest != origin:
+            dest_ids = [self._last_dest]
+        if not dest_ids and not origin:
+            return []
+        kinds = {h[0] for h in extra}
+        if "STATUS_PLANNED" in kinds or tid == "mig.destination":
+            status = "planned"
+        elif "STATUS_PROGRESS" in kinds:
+            status = "in_progress"
+        else:
+            status = "completed"
+        say = r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)|\b(?:said|says|told|believes|thinks|estimates|argues|warned)\b"
+        cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
+                 and win[0] <= e.start_char and e.end_char <= trig[0]
+                 and not re.search(say, doc.text[e.end_char:trig[0]], re.I)]
+        actor = max(cands, key=lambda e: e.start_char) if cands else None
+        actor_text = None
+        if actor is None:
+            grp = _GROUP_AR if self.lang == "ar" else _GROUP_EN
+            ms = [m for m in grp.finditer(doc.text, sent.start_char, sent.end_char)]
+            if ms:
+                best = min(ms, key=lambda m: abs(m.start() - trig[0]))
+                actor_text = best.group(0).strip()
+            elif prev_sent is not None and _PRONOUN.search(doc.text, sent.start_char, trig[0]):
+                prev = [e for e in ents if e.label_ in ("PERSON", "COMPANY")
+                        and prev_sent.start_char <= e.start_char < sent.start_char]
+                if prev:
+                    actor = prev[-1]
+        qty = [e for e in sent_ents if e.label_ == "CAPACITY" and win[0] <= e.start_char < win[1]
+               and (e._.kg_value or {}).get("unit") in ("machines", "MW", "GW", "facilities", "mines", "EH/s", "PH/s")]
+        quantity = qty[0] if qty else None
+        date = self._date_in(sent_ents, win, trig)
+        cues = [{"text": doc.text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
+                for h in extra if h[0] == "CUE"]
+        out = []
+        for dest in (dest_ids or [None]):
+            out.append({
+                "type": "MIGRATION", "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
+                "trigger": {"text": doc.text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
+                "_actor_span": actor, "actor_text": actor.text if actor is not None else actor_text,
+                "origin": origin, "destination": dest, "_quantity_span": quantity,
+                "quantity": quantity._.kg_value if quantity is not None else None,
+                "date": date, "status": status, "cues": cues, "_trig": trig, "_win": win,
+                "other_cause": bool(_OTHER_CAUSE.search(fold_with_map(stext)[0])) or None,
+            })
+        if dest_ids:
+            self._last_dest = dest_ids[-1]
+        return out
+
+
+def _dedupe_events(events: list[dict]) -> list[dict]:
+    """One ban per (sentence, jurisdiction) and one migration per (sentence, origin, destination)."""
+    seen, out = set(), []
+    for ev in events:
+        key = (ev["type"], ev["start"], ev.get("jurisdiction"), ev.get("origin"), ev.get("destination"))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ev)
+    return out
+
+
+_OTHER_CAUSE = re.compile(
+    r"(?:للحصول علي|بحثا عن|بحثاً عن|سعيا|للاستفاده من|بسبب (?:رخص|انخفاض)|جذبت?ه?م?)\s*(?:\S+\s+){0,2}(?:كهرباء|الكهرباء|الطاقه|طاقه)"
+    r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant)\s+(?:power|electricity|energy)", re.I)
+
+
+def _inverse(offsets: list[int], n: int) -> list[int]:
+    """For each original offset, the first folded index at or after it."""
+    inv = [len(offsets)] * (n + 1)
+    for fi in range(len(offsets) - 1, -1, -1):
+        inv[offsets[fi]] = fi
+    for i in range(n - 1, -1, -1):
+        if inv[i] == len(offsets) and inv[i + 1] != len(offsets):
+            inv[i] = inv[i + 1]
+    return inv
+
+
+def _word_edges(s: str, a: int, b: int) -> bool:
+    ar = lambda c: "\u0600" <= c <= "\u06ff"
+    left_ok = a == 0 or not ar(s[a - 1]) or s[a - 1] in "وفبل" and (a < 2 or not ar(s[a - 2]))
+    right_ok = b >= len(s) or not ar(s[b]) or s[b:b + 1] in ("ه", "ا", "ت", "و", "ي", "ن") and (b + 1 >= len(s) or not ar(s[b + 1]) or s[b:b+2] in ("ها", "هم", "ات", "ون", "ين", "وا"))
+    return left_ok and right_ok

@@ -1,0 +1,50 @@
+"""The gazetteer's names: id -> names, type, parent (ingest/patterns/names.jsonl)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["PATTERNS_DIR", "names", "places", "contains"]
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+PLACE_TYPES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, dict]:
+    """Every gazetteer id with ``type``, ``en``, ``ar``, ``parent`` and ``country``."""
+    out: dict[str, dict] = {}
+    path = PATTERNS_DIR / "names.jsonl"
+    if path.exists():
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    row = json.loads(line)
+                    out[row["id"]] = row
+    return out
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, dict]:
+    """Place ids mapped to the shape :func:`kg.model.record_to_batch` expects."""
+    out = {}
+    for pid, row in names().items():
+        if row.get("type") in PLACE_TYPES:
+            out[pid] = {"type": row["type"], "name": row.get("en") or pid, "name_en": row.get("en"),
+                        "name_ar": row.get("ar"), "parent": row.get("parent"),
+                        "country": row.get("country") or (pid if row["type"] == "COUNTRY" else None)}
+    return out
+
+
+def contains(outer: str | None, inner: str | None) -> bool:
+    """True when place ``outer`` is ``inner`` or contains it (CN contains CN-SC and Chengdu)."""
+    if not outer or not inner:
+        return False
+    p, seen = inner, set()
+    while p and p not in seen:
+        if p == outer:
+            return True
+        seen.add(p)
+        p = places().get(p, {}).get("parent") or (p.split("-")[0] if "-" in p and len(p.split("-")[0]) == 2 else None)
+    return False

@@ -1,0 +1,369 @@
+"""DATE and CAPACITY values in Arabic and English text.
+
+Both finders work on a folded copy of the text (:func:`ingest.normalize.fold_with_map`)
+and return true character offsets of the article. Dates are resolved against
+the publication date at the precision the text gives (``2017``, ``2021-06``,
+``2021-06-21``); capacities carry ``{"amount": number | [min, max] | None,
+"unit": U}``.
+
+Examples
+--------
+>>> [v["value"] for v in find_dates("في عام 2017 و هذا الشهر", "ar", "2021-06-22")]
+['2017', '2021-06']
+>>> [v["value"] for v in find_capacities("260 ميغاواط و 80 بالمئة", "ar")]
+[{'amount': 260, 'unit': 'MW'}, {'amount': 80, 'unit': 'percent'}]
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from ingest.lang.ar.lex_attrs import NUMBER_WORDS as AR_NUMBER_WORDS
+from ingest.normalize import fold_with_map, normalize_ar
+
+__all__ = ["find_dates", "find_capacities", "parse_iso", "date_lt", "days_between"]
+
+# ---------------------------------------------------------------- months
+AR_MONTHS = {
+    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "اذار": 3,
+    "ابريل": 4, "افريل": 4, "نيسان": 4, "مايو": 5, "ايار": 5, "يونيو": 6, "يونيه": 6,
+    "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7, "اغسطس": 8, "اب": 8,
+    "سبتمبر": 9, "ايلول": 9, "اكتوبر": 10, "تشرين الاول": 10, "نوفمبر": 11,
+    "تشرين الثاني": 11, "ديسمبر": 12, "كانون الاول": 12,
+}
+EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+EN_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+EN_MONTHS["sept"] = 9
+AR_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3,
+               "الجمعه": 4, "السبت": 5, "الاحد": 6}
+EN_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_AR_MONTH_RE = "|".join(sorted((re.escape(m) for m in AR_MONTHS if m != "اب"), key=len, reverse=True))
+_EN_MONTH_RE = "|".join(sorted((re.escape(m) for m in EN_MONTHS), key=len, reverse=True))
+_CL = r"(?:[وفبل]|ب?ال|لل|و?في)?"  # clitics glued before a word
+_B = r"(?<![\w\u0600-\u06FF])"      # word start
+_E = r"(?![\w\u0600-\u06FF])"       # word end
+
+# a year that is not part of a number, a percentage or money
+_YEAR = r"(?<![\d$.,])((?:19[89]\d|20[0-4]\d))(?![\d.,]*\s*(?:%|٪|بالميه|بالمايه|في الميه|في المايه|percent|per cent|mw|ميغا|ميجا))(?!\d|[.,]\d)"
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    """The first day of an ISO date at any precision (``2021`` → 2021-01-01)."""
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(value))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def date_lt(a: str | None, b: str | None) -> bool:
+    """True when ``a`` is certainly before ``b`` at their common precision."""
+    if not a or not b:
+        return False
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def days_between(a: str | None, b: str | None) -> int | None:
+    """Days from ``a`` to ``b`` (first days of their periods), or None."""
+    da, db = parse_iso(a), parse_iso(b)
+    if not da or not db:
+        return None
+    return (db - da).days
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    try:
+        if d:
+            return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+    if m:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}"
+
+
+def _year_for_month(month: int, pub: dt.date | None, day: int | None = None) -> int | None:
+    """The year of a month named without one: the nearest to the publication date."""
+    if not pub:
+        return None
+    best = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            cand = dt.date(y, month, day or 15)
+        except ValueError:
+            continue
+        dist = abs((cand - pub).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else None
+
+
+def _shift_month(pub: dt.date, k: int) -> str:
+    y, m = pub.year, pub.month + k
+    while m < 1:
+        y, m = y - 1, m + 12
+    while m > 12:
+        y, m = y + 1, m - 12
+    return _iso(y, m)
+
+
+def _weekday_before(pub: dt.date, wd: int) -> str:
+    delta = (pub.weekday() - wd) % 7
+    return (pub - dt.timedelta(days=delta)).isoformat()
+
+
+def _collect(folded, offsets, text, pattern, flags=0):
+    for m in re.finditer(pattern, folded, flags):
+        s, e = offsets[m.start()], offsets[m.end() - 1] + 1
+        yield m, s, e, text[s:e]
+
+
+def find_dates(text: str, lang: str, published: str | None) -> list[dict]:
+    """Every date expression: ``{"start", "end", "text", "value"}``; non-overlapping."""
+    folded, offsets = fold_with_map(text)
+    if not folded:
+        return []
+    pub = parse_iso(published) if published and len(published) >= 10 else None
+    pub_month = parse_iso(published) if published and len(published) >= 7 else None
+    pub_year = int(published[:4]) if published and len(published) >= 4 and published[:4].isdigit() else None
+    found: list[dict] = []
+
+    def add(s, e, t, value, prio):
+        found.append({"start": s, "end": e, "text": t, "value": value, "_p": prio})
+
+    if lang == "ar":
+        mon = rf"({_AR_MONTH_RE})"
+        # 14 و15 ديسمبر / 20 يونيو 2025 / يونيو 2022 / (نهاية|منتصف|شهر) يونيو
+        pat = (rf"{_B}(?:(?:بدايه|مطلع|اوائل|منتصف|نهايه|اواخر|اواسط|اخر|شهر)\s+)?"
+               rf"(?:(\d{{1,2}})(?:\s*(?:و|الى|الي|-)\s*\d{{1,2}})?\s+)?{_CL}{mon}"
+               rf"(?:\s*/\s*(?:{_AR_MONTH_RE}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?{_E}")
+        for m, s, e, t in _collect(folded, offsets, text, pat):
+            day = int(m.group(1)) if m.group(1) and not re.search(r"\d\s*(?:و|الى|الي|-)\s*\d", m.group(0)) else None
+            month = AR_MONTHS[m.group(2)]
+            year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, day)
+            add(s, e, t, _iso(year, month, day) if year else None, 3)
+        for m, s, e, t in _collect(folded, offsets, text,
+                                   rf"{_B}(?:(?:منذ|في|خلال|قبل|بحلول|حتي|حتى)\s+)?{_CL}(?:عام|العام|سنه|سنة|مطلع|خريف|ربيع|صيف|شتاء|نهايه|بدايه|اواخر|اوائل)?\s*(?:عام\s+)?{_YEAR}{_E}"):
+            add(s, e, t, m.group(1), 2)
+        rel = [
+            (r"هذا الشهر|الشهر الحالي|الشهر الجاري", lambda: _iso(pub_month.year, pub_month.month) if pub_month else None),
+            (r"الشهر الماضي|الشهر السابق|الشهر المنصرم", lambda: _shift_month(pub_month, -1) if pub_month else None),
+            (r"الشهر المقبل|الشهر القادم", lambda: _shift_month(pub_month, 1) if pub_month else None),
+            (r"هذا العام|العام الحالي|العام الجاري|هذه السنه", lambda: _iso(pub_year) if pub_year else None),
+            (r"(?:اواخر |مطلع |بدايه |نهايه )?العام الماضي|السنه الماضيه|العام المنصرم", lambda: _iso(pub_year - 1) if pub_year else None),
+            (r"العام المقبل|العام القادم|السنه المقبله", lambda: _iso(pub_year + 1) if pub_year else None),
+            (r"(?:يوم )?امس", lambda: (pub - dt.timedelta(days=1)).isoformat() if pub else None),
+        ]
+        for pat, fn in rel:
+            for m, s, e, t in _collect(folded, offsets, text, rf"{_B}{_CL}(?:{pat}){_E}"):
+                add(s, e, t, fn(), 2)
+        wd = "|".join(sorted((re.escape(w.replace("إ", "ا")) for w in AR_WEEKDAYS), key=len, reverse=True))
+        for m, s, e, t in _collect(folded, offsets, text, rf"{_B}(?:(?:اليوم|يوم|مساء|صباح|ليل)\s+)?{_CL}({wd}){_E}"):
+            key = m.group(1)
+            add(s, e, t, _weekday_before(pub, AR_WEEKDAYS.get(key, AR_WEEKDAYS.get(key.replace("ا", "إ", 1), 0))) if pub else None, 2)
+    else:
+        mon = rf"({_EN_MONTH_RE})\.?"
+        # 2021-03-01
+        for m, s, e, t in _collect(folded, offsets, text, r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"):
+            add(s, e, t, _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))), 4)
+        # (the end of|mid-|early) Month [day[-day]][, year] | day Month [year]
+        pat = (rf"\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|mid-?|early\s+|late\s+)?{mon}"
+               rf"(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(\s*[-–]\s*\d{{1,2}})?)?(?:,?\s+(\d{{4}}))?\b")
+        for m, s, e, t in _collect(folded, offsets, text, pat):
+            word = m.group(1)
+            raw = text[offsets[m.start(1)]:offsets[m.end(1) - 1] + 1]
+            if word == "may" and not (m.group(2) or m.group(4)) and raw != "May":
+                continue
+            if word in ("march", "may") and raw[0].islower():
+                continue
+            if len(word) <= 4 and raw[0].islower():
+                continue
+            month = EN_MONTHS[word]
+            day = int(m.group(2)) if m.group(2) and not m.group(3) else None
+            year = int(m.group(4)) if m.group(4) else _year_for_month(month, pub or pub_month, day)
+            add(s, e, t, _iso(year, month, day) if year else None, 3)
+        for m, s, e, t in _collect(folded, offsets, text, rf"\b(\d{{1,2}})\s+{mon}(?:,?\s+(\d{{4}}))?\b"):
+            month = EN_MONTHS[m.group(2)]
+            year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, int(m.group(1)))
+            add(s, e, t, _iso(year, month, int(m.group(1))) if year else None, 3)
+        for m, s, e, t in _collect(folded, offsets, text, rf"\b(?:(?:in|since|by|until|of|from)\s+)?{_YEAR}\b"):
+            add(s, e, t, m.group(1), 1)
+        rel = [
+            (r"this month", lambda: _iso(pub_month.year, pub_month.month) if pub_month else None),
+            (r"last month|the previous month", lambda: _shift_month(pub_month, -1) if pub_month else None),
+            (r"next month", lambda: _shift_month(pub_month, 1) if pub_month else None),
+            (r"this year|the current year|earlier this year", lambda: _iso(pub_year) if pub_year else None),
+            (r"last year|the previous year", lambda: _iso(pub_year - 1) if pub_year else None),
+            (r"next year", lambda: _iso(pub_year + 1) if pub_year else None),
+            (r"yesterday", lambda: (pub - dt.timedelta(days=1)).isoformat() if pub else None),
+        ]
+        for pat, fn in rel:
+            for m, s, e, t in _collect(folded, offsets, text, rf"\b(?:{pat})\b"):
+                add(s, e, t, fn(), 2)
+        wd = "|".join(EN_WEEKDAYS)
+        for m, s, e, t in _collect(folded, offsets, text, rf"\b(?:on\s+|last\s+)?({wd})\b"):
+            raw = text[offsets[m.start(1)]]
+            if not raw.isupper():
+                continue
+            add(s, e, t, _weekday_before(pub, EN_WEEKDAYS[m.group(1)]) if pub else None, 2)
+    return _non_overlapping(found)
+
+
+def _non_overlapping(found: list[dict]) -> list[dict]:
+    found.sort(key=lambda f: (-(f["end"] - f["start"]), -f["_p"], f["start"]))
+    taken: list[dict] = []
+    for f in found:
+        if all(f["end"] <= t["start"] or f["start"] >= t["end"] for t in taken):
+            taken.append(f)
+    for t in taken:
+        t.pop("_p", None)
+    return sorted(taken, key=lambda f: f["start"])
+
+
+# ---------------------------------------------------------------- capacities
+_UNITS_AR = [
+    (r"بالمئه|بالمائه|في المئه|في المائه|في المئة|بالمئة|%|٪", "percent"),
+    (r"(?:ميغا|ميجا|ميقا)\s?(?:واط|وات)(?:\s?ساعه)?", "MW"),
+    (r"(?:غيغا|جيجا|قيقا)\s?(?:واط|وات)(?:\s?ساعه)?", "GW"),
+    (r"كيلو\s?(?:واط|وات)(?:\s?ساعه)?", "kW"),
+    (r"تيرا\s?(?:واط|وات)\s?ساعه", "TWh"),
+    (r"(?:اكسا|إكسا)\s?هاش(?:\s?في الثانيه)?", "EH/s"),
+    (r"بيتا\s?هاش(?:\s?في الثانيه)?", "PH/s"),
+    (r"تيرا\s?هاش(?:\s?في الثانيه)?", "TH/s"),
+    (r"(?:اله|الات|جهاز|اجهزه|جهازا|حاسوب|حواسيب|منصه|منصات|وحده|وحدات)(?:\s+(?:تعدين|للتعدين|لتعدين))?", "machines"),
+    (r"منجم|مناجم|منجما", "mines"),
+    (r"مزرعه|مزارع|منشاه|منشات|مشروع|مشاريع|مشروعا|مركز بيانات|مراكز بيانات|مرفق|مرافق", "facilities"),
+    (r"دولار(?:ا|ات)?(?:\s+امريكي|\s+اميركي)?", "USD"),
+    (r"يوان", "CNY"),
+    (r"تينغ[يه]|تنغ[يه]", "KZT"),
+    (r"روبل", "RUB"),
+    (r"ريال", "IRR"),
+    (r"يورو", "EUR"),
+    (r"شركه|شركات", "companies"),
+]
+_UNITS_AR = [(normalize_ar(p), u) for p, u in _UNITS_AR]
+_UNITS_EN = [
+    (r"%|percent|per cent|pct", "percent"),
+    (r"mw|megawatts?|megawatt-hours?|mwh", "MW"),
+    (r"gw|gigawatts?", "GW"),
+    (r"kw|kilowatts?", "kW"),
+    (r"twh|terawatt[- ]hours?", "TWh"),
+    (r"eh/s|exahash(?:es)?(?: per second)?", "EH/s"),
+    (r"ph/s|petahash(?:es)?(?: per second)?", "PH/s"),
+    (r"th/s|terahash(?:es)?(?: per second)?", "TH/s"),
+    (r"(?:(?:bitcoin |crypto |cryptocurrency )?mining )?(?:machines?|rigs?|asics?|miners|computers|units|devices)", "machines"),
+    (r"mines", "mines"),
+    (r"(?:mining )?(?:farms?|facilities|facility|data cent(?:er|re)s?|sites|power plants)", "facilities"),
+    (r"tenge", "KZT"),
+    (r"yuan", "CNY"),
+    (r"rubles?|roubles?", "RUB"),
+    (r"(?:us )?dollars?", "USD"),
+    (r"(?:registered )?(?:crypto )?(?:miners|companies|firms)", "companies"),
+]
+EN_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12,
+    "half": 50,
+}
+_MULT_AR = {"الف": 1e3, "الفا": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9}
+_MULT_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_AR_NUMW = "|".join(sorted((re.escape(w) for w in AR_NUMBER_WORDS if w not in ("نصف", "ربع", "الف", "الاف", "الفا", "مليون", "ملايين", "مليار", "مليارات")), key=len, reverse=True))
+_EN_NUMW = "|".join(sorted((re.escape(w) for w in EN_NUMBER_WORDS if w not in ("half",)), key=len, reverse=True))
+
+
+def _num(s: str) -> float | None:
+    s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+        s = s.replace(",", "")
+    elif re.fullmatch(r"\d+,\d+", s):
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return AR_NUMBER_WORDS.get(s) or EN_NUMBER_WORDS.get(s)
+
+
+def _clean(x: float | None):
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else round(x, 6)
+
+
+def find_capacities(text: str, lang: str) -> list[dict]:
+    """Quantities with units: ``{"start", "end", "text", "value": {"amount", "unit"}}``."""
+    folded, offsets = fold_with_map(text)
+    if not folded:
+        return []
+    found: list[dict] = []
+    if lang == "ar":
+        units = _UNITS_AR
+        numw, mults = _AR_NUMW, _MULT_AR
+        num = rf"(?:{_NUM}|{numw})"
+        mult = r"(?:\s*(?:الف|الفا|الاف|مليون|ملايين|مليار|مليارات))?"
+        rng = (rf"(?:بين\s+({num}){mult}\s*و\s*({num})|(?:من\s+(?={num}{mult}\s*(?:الى|الي|-|–)))?({num}){mult}"
+               rf"(?:\s*(?:الى|الي|-|–)\s*({num}))?)({mult})")
+    else:
+        units = _UNITS_EN
+        numw, mults = _EN_NUMW, _MULT_EN
+        num = rf"(?:{_NUM}|{numw})"
+        mult = r"(?:[\s-]*(?:thousand|million|billion|trillion|bn))?"
+        rng = (rf"(?:between\s+({num}){mult}\s*and\s*({num})|(?:from\s+)?({num}){mult}"
+               rf"(?:\s*(?:to|-|–)\s*({num}))?)({mult})")
+    for pat, unit in units:
+        sep = r"\s*" if unit == "percent" else (r"[\s-]*" if lang == "en" else r"\s+")
+        full = rf"(?<![\w\u0600-\u06FF.,]){_CL if lang == 'ar' else ''}{rng}{sep}(?:{_CL if lang == 'ar' else ''})(?:{pat})(?![\w\u0600-\u06FF])"
+        for m in re.finditer(full, folded):
+            g_lo, g_hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            lo, hi, mult_s = _num(g_lo), _num(g_hi) if g_hi else None, (m.group(5) or "").strip(" -")
+            if lo is None:
+                continue
+            inner = re.search(r"(الف|الفا|الاف|مليون|ملايين|مليار|مليارات|thousand|million|billion|trillion|bn)", m.group(0))
+            factor = mults.get(mult_s) or (mults.get(inner.group(1)) if inner else None) or 1
+            lo, hi = lo * factor, (hi * factor if hi is not None else None)
+            if unit == "percent" and lo > 100:
+                continue
+            amount = [_clean(lo), _clean(hi)] if hi is not None and hi != lo else _clean(lo)
+            s, e = offsets[m.start()], offsets[m.end() - 1] + 1
+            found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})
+    # money written with a currency sign first: $16-billion, US$4.8-billion, $0.0023
+    if lang == "en":
+        for m in re.finditer(rf"(?<![\w.])(?:us\s?\$|\$)\s?({_NUM})(?:[\s-]*(thousand|million|billion|trillion|bn))?", folded):
+            v = _num(m.group(1))
+            if v is None:
+                continue
+            v *= _MULT_EN.get(m.group(2) or "", 1)
+            s, e = offsets[m.start()], offsets[m.end() - 1] + 1
+            found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": _clean(v), "unit": "USD"}, "_p": 1})
+        for m in re.finditer(r"\bseveral (?:thousand|hundred|dozen)\b", folded):
+            s, e = offsets[m.start()], offsets[m.end() - 1] + 1
+            unit = _unit_after(folded, m.end(), _UNITS_EN)
+            if unit:
+                found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": None, "unit": unit}, "_p": 0})
+    else:
+        for m in re.finditer(r"(?<![\w\u0600-\u06FF])(?:\"|«)?(?:الاف|مئات|عشرات|ملايين)\s+(?:عده|عديده)?(?:\"|»)?", folded):
+            s, e = offsets[m.start()], offsets[m.end() - 1] + 1
+            unit = _unit_after(folded, m.end(), _UNITS_AR)
+            if unit:
+                found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": None, "unit": unit}, "_p": 0})
+    return _non_overlapping(found)
+
+
+def _unit_after(folded: str, pos: int, units) -> str | None:
+    tail = folded[pos:pos + 40]
+    tail = re.sub(r"^\s*(?:\"|»)?\s*(?:من\s+|of\s+)?", "", tail)
+    for pat, unit in units:
+        if unit in ("percent", "companies"):
+            continue
+        if re.match(rf"(?:[وفبل]|ال)?(?:{pat})", tail):
+            return unit
+    return None

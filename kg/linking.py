@@ -1,0 +1,163 @@
+"""TRIGGERED links: which ban pushed which migration.
+
+A ban can trigger a migration when
+
+1. **place** — the ban's jurisdiction is the migration's origin or contains it
+   (``CN`` contains ``CN-SC``), or the text ties the two in one sentence with
+   a cue ("بعد أن أمرت", "دفع … الى", "after … ordered");
+2. **time** — the migration is not earlier than the ban (at the precision
+   both dates have); a ban without a date is taken to be recent news, so a
+   migration dated more than a year before the article is never its effect;
+3. **cause** — the text gives the migration no other cause ("to get cheaper
+   power") unless a ban cue ties them anyway.
+
+Within an article (:func:`link_record`) the most specific ban wins: a move
+out of Xinjiang is linked to Xinjiang's order, not also to China's. Across
+articles (:func:`link_events`) both dates must be known and the lag at most
+:data:`CORPUS_MAX_LAG_DAYS`, and confidence is lower.
+
+Examples
+--------
+>>> rec = {"article": {"published": "2021-06-22"}, "events": [
+...   {"id": "v1", "type": "BAN", "jurisdiction": "CN-XJ", "date": "2021-06", "start": 0, "end": 9},
+...   {"id": "v2", "type": "MIGRATION", "origin": "CN-XJ", "destination": "CN-SC",
+...    "date": "2021-06", "start": 0, "end": 9, "cues": []}]}
+>>> [(l["from"], l["to"]) for l in link_record(rec)]
+[('v1', 'v2')]
+"""
+from __future__ import annotations
+
+from ingest.gazetteer import contains
+from ingest.values import date_lt, days_between
+
+__all__ = ["link_record", "link_events", "CORPUS_MAX_LAG_DAYS", "ARTICLE_MAX_SENTENCES", "may_trigger"]
+
+CORPUS_MAX_LAG_DAYS = 365
+#: without a cue, a ban links to a migration told at most this many sentences later
+ARTICLE_MAX_SENTENCES = 3
+
+
+def _year(d: str | None) -> int | None:
+    return int(d[:4]) if d and d[:4].isdigit() else None
+
+
+def may_trigger(ban: dict, mig: dict, *, published: str | None = None) -> str | None:
+    """Why ``ban`` cannot have triggered ``mig`` (a short reason), or None if it may have."""
+    bd, md = ban.get("date"), mig.get("date")
+    if bd and md and date_lt(md, bd):
+        return f"migration ({md}) before the ban ({bd})"
+    if not bd and md and published and _year(md) and _year(published) and _year(md) < _year(published) - 1:
+        return f"migration ({md}) long before the article ({published}); undated ban"
+    return None
+
+
+def _depth(pid: str | None) -> int:
+    return 0 if not pid else (2 if "-" in pid else 1)
+
+
+def _place_word(pid: str) -> str:
+    return "same province" if "-" in pid else "same country"
+
+
+def link_record(record: dict) -> list[dict]:
+    """Link the bans of one article to its migrations; sets and returns ``record["links"]``."""
+    events = record.get("events", [])
+    art = record.get("article", {})
+    published = art.get("published")
+    home = art.get("place")
+    home_country = home.split("-")[0] if home else None
+    bans = [e for e in events if e.get("type") == "BAN"]
+    links: list[dict] = []
+    for mig in (e for e in events if e.get("type") == "MIGRATION"):
+        if mig.get("other_cause") and not mig.get("cues"):
+            continue
+        origin = mig.get("origin") or home_country
+        ok = [b for b in bans if may_trigger(b, mig, published=published) is None
+              and (b.get("status") != "planned")]
+        cue_words = [c["text"] for c in mig.get("cues", [])]
+        same_sentence = [b for b in ok if b.get("start") == mig.get("start")]
+        chosen: list[tuple[dict, float, str]] = []
+        if cue_words and same_sentence:
+            for b in same_sentence:
+                if origin and not (contains(b["jurisdiction"], origin) or contains(origin, b["jurisdiction"])):
+                    continue
+                chosen.append((b, 0.9, f"same sentence; cue '{cue_words[0]}'"))
+        if not chosen and origin:
+            si = mig.get("sentence_index")
+            inside = [b for b in ok if contains(b.get("jurisdiction"), origin)
+                      and (b.get("target") != "trading")
+                      and (si is None or b.get("sentence_index") is None
+                           or 0 <= si - b["sentence_index"] <= ARTICLE_MAX_SENTENCES)]
+            if inside:
+                best = max(_depth(b["jurisdiction"]) for b in inside)
+                inside = [b for b in inside if _depth(b["jurisdiction"]) == best]
+                by_j: dict[str, dict] = {}
+                for b in inside:
+                    cur = by_j.get(b["jurisdiction"])
+                    # prefer the ban of the same sentence, else the latest one before the migration
+                    if cur is None or (b.get("start") == mig.get("start")) or \
+                            (cur.get("start") != mig.get("start") and b.get("start", 0) <= mig.get("start", 0)):
+                        by_j[b["jurisdiction"]] = b
+                for b in by_j.values():
+                    conf = 0.75 if b.get("start") == mig.get("start") else 0.6
+                    chosen.append((b, conf, _place_word(b["jurisdiction"])))
+        for b, conf, why in chosen:
+            lag = days_between(b.get("date"), mig.get("date"))
+            parts = [why]
+            if mig.get("origin") is None:
+                parts.append(f"origin taken as {origin}")
+            if b.get("date") and mig.get("date"):
+                parts.append(f"migration {lag} days after the ban" if lag is not None else "migration after the ban")
+            else:
+                parts.append("not earlier than the ban")
+            links.append({"type": "TRIGGERED", "from": b["id"], "to": mig["id"], "confidence": conf,
+                          "reason": "; ".join(parts), "lag_days": lag,
+                          "cue": cue_words[0] if cue_words and "cue" in why else None, "scope": "article"})
+    record["links"] = links
+    return links
+
+
+def link_events(bans: list[dict], migrations: list[dict], *, existing: set | None = None) -> list[dict]:
+    """Links across articles, from stored Ban / Migration properties.
+
+    Both dates must be known, the migration may not precede the ban and may
+    follow it by at most :data:`CORPUS_MAX_LAG_DAYS`; the ban's jurisdiction
+    must be or contain the migration's origin. ``existing`` holds (ban id,
+    migration id) pairs already linked, which are skipped.
+    """
+    existing = existing or set()
+    by_place: dict[str, list[dict]] = {}
+    for b in bans:
+        if b.get("jurisdiction") and b.get("date") and b.get("status") != "planned" and b.get("target") != "trading":
+            by_place.setdefault(b["jurisdiction"], []).append(b)
+    out = []
+    for m in migrations:
+        origin, md = m.get("origin"), m.get("date")
+        if not origin or not md:
+            continue
+        cands = []
+        p = origin
+        chain = [origin]
+        if "-" in origin:
+            chain.append(origin.split("-")[0])
+        for pid in chain:
+            for b in by_place.get(pid, []):
+                if b.get("article_id") == m.get("article_id") or (b["id"], m["id"]) in existing:
+                    continue
+                if date_lt(md, b["date"]):
+                    continue
+                lag = days_between(b["date"], md)
+                if lag is None or lag > CORPUS_MAX_LAG_DAYS:
+                    continue
+                cands.append((b, lag))
+        if not cands:
+            continue
+        best = max(_depth(b["jurisdiction"]) for b, _ in cands)
+        for b, lag in cands:
+            if _depth(b["jurisdiction"]) != best:
+                continue
+            conf = round(0.5 - 0.2 * lag / CORPUS_MAX_LAG_DAYS, 2)
+            out.append({"type": "TRIGGERED", "from": b["id"], "to": m["id"], "confidence": conf,
+                        "reason": f"across articles; {_place_word(b['jurisdiction'])}; migration {lag} days after the ban",
+                        "lag_days": lag, "cue": None, "scope": "corpus"})
+    return out
