@@ -1,0 +1,256 @@
+"""The gazetteers in ingest/patterns: format, ids, parents, ambiguity, coverage, reproducibility."""
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from ingest.normalize import AR_DIACRITICS
+from kg.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+PATTERNS = ROOT / "ingest" / "patterns"
+_spec = importlib.util.spec_from_file_location("build_gazetteers", ROOT / "scripts" / "build_gazetteers.py")
+bg = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bg)
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def _lines(name: str) -> list[dict]:
+    with (PATTERNS / name).open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+PLACES = _lines("places.jsonl")
+ORGS = _lines("orgs.jsonl")
+NAMES = {row["id"]: row for row in _lines("names.jsonl")}
+RULES = PLACES + ORGS
+BY_FOLD: dict[str, set[str]] = {}
+for _r in RULES:
+    BY_FOLD.setdefault(bg.fold(_r["pattern"]), set()).add(_r["id"])
+
+
+def ids_of(surface: str) -> set[str]:
+    """Ids that a surface form matches under the pipeline's folding."""
+    return BY_FOLD.get(bg.fold(surface), set())
+
+
+@pytest.mark.parametrize("name,labels", [("places.jsonl", bg.PLACE_LABELS), ("orgs.jsonl", bg.ORG_LABELS)])
+def test_pattern_lines_are_entity_ruler_rows(name, labels):
+    rows = _lines(name)
+    assert len(rows) > 100
+    for row in rows:
+        assert list(row) == ["label", "pattern", "id"], row
+        assert row["label"] in labels, row
+        assert isinstance(row["pattern"], str) and row["pattern"] == row["pattern"].strip() != "", row
+        assert "  " not in row["pattern"], row
+        assert isinstance(row["id"], str) and row["id"], row
+
+
+def test_every_id_has_a_name_line_of_the_same_type():
+    for row in RULES:
+        name = NAMES.get(row["id"])
+        assert name is not None, row
+        assert name["type"] == row["label"], (row, name)
+        assert name["en"], name
+        if row["label"] in bg.PLACE_LABELS:
+            assert name["ar"] and ARABIC.search(name["ar"]), name
+
+
+def test_name_lines_have_exactly_the_documented_keys():
+    for name in NAMES.values():
+        assert list(name) == ["id", "type", "en", "ar", "parent", "country"], name
+
+
+def test_country_ids_are_iso_3166_1():
+    extra = set(bg.EXTRA_COUNTRIES)
+    for name in NAMES.values():
+        if name["type"] == "COUNTRY":
+            assert pycountry.countries.get(alpha_2=name["id"]) or name["id"] in extra, name
+            assert name["parent"] is None and name["country"] == name["id"], name
+
+
+def test_subdivision_ids_exist_in_pycountry():
+    for name in NAMES.values():
+        if name["type"] == "PROVINCE":
+            sub = pycountry.subdivisions.get(code=name["id"])
+            assert sub is not None, name
+            assert sub.parent_code is None, f"{name['id']} is not first-level"
+            assert name["parent"] == name["country"] == sub.country_code, name
+
+
+def test_parents_exist_and_nest():
+    allowed = {"COUNTRY": set(), "REGION": set(), "PROVINCE": {"COUNTRY"}, "CITY": {"PROVINCE", "COUNTRY"}}
+    for name in NAMES.values():
+        parent = name["parent"]
+        if name["type"] in bg.ORG_LABELS or name["type"] in ("COUNTRY", "REGION"):
+            assert parent is None, name
+        else:
+            assert parent in NAMES, name
+            assert NAMES[parent]["type"] in allowed[name["type"]], name
+            assert NAMES[parent]["country"] == name["country"], name
+        if name["country"] is not None:
+            assert name["country"] in NAMES and NAMES[name["country"]]["type"] == "COUNTRY", name
+
+
+def test_no_pattern_names_two_ids():
+    clashes = {k: v for k, v in BY_FOLD.items() if len(v) > 1}
+    assert clashes == {}
+
+
+def test_no_two_lines_of_one_id_fold_alike():
+    seen = set()
+    for row in RULES:
+        key = (row["id"], bg.fold(row["pattern"]))
+        assert key not in seen, row
+        seen.add(key)
+
+
+def test_arabic_patterns_are_clean_and_carry_no_clitic():
+    for row in RULES:
+        p = row["pattern"]
+        if not ARABIC.search(p):
+            continue
+        assert not AR_DIACRITICS.search(p), row
+        first = p.split()[0]
+        if first[0] in "وبلفك" and len(first) > 3:
+            rest = p[1:]
+            assert not ids_of(rest), f"{p!r} looks like a clitic + {rest!r}"
+
+
+@pytest.mark.parametrize("surface,expected", [
+    ("سيشوان", "CN-SC"), ("سيتشوان", "CN-SC"), ("Sichuan", "CN-SC"),
+    ("يونان", "CN-YN"), ("يوننان", "CN-YN"),
+    ("شينجيانغ", "CN-XJ"), ("شينجيانج", "CN-XJ"), ("سنجان", "CN-XJ"),
+    ("Xinjiang Uyghur Autonomous Region", "CN-XJ"),
+    ("منغوليا الداخلية", "CN-NM"), ("منغوليا الجوانية", "CN-NM"), ("Inner Mongolia", "CN-NM"),
+    ("تشينغهاي", "CN-QH"), ("Qinghai", "CN-QH"),
+    ("الصين", "CN"), ("China", "CN"), ("كازاخستان", "KZ"), ("كازخستان", "KZ"), ("Kazakhstan", "KZ"),
+    ("the US", "US"), ("U.S.", "US"), ("United States", "US"), ("America", "US"),
+    ("الولايات المتحدة", "US"), ("أميركا", "US"), ("أمريكا", "US"),
+    ("الامارات", "AE"), ("UAE", "AE"), ("السويد", "SE"), ("كندا", "CA"), ("Hong Kong", "HK"),
+    ("Kosovo", "XK"), ("كوسوفو", "XK"),
+    ("تكساس", "US-TX"), ("نيويورك", "US-NY"), ("New York", "US-NY"), ("New York City", "New York City"),
+    ("مدينة نيويورك", "New York City"), ("Washington", "Washington"), ("ولاية واشنطن", "US-WA"),
+    ("كيبيك", "CA-QC"), ("Quebec City", "Quebec City"), ("ألبرتا", "CA-AB"), ("أونتاريو", "CA-ON"),
+    ("إيركوتسك", "Irkutsk"), ("منطقة إيركوتسك", "RU-IRK"), ("Irkutsk Oblast", "RU-IRK"),
+    ("Krasnoyarsk Krai", "RU-KYA"), ("Tatarstan", "RU-TA"), ("Yakutia", "RU-SA"), ("ياقوتيا", "RU-SA"),
+    ("موسكو", "Moscow"), ("Moscow Oblast", "RU-MOS"),
+    ("طهران", "Tehran"), ("محافظة طهران", "IR-23"), ("خوزستان", "IR-06"),
+    ("ألماتي", "Almaty"), ("Almaty Region", "KZ-19"), ("أستانا", "Astana"), ("نور سلطان", "Astana"),
+    ("Ekibastuz", "Ekibastuz"), ("بكين", "Beijing"), ("بوسطن", "Boston"), ("بريشتينا", "Pristina"),
+    ("آسيا الوسطى", "Central Asia"), ("أميركا الشمالية", "North America"), ("أمريكا الشمالية", "North America"),
+    ("الشرق الأوسط", "Middle East"), ("إفريقيا", "Africa"), ("دول الشمال", "Nordic countries"),
+    ("بت ماينيغ", "BIT Mining"), ("BIT Mining", "BIT Mining"), ("اي ان بي تي سي", "INBTC"),
+    ("كاسل آيلاند فانتشرز", "Castle Island Ventures"), ("Bitmain", "Bitmain"), ("بينانس", "Binance"),
+    ("جامعة كامبريدج", "University of Cambridge"), ("غلوبال تايمز", "Global Times"),
+    ("وكالة الصحافة الفرنسية", "AFP"), ("فرانس برس", "AFP"), ("رويترز", "Reuters"),
+    ("بنك الشعب الصيني", "People's Bank of China"), ("البنك المركزي الصيني", "People's Bank of China"),
+    ("مجلس الدولة", "State Council"), ("اللجنة الوطنية للتنمية والإصلاح", "National Development and Reform Commission"),
+    ("لجنة الاستقرار المالي والتنمية", "Financial Stability and Development Committee"),
+    ("هيئة الأوراق المالية والبورصات", "Securities and Exchange Commission"),
+    ("وزارة الطاقة الكازاخستانية", "Ministry of Energy of Kazakhstan"), ("ERCOT", "ERCOT"),
+    ("مجلس الدوما", "State Duma"), ("هيدرو كيبيك", "Hydro-Québec"), ("توانير", "Tavanir"),
+])
+def test_known_surface_forms_resolve(surface, expected):
+    assert ids_of(surface) == {expected}
+
+
+@pytest.mark.parametrize("surface", [
+    "مالي", "عمان", "بنين", "Georgia", "جورجيا", "Chad", "Jersey", "Congo", "US", "مشهد", "كيف",
+    "جدة", "سيول", "فارس", "قم", "إيلام", "كردستان", "Perm", "Vladimir", "Foundry", "Riot", "CAC", "FSB", "Canton",
+    "الفرنسية", "كنعان", "DEC", "FT", "Canaan",
+])
+def test_risky_forms_are_left_out(surface):
+    assert ids_of(surface) == set()
+
+
+def test_ambiguous_arabic_city_keeps_its_name_but_no_pattern():
+    assert NAMES["Algiers"]["ar"] == "الجزائر"
+    assert ids_of("الجزائر") == {"DZ"}
+
+
+@pytest.mark.parametrize("country,skip", [
+    ("CN", {"CN-HK", "CN-MO", "CN-TW"}),  # patterns live on the country codes HK, MO, TW
+    ("KZ", {"KZ-71", "KZ-75", "KZ-79"}),  # city subdivisions: the bare name is the CITY
+    ("IR", set()),
+    ("US", {"US-AS", "US-GU", "US-MP", "US-PR", "US-UM", "US-VI"}),  # also ISO 3166-1 countries
+    ("CA", set()),
+    ("RU", {"RU-MOW", "RU-SPE"}),
+])
+def test_first_level_subdivisions_are_covered(country, skip):
+    with_patterns = {r["id"] for r in PLACES if r["label"] == "PROVINCE"}
+    for sub in pycountry.subdivisions.get(country_code=country):
+        if sub.parent_code is None and sub.code not in skip:
+            assert sub.code in with_patterns, sub.code
+    for code in skip:
+        if code in NAMES:
+            assert NAMES[code]["type"] == "PROVINCE"
+
+
+def test_city_subdivisions_are_parents_of_their_city():
+    for city, parent in [("Moscow", "RU-MOW"), ("Saint Petersburg", "RU-SPE"), ("Almaty", "KZ-75"),
+                         ("Astana", "KZ-71"), ("Beijing", "CN-BJ"), ("Washington", "US-DC")]:
+        assert NAMES[city]["parent"] == parent
+
+
+def test_builder_is_deterministic_and_files_are_current(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    bg.write(first)
+    bg.write(second)
+    for name in ("places.jsonl", "orgs.jsonl", "names.jsonl"):
+        data = (first / name).read_bytes()
+        assert data == (second / name).read_bytes()
+        assert data == (PATTERNS / name).read_bytes(), f"{name} is stale: run scripts/build_gazetteers.py"
+    assert bg.main(["--check"]) == 0
+
+
+def test_builder_rejects_a_pattern_that_names_two_ids(tmp_path):
+    (tmp_path / "curated_places.jsonl").write_text(
+        json.dumps({"id": "Springfield", "type": "CITY", "en": "Springfield", "ar": "سبرينغفيلد",
+                    "parent": "US", "country": "US", "patterns": ["كندا"]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    (tmp_path / "curated_orgs.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="names both"):
+        bg.build(tmp_path)
+
+
+def test_builder_rejects_a_malformed_curated_line(tmp_path):
+    (tmp_path / "curated_places.jsonl").write_text('{"id": "X"}\n', encoding="utf-8")
+    (tmp_path / "curated_orgs.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="type"):
+        bg.build(tmp_path)
+    assert bg.main(["--curated", str(tmp_path), "--out", str(tmp_path)]) == 2
+
+
+def test_fold_docstring_examples():
+    assert doctest.testmod(bg, verbose=False).failed == 0
+
+
+def test_spacy_entity_ruler_loads_the_files_and_finds_entities():
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(RULES)
+    doc = nlp("After Sichuan and Inner Mongolia shut mines, BIT Mining sent rigs to Ekibastuz "
+              "in Kazakhstan and to Texas in the U.S., the People's Bank of China said.")
+    found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert found >= {
+        ("Sichuan", "PROVINCE", "CN-SC"), ("Inner Mongolia", "PROVINCE", "CN-NM"),
+        ("BIT Mining", "COMPANY", "BIT Mining"), ("Ekibastuz", "CITY", "Ekibastuz"),
+        ("Kazakhstan", "COUNTRY", "KZ"), ("Texas", "PROVINCE", "US-TX"), ("U.S.", "COUNTRY", "US"),
+        ("People's Bank of China", "REGULATOR", "People's Bank of China"),
+    }
+    ar = spacy.blank("ar")
+    ar_ruler = ar.add_pipe("entity_ruler")
+    ar_ruler.add_patterns(RULES)
+    doc = ar("نقلت شركة بت ماينيغ آلاتها من منغوليا الداخلية إلى كازاخستان بحسب جامعة كامبريدج")
+    assert {(e.text, e.ent_id_) for e in doc.ents} == {
+        ("بت ماينيغ", "BIT Mining"), ("منغوليا الداخلية", "CN-NM"), ("كازاخستان", "KZ"),
+        ("جامعة كامبريدج", "University of Cambridge")}
