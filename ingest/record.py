@@ -24,15 +24,23 @@ def doc_to_record(doc: Doc, article: dict) -> dict:
             if len(sp.text) > len(person_full.get(key, "")):
                 person_full[key] = sp.text
     out_ents: list[dict] = []
+    unresolved: list[dict] = []
     ids: dict[tuple, str] = {}
     for sp in ents:
-        if sp.label_ in ("COUNTRY", "PROVINCE", "CITY", "REGION", "COMPANY", "ORGANIZATION") and \
-                sp.text[:1].isascii() and sp.text[:1].islower() and not _canonical(sp):
+        if sp.label_ == "DATE" and not sp._.kg_value:
+            # a relative date with no publication date to resolve it: kept aside, not a node
+            unresolved.append({"text": sp.text, "start": sp.start_char, "end": sp.end_char})
+            continue
+        if sp.label_ in ("COUNTRY", "PROVINCE", "CITY", "REGION", "COMPANY", "ORGANIZATION", "REGULATOR") and \
+                sp.text[:1].isascii() and sp.text[:1].islower() and not (_canonical(sp) or "").startswith("authorities:"):
             continue
         eid = f"e{len(out_ents) + 1}"
         ids[(sp.start_char, sp.end_char, sp.label_)] = eid
         sent = sp.sent
-        rec = {"id": eid, "type": sp.label_, "text": sp.text, "start": sp.start_char, "end": sp.end_char,
+        text, end = sp.text, sp.end_char
+        while text and text[-1] in ".,;:" and text[:1].isascii() and sp.label_ not in ("DATE", "CAPACITY"):
+            text, end = text[:-1], end - 1
+        rec = {"id": eid, "type": sp.label_, "text": text, "start": sp.start_char, "end": end,
                "sentence_start": sent.start_char, "sentence_end": sent.end_char}
         canon = _canonical(sp)
         if sp.label_ in ("DATE", "CAPACITY"):
@@ -71,4 +79,5 @@ def doc_to_record(doc: Doc, article: dict) -> dict:
         events.append(e)
     article = dict(article)
     article.setdefault("place", doc._.salient_place)
-    return {"article": article, "entities": out_ents, "events": events, "links": []}
+    return {"article": article, "entities": out_ents, "events": events, "links": [],
+            "unresolved_dates": unresolved}

@@ -320,7 +320,7 @@ def find_capacities(text: str, lang: str) -> list[dict]:
         rng = (rf"(?:between\s+({num}){mult}\s*and\s*({num})|(?:from\s+)?({num}){mult}"
                rf"(?:\s*(?:to|-|–)\s*({num}))?)({mult})")
     for pat, unit in units:
-        sep = r"\s*" if unit == "percent" else (r"[\s-]*" if lang == "en" else r"\s+")
+        sep = r"\s*" if unit == "percent" else (r"[\s-]*(?:\"[^\"]{1,30}\"\s+)?" if lang == "en" else r"\s+")
         full = rf"(?<![\w\u0600-\u06FF.,]){_CL if lang == 'ar' else ''}{rng}{sep}(?:{_CL if lang == 'ar' else ''})(?:{pat})(?![\w\u0600-\u06FF])"
         for m in re.finditer(full, folded):
             g_lo, g_hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))

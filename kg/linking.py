@@ -27,14 +27,16 @@ Examples
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from ingest.gazetteer import contains
 from ingest.values import date_lt, days_between
 
 __all__ = ["link_record", "link_events", "CORPUS_MAX_LAG_DAYS", "ARTICLE_MAX_SENTENCES", "may_trigger"]
 
 CORPUS_MAX_LAG_DAYS = 365
-#: without a cue, a ban links to a migration told at most this many sentences later
-ARTICLE_MAX_SENTENCES = 3
+#: without a cue, a ban links only to migrations told at most this many sentences away
+ARTICLE_MAX_SENTENCES = 5
 
 
 def _year(d: str | None) -> int | None:
@@ -64,16 +66,17 @@ def link_record(record: dict) -> list[dict]:
     events = record.get("events", [])
     art = record.get("article", {})
     published = art.get("published")
-    home = art.get("place")
-    home_country = home.split("-")[0] if home else None
     bans = [e for e in events if e.get("type") == "BAN"]
+    # a move with no origin leaves the country whose bans the article tells, else its main place
+    banned = Counter(b["jurisdiction"].split("-")[0] for b in bans if b.get("jurisdiction"))
+    home = banned.most_common(1)[0][0] if banned else art.get("place")
+    home_country = home.split("-")[0] if home else None
     links: list[dict] = []
     for mig in (e for e in events if e.get("type") == "MIGRATION"):
         if mig.get("other_cause") and not mig.get("cues"):
             continue
         origin = mig.get("origin") or home_country
-        ok = [b for b in bans if may_trigger(b, mig, published=published) is None
-              and (b.get("status") != "planned")]
+        ok = [b for b in bans if may_trigger(b, mig, published=published) is None]
         cue_words = [c["text"] for c in mig.get("cues", [])]
         same_sentence = [b for b in ok if b.get("start") == mig.get("start")]
         chosen: list[tuple[dict, float, str]] = []
@@ -87,7 +90,7 @@ def link_record(record: dict) -> list[dict]:
             inside = [b for b in ok if contains(b.get("jurisdiction"), origin)
                       and (b.get("target") != "trading")
                       and (si is None or b.get("sentence_index") is None
-                           or 0 <= si - b["sentence_index"] <= ARTICLE_MAX_SENTENCES)]
+                           or abs(si - b["sentence_index"]) <= ARTICLE_MAX_SENTENCES)]
             if inside:
                 best = max(_depth(b["jurisdiction"]) for b in inside)
                 inside = [b for b in inside if _depth(b["jurisdiction"]) == best]

@@ -46,6 +46,8 @@ _AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شري�
               "المحلل", "محلل", "الباحث", "باحث", "وزير", "وزيره", "الوزير", "المتحدث", "متحدث", "الخبير",
               "خبير", "نائب", "عضو", "كبير", "الرئيسه", "المسؤول", "مسؤول", "الرئيس التنفيذي", "حاكم", "النائب",
               "السيناتور", "المستشار", "مستشار", "الاقتصادي", "المؤسس المشارك")
+_AR_SAY = tuple(normalize_ar(w) for w in _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت", "واعلنت"))
+_AR_TITLES = tuple(normalize_ar(w) for w in _AR_TITLES + ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
 _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "في من الى إلى على عن مع ان أن إن الذي التي الذين هو هي هم قد لقد كان كانت ما لا لم لن كل بعض هذا هذه "
     "ذلك تلك عند عندما حيث ثم او أو و ف ايضا أيضا حتى بين خلال بعد قبل منذ نحو عبر اليوم امس إنه انه انها "
@@ -60,7 +62,7 @@ _AR_ORG_HEADS = {
     "REGULATOR": ("وزاره", "هيئه", "لجنه", "اداره", "مجلس", "مصلحه", "دائره", "البنك المركزي", "بنك",
                   "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
 }
-_AR_AUTH = r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)"
+_AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
 
 # ----------------------------------------------------------------- English cues
 _EN_SAY_BEFORE = r"(?:said|says|told|according to|wrote|added|explained|noted|by|quoted|and|with|Rep\.|Sen\.|Gov\.|Governor|President|CEO|founder|co-founder|chief executive|minister|Minister|analyst|researcher|chairman|Chairman|director|head|spokesperson|spokesman|spokeswoman|Mr\.|Ms\.|Mrs\.|Dr\.|Prime Minister|Secretary|Senator|Mayor)"
@@ -76,7 +78,7 @@ _EN_ORG_TAIL = ("University", "Institute", "Centre", "Center", "Foundation", "As
                 "News", "Post", "Journal", "Network", "Society", "Union", "Organization", "Organisation",
                 "Alliance", "Party", "Research", "Review", "Daily", "Herald", "Tribune", "Press", "Images",
                 "Federation", "Chamber", "Club", "Index", "Report", "Magazine", "Insider", "Fund", "Bank", "Dam",
-                "Station", "Plant")
+                "Station", "Plant", "Express", "Wire", "Media", "Telegraph", "Observer", "Gazette", "Digest")
 _EN_HEAD_REGULATOR = ("Ministry of", "Department of", "Office of", "Bureau of", "Commission of", "Council of",
                       "Ministry for", "Agency for", "State Council", "Central Bank")
 _EN_NOT_NAME = set("""The A An This That These Those It Its In On At By For From To Of And Or But If As With
@@ -86,7 +88,8 @@ Bitcoin Crypto Cryptocurrency Mining Miners Chinese Read Related Stories Footage
 Large Back Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I We You
 He She They His Her Their Our My Your Mr Ms Dr President CEO Governor Minister Prime Senator State City
-Province Region Republic National Federal Government Authorities Officials Ethereum BTC ETH AM PM""".split())
+Province Region Republic National Federal Government Authorities Officials Ethereum BTC ETH AM PM UTC GMT
+USD EUR TV ID PDF OK Inc Ltd Co Corp""".split())
 _EN_STOP_LOWER = {"of", "and", "for", "the", "&", "de", "la", "du", "on", "in"}
 
 
@@ -244,7 +247,18 @@ class KGEntities:
                 nm = self._ar_person_tokens(doc, j)
                 if nm:
                     out.append(Span(doc, nm[0], nm[1], label="PERSON"))
-            elif n in _AR_TITLES and i > 0:
+            if n in _AR_TITLES and (i == 0 or doc[i - 1].norm_ not in _AR_TITLES):
+                j = i + 1
+                while j < len(doc) and (doc[j].norm_ in _AR_TITLES or self.demonym_at(doc[j].text)
+                                        or _cap(doc[j]) or doc[j].text in ("،", ",")
+                                        or (doc[j].norm_.startswith(("ل", "ب")) and _cap(doc[min(j + 1, len(doc) - 1)]))):
+                    j += 1
+                k = j
+                while k < len(doc) and k - j < 4 and self._ar_name_like(doc[k]):
+                    k += 1
+                if k - j >= 2:
+                    out.append(Span(doc, j, k, label="PERSON"))
+            if n in _AR_TITLES and i > 0:
                 k = i
                 st = k
                 while st > 0 and k - st < 3 and self._ar_name_like(doc[st - 1]):
@@ -259,6 +273,14 @@ class KGEntities:
                 q = self._quoted(doc, j)
                 if q:
                     out.append(Span(doc, q[0], q[1], label="PERSON"))
+        # towns no gazetteer knows: مدينة X
+        for i, tok in enumerate(doc):
+            if tok.norm_ in ("مدينه", "مدينتي", "بلده", "ومدينه", "بمدينه", "لمدينه") and i + 1 < len(doc):
+                k = i + 1
+                while k < len(doc) and k - i <= 2 and self._ar_name_like(doc[k]) and not doc[k].ent_type_:
+                    k += 1
+                if k > i + 1:
+                    out.append(Span(doc, i + 1, k, label="CITY"))
         # names in Latin script inside Arabic text
         out += self._latin_names(doc)
         return [s for s in out if s is not None and len(s)]
@@ -310,6 +332,8 @@ class KGEntities:
             k += 1
         if k == j:
             return None
+        if k - j == 1 and doc[j].norm_.endswith(("ون", "ات")):
+            return None
         return (j, k)
 
     def _quoted(self, doc: Doc, j: int) -> tuple[int, int] | None:
@@ -326,6 +350,13 @@ class KGEntities:
         q = self._quoted(doc, j)
         if q:
             return (q[0], q[1], True)
+        if j < len(doc) and _cap(doc[j]):
+            k = j
+            while k < len(doc) and (_cap(doc[k]) or (doc[k].text in _EN_STOP_LOWER and k + 1 < len(doc) and _cap(doc[k + 1]))):
+                k += 1
+            return (j, k, True)
+        if j < len(doc) and doc[j].norm_[:1] in ("ل", "ب") and not doc[j].ent_type_:
+            return None
         k = j
         while k < len(doc) and k - j < 4:
             t = doc[k]
@@ -386,39 +417,58 @@ class KGEntities:
         return out
 
     def _latin_names(self, doc: Doc) -> list[Span]:
-        """Capitalised names (Latin script) typed by their cues."""
-        out: list[Span] = []
-        i = 0
+        """Capitalised names (Latin script) typed by their cues.
+
+        A run of capitalised tokens (with inner "of", "and", hyphens) is cut
+        at gazetteer names unless it ends in an organisation word ("Inner
+        Mongolia Development and Reform Commission" stays whole)."""
         n = len(doc)
         gaz_tokens = set()
         for e in doc.ents:
             gaz_tokens.update(range(e.start, e.end))
+        runs: list[Span] = []
+        i = 0
         while i < n:
-            t = doc[i]
-            if not _cap(t) or i in gaz_tokens:
+            if not _cap(doc[i]):
                 i += 1
                 continue
             j = i
-            while j < n and (_cap(doc[j]) or (doc[j].text in _EN_STOP_LOWER and j + 1 < n and _cap(doc[j + 1]) and j > i)
+            while j < n and (_cap(doc[j])
+                             or (doc[j].text in _EN_STOP_LOWER and j > i and j + 1 < n and _cap(doc[j + 1]))
+                             or (doc[j].text in ("-", "–") and j > i and not doc[j - 1].whitespace_ and j + 1 < n and _cap(doc[j + 1]))
                              or (doc[j].text in ("Inc.", "Ltd.", "Co.", "Corp.", "&") and j > i)):
-                if j in gaz_tokens and j > i:
-                    break
                 j += 1
-            toks = doc[i:j]
-            while len(toks) and toks[0].text in _EN_NOT_NAME:
-                toks = doc[toks.start + 1:toks.end]
-            while len(toks) and toks[-1].text in _EN_STOP_LOWER:
-                toks = doc[toks.start:toks.end - 1]
-            if len(toks):
-                sp = self._type_latin(doc, toks)
-                if sp is not None:
-                    out.append(sp)
-            i = max(j, i + 1)
+            runs.append(doc[i:j])
+            i = j
+        typed: list[Span] = []
+        for run in runs:
+            toks = _trim(doc, run)
+            if not len(toks):
+                continue
+            last = toks[-1].text
+            whole_org = last in _EN_COMPANY_TAIL + _EN_REGULATOR_TAIL + _EN_ORG_TAIL and len(toks) >= 2
+            if not whole_org:
+                # keep the part after the last gazetteer token
+                cut = [k for k in range(toks.start, toks.end) if k in gaz_tokens]
+                if cut:
+                    toks = _trim(doc, doc[max(cut) + 1:toks.end])
+                    if not len(toks):
+                        continue
+            sp = self._type_latin(doc, toks)
+            if sp is not None:
+                typed.append(sp)
+        # a lone surname of a person named in full is that person
+        surnames = {sp[-1].text for sp in typed if sp.label_ == "PERSON" and len(sp) >= 2}
+        out = []
+        for sp in typed:
+            if len(sp) == 1 and sp.text in surnames and sp.label_ != "PERSON":
+                sp = Span(doc, sp.start, sp.end, label="PERSON")
+            out.append(sp)
         return out
 
     def _type_latin(self, doc: Doc, toks: Span) -> Span | None:
-        words = [t.text for t in toks]
-        last = words[-1]
+        words = [t.text for t in toks if t.text not in ("-", "–")]
+        last = words[-1].rstrip(".")
         head2 = " ".join(words[:2])
         if last in _EN_COMPANY_TAIL and len(words) >= 2:
             return Span(doc, toks.start, toks.end, label="COMPANY")
@@ -429,9 +479,10 @@ class KGEntities:
             return Span(doc, toks.start, toks.end, label="ORGANIZATION")
         before = doc[max(0, toks.start - 4):toks.start].text
         after = doc[toks.end:min(len(doc), toks.end + 4)].text
-        alpha = all(w.isalpha() or "-" in w or w.endswith(".") for w in words)
-        if 2 <= len(words) <= 3 and alpha and all(w not in _EN_NOT_NAME for w in words):
-            if re.search(rf"{_EN_SAY_BEFORE}\s*$", before) or re.match(r"^\s*(?:,|said|says|told|wrote|\(|who)", after) \
+        alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
+        connectors = any(t.text in _EN_STOP_LOWER for t in toks)
+        if 2 <= len(words) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words):
+            if re.search(rf"{_EN_SAY_BEFORE}\s*$", before) or re.match(r"^\s*(?:,|said|says|told|wrote|\(|who|has|had|is|was)\b", after) \
                     or self.lang == "ar":
                 return Span(doc, toks.start, toks.end, label="PERSON")
         if len(words) == 1 and len(last) >= 3 and last not in _EN_NOT_NAME:
@@ -440,9 +491,9 @@ class KGEntities:
                 return Span(doc, toks.start, toks.end, label="COMPANY")
             if re.match(r"^\s*(?:reported|reports|said|says|told)", after) and re.search(r"(?:^|\s)(?:,|\.|and)?\s*$", before):
                 return Span(doc, toks.start, toks.end, label="ORGANIZATION")
-            if self.lang == "ar" and (last.isupper() or re.search(r"[a-z][A-Z]|\.com|news", last, re.I)):
-                return Span(doc, toks.start, toks.end, label="ORGANIZATION")
             if self.lang == "ar":
+                if last.isupper() or re.search(r"news|times|press|tv$", last, re.I):
+                    return Span(doc, toks.start, toks.end, label="ORGANIZATION")
                 return Span(doc, toks.start, toks.end, label="COMPANY")
         return None
 
@@ -477,8 +528,19 @@ class KGEntities:
         return out
 
 
+def _trim(doc: Doc, toks: Span) -> Span:
+    """Drop leading generic capitalised words and connectors, and trailing connectors."""
+    while len(toks) and (toks[0].text in _EN_NOT_NAME or toks[0].text in _EN_STOP_LOWER or toks[0].text in ("-", "–")):
+        toks = doc[toks.start + 1:toks.end]
+    while len(toks) and (toks[-1].text in _EN_STOP_LOWER or toks[-1].text in ("-", "–", "&")):
+        toks = doc[toks.start:toks.end - 1]
+    return toks
+
+
 def _cap(t) -> bool:
     s = t.text
+    if s and s[0].isdigit():
+        return any(c.isupper() for c in s) and any(c.isalpha() for c in s) and s.isascii()
     return bool(s) and s[0].isupper() and s[0].isascii() and s not in ("I",)
 
 

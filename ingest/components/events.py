@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import contains, names
-from ingest.normalize import fold_with_map
+from ingest.normalize import fold_with_map, normalize_ar
 
 __all__ = ["KGEvents", "load_triggers"]
 
@@ -41,8 +41,8 @@ PLACES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:الي|الى|إلى|نحو|باتجاه|صوب|لـ?)\s*$")
-_IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s*$")
-_IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at)\s+(?:the\s+)?$", re.I)
+_IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+(?:(?:منطقه|مقاطعه|اقليم|ولايه|مدينه|جمهوريه)\s+)?$")
+_IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within)\s+(?:the\s+)?(?:(?:province|region|state|city|republic)\s+of\s+)?$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s")
@@ -58,7 +58,7 @@ _GROUP_AR = re.compile(
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged)\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
-_MINING_AR = re.compile(r"تعدين|التعدين|مناجم|معدن|بتكوين|البتكوين|بيتكوين|العملات|المشفره|الرقميه|كريبتو")
+_MINING_AR = re.compile(r"تعدين|مناجم|منجم|معدن|بتكوين|بيتكوين|عملات|مشفره|الرقميه|كريبتو")
 _MINING_EN = re.compile(r"\b(?:min(?:ing|ers?|es)|crypto\w*|bitcoin|btc|blockchain|hash\w*|rigs?|asics?)\b", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
 
@@ -71,7 +71,8 @@ def load_triggers(lang: str) -> list[tuple[str, str, re.Pattern]]:
         for line in f:
             if line.strip():
                 row = json.loads(line)
-                out.append((row["label"], row["id"], re.compile(row["pattern"], re.I)))
+                pat = normalize_ar(row["pattern"]) if lang == "ar" else row["pattern"]
+                out.append((row["label"], row["id"], re.compile(pat, re.I)))
     return out
 
 
@@ -91,6 +92,7 @@ class KGEvents:
         inv = _inverse(offsets, len(doc.text))
         events: list[dict] = []
         self._last_dest: str | None = None
+        self._ban_home: str | None = None
         prev_sent = None
         for sent_index, sent in enumerate(doc.sents):
             fs = inv[sent.start_char]
@@ -122,6 +124,16 @@ class KGEvents:
             prev_sent = sent
             for ev in events:
                 ev.setdefault("sentence_index", sent_index)
+            # a ban with no place of its own in a sentence that tells a move from X is X's ban
+            # ("moved from China following the former's crackdown")
+            here = [ev for ev in events if ev["sentence_index"] == sent_index]
+            origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
+            for ev in here:
+                if ev["type"] == "BAN" and ev.get("_fallback") and origins:
+                    ev["jurisdiction"] = origins[0]
+            for ev in here:
+                if ev["type"] == "BAN" and ev.get("jurisdiction"):
+                    self._ban_home = ev["jurisdiction"].split("-")[0]
         events = _dedupe_events(events)
         for i, ev in enumerate(events, 1):
             ev["id"] = f"v{i}"
@@ -142,6 +154,12 @@ class KGEvents:
         return merged
 
     # ------------------------------------------------------------ helpers
+    def _demonym_fn(self, doc):
+        if not hasattr(self, "_demonyms"):
+            from ingest.components.entities import KGEntities
+            self._demonyms = KGEntities(self.lang).demonym_at
+        return self._demonyms
+
     def _hits(self, stext: str, base: int, offsets: list[int]):
         hits = []
         for label, tid, rx in self.triggers:
@@ -240,8 +258,10 @@ class KGEvents:
                 c = names().get(kb, {}).get("country")
                 if c:
                     ids = [c]
+        fallback = False
         if not ids and doc._.salient_place and (tid in ("ban.crackdown", "ban.ban") or authority is not None):
             ids = [doc._.salient_place]
+            fallback = True
         if not ids:
             return []
         planned = any(h[0] == "BAN_PLANNED" for h in extra)
@@ -253,7 +273,7 @@ class KGEvents:
                 "trigger": {"text": doc.text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_authority_span": authority, "jurisdiction": pid, "date": date,
                 "target": self._target(stext), "status": "planned" if planned else "enacted",
-                "_trig": trig, "_win": win,
+                "_trig": trig, "_win": win, "_fallback": fallback,
             })
         return out
 
@@ -269,27 +289,31 @@ class KGEvents:
             cs = [m.end() for m in comp.finditer(doc.text, win[0], trig[0])]
             if cs:
                 lo = cs[-1]
+        first_dest = None
+        if tid == "mig.destination":
+            subj = [p for p in places if lo <= p.start_char < trig[0] and not self._is_orig(doc, p)]
+            if subj:
+                first_dest = subj[0]
         for p in places:
-            if p.label_ == "REGION" and False:
-                continue
             if self._is_orig(doc, p):
                 origs.append(p)
             elif self._is_dest(doc, p):
                 dests.append(p)
-            elif p.start_char > trig[0] and (self._is_in(doc, p) or like.search(self._before(doc, p, 12))
-                                            or (dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*$",
-                                                                    doc.text[dests[-1].end_char:p.start_char]))):
+            elif p.start_char > trig[0] and (self._is_in(doc, p) or like.search(self._before(doc, p, 12))):
                 dests.append(p)
-            elif tid == "mig.destination" and lo <= p.start_char < trig[0]:
+            elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*$",
+                                    _fold_s(doc.text[dests[-1].end_char:p.start_char])):
                 dests.append(p)
-            elif p.start_char < trig[0]:
+            elif p is first_dest:
+                dests.append(p)
+            elif p.start_char < trig[0] and (self._is_in(doc, p) or self.lang == "ar" and tid != "mig.destination"):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
         abroad = any(h[0] == "ABROAD" for h in extra)
         if origin is None and before and tid != "mig.destination":
             # "miners in China are moving": a place before the move is where they leave
             origin = self._pid(before[-1])
-        home = doc._.salient_place.split("-")[0] if doc._.salient_place else None
+        home = self._ban_home or (doc._.salient_place.split("-")[0] if doc._.salient_place else None)
         if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|out of (?:the country|China)|abroad|overseas|leave China|left China", stext):
             origin = home
         dest_ids = []
@@ -301,7 +325,11 @@ class KGEvents:
         if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext) and self._last_dest and self._last_dest != origin:
             dest_ids = [self._last_dest]
         if not dest_ids and not origin:
-            return []
+            rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
+            if not home or not rxm.search(doc.text[sent.start_char:sent.end_char]):
+                return []
+            # "miners are leaving": a move with no place leaves the country of the article
+            origin = home
         kinds = {h[0] for h in extra}
         if "STATUS_PLANNED" in kinds or tid == "mig.destination":
             status = "planned"
@@ -326,6 +354,15 @@ class KGEvents:
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
                     actor = prev[-1]
+        if origin is None:
+            # "Chinese miners", "المعدنون الصينيون": the demonym of the movers is where they leave
+            who = actor.text if actor is not None else (actor_text or "")
+            ents_pipe = self._demonym_fn(doc)
+            for w in who.split():
+                pid = ents_pipe(w) if ents_pipe else None
+                if pid and pid not in dest_ids:
+                    origin = pid
+                    break
         qty = [e for e in sent_ents if e.label_ == "CAPACITY" and win[0] <= e.start_char < win[1]
                and (e._.kg_value or {}).get("unit") in ("machines", "MW", "GW", "facilities", "mines", "EH/s", "PH/s")]
         quantity = qty[0] if qty else None
@@ -348,8 +385,20 @@ class KGEvents:
         return out
 
 
+def _fold_s(s: str) -> str:
+    return fold_with_map(s)[0]
+
+
 def _dedupe_events(events: list[dict]) -> list[dict]:
-    """One ban per (sentence, jurisdiction) and one migration per (sentence, origin, destination)."""
+    """One ban per (sentence, jurisdiction) and one migration per (sentence, origin, destination).
+
+    A move with no destination ("miners are leaving China") is dropped when the
+    article also tells where movers from that origin go: it is the same
+    migration, told less precisely.
+    """
+    specific = {ev.get("origin") for ev in events if ev["type"] == "MIGRATION" and ev.get("destination")}
+    events = [ev for ev in events if not (ev["type"] == "MIGRATION" and not ev.get("destination")
+                                          and (ev.get("origin") in specific or None in specific))]
     seen, out = set(), []
     for ev in events:
         key = (ev["type"], ev["start"], ev.get("jurisdiction"), ev.get("origin"), ev.get("destination"))

@@ -28,7 +28,7 @@ def make_norm(known: set[str]):
         if n in known:
             return n
         for c in CLITICS:
-            if n.startswith(c) and len(n) - len(c) >= 2:
+            if n.startswith(c) and len(n) - len(c) >= 3:
                 rest = n[len(c):]
                 if rest in known:
                     return rest
