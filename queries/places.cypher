@@ -1,0 +1,19 @@
+// title: Places
+// description: Countries, provinces, cities and regions with the bans that apply to
+// them and the migrations that leave or reach them, most active first.
+// @param country: only this place and the places inside it, e.g. CN (default: null)
+MATCH (p:Entity)
+WITH p, coalesce($country, '') AS country
+WHERE p.type IN ['COUNTRY', 'PROVINCE', 'CITY', 'REGION']
+  AND (country = '' OR EXISTS { MATCH (p)-[:LOCATED_IN*0..3]->(c:Entity) WHERE c.id = country })
+OPTIONAL MATCH (b:Ban) WHERE b.jurisdiction = p.id
+WITH p, count(DISTINCT b) AS bans
+OPTIONAL MATCH (mo:Migration) WHERE mo.origin = p.id
+WITH p, bans, count(DISTINCT mo) AS migrations_out
+OPTIONAL MATCH (mi:Migration) WHERE mi.destination = p.id
+WITH p, bans, migrations_out, count(DISTINCT mi) AS migrations_in
+OPTIONAL MATCH (a:Article)-[:MENTIONS]->(p)
+RETURN p.id AS id, p.type AS type, p.name AS name, p.name_ar AS name_ar, p.country AS country,
+       bans AS bans, migrations_out AS migrations_out, migrations_in AS migrations_in,
+       count(DISTINCT a) AS articles
+ORDER BY bans + migrations_out + migrations_in DESC, id
