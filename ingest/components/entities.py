@@ -48,7 +48,10 @@ _AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شري�
               "السيناتور", "المستشار", "مستشار", "الاقتصادي", "المؤسس المشارك")
 _AR_SAY = tuple(normalize_ar(w) for w in _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت", "واعلنت"))
 _AR_TITLES = tuple(normalize_ar(w) for w in _AR_TITLES + ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
+_AR_PLURAL_TITLES = tuple(normalize_ar(w) for w in ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
 _AR_NOT_NAME = set(normalize_ar(w) for w in (
+    "أكبر اكبر أصغر أول اول ثاني آخر اخر جديد جديدة كبير كبيرة صغير أهم اهم أحدث احدث أبرز ابرز "
+    "عدد بعض معظم جميع كافة ").split()) | set(normalize_ar(w) for w in (
     "في من الى إلى على عن مع ان أن إن الذي التي الذين هو هي هم قد لقد كان كانت ما لا لم لن كل بعض هذا هذه "
     "ذلك تلك عند عندما حيث ثم او أو و ف ايضا أيضا حتى بين خلال بعد قبل منذ نحو عبر اليوم امس إنه انه انها "
     "إنها لها له لهم نحن هناك هنا معدن معدني مصدر مصادر شخص أحد احد اي أي كما وكما بأن بان لأن لان "
@@ -168,8 +171,14 @@ class KGEntities:
         for pid, c in counts.items():
             if "-" in pid:
                 total[pid.split("-")[0]] += c
-        best = max(total.items(), key=lambda kv: (kv[1], -len(kv[0])))
-        return best[0]
+        best = max(total.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+        # an article about one province of the country: that province
+        provs = [(pid, c) for pid, c in counts.items() if "-" in pid and pid.split("-")[0] == best]
+        if provs:
+            pid, c = max(provs, key=lambda kv: kv[1])
+            if c * 2 > total[best]:
+                return pid
+        return best
 
     def _place_near(self, doc: Doc, start: int, end: int, window: int = 4) -> Span | None:
         """A gazetteer place right after tokens [start, end) (through في/of/in), or its demonym."""
@@ -247,7 +256,7 @@ class KGEntities:
                 nm = self._ar_person_tokens(doc, j)
                 if nm:
                     out.append(Span(doc, nm[0], nm[1], label="PERSON"))
-            if n in _AR_TITLES and (i == 0 or doc[i - 1].norm_ not in _AR_TITLES):
+            if n in _AR_TITLES and n not in _AR_PLURAL_TITLES and (i == 0 or doc[i - 1].norm_ not in _AR_TITLES):
                 j = i + 1
                 while j < len(doc) and (doc[j].norm_ in _AR_TITLES or self.demonym_at(doc[j].text)
                                         or _cap(doc[j]) or doc[j].text in ("،", ",")

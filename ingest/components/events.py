@@ -103,6 +103,10 @@ class KGEvents:
             core = self._core_triggers(hits)
             for k, (label, tid, s, e) in enumerate(core):
                 start = core[k - 1][3] if k > 0 else sent.start_char
+                if label == "MIGRATION":
+                    # a move's window reaches back over the bans told before it
+                    prev_moves = [c for c in core[:k] if c[0] == "MIGRATION"]
+                    start = prev_moves[-1][3] if prev_moves else sent.start_char
                 if k > 0 and core[k - 1][0] == label:
                     # two moves in one sentence: the second starts at its own clause
                     breaks = [m.end() for m in _CLAUSE.finditer(doc.text, start, s)]
@@ -145,7 +149,7 @@ class KGEvents:
         core = sorted([h for h in hits if h[0] in ("BAN", "MIGRATION")], key=lambda h: (h[2], -h[3]))
         merged: list = []
         for h in core:
-            if merged and (h[2] < merged[-1][3] or (h[0] == merged[-1][0] and (h[0] == "BAN" or h[2] - merged[-1][3] < 40))):
+            if merged and (h[2] < merged[-1][3] or (h[0] == merged[-1][0] and h[2] - merged[-1][3] < 40)):
                 if h[0] == merged[-1][0]:
                     continue
                 if h[2] < merged[-1][3]:
@@ -306,7 +310,7 @@ class KGEvents:
                 dests.append(p)
             elif p is first_dest:
                 dests.append(p)
-            elif p.start_char < trig[0] and (self._is_in(doc, p) or self.lang == "ar" and tid != "mig.destination"):
+            elif p.start_char < trig[0] and self._is_in(doc, p):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
         abroad = any(h[0] == "ABROAD" for h in extra)
@@ -331,7 +335,9 @@ class KGEvents:
             # "miners are leaving": a move with no place leaves the country of the article
             origin = home
         kinds = {h[0] for h in extra}
-        if "STATUS_PLANNED" in kinds or tid == "mig.destination":
+        if "STATUS_DONE" in kinds and "STATUS_PLANNED" not in kinds:
+            status = "completed"
+        elif "STATUS_PLANNED" in kinds or tid == "mig.destination":
             status = "planned"
         elif "STATUS_PROGRESS" in kinds:
             status = "in_progress"

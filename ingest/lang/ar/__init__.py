@@ -9,7 +9,7 @@ from spacy.attrs import LIKE_NUM, NORM
 from spacy.lang.ar import Arabic, ArabicDefaults
 
 from .lex_attrs import like_num, make_norm
-from .punctuation import TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 
 __all__ = ["make_arabic"]
 
@@ -20,6 +20,7 @@ def make_arabic(known: set[str]) -> Arabic:
     class ArabicKGDefaults(ArabicDefaults):
         prefixes = TOKENIZER_PREFIXES
         suffixes = TOKENIZER_SUFFIXES
+        infixes = TOKENIZER_INFIXES
         lex_attr_getters = {**ArabicDefaults.lex_attr_getters, NORM: make_norm(known),
                             LIKE_NUM: like_num}
 
