@@ -132,6 +132,18 @@ class KGEvents:
             # ("moved from China following the former's crackdown")
             here = [ev for ev in events if ev["sentence_index"] == sent_index]
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
+            # two halves of one move in one sentence ("a base for companies that fled China")
+            moves = [ev for ev in here if ev["type"] == "MIGRATION"]
+            for a, b in zip(moves, moves[1:]):
+                if a.get("_merged") or b.get("_merged"):
+                    continue
+                if a.get("destination") and not a.get("origin") and b.get("origin") and not b.get("destination"):
+                    a["origin"], b["_merged"] = b["origin"], True
+                elif a.get("origin") and not a.get("destination") and b.get("destination") and not b.get("origin"):
+                    b["origin"], a["_merged"] = a["origin"], True
+            events = [ev for ev in events if not ev.get("_merged")]
+            here = [ev for ev in here if not ev.get("_merged")]
+            origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
             for ev in here:
                 if ev["type"] == "BAN" and ev.get("_fallback") and origins:
                     ev["jurisdiction"] = origins[0]
