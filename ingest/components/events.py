@@ -120,7 +120,9 @@ class KGEvents:
                     if breaks:
                         end = e + breaks[-1]
                 win = (start, end)
-                extra = [h for h in hits if h[0] not in ("BAN", "MIGRATION") and win[0] <= h[2] < win[1]]
+                extra = [h for h in hits if h[0] not in ("BAN", "MIGRATION", "CUE") and win[0] <= h[2] < win[1]]
+                # a cue that ties a move to a ban may stand anywhere in the sentence
+                extra += [h for h in hits if h[0] == "CUE"]
                 if label == "BAN":
                     events += self._bans(doc, sent, sent_ents, (s, e), win, extra, tid)
                 else:
