@@ -12,6 +12,24 @@ Inputs
   i.e. carry no comma or parenthesis).
 * babel: ``Locale('en').territories`` and ``Locale('ar').territories`` for
   the usual English and Arabic country names.
+* pycountry subdivisions: every first-level subdivision (``parent_code is
+  None``) of every country whose ``type`` is in :data:`SUBDIVISION_TYPES`
+  becomes a ``PROVINCE`` with the ISO 3166-2 code as id, pycountry's name as
+  ``en``, no Arabic name and the country as parent (see
+  :func:`subdivision_entries`). Its surface forms are pycountry's name (text
+  after a comma or in parentheses removed, a ``[…]`` alternative kept), the
+  same without diacritics ("Asunción" -> "Asuncion") and the name followed by
+  its type ("Punjab Province"). These generated forms are weaker than
+  everything else; a form is silently left out when
+
+  - the bare name has fewer than 5 letters (the "<name> <type>" form stays),
+  - the bare name is a common word or first name (:data:`UNSAFE_NAMES`),
+  - it folds like any pattern or ``drop`` of a country or curated line, or
+  - it folds like a generated form of another subdivision (both lose it).
+
+  A curated line with the same id and an ``en`` takes the subdivision over
+  (its generated forms are not used); a curated line without ``en`` only adds
+  an Arabic name and patterns to it.
 * ``ingest/patterns/curated_places.jsonl`` and ``curated_orgs.jsonl``, one
   thing a line::
 
@@ -41,6 +59,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -61,6 +80,9 @@ __all__ = [
     "fold",
     "read_curated",
     "country_entries",
+    "SUBDIVISION_TYPES",
+    "UNSAFE_NAMES",
+    "subdivision_entries",
     "build",
     "render",
     "write",
@@ -72,6 +94,48 @@ ORG_LABELS = ("COMPANY", "ORGANIZATION", "REGULATOR")
 #: Codes in common use that ISO 3166-1 (and so pycountry) does not assign.
 EXTRA_COUNTRIES = {"XK": "Kosovo"}
 
+#: pycountry subdivision types that are a country's first-level division.
+#: A ``(type, countries)`` pair limits the type to those countries, where it is
+#: the first level (elsewhere a "County" or "District" is local government).
+SUBDIVISION_TYPES: dict[str, frozenset[str] | None] = {
+    **{t: None for t in (
+        "Province", "Region", "State", "Oblast", "Republic", "Autonomous republic",
+        "Autonomous region", "Autonomous province", "Autonomous community", "Territory",
+        "Governorate", "Emirate", "Canton", "Prefecture", "Department", "Land", "Voivodship",
+        "Regional state", "Union territory", "Administrative region", "Federal district",
+        "Capital territory", "Federal territory", "Autonomous district", "Special administrative region",
+    )},
+    "County": frozenset({"NO", "SE", "EE", "HU", "HR", "RO", "LT", "IE", "KE", "LR"}),
+    "District": frozenset({"PT", "IL", "CY", "LU", "BD"}),
+}
+#: Bare subdivision names that are ordinary English words, directions or first
+#: names; their "<name> <type>" form is still generated.
+UNSAFE_NAMES = frozenset({
+    "central", "centre", "center", "centro", "western", "eastern", "northern", "southern",
+    "north", "south", "east", "west", "north east", "north west", "south east", "south west",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west", "capital", "coast", "coastal", "lakes", "islands", "island",
+    "mountain", "mountains", "valley", "plateau", "upper", "lower", "federal", "national",
+    "special", "delta", "unity", "orange", "littoral", "interior", "border", "frontier",
+    "victoria", "georgia", "kent", "sur", "norte", "oriental", "occidental", "maritime",
+    "savanes", "savannah", "highlands", "midlands", "lagoons", "metropolitan", "grand", "bay",
+    "liberty", "lake", "river", "rivers", "gold", "cross river", "plains", "bong",
+    "distrito federal", "federal capital territory", "capital district", "national capital",
+    # first names, surnames and words of other languages in common use
+    "nelson", "isabel", "miranda", "flores", "rivera", "herrera", "cortes", "cortés", "guerrero",
+    "hidalgo", "constantine", "medea", "valle", "colonia", "concepcion", "concepción", "trujillo",
+    "granada", "formosa", "santander", "batman", "volta", "tasman", "sahel", "leste", "ouest",
+    "centrale", "cascades", "collines", "atlantique", "balkan", "cordillera", "zaire", "marche",
+    "somali", "sabah", "kochi", "nandi", "manus", "chaco", "ulster", "munster", "leinster",
+    "connaught", "limburg", "luxembourg", "pando", "sahel", "estuaire", "cuvette", "plateaux",
+    # capitals and big cities far more often meant than their same-named province
+    "lagos", "tunis", "dakar", "madrid", "montevideo", "lusaka", "luanda", "harare",
+    "brazzaville", "conakry", "managua", "maputo", "yangon", "osaka", "kyoto", "hamburg",
+    "bremen", "delhi", "jerusalem", "dodoma", "antananarivo", "abidjan", "panamá", "panama",
+    "alger", "masqat", "bayrut", "dimashq", "lisboa", "porto", "bulawayo", "mombasa", "mandalay",
+    "istanbul", "izmir", "ankara", "baghdad", "bagdad", "tripoli", "tarabulus", "sanaa", "san'a",
+    "kabul", "kuwait", "bangkok", "seoul", "tokyo", "moscow", "beijing",
+})
 PATTERNS_DIR = ROOT / "ingest" / "patterns"
 _NAME_KEYS = ("id", "type", "en", "ar", "parent", "country")
 _UNNAMELIKE = re.compile(r"[,()&]| - |\bSAR\b")
@@ -141,23 +205,89 @@ def country_entries() -> list[dict]:
     return out
 
 
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+_PAREN = re.compile(r"\([^)]*\)")
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _strip_marks(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """Readable English forms of a pycountry subdivision name."""
+    alts = [m.strip() for m in _BRACKET.findall(name)]
+    main = _BRACKET.sub(" ", _PAREN.sub(" ", name)).split(",")[0]
+    out = []
+    for part in [*_SLASH.split(main), *alts]:
+        part = _SPACES.sub(" ", part.replace("\u2019", "'").replace("\u2018", "'")).strip(" '-")
+        if part and part[0].isalpha() and part[0] == part[0].upper() and not re.search(r"[\d;/]", part):
+            out.append(part)
+    return out
+
+
+def subdivision_entries() -> list[dict]:
+    """One ``PROVINCE`` entry per first-level subdivision of a whitelisted type.
+
+    Generated forms go in ``_generated`` (not ``patterns``): :func:`build`
+    filters them as described at the top of this module.
+    """
+    out = []
+    for sub in pycountry.subdivisions:
+        allowed = SUBDIVISION_TYPES.get(sub.type, False)
+        if sub.parent_code is not None or allowed is False:
+            continue
+        if allowed is not None and sub.country_code not in allowed:
+            continue
+        names = _subdivision_names(sub.name)
+        if not names:
+            continue
+        forms = []
+        for n in names:
+            for v in dict.fromkeys((n, _strip_marks(n))):
+                letters = sum(ch.isalpha() for ch in v)
+                if letters >= 5 and fold(v) not in UNSAFE_NAMES:
+                    forms.append(v)
+                if not v.lower().endswith(sub.type.lower()):
+                    forms.append(f"{v} {sub.type}")
+        out.append({"id": sub.code, "type": "PROVINCE", "en": names[0], "ar": None,
+                    "parent": sub.country_code, "country": sub.country_code,
+                    "patterns": [], "_generated": forms})
+    return out
+
+
 def _merge(rows: Iterable[dict]) -> dict[str, dict]:
     merged: dict[str, dict] = {}
     for row in rows:
         cur = merged.get(row["id"])
         if cur is None:
             merged[row["id"]] = {**row, "patterns": list(row.get("patterns", [])),
-                                 "drop": list(row.get("drop", []))}
+                                 "drop": list(row.get("drop", [])),
+                                 "_generated": list(row.get("_generated", []))}
             continue
         if cur["type"] != row["type"]:
             src, n = row.get("_where", ("?", None))
             raise InputError(f"{row['id']} is {cur['type']} and {row['type']}", source=src, line=n)
+        if "en" in row:  # a curated line with its own name takes a generated entry over
+            cur["_generated"] = []
         for key in ("en", "ar", "parent", "country"):
             if key in row:
                 cur[key] = row[key]
         cur["patterns"].extend(row.get("patterns", []))
         cur["drop"].extend(row.get("drop", []))
     return merged
+
+
+def _settle_generated(entries: dict[str, dict]) -> None:
+    """Move the generated forms that are safe into ``patterns``; drop the rest."""
+    strong = {fold(p) for e in entries.values() for p in (*e["patterns"], *e["drop"])}
+    owners: dict[str, set[str]] = {}
+    for ent in entries.values():
+        for p in ent["_generated"]:
+            owners.setdefault(fold(p), set()).add(ent["id"])
+    for ent in entries.values():
+        ent["patterns"].extend(p for p in ent["_generated"]
+                               if fold(p) not in strong and len(owners[fold(p)]) == 1)
 
 
 def build(curated_dir: Path = PATTERNS_DIR) -> tuple[list[dict], list[dict], list[dict]]:
@@ -170,9 +300,11 @@ def build(curated_dir: Path = PATTERNS_DIR) -> tuple[list[dict], list[dict], lis
     """
     curated = read_curated(curated_dir / "curated_places.jsonl") + read_curated(
         curated_dir / "curated_orgs.jsonl")
-    entries = _merge([*country_entries(), *curated])
+    entries = _merge([*country_entries(), *subdivision_entries(), *curated])
     for code, en in EXTRA_COUNTRIES.items():
-        entries.setdefault(code, {"id": code, "type": "COUNTRY", "en": en, "patterns": [], "drop": []})
+        entries.setdefault(code, {"id": code, "type": "COUNTRY", "en": en, "patterns": [], "drop": [],
+                                  "_generated": []})
+    _settle_generated(entries)
 
     for ent in entries.values():
         if ent["type"] == "COUNTRY":
