@@ -53,6 +53,18 @@ def may_trigger(ban: dict, mig: dict, *, published: str | None = None) -> str | 
     return None
 
 
+def _told_in(ban: dict, sentence_start: int | None) -> bool:
+    """Whether the ban is told (first or again) in the sentence starting there."""
+    return ban.get("start") == sentence_start or any(m.get("start") == sentence_start for m in ban.get("mentions", []))
+
+
+def _distance(ban: dict, si: int) -> int:
+    """Sentences between a migration and the nearest telling of a ban."""
+    idx = [ban.get("sentence_index")] + [m.get("sentence_index") for m in ban.get("mentions", [])]
+    idx = [i for i in idx if i is not None]
+    return min(abs(si - i) for i in idx) if idx else 0
+
+
 def _depth(pid: str | None) -> int:
     return 0 if not pid else (2 if "-" in pid else 1)
 
@@ -78,7 +90,7 @@ def link_record(record: dict) -> list[dict]:
         origin = mig.get("origin") or home_country
         ok = [b for b in bans if may_trigger(b, mig, published=published) is None]
         cue_words = [c["text"] for c in mig.get("cues", [])]
-        same_sentence = [b for b in ok if b.get("start") == mig.get("start")]
+        same_sentence = [b for b in ok if _told_in(b, mig["start"])]
         chosen: list[tuple[dict, float, str]] = []
         if cue_words and same_sentence:
             for b in same_sentence:
@@ -89,8 +101,7 @@ def link_record(record: dict) -> list[dict]:
             si = mig.get("sentence_index")
             inside = [b for b in ok if contains(b.get("jurisdiction"), origin)
                       and (b.get("target") != "trading")
-                      and (si is None or b.get("sentence_index") is None
-                           or abs(si - b["sentence_index"]) <= ARTICLE_MAX_SENTENCES)]
+                      and (si is None or _distance(b, si) <= ARTICLE_MAX_SENTENCES)]
             if inside:
                 best = max(_depth(b["jurisdiction"]) for b in inside)
                 inside = [b for b in inside if _depth(b["jurisdiction"]) == best]
@@ -98,11 +109,11 @@ def link_record(record: dict) -> list[dict]:
                 for b in inside:
                     cur = by_j.get(b["jurisdiction"])
                     # prefer the ban of the same sentence, else the latest one before the migration
-                    if cur is None or (b.get("start") == mig.get("start")) or \
-                            (cur.get("start") != mig.get("start") and b.get("start", 0) <= mig.get("start", 0)):
+                    if cur is None or _told_in(b, mig["start"]) or \
+                            (not _told_in(cur, mig["start"]) and b.get("start", 0) <= mig.get("start", 0)):
                         by_j[b["jurisdiction"]] = b
                 for b in by_j.values():
-                    conf = 0.75 if b.get("start") == mig.get("start") else 0.6
+                    conf = 0.75 if _told_in(b, mig["start"]) else 0.6
                     chosen.append((b, conf, _place_word(b["jurisdiction"])))
         for b, conf, why in chosen:
             lag = days_between(b.get("date"), mig.get("date"))

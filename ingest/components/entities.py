@@ -65,6 +65,7 @@ _AR_ORG_HEADS = {
     "REGULATOR": ("وزاره", "هيئه", "لجنه", "اداره", "مجلس", "مصلحه", "دائره", "البنك المركزي", "بنك",
                   "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
 }
+_AR_NOT_NAME |= {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if " " not in h}
 _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
 
 # ----------------------------------------------------------------- English cues
@@ -479,15 +480,18 @@ class KGEntities:
         words = [t.text for t in toks if t.text not in ("-", "–")]
         last = words[-1].rstrip(".")
         head2 = " ".join(words[:2])
+        if any(head2.startswith(h) for h in _EN_HEAD_REGULATOR) and len(words) >= 2:
+            return Span(doc, toks.start, toks.end, label="REGULATOR")
         if last in _EN_COMPANY_TAIL and len(words) >= 2:
             return Span(doc, toks.start, toks.end, label="COMPANY")
-        if any(head2.startswith(h) for h in _EN_HEAD_REGULATOR) or last in _EN_REGULATOR_TAIL:
-            if len(words) >= 2:
-                return Span(doc, toks.start, toks.end, label="REGULATOR")
+        if last in _EN_REGULATOR_TAIL and len(words) >= 2:
+            return Span(doc, toks.start, toks.end, label="REGULATOR")
         if last in _EN_ORG_TAIL and len(words) >= 2:
             return Span(doc, toks.start, toks.end, label="ORGANIZATION")
         before = doc[max(0, toks.start - 4):toks.start].text
         after = doc[toks.end:min(len(doc), toks.end + 4)].text
+        if _COMPANY_MORPHEME.search(" ".join(words)) or re.search(r"-based\s*$", before):
+            return Span(doc, toks.start, toks.end, label="COMPANY")
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
         connectors = any(t.text in _EN_STOP_LOWER for t in toks)
         if 2 <= len(words) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words):
@@ -535,6 +539,11 @@ class KGEntities:
                 out.append(Span(doc, st, tok.i + 1, label="PERSON"))
                 covered.update(range(st, tok.i + 1))
         return out
+
+
+_COMPANY_MORPHEME = re.compile(
+    r"(?:hash|coin|chain|mining|miner|power|tech|pool|energy|capital|digital|labs?\b|data|cloud|farm|crypto|block|bit(?!ter))",
+    re.I)
 
 
 def _trim(doc: Doc, toks: Span) -> Span:

@@ -58,6 +58,7 @@ _GROUP_AR = re.compile(
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged)\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
+_MOVERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:miners|mining\s+(?:firms|companies|operators)|operators|firms|companies)\b", re.I)
 _MINING_AR = re.compile(r"تعدين|مناجم|منجم|معدن|بتكوين|بيتكوين|عملات|مشفره|الرقميه|كريبتو")
 _MINING_EN = re.compile(r"\b(?:min(?:ing|ers?|es)|crypto\w*|bitcoin|btc|blockchain|hash\w*|rigs?|asics?)\b", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
@@ -227,8 +228,12 @@ class KGEvents:
             ds.sort(key=lambda d: abs(d.start_char - trig[0]))
         return ds[0]._.kg_value
 
-    def _target(self, stext: str) -> str:
+    def _target(self, stext: str, near: str = "") -> str:
         rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
+        if near:
+            m, t = rxm.search(near), _TRADING.search(near)
+            if m or t:
+                return "mining" if m and (not t or m.start() <= t.start()) else "trading"
         if rxm.search(stext):
             return "mining"
         if _TRADING.search(stext):
@@ -290,7 +295,7 @@ class KGEvents:
                 "type": "BAN", "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
                 "trigger": {"text": doc.text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_authority_span": authority, "jurisdiction": pid, "date": date,
-                "target": self._target(stext), "status": "planned" if planned else "enacted",
+                "target": self._target(stext, doc.text[trig[1]:trig[1] + 40]), "status": "planned" if planned else "enacted",
                 "_trig": trig, "_win": win, "_fallback": fallback,
             })
         return out
@@ -324,7 +329,7 @@ class KGEvents:
                 dests.append(p)
             elif p is first_dest:
                 dests.append(p)
-            elif p.start_char < trig[0] and self._is_in(doc, p):
+            elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(doc.text, p.end_char)):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
         abroad = any(h[0] == "ABROAD" for h in extra)
@@ -419,6 +424,24 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
     specific = {ev.get("origin") for ev in events if ev["type"] == "MIGRATION" and ev.get("destination")}
     events = [ev for ev in events if not (ev["type"] == "MIGRATION" and not ev.get("destination")
                                           and (ev.get("origin") in specific or None in specific))]
+    # one ban per (jurisdiction, action): later mentions of it become its mentions
+    merged: list[dict] = []
+    for ev in events:
+        if ev["type"] == "BAN":
+            same = next((b for b in merged if b["type"] == "BAN" and b.get("jurisdiction") == ev.get("jurisdiction")
+                         and b.get("target") == ev.get("target") and b.get("status") == ev.get("status")
+                         and (not b.get("date") or not ev.get("date")
+                              or b["date"].startswith(ev["date"]) or ev["date"].startswith(b["date"]))), None)
+            if same is not None:
+                same.setdefault("mentions", []).append(
+                    {"start": ev["start"], "end": ev["end"], "sentence_index": ev.get("sentence_index")})
+                if not same.get("date") and ev.get("date"):
+                    same["date"] = ev["date"]
+                if same.get("_authority_span") is None and ev.get("_authority_span") is not None:
+                    same["_authority_span"] = ev["_authority_span"]
+                continue
+        merged.append(ev)
+    events = merged
     seen, out = set(), []
     for ev in events:
         key = (ev["type"], ev["start"], ev.get("jurisdiction"), ev.get("origin"), ev.get("destination"))
