@@ -38,7 +38,7 @@ def doc_to_record(doc: Doc, article: dict) -> dict:
         ids[(sp.start_char, sp.end_char, sp.label_)] = eid
         sent = sp.sent
         text, end = sp.text, sp.end_char
-        while text and text[-1] in ".,;:" and text[:1].isascii() and sp.label_ not in ("DATE", "CAPACITY"):
+        while text and text[-1] in ".,;:" and (text[:1].isascii() or text[-2:-1].isascii()) and sp.label_ not in ("DATE", "CAPACITY"):
             text, end = text[:-1], end - 1
         rec = {"id": eid, "type": sp.label_, "text": text, "start": sp.start_char, "end": end,
                "sentence_start": sent.start_char, "sentence_end": sent.end_char}

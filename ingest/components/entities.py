@@ -65,7 +65,8 @@ _AR_ORG_HEADS = {
     "REGULATOR": ("وزاره", "هيئه", "لجنه", "اداره", "مجلس", "مصلحه", "دائره", "البنك المركزي", "بنك",
                   "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
 }
-_AR_NOT_NAME |= {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if " " not in h}
+_AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if " " not in h}
+_AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
 _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
 
 # ----------------------------------------------------------------- English cues
@@ -94,7 +95,7 @@ July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep 
 He She They His Her Their Our My Your Mr Ms Dr President CEO Governor Minister Prime Senator State City
 Province Region Republic National Federal Government Authorities Officials Ethereum BTC ETH AM PM UTC GMT
 USD EUR TV ID PDF OK Inc Ltd Co Corp""".split())
-_EN_STOP_LOWER = {"of", "and", "for", "the", "&", "de", "la", "du", "on", "in"}
+_EN_STOP_LOWER = {"of", "and", "for", "the", "&", "de", "la", "du"}
 
 
 def _fold(s: str) -> str:
@@ -365,13 +366,13 @@ class KGEntities:
             while k < len(doc) and (_cap(doc[k]) or (doc[k].text in _EN_STOP_LOWER and k + 1 < len(doc) and _cap(doc[k + 1]))):
                 k += 1
             return (j, k, True)
-        if j < len(doc) and doc[j].norm_[:1] in ("ل", "ب") and not doc[j].ent_type_:
+        if j < len(doc) and doc[j].text[:1] in ("ل", "ب") and not doc[j].ent_type_:
             return None
         k = j
         while k < len(doc) and k - j < 4:
             t = doc[k]
             n = t.norm_
-            if t.is_punct or n in _AR_NOT_NAME or n in _AR_SAY or t.like_num:
+            if t.is_punct or (n in _AR_NOT_NAME and n not in _AR_ORG_HEAD_WORDS) or n in _AR_SAY or t.like_num:
                 break
             if not ("\u0600" <= t.text[0] <= "\u06ff") and not t.text[0].isalpha():
                 break
@@ -450,6 +451,18 @@ class KGEntities:
                 j += 1
             runs.append(doc[i:j])
             i = j
+        # a run that reads "… Commission Monday" ends at its organisation word
+        split_runs = []
+        tails = set(_EN_COMPANY_TAIL + _EN_REGULATOR_TAIL + _EN_ORG_TAIL)
+        for run in runs:
+            cut = [k for k in range(run.start, run.end - 1) if doc[k].text in tails
+                   and doc[k + 1].text not in tails and doc[k + 1].text not in _EN_STOP_LOWER]
+            st = run.start
+            for k in cut:
+                split_runs.append(doc[st:k + 1])
+                st = k + 1
+            split_runs.append(doc[st:run.end])
+        runs = [r for r in split_runs if len(r)]
         typed: list[Span] = []
         for run in runs:
             toks = _trim(doc, run)
@@ -490,7 +503,8 @@ class KGEntities:
             return Span(doc, toks.start, toks.end, label="ORGANIZATION")
         before = doc[max(0, toks.start - 4):toks.start].text
         after = doc[toks.end:min(len(doc), toks.end + 4)].text
-        if _COMPANY_MORPHEME.search(" ".join(words)) or re.search(r"-based\s*$", before):
+        morph = [w for w in words if (m := _COMPANY_MORPHEME.search(w)) and (len(words) > 1 or len(w) > len(m.group(0)) + 2)]
+        if (morph and len(words) <= 3 and not set(words) & _EN_VERBISH) or re.search(r"-based\s*$", before):
             return Span(doc, toks.start, toks.end, label="COMPANY")
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
         connectors = any(t.text in _EN_STOP_LOWER for t in toks)
@@ -541,6 +555,7 @@ class KGEntities:
         return out
 
 
+_EN_VERBISH = {"Are", "Is", "Was", "Were", "Have", "Has", "Had", "Do", "Does", "With", "To", "That", "For", "Be", "Will", "Can"}
 _COMPANY_MORPHEME = re.compile(
     r"(?:hash|coin|chain|mining|miner|power|tech|pool|energy|capital|digital|labs?\b|data|cloud|farm|crypto|block|bit(?!ter))",
     re.I)

@@ -274,6 +274,12 @@ class KGEvents:
         if authority is not None and authority.label_ == "PERSON":
             authority = None
         if not ids and authority is not None:
+            # "Inner Mongolia Development and Reform Commission": the place in the body's name
+            inner = [e for e in sent_ents if e.label_ in ("PROVINCE", "COUNTRY") and self._pid(e)
+                     and authority.start_char <= e.start_char and e.end_char <= authority.end_char]
+            if inner:
+                ids = [self._pid(max(inner, key=lambda e: _depth_id(self._pid(e))))]
+        if not ids and authority is not None:
             kb = authority.kb_id_ or authority.ent_id_ or ""
             if kb.startswith("authorities:"):
                 ids = [kb.split(":", 1)[1]]
@@ -408,6 +414,10 @@ class KGEvents:
         if dest_ids:
             self._last_dest = dest_ids[-1]
         return out
+
+
+def _depth_id(pid: str | None) -> int:
+    return 0 if not pid else (2 if "-" in pid else 1)
 
 
 def _fold_s(s: str) -> str:
