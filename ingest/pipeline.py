@@ -62,7 +62,12 @@ def _known_arabic_words() -> set[str]:
         for f in forms:
             known.update({f, f + "ه", f + "ين", f + "ون", "ال" + f, "ال" + f + "ه", "ال" + f + "ين", "ال" + f + "ون"})
     known.update({"الميه", "المايه", "المئه"})
-    return known
+    # a pattern word that is itself a clitic form of another known word ("لكازاخستان" in
+    # an organisation's name) is not a word of its own: NORM folds it on both sides
+    from ingest.lang.ar.lex_attrs import CLITICS
+    glued = {w for w in known for c in CLITICS
+             if w.startswith(c) and len(w) - len(c) >= 3 and w[len(c):] in known}
+    return known - glued
 
 
 def build_pipeline(lang: str) -> Language:

@@ -932,7 +932,7 @@ def _walk(folder: str) -> Iterator[str]:
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or name.endswith(".meta.json"):
+            if name.startswith(".") or name.endswith((".meta.json", ".expected.json")):
                 continue
             yield os.path.join(dirpath, name)
 
@@ -945,7 +945,7 @@ def read_paths(paths: Iterable[str], *, published: str | None = None,
     ----------
     paths : iterable of str
         Files, folders or ``"-"``. Folders are walked recursively in sorted
-        order, skipping hidden files and folders and ``*.meta.json`` sidecars.
+        order, skipping hidden files and folders ``*.meta.json`` sidecars and ``*.expected.json`` test expectations.
     published : str, optional
         The publication date to use when an input gives none (the
         ``--published`` option); any form :func:`parse_published` reads.

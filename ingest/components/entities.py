@@ -509,7 +509,7 @@ class KGEntities:
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
         connectors = any(t.text in _EN_STOP_LOWER for t in toks)
         if 2 <= len(words) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words):
-            if re.search(rf"{_EN_SAY_BEFORE}\s*$", before) or re.match(r"^\s*(?:,|said|says|told|wrote|\(|who|has|had|is|was)\b", after) \
+            if re.search(rf"{_EN_SAY_BEFORE}\s*$", before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
                     or self.lang == "ar":
                 return Span(doc, toks.start, toks.end, label="PERSON")
         if len(words) == 1 and len(last) >= 3 and last not in _EN_NOT_NAME:

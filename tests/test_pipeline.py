@@ -1,0 +1,89 @@
+"""The spaCy pipeline: NORM, clitics, entities across languages, events."""
+from ingest.normalize import fold_with_map, normalize_text
+from ingest.pipeline import extract, get_pipeline
+
+
+def rec(text, lang, published="2021-06-22"):
+    return extract({"id": "t", "title": "", "text": text, "published": published, "lang": lang})
+
+
+def test_norm_folds_spelling_without_touching_text():
+    nlp = get_pipeline("ar")
+    doc = nlp.make_doc("سيتشوان وسيشوان وإيران لكازاخستان بكين كندا")
+    assert doc.text == "سيتشوان وسيشوان وإيران لكازاخستان بكين كندا"
+    norms = [t.norm_ for t in doc]
+    assert norms[1] == "سيشوان"          # clitic و stripped before a known name
+    assert norms[2] == "ايران"           # alef with hamza folded
+    assert norms[3] == "كازاخستان"       # clitic ل stripped
+    assert norms[4] == "بكين"            # a name that starts like a clitic is kept
+    assert norms[5] == "كندا"
+
+
+def test_fold_with_map_offsets():
+    text = "الــصِّين ٢٠٢١"
+    folded, offsets = fold_with_map(text)
+    assert folded == normalize_text(text).lower().replace("ـ", "")
+    assert text[offsets[folded.index("2021")]] == "٢"
+
+
+def test_spelling_variants_are_one_node():
+    ids = set()
+    for text, lang in (("حظرت سيشوان التعدين", "ar"), ("حظرت سيتشوان التعدين", "ar"),
+                       ("Sichuan banned mining", "en")):
+        ids |= {e["canonical"] for e in rec(text, lang)["entities"] if e["type"] == "PROVINCE"}
+    assert ids == {"CN-SC"}
+
+
+def test_china_is_one_node_in_both_languages():
+    ar = {e["canonical"] for e in rec("الصين", "ar")["entities"]}
+    en = {e["canonical"] for e in rec("China", "en")["entities"]}
+    assert ar == en == {"CN"}
+
+
+def test_regulators_from_cues():
+    ents = rec("أمرت السلطات الصينية بإغلاق مناجم العملات.", "ar")["entities"]
+    assert {"authorities:CN"} <= {e.get("canonical") for e in ents if e["type"] == "REGULATOR"}
+    ents = rec("Kazakh officials said the Ministry of Energy will cut power to miners.", "en")["entities"]
+    regs = {(e["text"], e.get("canonical")) for e in ents if e["type"] == "REGULATOR"}
+    assert ("Kazakh officials", "authorities:KZ") in regs
+    assert any(t == "Ministry of Energy" for t, _ in regs)
+
+
+def test_people_and_companies_from_cues():
+    ents = rec('وقال نيك كارتر الشريك في صندوق "كاسل آيلاند" إن شركة "هاش فارم" نقلت أجهزتها.', "ar")["entities"]
+    assert ("PERSON", "نيك كارتر") in {(e["type"], e["text"]) for e in ents}
+    assert ("COMPANY", "هاش فارم") in {(e["type"], e["text"]) for e in ents}
+    ents = rec("Jane Doe, chief executive of Northwind Mining, said the firm moved.", "en")["entities"]
+    assert {("PERSON", "Jane Doe"), ("COMPANY", "Northwind Mining")} <= {(e["type"], e["text"]) for e in ents}
+
+
+def test_ban_and_migration_with_arguments():
+    r = rec("بعد أن أمرت سلطات سيشوان بوقف التعدين، نقلت الشركة 500 جهاز تعدين من سيشوان إلى تكساس الاثنين.", "ar")
+    bans = [e for e in r["events"] if e["type"] == "BAN"]
+    moves = [e for e in r["events"] if e["type"] == "MIGRATION"]
+    assert [b["jurisdiction"] for b in bans] == ["CN-SC"]
+    [m] = moves
+    assert (m["origin"], m["destination"], m["status"]) == ("CN-SC", "US-TX", "completed")
+    assert m["quantity"] == {"amount": 500, "unit": "machines"}
+    assert m["date"] == "2021-06-21"
+    assert r["article"]["text"][m["start"]:m["end"]] == m["sentence"]
+
+
+def test_planned_moves_and_bans():
+    r = rec("The government plans to ban crypto mining next year, and miners are considering a move to Canada.", "en",
+            published="2022-03-01")
+    [b] = [e for e in r["events"] if e["type"] == "BAN"]
+    assert b["status"] == "planned"
+    [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
+    assert (m["destination"], m["status"]) == ("CA", "planned")
+
+
+def test_language_is_detected_when_not_given():
+    r = extract({"id": "t", "title": "", "text": "حظرت إيران تعدين العملات المشفرة"})
+    assert r["article"]["lang"] == "ar"
+    assert r["events"][0]["jurisdiction"] == "IR"
+
+
+def test_empty_and_tiny_articles():
+    assert extract({"id": "t", "title": "", "text": "", "lang": "en"})["events"] == []
+    assert extract({"id": "t", "title": "", "text": "x", "lang": "ar"})["entities"] == []

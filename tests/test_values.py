@@ -1,0 +1,80 @@
+"""Dates and quantities, Arabic and English."""
+import pytest
+
+from ingest.values import date_lt, days_between, find_capacities, find_dates
+
+
+def vals(found):
+    return [f["value"] for f in found]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("منذ عام 2017", "2021-06-22", ["2017"]),
+    ("هذا الشهر", "2021-06-22", ["2021-06"]),
+    ("الشهر الماضي", "2021-06-12", ["2021-05"]),
+    ("العام الماضي", "2021-06-12", ["2020"]),
+    ("أعلنت الاثنين", "2021-06-22", ["2021-06-21"]),
+    ("يوم الجمعة", "2021-06-12", ["2021-06-11"]),
+    ("في 20 يونيو 2025", None, ["2025-06-20"]),
+    ("في مارس/آذار", "2021-06-22", ["2021-03"]),
+    ("يونيو ٢٠٢٢", None, ["2022-06"]),
+    ("on Monday", "2021-03-03", ["2021-03-01"]),
+    ("last month", "2021-03-03", ["2021-02"]),
+    ("Feb. 25", "2021-03-01", ["2021-02-25"]),
+    ("May 10, 2021", None, ["2021-05-10"]),
+    ("the end of September", "2020-12-10", ["2020-09"]),
+    ("by April", "2021-03-01", ["2021-04"]),
+])
+def test_dates(text, published, expected):
+    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
+    assert vals(find_dates(text, lang, published)) == expected
+
+
+def test_relative_dates_stay_unresolved_without_publication_date():
+    assert vals(find_dates("هذا الشهر", "ar", None)) == [None]
+    assert vals(find_dates("last year", "en", None)) == [None]
+
+
+def test_percent_is_not_a_year():
+    assert find_dates("90% of 2021", "en", None)[0]["value"] == "2021"
+    assert vals(find_dates("وصلت إلى 2020 بالمئة", "ar", None)) == []
+    assert vals(find_dates("grew 2019%", "en", None)) == []
+
+
+def test_may_the_verb_is_not_a_month():
+    assert find_dates("miners may move", "en", "2021-06-01") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("260 ميغاواط", {"amount": 260, "unit": "MW"}),
+    ("260 ميجاوات", {"amount": 260, "unit": "MW"}),
+    ("320 آلة تعدين", {"amount": 320, "unit": "machines"}),
+    ("من 10 الى 20 بالمئة", {"amount": [10, 20], "unit": "percent"}),
+    ("٣٠٪", {"amount": 30, "unit": "percent"}),
+    ("ثلاثة مناجم", {"amount": 3, "unit": "mines"}),
+    ("400 ألف جهاز تعدين", {"amount": 400000, "unit": "machines"}),
+    ("\"آلاف عدة\" من آلات التعدين", {"amount": None, "unit": "machines"}),
+    ("1,200 megawatts", {"amount": 1200, "unit": "MW"}),
+    ("a 2,500-rig mine", {"amount": 2500, "unit": "machines"}),
+    ("one to two percent", {"amount": [1, 2], "unit": "percent"}),
+    ("US$4.8-billion", {"amount": 4800000000, "unit": "USD"}),
+    ("35 EH/s", {"amount": 35, "unit": "EH/s"}),
+    ("several thousand machines", {"amount": None, "unit": "machines"}),
+])
+def test_capacities(text, expected):
+    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
+    found = find_capacities(text, lang)
+    assert expected in vals(found), found
+
+
+def test_offsets_are_true_to_the_text():
+    text = "شحنت الشركة ٣٢٠ آلة تعدين إلى كازاخستان"
+    [cap] = find_capacities(text, "ar")
+    assert text[cap["start"]:cap["end"]] == cap["text"] == "٣٢٠ آلة تعدين"
+    assert cap["value"] == {"amount": 320, "unit": "machines"}
+
+
+def test_date_order():
+    assert date_lt("2018", "2021-06")
+    assert not date_lt("2021-06-21", "2021-06")
+    assert days_between("2021-06-18", "2021-07-12") == 24
