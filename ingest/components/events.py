@@ -256,8 +256,10 @@ class KGEvents:
         places = self._places(sent_ents, (lo, win[1]))
         # keep places that are not destinations nor origins of a move
         juris = [p for p in places if not self._is_dest(doc, p) and not self._is_orig(doc, p)]
-        auths = [e for e in sent_ents if e.label_ in ("REGULATOR", "ORGANIZATION", "PERSON")
-                 and win[0] <= e.start_char < win[1]]
+        # the authority: a regulator of the window, or a body or person named right before the trigger
+        auths = [e for e in sent_ents if win[0] <= e.start_char < win[1] and (
+                 e.label_ == "REGULATOR"
+                 or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= trig[0] - e.end_char <= 25))]
         auths.sort(key=lambda a: (a.start_char > trig[0], abs(a.start_char - trig[0])))
         authority = auths[0] if auths else None
         ids: list[str] = []
@@ -271,15 +273,13 @@ class KGEvents:
             ids.append(pid)
         # most specific: drop a place that contains another one in the list
         ids = [i for i in dict.fromkeys(ids) if not any(j != i and contains(i, j) for j in ids)]
-        if authority is not None and authority.label_ == "PERSON":
-            authority = None
         if not ids and authority is not None:
             # "Inner Mongolia Development and Reform Commission": the place in the body's name
             inner = [e for e in sent_ents if e.label_ in ("PROVINCE", "COUNTRY") and self._pid(e)
                      and authority.start_char <= e.start_char and e.end_char <= authority.end_char]
             if inner:
                 ids = [self._pid(max(inner, key=lambda e: _depth_id(self._pid(e))))]
-        if not ids and authority is not None:
+        if not ids and authority is not None and authority.label_ != "PERSON":
             kb = authority.kb_id_ or authority.ent_id_ or ""
             if kb.startswith("authorities:"):
                 ids = [kb.split(":", 1)[1]]
