@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "normalize_ar", "clean_article_text", "fold_with_map", "AR_DIACRITICS", "DIGITS"]
+__all__ = ["normalize_text", "normalize_ar", "clean_article_text", "fold_with_map", "inverse_offsets",
+           "AR_DIACRITICS", "DIGITS"]
 
 AR_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -44,13 +45,32 @@ def clean_article_text(s: str) -> str:
     return _CONTROL.sub(" ", s)
 
 
+_DROP = {ord(c): None for c in "\u0640" + "".join(chr(x) for x in list(range(0x0610, 0x061B))
+                                                     + list(range(0x064B, 0x0660)) + [0x0670]
+                                                     + list(range(0x06D6, 0x06EE)))}
+_FOLD_TABLE = {**_AR_LETTERS, **DIGITS, **_DROP}
+
+
 def fold_with_map(s: str) -> tuple[str, list[int]]:
     """Fold ``s`` like :func:`normalize_text` (lower-cased) and return the folded
     string with, for each of its characters, the offset of the character of
     ``s`` it came from, so a regex match on the folded text maps back to true
-    offsets: ``offsets[m.start()]`` .. ``offsets[m.end() - 1] + 1``."""
+    offsets: ``offsets[m.start()]`` .. ``offsets[m.end() - 1] + 1``.
+
+    >>> fold_with_map("أَمَرَتْ ٢٠")
+    ('امرت 20', [0, 2, 4, 6, 8, 9, 10])
+    """
+    if unicodedata.is_normalized("NFKC", s):
+        folded = s.translate(_FOLD_TABLE)
+        low = folded.lower()
+        if len(low) == len(folded):
+            if len(folded) == len(s):
+                return low, list(range(len(s)))
+            offsets = [i for i, ch in enumerate(s) if ord(ch) not in _DROP]
+            if len(offsets) == len(low):
+                return low, offsets
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = []
     for i, ch in enumerate(s):
         if AR_DIACRITICS.match(ch):
             continue
@@ -59,3 +79,14 @@ def fold_with_map(s: str) -> tuple[str, list[int]]:
             out.append(c)
             offsets.append(i)
     return "".join(out), offsets
+
+
+def inverse_offsets(offsets: list[int], n: int) -> list[int]:
+    """For each offset of the original text (0..n), the first folded index at or after it."""
+    inv = [len(offsets)] * (n + 1)
+    for fi in range(len(offsets) - 1, -1, -1):
+        inv[offsets[fi]] = fi
+    for i in range(n - 1, -1, -1):
+        if inv[i] == len(offsets) and inv[i + 1] != len(offsets):
+            inv[i] = inv[i + 1]
+    return inv

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ingest.components.sentences import sentence_of
 from ingest.gazetteer import names
 
 __all__ = ["doc_to_record"]
@@ -36,7 +37,7 @@ def doc_to_record(doc: Doc, article: dict) -> dict:
             continue
         eid = f"e{len(out_ents) + 1}"
         ids[(sp.start_char, sp.end_char, sp.label_)] = eid
-        sent = sp.sent
+        sent = sentence_of(doc, sp)
         text, end = sp.text, sp.end_char
         while text and text[-1] in ".,;:" and (text[:1].isascii() or text[-2:-1].isascii()) and sp.label_ not in ("DATE", "CAPACITY"):
             text, end = text[:-1], end - 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ingest.lang.ar.lex_attrs import NUMBER_WORDS as AR_NUMBER_WORDS
 from ingest.normalize import fold_with_map, normalize_ar
@@ -119,15 +120,23 @@ def _weekday_before(pub: dt.date, wd: int) -> str:
     return (pub - dt.timedelta(days=delta)).isoformat()
 
 
+@lru_cache(maxsize=None)
+def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compiled once: these patterns are built from word lists at first use."""
+    return re.compile(pattern, flags)
+
+
 def _collect(folded, offsets, text, pattern, flags=0):
-    for m in re.finditer(pattern, folded, flags):
+    for m in _rx(pattern, flags).finditer(folded):
         s, e = offsets[m.start()], offsets[m.end() - 1] + 1
         yield m, s, e, text[s:e]
 
 
-def find_dates(text: str, lang: str, published: str | None) -> list[dict]:
-    """Every date expression: ``{"start", "end", "text", "value"}``; non-overlapping."""
-    folded, offsets = fold_with_map(text)
+def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> list[dict]:
+    """Every date expression: ``{"start", "end", "text", "value"}``; non-overlapping.
+
+    ``fold`` is ``fold_with_map(text)`` when the caller already has it."""
+    folded, offsets = fold or fold_with_map(text)
     if not folded:
         return []
     pub = parse_iso(published) if published and len(published) >= 10 else None
@@ -299,9 +308,9 @@ def _clean(x: float | None):
     return int(x) if float(x).is_integer() else round(x, 6)
 
 
-def find_capacities(text: str, lang: str) -> list[dict]:
+def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
     """Quantities with units: ``{"start", "end", "text", "value": {"amount", "unit"}}``."""
-    folded, offsets = fold_with_map(text)
+    folded, offsets = fold or fold_with_map(text)
     if not folded:
         return []
     found: list[dict] = []
@@ -322,7 +331,7 @@ def find_capacities(text: str, lang: str) -> list[dict]:
     for pat, unit in units:
         sep = r"\s*" if unit == "percent" else (r"[\s-]*(?:\"[^\"]{1,30}\"\s+)?" if lang == "en" else r"\s+")
         full = rf"(?<![\w\u0600-\u06FF.,]){_CL if lang == 'ar' else ''}{rng}{sep}(?:{_CL if lang == 'ar' else ''})(?:{pat})(?![\w\u0600-\u06FF])"
-        for m in re.finditer(full, folded):
+        for m in _rx(full).finditer(folded):
             g_lo, g_hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             lo, hi, mult_s = _num(g_lo), _num(g_hi) if g_hi else None, (m.group(5) or "").strip(" -")
             if lo is None:
@@ -337,7 +346,7 @@ def find_capacities(text: str, lang: str) -> list[dict]:
             found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})
     # money written with a currency sign first: $16-billion, US$4.8-billion, $0.0023
     if lang == "en":
-        for m in re.finditer(rf"(?<![\w.])(?:us\s?\$|\$)\s?({_NUM})(?:[\s-]*(thousand|million|billion|trillion|bn))?", folded):
+        for m in _rx(rf"(?<![\w.])(?:us\s?\$|\$)\s?({_NUM})(?:[\s-]*(thousand|million|billion|trillion|bn))?").finditer(folded):
             v = _num(m.group(1))
             if v is None:
                 continue

@@ -23,8 +23,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import names
-from ingest.normalize import fold_with_map, normalize_ar
-from ingest.values import find_capacities, find_dates
+from ingest.normalize import normalize_ar
+from ingest.components.sentences import doc_text as _text, folded as folded_doc, sentence_of
+from ingest.values import _rx, find_capacities, find_dates
 
 __all__ = ["KGEntities", "PLACE_TYPES"]
 
@@ -142,12 +143,13 @@ class KGEntities:
             spans.append(ent)
         taken = [(e.start_char, e.end_char) for e in doc.ents]
         # values
-        for v in find_dates(doc.text, self.lang, doc._.published):
+        fold = folded_doc(doc)[:2]
+        for v in find_dates(_text(doc), self.lang, doc._.published, fold=fold):
             sp = doc.char_span(v["start"], v["end"], label="DATE", alignment_mode="expand")
             if sp is not None:
                 sp._.kg_value = v["value"]
                 spans.append(sp)
-        for v in find_capacities(doc.text, self.lang):
+        for v in find_capacities(_text(doc), self.lang, fold=fold):
             sp = doc.char_span(v["start"], v["end"], label="CAPACITY", alignment_mode="expand")
             if sp is not None:
                 sp._.kg_value = v["value"]
@@ -200,7 +202,7 @@ class KGEntities:
     # ------------------------------------------------------------ Arabic
     def _ar_cues(self, doc: Doc, salient: str | None, taken) -> list[Span]:
         out: list[Span] = []
-        folded, offsets = fold_with_map(doc.text)
+        folded, offsets, _ = folded_doc(doc)
 
         def span_of(fs, fe, label, kb=None):
             s, e = offsets[fs], offsets[fe - 1] + 1
@@ -208,7 +210,7 @@ class KGEntities:
             return sp
 
         # generic authorities: السلطات [في] X / السلطات الصينية / سلطات سيشوان
-        for m in re.finditer(rf"(?<![\u0600-\u06FF]){_AR_AUTH}(?![\u0600-\u06FF])", folded):
+        for m in _rx(rf"(?<![\u0600-\u06FF]){_AR_AUTH}(?![\u0600-\u06FF])").finditer(folded):
             sp = span_of(m.start(), m.end(), "REGULATOR")
             if sp is None:
                 continue
@@ -229,7 +231,7 @@ class KGEntities:
         # named bodies by head word: وزارة الطاقة ..., جامعة كامبريدج, شركة "بت ماينيغ"
         for label, heads in _AR_ORG_HEADS.items():
             alt = "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
-            for m in re.finditer(rf"(?<![\u0600-\u06FF])(?:[وفبل]|لل|ب?ال)?(?:{alt})(?![\u0600-\u06FF])", folded):
+            for m in _rx(rf"(?<![\u0600-\u06FF])(?:[وفبل]|لل|ب?ال)?(?:{alt})(?![\u0600-\u06FF])").finditer(folded):
                 head = span_of(m.start(), m.end(), label)
                 if head is None:
                     continue
@@ -297,7 +299,7 @@ class KGEntities:
         return [s for s in out if s is not None and len(s)]
 
     def _sentence_place(self, doc: Doc, sp: Span, prefer_specific=False) -> str | None:
-        sent = sp.sent
+        sent = sentence_of(doc, sp)
         places = [e for e in doc.ents if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
                   and e.start >= sent.start and e.end <= sent.end]
         if prefer_specific:
@@ -389,12 +391,12 @@ class KGEntities:
     # ------------------------------------------------------------ English
     def _en_cues(self, doc: Doc, salient: str | None, taken) -> list[Span]:
         out: list[Span] = []
-        text = doc.text
+        text = _text(doc)
         # generic authorities
         auth = (r"(?:(?:the|The)\s+)?(?:(local|provincial|regional|state|federal|central|national|municipal)\s+)?"
                 r"(?:([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?(authorities|government|officials|regulators|lawmakers|administration|legislature)\b"
                 r"(?:\s+(?:of|in)\s+)?")
-        for m in re.finditer(auth, text):
+        for m in _rx(auth).finditer(text):
             sp = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if sp is None or not len(sp):
                 continue
@@ -509,7 +511,7 @@ class KGEntities:
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
         connectors = any(t.text in _EN_STOP_LOWER for t in toks)
         if 2 <= len(words) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words):
-            if re.search(rf"{_EN_SAY_BEFORE}\s*$", before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
+            if _rx(rf"{_EN_SAY_BEFORE}\s*$").search(before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
                     or self.lang == "ar":
                 return Span(doc, toks.start, toks.end, label="PERSON")
         if len(words) == 1 and len(last) >= 3 and last not in _EN_NOT_NAME:

@@ -30,7 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import contains, names
-from ingest.normalize import fold_with_map, normalize_ar
+from ingest.components.sentences import doc_text as _text, folded as folded_doc
+from ingest.normalize import normalize_ar
 
 __all__ = ["KGEvents", "load_triggers"]
 
@@ -89,8 +90,7 @@ class KGEvents:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.spans.get("entities", []))
-        folded, offsets = fold_with_map(doc.text)
-        inv = _inverse(offsets, len(doc.text))
+        folded, offsets, inv = folded_doc(doc)
         events: list[dict] = []
         self._last_dest: str | None = None
         self._ban_home: str | None = None
@@ -110,13 +110,13 @@ class KGEvents:
                     start = prev_moves[-1][3] if prev_moves else sent.start_char
                 if k > 0 and core[k - 1][0] == label:
                     # two moves in one sentence: the second starts at its own clause
-                    breaks = [m.end() for m in _CLAUSE.finditer(doc.text, start, s)]
+                    breaks = [m.end() for m in _CLAUSE.finditer(_text(doc), start, s)]
                     if breaks:
                         start = breaks[-1]
                 end = core[k + 1][2] if k + 1 < len(core) else sent.end_char
                 if k + 1 < len(core):
                     # end the window at the last clause break before the next trigger
-                    seg = doc.text[e:end]
+                    seg = _text(doc)[e:end]
                     breaks = [m.start() for m in _CLAUSE.finditer(seg)]
                     if breaks:
                         end = e + breaks[-1]
@@ -191,8 +191,10 @@ class KGEvents:
         return hits
 
     def _before(self, doc: Doc, span: Span, n: int = 24) -> str:
-        from ingest.normalize import normalize_text
-        return normalize_text(doc.text[max(0, span.start_char - n):span.start_char])
+        """The folded text just before ``span`` (about ``n`` characters)."""
+        f, _, inv = folded_doc(doc)
+        end = inv[span.start_char]
+        return f[max(0, end - n):end]
 
     def _pid(self, e: Span) -> str | None:
         return e.kb_id_ or e.ent_id_ or None
@@ -242,15 +244,15 @@ class KGEvents:
 
     # ------------------------------------------------------------ bans
     def _bans(self, doc, sent, sent_ents, trig, win, extra, tid) -> list[dict]:
-        stext = doc.text[sent.start_char:sent.end_char]
+        stext = _text(doc)[sent.start_char:sent.end_char]
         rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
-        doc_is_mining = rxm.search(doc.text[:4000]) is not None
+        doc_is_mining = rxm.search(_text(doc)[:4000]) is not None
         if not rxm.search(stext) and not _TRADING.search(stext) and not doc_is_mining:
             return []
         # a ban sentence that is a move ("ordered out", "pushed … to") keeps its places as jurisdictions
         comp = _COMP_AR if self.lang == "ar" else _COMP_EN
         lo = win[0]
-        cs = [m.end() for m in comp.finditer(doc.text, win[0], trig[0])]
+        cs = [m.end() for m in comp.finditer(_text(doc), win[0], trig[0])]
         if cs:
             lo = cs[-1]
         places = self._places(sent_ents, (lo, win[1]))
@@ -299,23 +301,23 @@ class KGEvents:
         for pid in ids:
             out.append({
                 "type": "BAN", "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
-                "trigger": {"text": doc.text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
+                "trigger": {"text": _text(doc)[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_authority_span": authority, "jurisdiction": pid, "date": date,
-                "target": self._target(stext, doc.text[trig[1]:trig[1] + 40]), "status": "planned" if planned else "enacted",
+                "target": self._target(stext, _text(doc)[trig[1]:trig[1] + 40]), "status": "planned" if planned else "enacted",
                 "_trig": trig, "_win": win, "_fallback": fallback,
             })
         return out
 
     # ------------------------------------------------------------ migrations
     def _migrations(self, doc, sent, sent_ents, trig, win, extra, tid, prev_sent, ents) -> list[dict]:
-        stext = doc.text[win[0]:win[1]]
+        stext = _text(doc)[win[0]:win[1]]
         places = self._places(sent_ents, win)
         like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
         dests, origs, before = [], [], []
         lo = win[0]
         if tid == "mig.destination":
             comp = _COMP_AR if self.lang == "ar" else _COMP_EN
-            cs = [m.end() for m in comp.finditer(doc.text, win[0], trig[0])]
+            cs = [m.end() for m in comp.finditer(_text(doc), win[0], trig[0])]
             if cs:
                 lo = cs[-1]
         first_dest = None
@@ -331,11 +333,11 @@ class KGEvents:
             elif p.start_char > trig[0] and (self._is_in(doc, p) or like.search(self._before(doc, p, 12))):
                 dests.append(p)
             elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*$",
-                                    _fold_s(doc.text[dests[-1].end_char:p.start_char])):
+                                    _fold_range(doc, dests[-1].end_char, p.start_char)):
                 dests.append(p)
             elif p is first_dest:
                 dests.append(p)
-            elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(doc.text, p.end_char)):
+            elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(_text(doc), p.end_char)):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
         abroad = any(h[0] == "ABROAD" for h in extra)
@@ -355,7 +357,7 @@ class KGEvents:
             dest_ids = [self._last_dest]
         if not dest_ids and not origin:
             rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
-            if not home or not rxm.search(doc.text[sent.start_char:sent.end_char]):
+            if not home or not rxm.search(_text(doc)[sent.start_char:sent.end_char]):
                 return []
             # "miners are leaving": a move with no place leaves the country of the article
             origin = home
@@ -371,16 +373,16 @@ class KGEvents:
         say = r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)|\b(?:said|says|told|believes|thinks|estimates|argues|warned)\b"
         cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                  and win[0] <= e.start_char and e.end_char <= trig[0]
-                 and not re.search(say, doc.text[e.end_char:trig[0]], re.I)]
+                 and not re.search(say, _text(doc)[e.end_char:trig[0]], re.I)]
         actor = max(cands, key=lambda e: e.start_char) if cands else None
         actor_text = None
         if actor is None:
             grp = _GROUP_AR if self.lang == "ar" else _GROUP_EN
-            ms = [m for m in grp.finditer(doc.text, sent.start_char, sent.end_char)]
+            ms = [m for m in grp.finditer(_text(doc), sent.start_char, sent.end_char)]
             if ms:
                 best = min(ms, key=lambda m: abs(m.start() - trig[0]))
                 actor_text = best.group(0).strip()
-            elif prev_sent is not None and _PRONOUN.search(doc.text, sent.start_char, trig[0]):
+            elif prev_sent is not None and _PRONOUN.search(_text(doc), sent.start_char, trig[0]):
                 prev = [e for e in ents if e.label_ in ("PERSON", "COMPANY")
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
@@ -398,18 +400,18 @@ class KGEvents:
                and (e._.kg_value or {}).get("unit") in ("machines", "MW", "GW", "facilities", "mines", "EH/s", "PH/s")]
         quantity = qty[0] if qty else None
         date = self._date_in(sent_ents, win, trig)
-        cues = [{"text": doc.text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
+        cues = [{"text": _text(doc)[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"]
         out = []
         for dest in (dest_ids or [None]):
             out.append({
                 "type": "MIGRATION", "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
-                "trigger": {"text": doc.text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
+                "trigger": {"text": _text(doc)[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_actor_span": actor, "actor_text": actor.text if actor is not None else actor_text,
                 "origin": origin, "destination": dest, "_quantity_span": quantity,
                 "quantity": quantity._.kg_value if quantity is not None else None,
                 "date": date, "status": status, "cues": cues, "_trig": trig, "_win": win,
-                "other_cause": bool(_OTHER_CAUSE.search(fold_with_map(stext)[0])) or None,
+                "other_cause": bool(_OTHER_CAUSE.search(_fold_range(doc, win[0], win[1]))) or None,
             })
         if dest_ids:
             self._last_dest = dest_ids[-1]
@@ -420,8 +422,9 @@ def _depth_id(pid: str | None) -> int:
     return 0 if not pid else (2 if "-" in pid else 1)
 
 
-def _fold_s(s: str) -> str:
-    return fold_with_map(s)[0]
+def _fold_range(doc: Doc, start: int, end: int) -> str:
+    f, _, inv = folded_doc(doc)
+    return f[inv[start]:inv[end]]
 
 
 def _dedupe_events(events: list[dict]) -> list[dict]:
@@ -465,17 +468,6 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
 _OTHER_CAUSE = re.compile(
     r"(?:للحصول علي|بحثا عن|بحثاً عن|سعيا|للاستفاده من|بسبب (?:رخص|انخفاض)|جذبت?ه?م?)\s*(?:\S+\s+){0,2}(?:كهرباء|الكهرباء|الطاقه|طاقه)"
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant)\s+(?:power|electricity|energy)", re.I)
-
-
-def _inverse(offsets: list[int], n: int) -> list[int]:
-    """For each original offset, the first folded index at or after it."""
-    inv = [len(offsets)] * (n + 1)
-    for fi in range(len(offsets) - 1, -1, -1):
-        inv[offsets[fi]] = fi
-    for i in range(n - 1, -1, -1):
-        if inv[i] == len(offsets) and inv[i + 1] != len(offsets):
-            inv[i] = inv[i + 1]
-    return inv
 
 
 def _word_edges(s: str, a: int, b: int) -> bool:

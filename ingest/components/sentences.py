@@ -7,10 +7,44 @@ a sentence because they are single tokens.
 """
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from bisect import bisect_right
 
-__all__ = ["KGSentencizer"]
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.normalize import fold_with_map, inverse_offsets
+
+__all__ = ["KGSentencizer", "doc_text", "folded", "sentence_of"]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy rebuilds it on every access)."""
+    t = doc.user_data.get("kg_text")
+    if t is None:
+        t = doc.user_data["kg_text"] = doc.text
+    return t
+
+
+def folded(doc: Doc) -> tuple[str, list[int], list[int]]:
+    """The doc's folded text with its offset maps (computed once per doc)."""
+    cached = doc.user_data.get("kg_fold")
+    if cached is None:
+        f, offsets = fold_with_map(doc_text(doc))
+        cached = (f, offsets, inverse_offsets(offsets, len(doc_text(doc))))
+        doc.user_data["kg_fold"] = cached
+    return cached
+
+
+def sentence_of(doc: Doc, span: Span) -> Span:
+    """The sentence holding ``span``, found by bisection on cached sentence starts."""
+    starts = doc.user_data.get("kg_sent_starts")
+    if starts is None:
+        sents = list(doc.sents)
+        doc.user_data["kg_sents"] = [(s.start, s.end) for s in sents]
+        starts = doc.user_data["kg_sent_starts"] = [s.start for s in sents]
+    i = max(0, bisect_right(starts, span.start) - 1)
+    st, en = doc.user_data["kg_sents"][i]
+    return doc[st:en]
 
 _ENDS = {".", "!", "?", "؟", "…", "。", "!?", "?!"}
 _CLOSERS = {'"', "'", "”", "’", "»", ")", "]", "»"}
@@ -22,40 +56,44 @@ def make_sentencizer(nlp: Language, name: str):
 
 
 class KGSentencizer:
+    """Sentence starts computed over plain lists and written in one array call."""
+
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
+        n = len(doc)
+        if not n:
             return doc
-        doc[0].is_sent_start = True
-        start_next = False
-        for i, tok in enumerate(doc):
-            if i == 0:
-                continue
-            if start_next and tok.text not in _CLOSERS and not tok.is_space:
-                tok.is_sent_start = True
-                start_next = False
-                continue
-            if start_next and (tok.text in _CLOSERS or tok.is_space):
-                tok.is_sent_start = False
-                if "\n" in tok.text:
-                    pass
-                continue
-            tok.is_sent_start = False
-            prev = doc[i - 1]
-            if prev.text in _ENDS or "\n" in prev.text or "\n" in prev.whitespace_:
-                if tok.text in _CLOSERS and "\n" not in prev.text and "\n" not in prev.whitespace_:
-                    start_next = True
+        texts = [t.text for t in doc]
+        breaks = ["\n" in t.text or "\n" in t.whitespace_ for t in doc]
+        spaces = [t.is_space for t in doc]
+        starts = [False] * n
+        starts[0] = True
+        pending = False
+        for i in range(1, n):
+            t = texts[i]
+            if pending:
+                if t in _CLOSERS or spaces[i]:
                     continue
-                if tok.is_space:
-                    start_next = True
+                starts[i], pending = True, False
+                continue
+            p = texts[i - 1]
+            if p in _ENDS or breaks[i - 1]:
+                if (t in _CLOSERS and not breaks[i - 1]) or spaces[i]:
+                    pending = True
                     continue
-                tok.is_sent_start = True
+                starts[i] = True
         # an inline subheading "- Title -" between sentences stands alone
-        for i, tok in enumerate(doc):
-            if tok.is_sent_start and tok.text in ("-", "–", "—"):
-                for j in range(i + 1, min(i + 8, len(doc) - 1)):
-                    if doc[j].text == tok.text:
-                        doc[j + 1].is_sent_start = True
+        for i in range(n):
+            if starts[i] and texts[i] in ("-", "–", "—"):
+                for j in range(i + 1, min(i + 8, n - 1)):
+                    if texts[j] == texts[i]:
                         for k in range(i + 1, j + 1):
-                            doc[k].is_sent_start = False
+                            starts[k] = False
+                        starts[j + 1] = True
                         break
+        for i, st in enumerate(starts):
+            # only starts are written: a token left unset is not a start
+            if st:
+                doc[i].is_sent_start = True
+        if n > 1 and not any(starts[1:]):
+            doc[1].is_sent_start = False
         return doc
