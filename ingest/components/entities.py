@@ -308,6 +308,13 @@ class KGEntities:
                 return self._auth_place_id(prev[-1])
         ids = {self._auth_place_id(e) for e in places}
         ids.discard(None)
+        if len(ids) > 1:
+            # a destination ("poured into Kazakhstan") is not where the authorities are
+            text = _text(doc)
+            ids = {self._auth_place_id(e) for e in places
+                   if not re.search(r"(?:\b(?:to|into|towards)|(?:الي|الى|إلى|نحو))\s+(?:the\s+)?$",
+                                    text[max(0, e.start_char - 12):e.start_char])}
+            ids.discard(None)
         if len(ids) == 1:
             return ids.pop()
         return None
@@ -380,7 +387,11 @@ class KGEntities:
                 break
             if not allow_definite and (n.startswith("ال") and k == j):
                 break
+            if self._trigger_word(t.text):
+                break
             k += 1
+            if self.demonym_at(t.text):
+                break
         if k == j:
             return None
         # a head word followed only by an adjective is not a name ("الشركة الصينية")
@@ -412,7 +423,7 @@ class KGEntities:
             if place_id is None:
                 # "X's government" / "X authorities"
                 prev = [e for e in doc.ents if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
-                        and 0 <= sp.start - e.end <= 2]
+                        and (sp.start == e.end or (sp.start - e.end == 1 and doc[e.end].norm_ in ("'s", "'")))]
                 if prev:
                     place_id = self._auth_place_id(prev[-1])
             if place_id is None and text[m.end() - 4:m.end()].strip() in ("of", "in"):

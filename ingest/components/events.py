@@ -47,6 +47,7 @@ _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within)\s+(?:the\s+)?(?:(?:provinc
 _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s")
+_CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|after|because|due\s+to|following|amid|as)\b")
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 _ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:من|خارج|مغادره)\s*$")
 _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$", re.I)
@@ -251,11 +252,15 @@ class KGEvents:
             return []
         # a ban sentence that is a move ("ordered out", "pushed … to") keeps its places as jurisdictions
         comp = _COMP_AR if self.lang == "ar" else _COMP_EN
-        lo = win[0]
+        lo, hi = win[0], win[1]
         cs = [m.end() for m in comp.finditer(_text(doc), win[0], trig[0])]
         if cs:
             lo = cs[-1]
-        places = self._places(sent_ents, (lo, win[1]))
+        # a clause that gives the cause ("، بعد انقطاعات … في طهران") is not where the ban applies
+        cause = _CAUSE_CLAUSE.search(_text(doc), trig[1], win[1])
+        if cause:
+            hi = cause.start()
+        places = self._places(sent_ents, (lo, hi))
         # keep places that are not destinations nor origins of a move
         juris = [p for p in places if not self._is_dest(doc, p) and not self._is_orig(doc, p)]
         # the authority: a regulator of the window, or a body or person named right before the trigger
@@ -265,11 +270,23 @@ class KGEvents:
         auths.sort(key=lambda a: (a.start_char > trig[0], abs(a.start_char - trig[0])))
         authority = auths[0] if auths else None
         ids: list[str] = []
-        for p in juris:
+        # "the Chinese crackdown", "الحملة الصينية": a demonym on the trigger names the place
+        near = (_text(doc)[max(0, trig[0] - 20):trig[0]].split()[-1:] if self.lang == "en"
+                else _text(doc)[trig[0]:trig[1]].split()[1:] + _text(doc)[trig[1]:trig[1] + 20].split()[:1])
+        for w in near:
+            pid = self._demonym_fn(doc)(w.strip(".,،"))
+            if pid:
+                ids.append(pid)
+        for p in ([] if ids else juris):
             pid = self._pid(p)
             if p.label_ == "CITY":
-                # a capital as the ordering government ("Beijing ordered") stands for its country
-                pid = names().get(pid, {}).get("country") or pid
+                info = names().get(pid, {})
+                if self._is_in(doc, p) and info.get("parent"):
+                    # "in Irkutsk": the city's province
+                    pid = info["parent"]
+                else:
+                    # a city as the ordering government ("Beijing ordered") stands for its country
+                    pid = info.get("country") or pid
             if p.label_ == "REGION":
                 continue
             ids.append(pid)
@@ -287,6 +304,10 @@ class KGEvents:
                 ids = [kb.split(":", 1)[1]]
             else:
                 c = names().get(kb, {}).get("country")
+                if not c:
+                    # "وزارة الداخلية الكويتية": the demonym in the body's name
+                    c = next((self._demonym_fn(doc)(w) for w in authority.text.split()
+                              if self._demonym_fn(doc)(w)), None)
                 if c:
                     ids = [c]
         fallback = False
