@@ -51,6 +51,15 @@ _DROP = {ord(c): None for c in "\u0640" + "".join(chr(x) for x in list(range(0x0
 _FOLD_TABLE = {**_AR_LETTERS, **DIGITS, **_DROP}
 
 
+# characters that NFKC changes in news text: presentation forms, fullwidth, ligatures,
+# odd spaces, super/subscripts, fractions (canonical reordering of diacritics is moot:
+# they are dropped)
+_COMPAT = re.compile("[\u00a0\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u0132\u0133\u013f\u0140"
+                     "\u017f\u01c4-\u01cc\u02b0-\u02b8\u2000-\u200a\u2024-\u2026\u202f\u2033\u2034"
+                     "\u205f\u2070-\u209f\u2100-\u2189\u2460-\u24ff\u3000\ufb00-\ufdff\ufe10-\ufe6f"
+                     "\ufe70-\ufeff\uff00-\uffef]")
+
+
 def fold_with_map(s: str) -> tuple[str, list[int]]:
     """Fold ``s`` like :func:`normalize_text` (lower-cased) and return the folded
     string with, for each of its characters, the offset of the character of
@@ -59,26 +68,41 @@ def fold_with_map(s: str) -> tuple[str, list[int]]:
 
     >>> fold_with_map("أَمَرَتْ ٢٠")
     ('امرت 20', [0, 2, 4, 6, 8, 9, 10])
+    >>> fold_with_map("ﻻ ١")
+    ('لا 1', [0, 0, 1, 2])
     """
-    if unicodedata.is_normalized("NFKC", s):
-        folded = s.translate(_FOLD_TABLE)
-        low = folded.lower()
-        if len(low) == len(folded):
-            if len(folded) == len(s):
-                return low, list(range(len(s)))
-            offsets = [i for i, ch in enumerate(s) if ord(ch) not in _DROP]
-            if len(offsets) == len(low):
-                return low, offsets
     out: list[str] = []
-    offsets = []
-    for i, ch in enumerate(s):
-        if AR_DIACRITICS.match(ch):
-            continue
-        f = unicodedata.normalize("NFKC", ch).translate(_AR_LETTERS).translate(DIGITS).lower()
-        for c in f:
+    offsets: list[int] = []
+    pos = 0
+    for m in _COMPAT.finditer(s):
+        _fold_plain(s, pos, m.start(), out, offsets)
+        i = m.start()
+        for c in unicodedata.normalize("NFKC", s[i]).translate(_FOLD_TABLE).lower():
             out.append(c)
             offsets.append(i)
+        pos = m.end()
+    _fold_plain(s, pos, len(s), out, offsets)
     return "".join(out), offsets
+
+
+def _fold_plain(s: str, start: int, end: int, out: list[str], offsets: list[int]) -> None:
+    """Fold ``s[start:end]`` (no compatibility characters) onto ``out`` / ``offsets``."""
+    if start >= end:
+        return
+    seg = s[start:end]
+    folded = seg.translate(_FOLD_TABLE)
+    low = folded.lower()
+    if len(low) == len(folded):
+        out.append(low)
+        if len(folded) == len(seg):
+            offsets.extend(range(start, end))
+        else:  # only dropped marks (diacritics, tatweel) change the length
+            offsets.extend(i for i, ch in enumerate(seg, start) if ord(ch) not in _DROP)
+        return
+    for i in range(start, end):
+        for c in s[i].translate(_FOLD_TABLE).lower():
+            out.append(c)
+            offsets.append(i)
 
 
 def inverse_offsets(offsets: list[int], n: int) -> list[int]:

@@ -308,6 +308,22 @@ def _clean(x: float | None):
     return int(x) if float(x).is_integer() else round(x, 6)
 
 
+_MULT_WORD = re.compile(r"(الف|الفا|الاف|مليون|ملايين|مليار|مليارات|thousand|million|billion|trillion|bn)")
+
+
+@lru_cache(maxsize=4)
+def _capacity_rx(lang: str, rng: str) -> re.Pattern:
+    """One pattern for every unit of a language: a number (or range) and then one
+    unit, each unit in its own named group ``u<index>``."""
+    units = _UNITS_AR if lang == "ar" else _UNITS_EN
+    cl = _CL if lang == "ar" else ""
+    alts = []
+    for i, (pat, unit) in enumerate(units):
+        sep = r"\s*" if unit == "percent" else (r"[\s-]*(?:\"[^\"]{1,30}\"\s+)?" if lang == "en" else r"\s+")
+        alts.append(rf"(?P<u{i}>{sep}{cl}(?:{pat}))")
+    return re.compile(rf"(?<![\w\u0600-\u06FF.,]){cl}{rng}(?:{'|'.join(alts)})(?![\w\u0600-\u06FF])")
+
+
 def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
     """Quantities with units: ``{"start", "end", "text", "value": {"amount", "unit"}}``."""
     folded, offsets = fold or fold_with_map(text)
@@ -328,22 +344,20 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         mult = r"(?:[\s-]*(?:thousand|million|billion|trillion|bn))?"
         rng = (rf"(?:between\s+({num}){mult}\s*and\s*({num})|(?:from\s+)?({num}){mult}"
                rf"(?:\s*(?:to|-|–)\s*({num}))?)({mult})")
-    for pat, unit in units:
-        sep = r"\s*" if unit == "percent" else (r"[\s-]*(?:\"[^\"]{1,30}\"\s+)?" if lang == "en" else r"\s+")
-        full = rf"(?<![\w\u0600-\u06FF.,]){_CL if lang == 'ar' else ''}{rng}{sep}(?:{_CL if lang == 'ar' else ''})(?:{pat})(?![\w\u0600-\u06FF])"
-        for m in _rx(full).finditer(folded):
-            g_lo, g_hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-            lo, hi, mult_s = _num(g_lo), _num(g_hi) if g_hi else None, (m.group(5) or "").strip(" -")
-            if lo is None:
-                continue
-            inner = re.search(r"(الف|الفا|الاف|مليون|ملايين|مليار|مليارات|thousand|million|billion|trillion|bn)", m.group(0))
-            factor = mults.get(mult_s) or (mults.get(inner.group(1)) if inner else None) or 1
-            lo, hi = lo * factor, (hi * factor if hi is not None else None)
-            if unit == "percent" and lo > 100:
-                continue
-            amount = [_clean(lo), _clean(hi)] if hi is not None and hi != lo else _clean(lo)
-            s, e = offsets[m.start()], offsets[m.end() - 1] + 1
-            found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})
+    for m in _capacity_rx(lang, rng).finditer(folded):
+        unit = next(units[int(k[1:])][1] for k, v in m.groupdict().items() if v is not None)
+        g_lo, g_hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        lo, hi, mult_s = _num(g_lo), _num(g_hi) if g_hi else None, (m.group(5) or "").strip(" -")
+        if lo is None:
+            continue
+        inner = _MULT_WORD.search(m.group(0))
+        factor = mults.get(mult_s) or (mults.get(inner.group(1)) if inner else None) or 1
+        lo, hi = lo * factor, (hi * factor if hi is not None else None)
+        if unit == "percent" and lo > 100:
+            continue
+        amount = [_clean(lo), _clean(hi)] if hi is not None and hi != lo else _clean(lo)
+        s, e = offsets[m.start()], offsets[m.end() - 1] + 1
+        found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})
     # money written with a currency sign first: $16-billion, US$4.8-billion, $0.0023
     if lang == "en":
         for m in _rx(rf"(?<![\w.])(?:us\s?\$|\$)\s?({_NUM})(?:[\s-]*(thousand|million|billion|trillion|bn))?").finditer(folded):

@@ -129,12 +129,20 @@ class KGEntities:
 
     # ------------------------------------------------------------ helpers
     def demonym_at(self, text: str) -> str | None:
-        """The place a demonym word stands for (``الصينية`` → ``CN``)."""
+        """The place a demonym word stands for (``الصينية`` → ``CN``); memoised per word."""
+        cache = self.__dict__.setdefault("_demonym_cache", {})
+        if text in cache:
+            return cache[text]
         t = _fold(text) if self.lang == "ar" else text
-        for rx, pid in self._demonym_re:
-            if rx.fullmatch(t):
-                return pid
-        return None
+        found = None
+        if t and (self.lang != "ar" or t[-1] in "يهنت"):
+            for rx, pid in self._demonym_re:
+                if rx.fullmatch(t):
+                    found = pid
+                    break
+        if len(cache) < 200_000:
+            cache[text] = found
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -337,11 +345,18 @@ class KGEntities:
         return len(n) >= 2
 
     def _trigger_word(self, text: str) -> bool:
-        from ingest.components.events import load_triggers
-        if not hasattr(self, "_trig_rx"):
-            self._trig_rx = [rx for _, _, rx in load_triggers(self.lang)]
-        f = _fold(text)
-        return any(rx.fullmatch(f) for rx in self._trig_rx)
+        """Whether a word is a trigger of the lexicon (never part of a name); memoised per word."""
+        cache = self.__dict__.setdefault("_trigger_cache", {})
+        hit = cache.get(text)
+        if hit is None:
+            from ingest.components.events import load_triggers
+            if not hasattr(self, "_trig_rx"):
+                self._trig_rx = [rx for _, _, rx in load_triggers(self.lang)]
+            f = _fold(text)
+            hit = any(rx.fullmatch(f) for rx in self._trig_rx)
+            if len(cache) < 200_000:
+                cache[text] = hit
+        return hit
 
     def _ar_person_tokens(self, doc: Doc, j: int) -> tuple[int, int] | None:
         q = self._quoted(doc, j)
