@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import names
 from ingest.normalize import normalize_ar
-from ingest.components.sentences import doc_text as _text, folded as folded_doc, sentence_of
+from ingest.components.sentences import doc_text as _text, folded as folded_doc, sentence_of, token_view
 from ingest.values import _rx, find_capacities, find_dates
 
 __all__ = ["KGEntities", "PLACE_TYPES"]
@@ -66,8 +66,14 @@ _AR_ORG_HEADS = {
     "REGULATOR": ("وزاره", "هيئه", "لجنه", "اداره", "مجلس", "مصلحه", "دائره", "البنك المركزي", "بنك",
                   "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
 }
+_AR_ORG_HEAD_RX = {
+    label: re.compile(r"(?<![\u0600-\u06FF])(?:[وفبل]|لل|ب?ال)?(?:"
+                      + "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
+                      + r")(?![\u0600-\u06FF])")
+    for label, heads in _AR_ORG_HEADS.items()}
 _AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if " " not in h}
 _AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
+_AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | {"يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي"}
 _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
 
 # ----------------------------------------------------------------- English cues
@@ -237,9 +243,8 @@ class KGEntities:
                 continue
             out.append(Span(doc, sp.start, end, label="REGULATOR", kb_id=f"authorities:{place_id}"))
         # named bodies by head word: وزارة الطاقة ..., جامعة كامبريدج, شركة "بت ماينيغ"
-        for label, heads in _AR_ORG_HEADS.items():
-            alt = "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
-            for m in _rx(rf"(?<![\u0600-\u06FF])(?:[وفبل]|لل|ب?ال)?(?:{alt})(?![\u0600-\u06FF])").finditer(folded):
+        for label, rx in _AR_ORG_HEAD_RX.items():
+            for m in rx.finditer(folded):
                 head = span_of(m.start(), m.end(), label)
                 if head is None:
                     continue
@@ -259,8 +264,11 @@ class KGEntities:
                     continue
                 out.append(sp)
         # people: cue verb + name, name + title, يلقب ب"X"
-        for i, tok in enumerate(doc):
-            n = tok.norm_
+        tv = token_view(doc)
+        norms, texts = tv["norm"], tv["text"]
+        for i, n in enumerate(norms):
+            if n not in _AR_PERSON_CUES:
+                continue
             if n in _AR_SAY:
                 j = i + 1
                 while j < len(doc) and (doc[j].norm_ in _AR_TITLES or self.demonym_at(doc[j].text)):
@@ -275,14 +283,14 @@ class KGEntities:
                                         or (doc[j].norm_.startswith(("ل", "ب")) and _cap(doc[min(j + 1, len(doc) - 1)]))):
                     j += 1
                 k = j
-                while k < len(doc) and k - j < 4 and self._ar_name_like(doc[k]):
+                while k < len(doc) and k - j < 4 and self._name_like_i(doc, k):
                     k += 1
                 if k - j >= 2:
                     out.append(Span(doc, j, k, label="PERSON"))
             if n in _AR_TITLES and i > 0:
                 k = i
                 st = k
-                while st > 0 and k - st < 3 and self._ar_name_like(doc[st - 1]):
+                while st > 0 and k - st < 3 and self._name_like_i(doc, st - 1):
                     st -= 1
                 if st < k and (st == 0 or doc[st - 1].is_punct or doc[st - 1].norm_ in _AR_SAY
                                or doc[st - 1].norm_ in _AR_NOT_NAME or doc[st - 1].is_sent_start):
@@ -295,10 +303,10 @@ class KGEntities:
                 if q:
                     out.append(Span(doc, q[0], q[1], label="PERSON"))
         # towns no gazetteer knows: مدينة X
-        for i, tok in enumerate(doc):
-            if tok.norm_ in ("مدينه", "مدينتي", "بلده", "ومدينه", "بمدينه", "لمدينه") and i + 1 < len(doc):
+        for i, n in enumerate(norms):
+            if n in ("مدينه", "مدينتي", "بلده", "ومدينه", "بمدينه", "لمدينه") and i + 1 < len(doc):
                 k = i + 1
-                while k < len(doc) and k - i <= 2 and self._ar_name_like(doc[k]) and not doc[k].ent_type_:
+                while k < len(doc) and k - i <= 2 and self._name_like_i(doc, k) and not doc[k].ent_type_:
                     k += 1
                 if k > i + 1:
                     out.append(Span(doc, i + 1, k, label="CITY"))
@@ -327,22 +335,32 @@ class KGEntities:
             return ids.pop()
         return None
 
+    def _name_like_i(self, doc: Doc, i: int) -> bool:
+        """:meth:`_ar_name_like` of token ``i``, from the doc's token view (memoised)."""
+        tv = token_view(doc)
+        memo = tv["name_like"]
+        if i not in memo:
+            memo[i] = self._name_like_parts(tv["text"][i], tv["norm"][i], tv["punct"][i], tv["ent"][i])
+        return memo[i]
+
     def _ar_name_like(self, tok) -> bool:
-        t = tok.text
-        n = tok.norm_
+        return self._name_like_parts(tok.text, tok.norm_, tok.is_punct, tok.ent_type_)
+
+    def _name_like_parts(self, t: str, n: str, punct: bool, ent: str) -> bool:
         if not t or not ("\u0600" <= t[0] <= "\u06ff"):
             return False
-        if n in _AR_NOT_NAME or n in _AR_SAY or n in _AR_TITLES or tok.is_punct:
+        if n in _AR_NOT_NAME or n in _AR_SAY or n in _AR_TITLES or punct:
             return False
         if n.startswith("ال") or n.startswith("وال") or n.startswith("بال"):
             return False
-        if tok.ent_type_ and tok.ent_type_ in PLACE_TYPES:
+        if ent and ent in PLACE_TYPES:
             return False
         if self.demonym_at(t):
             return False
-        if self._trigger_word(tok.text):
+        if self._trigger_word(t):
             return False
         return len(n) >= 2
+
 
     def _trigger_word(self, text: str) -> bool:
         """Whether a word is a trigger of the lexicon (never part of a name); memoised per word."""
@@ -363,7 +381,7 @@ class KGEntities:
         if q and q[1] - q[0] <= 4:
             return q
         k = j
-        while k < len(doc) and k - j < 3 and self._ar_name_like(doc[k]):
+        while k < len(doc) and k - j < 3 and self._name_like_i(doc, k):
             k += 1
         if k == j:
             return None
@@ -572,7 +590,7 @@ class KGEntities:
         for tok in doc:
             if tok.norm_ in lastnames and tok.i not in covered:
                 st = tok.i
-                if self.lang == "ar" and tok.norm_ not in full and st > 0 and self._ar_name_like(doc[st - 1]) \
+                if self.lang == "ar" and tok.norm_ not in full and st > 0 and self._name_like_i(doc, st - 1) \
                         and doc[st - 1].norm_ not in _AR_SAY and st > 1 and doc[st - 2].norm_ not in ("ب",):
                     # "سارع كريس تشو": a first name glued before a known surname
                     prev = doc[st - 1]
@@ -605,27 +623,34 @@ def _cap(t) -> bool:
     return bool(s) and s[0].isupper() and s[0].isascii() and s not in ("I",)
 
 
+_GROUP = {"COMPANY": 0, "ORGANIZATION": 0, "REGULATOR": 0, "PERSON": 0, "DATE": 1, "CAPACITY": 2,
+          "COUNTRY": 3, "PROVINCE": 3, "CITY": 3, "REGION": 3}
+
+
 def _dedupe(spans: list[Span]) -> list[Span]:
-    """Drop a span when one of the same type covers it; keep different types overlapping."""
-    spans = [s for s in spans if s is not None and len(s)]
-    spans.sort(key=lambda s: (not (s.kb_id_ or s.ent_id_), -(s.end_char - s.start_char), s.start_char))
-    kept: list[Span] = []
-    for s in spans:
-        if not (s.kb_id_ or s.ent_id_) and s.label_ in ("COMPANY", "ORGANIZATION", "REGULATOR", "PERSON") and any(
-                (k.kb_id_ or k.ent_id_) and _compatible(k.label_, s.label_)
-                and not (s.end_char <= k.start_char or s.start_char >= k.end_char) for k in kept):
+    """Drop a span when one of the same kind covers it; keep different kinds overlapping.
+
+    Spans with a canonical id (gazetteer, "authorities of") win over names found by
+    cues; names found by cues never override places, dates or quantities they overlap.
+    """
+    rows = []
+    for sp in spans:
+        if sp is None or not len(sp):
             continue
-        same = [k for k in kept if _compatible(k.label_, s.label_)
-                and k.start_char <= s.start_char and s.end_char <= k.end_char]
-        if same:
+        label = sp.label_
+        rows.append((bool(sp.kb_id_ or sp.ent_id_), sp.start_char, sp.end_char, label, _GROUP.get(label, 9), sp))
+    rows.sort(key=lambda r: (not r[0], -(r[2] - r[1]), r[1]))
+    kept: list[tuple] = []
+    for has_id, st, en, label, grp, sp in rows:
+        overlapping = [k for k in kept if not (en <= k[1] or st >= k[2])]
+        if not has_id and grp == 0 and any(k[0] and k[4] == 0 for k in overlapping):
             continue
-        # names found by cues never override gazetteer places they overlap
-        if s.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and any(
-                k.label_ in PLACE_TYPES + ("DATE", "CAPACITY") and not (s.end_char <= k.start_char or s.start_char >= k.end_char)
-                for k in kept) and not s.kb_id_:
+        if any(k[4] == grp and k[1] <= st and en <= k[2] for k in overlapping):
             continue
-        kept.append(s)
-    return kept
+        if not has_id and label in ("PERSON", "COMPANY", "ORGANIZATION") and any(k[4] in (1, 2, 3) for k in overlapping):
+            continue
+        kept.append((has_id, st, en, label, grp, sp))
+    return [k[5] for k in kept]
 
 
 def _compatible(a: str, b: str) -> bool:

@@ -90,7 +90,7 @@ class KGEvents:
         self.triggers = load_triggers(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.spans.get("entities", []))
+        ents = [_Ent(e) for e in doc.spans.get("entities", [])]
         folded, offsets, inv = folded_doc(doc)
         events: list[dict] = []
         self._last_dest: str | None = None
@@ -437,6 +437,24 @@ class KGEvents:
         if dest_ids:
             self._last_dest = dest_ids[-1]
         return out
+
+
+class _Ent:
+    """An entity span with its attributes read once (spaCy computes offsets and
+    labels on every access); ``span`` is the underlying spaCy Span."""
+
+    __slots__ = ("span", "start", "end", "start_char", "end_char", "label_", "kb_id_", "ent_id_", "text", "_")
+
+    def __init__(self, span: Span):
+        self.span = span
+        self.start, self.end = span.start, span.end
+        self.start_char, self.end_char = span.start_char, span.end_char
+        self.label_, self.kb_id_, self.ent_id_ = span.label_, span.kb_id_, span.ent_id_
+        self.text = span.text
+        self._ = span._
+
+    def __len__(self) -> int:
+        return self.end - self.start
 
 
 def _depth_id(pid: str | None) -> int:

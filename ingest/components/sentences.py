@@ -14,7 +14,21 @@ from spacy.tokens import Doc, Span
 
 from ingest.normalize import fold_with_map, inverse_offsets
 
-__all__ = ["KGSentencizer", "doc_text", "folded", "sentence_of"]
+__all__ = ["KGSentencizer", "doc_text", "folded", "sentence_of", "token_view"]
+
+
+def token_view(doc: Doc) -> dict:
+    """Token texts, norms, punctuation flags and entity types as plain lists, read
+    once per doc (each Token access builds a Python object). Call it after the
+    entity ruler."""
+    tv = doc.user_data.get("kg_tokens")
+    if tv is None:
+        toks = list(doc)
+        tv = {"text": [t.text for t in toks], "norm": [t.norm_ for t in toks],
+              "punct": [t.is_punct for t in toks], "ent": [t.ent_type_ for t in toks],
+              "name_like": {}}
+        doc.user_data["kg_tokens"] = tv
+    return tv
 
 
 def doc_text(doc: Doc) -> str:
