@@ -152,7 +152,7 @@ class KGEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        gaz = names()
+        token_view(doc, refresh_ents=True)
         for ent in doc.ents:
             spans.append(ent)
         taken = [(e.start_char, e.end_char) for e in doc.ents]

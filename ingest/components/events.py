@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from spacy.language import Language
@@ -96,11 +97,19 @@ class KGEvents:
         self._last_dest: str | None = None
         self._ban_home: str | None = None
         prev_sent = None
-        for sent_index, sent in enumerate(doc.sents):
+        # every trigger over the whole text once; a hit belongs to the sentence it lies in
+        sents = list(doc.sents)
+        bounds = [s.start_char for s in sents]
+        by_sent: list[list] = [[] for _ in sents]
+        for hit in self._hits(folded, 0, offsets):
+            i = bisect_right(bounds, hit[2]) - 1
+            if i >= 0 and hit[3] <= sents[i].end_char:
+                by_sent[i].append(hit)
+        for sent_index, sent in enumerate(sents):
             fs = inv[sent.start_char]
             fe = inv[sent.end_char] if sent.end_char < len(inv) else len(folded)
             stext = folded[fs:fe]
-            hits = self._hits(stext, fs, offsets)
+            hits = by_sent[sent_index]
             sent_ents = [e for e in ents if e.start_char >= sent.start_char and e.end_char <= sent.end_char]
             core = self._core_triggers(hits)
             for k, (label, tid, s, e) in enumerate(core):

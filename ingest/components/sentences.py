@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -17,17 +18,22 @@ from ingest.normalize import fold_with_map, inverse_offsets
 __all__ = ["KGSentencizer", "doc_text", "folded", "sentence_of", "token_view"]
 
 
-def token_view(doc: Doc) -> dict:
-    """Token texts, norms, punctuation flags and entity types as plain lists, read
-    once per doc (each Token access builds a Python object). Call it after the
-    entity ruler."""
+def token_view(doc: Doc, *, refresh_ents: bool = False) -> dict:
+    """Token texts, norms, punctuation/space flags and entity types as plain lists,
+    read once per doc through ``Doc.to_array`` (each Token access would build a
+    Python object). ``refresh_ents`` reads the entity types again (after the ruler)."""
     tv = doc.user_data.get("kg_tokens")
     if tv is None:
-        toks = list(doc)
-        tv = {"text": [t.text for t in toks], "norm": [t.norm_ for t in toks],
-              "punct": [t.is_punct for t in toks], "ent": [t.ent_type_ for t in toks],
-              "name_like": {}}
+        strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, NORM, IS_PUNCT, IS_SPACE])
+        tv = {"text": [strings[int(h)] for h in arr[:, 0]], "norm": [strings[int(h)] for h in arr[:, 1]],
+              "punct": [bool(x) for x in arr[:, 2]], "space": [bool(x) for x in arr[:, 3]],
+              "ent": None, "name_like": {}}
         doc.user_data["kg_tokens"] = tv
+    if refresh_ents or tv["ent"] is None:
+        strings = doc.vocab.strings
+        tv["ent"] = [strings[int(h)] if h else "" for h in doc.to_array([ENT_TYPE])]
+        tv["name_like"] = {}
     return tv
 
 
@@ -76,9 +82,9 @@ class KGSentencizer:
         n = len(doc)
         if not n:
             return doc
-        texts = [t.text for t in doc]
-        breaks = ["\n" in t.text or "\n" in t.whitespace_ for t in doc]
-        spaces = [t.is_space for t in doc]
+        tv = token_view(doc)
+        texts, spaces = tv["text"], tv["space"]
+        breaks = ["\n" in t for t in texts]
         starts = [False] * n
         starts[0] = True
         pending = False
