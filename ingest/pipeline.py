@@ -2,7 +2,7 @@
 
 One pipeline per language, built once and cached:
 
-``kg_sentences`` → ``entity_ruler`` (gazetteers on NORM) → ``kg_entities``
+``kg_sentences`` → ``kg_gazetteer`` (an EntityRuler on NORM) → ``kg_entities``
 (values, cue-found names, regulators) → ``kg_events`` (BAN, MIGRATION).
 
 Examples
@@ -81,7 +81,7 @@ def build_pipeline(lang: str) -> Language:
     else:
         raise ValueError(f"no pipeline for language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
     nlp.add_pipe("kg_sentences")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM", "overwrite_ents": True})
+    ruler = nlp.add_pipe("kg_gazetteer")
     pats = [r for r in _patterns() if isinstance(r.get("pattern"), str)
             and (_is_arabic(r["pattern"]) == (lang == "ar") or (lang == "ar" and not _is_arabic(r["pattern"])))]
     with nlp.select_pipes(enable=[]):

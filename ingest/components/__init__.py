@@ -1,4 +1,4 @@
 """spaCy components of the pipeline, registered on import."""
-from . import entities, events, sentences  # noqa: F401
+from . import entities, events, gazetteer, sentences  # noqa: F401
 
-__all__ = ["entities", "events", "sentences"]
+__all__ = ["entities", "events", "gazetteer", "sentences"]
