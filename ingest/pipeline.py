@@ -65,8 +65,9 @@ def _known_arabic_words() -> set[str]:
     # a pattern word that is itself a clitic form of another known word ("لكازاخستان" in
     # an organisation's name) is not a word of its own: NORM folds it on both sides
     from ingest.lang.ar.lex_attrs import CLITICS
+    # ("ال" is not a clitic here: اليونان is Greece, يونان Yunnan)
     glued = {w for w in known for c in CLITICS
-             if w.startswith(c) and len(w) - len(c) >= 3 and w[len(c):] in known}
+             if c != "ال" and w.startswith(c) and len(w) - len(c) >= 3 and w[len(c):] in known}
     return known - glued
 
 

@@ -87,3 +87,9 @@ def test_language_is_detected_when_not_given():
 def test_empty_and_tiny_articles():
     assert extract({"id": "t", "title": "", "text": "", "lang": "en"})["events"] == []
     assert extract({"id": "t", "title": "", "text": "x", "lang": "ar"})["entities"] == []
+
+
+def test_definite_article_is_part_of_a_name():
+    # اليونان is Greece; يونان (without the article) is a spelling of Yunnan
+    ids = {e["canonical"] for e in rec("زار اليونان ثم يونان", "ar")["entities"]}
+    assert ids == {"GR", "CN-YN"}
