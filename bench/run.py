@@ -1,0 +1,268 @@
+"""Benchmarks: extraction speed, ingest speed, memory and query latency.
+
+Runs on synthetic corpora from :mod:`bench.corpus` and prints one JSON object
+with ``--json`` (a short table otherwise):
+
+- ``extract_vs_tokenizer``: for ``ar`` and ``en`` separately, the words per
+  second of :func:`ingest.pipeline.extract` divided by the words per second
+  of ``spacy.blank(lang)``'s tokenizer on the same texts (1.0 would mean the
+  whole pipeline is as fast as tokenising);
+- ``ingest_articles_per_s``: ``kg.ingest.ingest_paths`` with one worker, on
+  the first size, into a fresh embedded store;
+- ``workers_speedup``: the same ingest with two workers, time(1) / time(2);
+- ``peak_rss_mb``: peak resident memory of an ingest process per corpus
+  size (each run in its own subprocess);
+- ``query_ms``: median latency of every named query (``queries/*.cypher``)
+  on the graph of the largest size.
+
+Usage::
+
+    python bench/run.py --json                   # sizes 1000,10000
+    python bench/run.py --quick --json           # sizes 100,500, fewer repeats
+    python bench/run.py --sizes 1000,5000 --keep /tmp/bench
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["bench_extraction", "bench_ingest", "bench_queries", "main"]
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+# values for required query parameters, by parameter name
+SAMPLE_PARAMS = {
+    "id": "CN-XJ", "place": "CN-XJ", "country": "CN", "jurisdiction": "CN-XJ",
+    "origin": "CN-XJ", "destination": "KZ", "actor": "BIT Mining", "company": "BIT Mining",
+    "article_id": "bench-en-000001", "from": "2021-01-01", "to": "2022-12-31",
+    "since": "2021-01-01", "until": "2022-12-31", "date": "2021-06", "lang": "ar",
+    "type": "PROVINCE", "limit": 20, "min_confidence": 0.0, "q": "mining", "text": "mining",
+}
+
+
+def _write_corpus(path: Path, n: int, *, langs=("ar", "en"), seed: int = 0) -> Path:
+    from bench.corpus import generate
+
+    with path.open("w", encoding="utf-8") as f:
+        for art in generate(n, seed=seed, langs=langs):
+            f.write(json.dumps(art, ensure_ascii=False) + "\n")
+    return path
+
+
+def _rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    scale = 1 / (1024 * 1024) if sys.platform == "darwin" else 1 / 1024  # bytes vs KiB
+    return round(max(own, kids) * scale, 1)
+
+
+# ---------------------------------------------------------------------------
+# extraction vs tokenizer
+# ---------------------------------------------------------------------------
+
+def bench_extraction(n: int, *, tmp: Path, repeats: int = 3) -> dict:
+    """Words/s of extraction and of the blank tokenizer, per language."""
+    import spacy
+
+    from ingest.pipeline import extract
+    from ingest.readers import read_paths
+
+    out: dict = {"extract_words_per_s": {}, "tokenizer_words_per_s": {},
+                 "extract_vs_tokenizer": {}}
+    for lang in ("ar", "en"):
+        path = _write_corpus(tmp / f"extract-{lang}.jsonl", n + 1, langs=(lang,), seed=11)
+        arts = [a for a in read_paths([str(path)]) if not isinstance(a, Exception)]
+        extract(arts[0])  # load the pipeline outside the timing
+        arts = arts[1:]
+        words = sum(len(a.text.split()) for a in arts)
+        t0 = time.perf_counter()
+        for a in arts:
+            extract(a)
+        t_extract = time.perf_counter() - t0
+        nlp = spacy.blank(lang)
+        best = float("inf")
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            for a in arts:
+                nlp.make_doc(a.text)
+            best = min(best, time.perf_counter() - t0)
+        ewps, twps = words / t_extract, words / best
+        out["extract_words_per_s"][lang] = round(ewps)
+        out["tokenizer_words_per_s"][lang] = round(twps)
+        out["extract_vs_tokenizer"][lang] = round(ewps / twps, 4)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# ingest (each run in a subprocess, for a true peak RSS)
+# ---------------------------------------------------------------------------
+
+def _child_ingest(corpus: str, store_path: str, workers: int) -> dict:
+    from kg.ingest import ingest_paths, link_corpus
+    from kg.stores.ladybug import LadybugStore
+
+    t0 = time.perf_counter()
+    with LadybugStore(store_path) as store:
+        s = ingest_paths([corpus], store, workers=workers, progress=False, link=False)
+        t1 = time.perf_counter()
+        s.links += link_corpus(store)  # what ingest_paths(link=True) does, timed apart
+        t2 = time.perf_counter()
+        counts = store.counts()
+    return {"articles": s.stored, "skipped": len(s.skipped), "seconds": round(t2 - t0, 3),
+            "articles_per_s": round(s.stored / max(t2 - t0, 1e-9), 2),
+            "extract_store_seconds": round(t1 - t0, 3), "link_seconds": round(t2 - t1, 3),
+            "nodes": sum(counts[k] for k in ("Article", "Entity", "Ban", "Migration")),
+            "relationships": sum(v for k, v in counts.items()
+                                 if k not in ("Article", "Entity", "Ban", "Migration")),
+            "bans": s.bans, "migrations": s.migrations, "links": s.links,
+            "peak_rss_mb": _rss_mb()}
+
+
+def bench_ingest(corpus: Path, store_path: Path, workers: int = 1) -> dict:
+    """Ingest ``corpus`` into a fresh store in a subprocess; its summary and peak RSS."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child-ingest", str(corpus),
+           str(store_path), "--workers", str(workers)]
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=str(HERE.parent))
+    if res.returncode != 0:
+        raise RuntimeError(f"ingest subprocess failed:\n{res.stderr[-2000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------
+# queries
+# ---------------------------------------------------------------------------
+
+def _load_queries() -> dict[str, tuple[str, list[str], dict]]:
+    """name -> (text, required params, defaults), through kg.queries when present."""
+    try:
+        from kg.queries import load_queries
+    except ImportError:
+        load_queries = None
+    if load_queries is not None:
+        return {name: (q.text, list(q.required), dict(q.defaults))
+                for name, q in load_queries().items()}
+    from kg.stores.ladybug import query_parameters
+    out = {}
+    for path in sorted((HERE.parent / "queries").glob("*.cypher")):
+        text = path.read_text(encoding="utf-8")
+        out[path.stem] = (text, query_parameters(text), {})
+    return out
+
+
+def bench_queries(store_path: Path, repeats: int = 5) -> dict:
+    """Median milliseconds of every named query on a store (read-only)."""
+    from kg.errors import KGError
+    from kg.stores.ladybug import LadybugStore
+
+    timings, errors, rows = {}, {}, {}
+    with LadybugStore(store_path, read_only=True) as store:
+        for name, (text, required, defaults) in sorted(_load_queries().items()):
+            params = dict(defaults)
+            for p in required:
+                params[p] = SAMPLE_PARAMS.get(p, "CN-XJ")
+            try:
+                store.query(text, params)  # warm-up
+                ms = []
+                for _ in range(repeats):
+                    t0 = time.perf_counter()
+                    res = store.query(text, params)
+                    ms.append((time.perf_counter() - t0) * 1000)
+                timings[name] = round(statistics.median(ms), 2)
+                rows[name] = len(res)
+            except KGError as exc:
+                errors[name] = str(exc)
+    return {"query_ms": timings, "query_rows": rows, "query_errors": errors}
+
+
+# ---------------------------------------------------------------------------
+
+def run(sizes: list[int], *, quick: bool, workers: int, keep: str | None) -> dict:
+    tmpctx = None
+    if keep:
+        tmp = Path(keep)
+        tmp.mkdir(parents=True, exist_ok=True)
+    else:
+        tmpctx = tempfile.TemporaryDirectory(prefix="kg-bench-")
+        tmp = Path(tmpctx.name)
+    try:
+        import ladybug
+        result: dict = {"sizes": sizes, "quick": quick, "machine": {
+            "cpus": os.cpu_count(), "python": platform.python_version(),
+            "ladybug": getattr(ladybug, "__version__", "?")}}
+        result.update(bench_extraction(50 if quick else 200, tmp=tmp))
+        ingest = {}
+        for n in sizes:
+            corpus = _write_corpus(tmp / f"corpus-{n}.jsonl", n)
+            store = tmp / f"store-{n}.lbug"
+            for p in (store, Path(f"{store}.wal")):
+                if p.exists():
+                    p.unlink()
+            ingest[str(n)] = bench_ingest(corpus, store, workers=1)
+        result["ingest"] = ingest
+        first = str(sizes[0])
+        result["ingest_articles_per_s"] = ingest[first]["articles_per_s"]
+        result["peak_rss_mb"] = {k: v["peak_rss_mb"] for k, v in ingest.items()}
+        if workers > 1:
+            store = tmp / f"store-{first}-w{workers}.lbug"
+            for p in (store, Path(f"{store}.wal")):
+                if p.exists():
+                    p.unlink()
+            par = bench_ingest(tmp / f"corpus-{first}.jsonl", store, workers=workers)
+            result[f"ingest_{workers}_workers"] = par
+            result["workers_speedup"] = round(ingest[first]["seconds"] / par["seconds"], 2)
+        result.update(bench_queries(tmp / f"store-{sizes[-1]}.lbug", repeats=3 if quick else 7))
+        return result
+    finally:
+        if tmpctx is not None:
+            tmpctx.cleanup()
+
+
+def _table(r: dict) -> str:
+    lines = [f"sizes: {r['sizes']}  machine: {r['machine']}"]
+    for lang in ("ar", "en"):
+        lines.append(f"extract/tokenizer {lang}: {r['extract_vs_tokenizer'][lang]:.4f} "
+                     f"({r['extract_words_per_s'][lang]} vs {r['tokenizer_words_per_s'][lang]} words/s)")
+    lines.append(f"ingest, 1 worker: {r['ingest_articles_per_s']} articles/s")
+    if "workers_speedup" in r:
+        lines.append(f"workers speed-up: {r['workers_speedup']}x")
+    for n, mb in r["peak_rss_mb"].items():
+        lines.append(f"peak RSS at {n} articles: {mb} MB")
+    for name, ms in r["query_ms"].items():
+        lines.append(f"query {name:<12} {ms:>9.2f} ms  ({r['query_rows'][name]} rows)")
+    for name, err in r["query_errors"].items():
+        lines.append(f"query {name:<12} ERROR {err}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="kg benchmarks")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--sizes", help="corpus sizes, comma-separated (default 1000,10000)")
+    ap.add_argument("--quick", action="store_true", help="small sizes (100,500) and few repeats")
+    ap.add_argument("--workers", type=int, default=2, help="workers compared with 1 (default 2)")
+    ap.add_argument("--keep", metavar="DIR", help="keep corpora and stores in DIR")
+    ap.add_argument("--child-ingest", nargs=2, metavar=("CORPUS", "STORE"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child_ingest:
+        print(json.dumps(_child_ingest(*args.child_ingest, workers=args.workers)))
+        return 0
+    sizes = ([int(x) for x in args.sizes.split(",") if x.strip()] if args.sizes
+             else [100, 500] if args.quick else [1000, 10000])
+    result = run(sizes, quick=args.quick, workers=args.workers, keep=args.keep)
+    print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2)
+          if args.json else _table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,377 @@
+"""Ingest: articles in, graph out.
+
+One article travels this way (read the modules in this order):
+
+1. :func:`ingest.readers.read_paths` reads files, folders, JSON Lines, feeds
+   or stdin and yields :class:`ingest.readers.Article` objects (or an
+   :class:`kg.errors.InputError` for what it could not read);
+2. an article whose id is stored with the same ``content_hash`` is
+   *unchanged* and skipped; the same id with another text is refused;
+3. :func:`ingest.pipeline.extract` finds entities and events (an extraction
+   record), :func:`kg.linking.link_record` links bans to migrations within
+   the article, and :func:`kg.model.record_to_batch` turns the record into
+   nodes and relationships;
+4. ``store.upsert(batch)`` writes them in one transaction: an article is
+   stored whole or not at all;
+5. after the last article, :func:`kg.linking.link_events` links bans and
+   migrations across articles (``scope: "corpus"``).
+
+Extraction may run in worker processes (``workers > 1``); the store is only
+written by the calling process, and at most a few chunks of articles are in
+flight, so memory stays flat on large inputs.
+"""
+from __future__ import annotations
+
+import inspect
+import multiprocessing as mp
+import sys
+import time
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable, Iterator
+
+from kg.errors import InputError, KGError, StoreError
+from kg.model import NODES, GraphBatch, record_to_batch, rel_id
+
+__all__ = ["IngestSummary", "ingest_articles", "ingest_paths", "link_corpus"]
+
+#: articles written per store transaction (each group is all-or-nothing; a
+#: failing group is retried article by article so one bad article costs
+#: only itself)
+GROUP = 64
+
+#: corpus links written per transaction (each link stands alone)
+LINK_CHUNK = 5000
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did.
+
+    Attributes
+    ----------
+    read : int
+        Articles read (not counting inputs that could not be read).
+    stored : int
+        Articles written to the store in this run.
+    skipped : list of (source, reason)
+        Inputs that were not stored, and why.
+    unchanged : int
+        Articles already stored with the same text.
+    new_nodes, new_relationships : int
+        What the store did not have before.
+    bans, migrations : int
+        Events extracted from the stored articles.
+    links : int
+        New TRIGGERED relationships (within articles and across them).
+    seconds : float
+        Wall time.
+    """
+
+    read: int = 0
+    stored: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    unchanged: int = 0
+    new_nodes: int = 0
+    new_relationships: int = 0
+    bans: int = 0
+    migrations: int = 0
+    links: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (``skipped`` as ``[{"source", "reason"}]``)."""
+        d = asdict(self)
+        d["skipped"] = [{"source": s, "reason": r} for s, r in self.skipped]
+        d["seconds"] = round(self.seconds, 3)
+        return d
+
+
+# ---------------------------------------------------------------------------
+# extraction (runs in the parent or in worker processes)
+# ---------------------------------------------------------------------------
+
+_PLACES: dict | None = None
+
+
+def _places() -> dict:
+    global _PLACES
+    if _PLACES is None:
+        from ingest.gazetteer import places
+        _PLACES = places()
+    return _PLACES
+
+
+def _worker_init() -> None:
+    """Import the pipeline module and load the gazetteer once per worker process.
+
+    The spaCy pipeline of each language is built on its first article and
+    cached by :func:`ingest.pipeline.get_pipeline` for the worker's lifetime.
+    """
+    import ingest.pipeline  # noqa: F401  (import cost paid once, before the first task)
+
+    _places()
+
+
+def _extract(article) -> tuple[str, Any]:
+    """One article -> ("ok", (GraphBatch, n_bans, n_migrations)) or ("error", reason)."""
+    from ingest.pipeline import extract
+    from kg.linking import link_record
+
+    try:
+        record = extract(article)
+        link_record(record)
+        art = record.setdefault("article", {})
+        if not art.get("text"):
+            art["text"] = getattr(article, "text", None)
+        batch = record_to_batch(record, places=_places())
+    except KGError as exc:
+        return "error", str(exc)
+    except Exception as exc:  # a pipeline bug must not stop a 10k-article run: report it
+        return "error", f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
+    events = record.get("events", [])
+    return "ok", (batch, sum(e.get("type") == "BAN" for e in events),
+                  sum(e.get("type") == "MIGRATION" for e in events))
+
+
+def _extract_stream(articles: Iterable, workers: int) -> Iterator[tuple[Any, tuple[str, Any]]]:
+    """Yield (article, result) in input order, extracting in ``workers`` processes."""
+    if workers <= 1:
+        for a in articles:
+            yield a, _extract(a)
+        return
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    window = workers * 8
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
+        pending: deque = deque()
+        for a in articles:
+            pending.append((a, pool.apply_async(_extract, (a,))))
+            if len(pending) >= window:
+                art, res = pending.popleft()
+                yield art, res.get()
+        while pending:
+            art, res = pending.popleft()
+            yield art, res.get()
+
+
+# ---------------------------------------------------------------------------
+# orchestration
+# ---------------------------------------------------------------------------
+
+def _source(a) -> str:
+    return str(getattr(a, "source", None) or getattr(a, "id", None) or "?")
+
+
+class _DictArticle:
+    """An article given as a dict (``Article.to_dict()`` form); picklable for workers."""
+
+    _FIELDS = ("id", "title", "text", "published", "url", "lang", "source", "content_hash")
+
+    def __init__(self, d: dict):
+        self._d = dict(d)
+        for k in self._FIELDS:
+            setattr(self, k, self._d.get(k))
+
+    def to_dict(self) -> dict:
+        return {**self._d, **{k: getattr(self, k) for k in self._FIELDS}}
+
+
+def _as_article(a):
+    """Accept reader Articles and plain dicts (``Article.to_dict()`` form)."""
+    return _DictArticle(a) if isinstance(a, dict) else a
+
+
+def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
+                    progress: bool = True, link: bool = True,
+                    group: int = GROUP) -> IngestSummary:
+    """Extract and store articles; inputs that are errors are listed as skipped.
+
+    Parameters
+    ----------
+    articles_or_errors : iterable
+        :class:`ingest.readers.Article` objects (or their ``to_dict()``
+        dicts) and :class:`kg.errors.InputError` instances, as
+        :func:`ingest.readers.read_paths` yields them.
+    store : kg.stores.Store
+        An open store (written only by this process).
+    workers : int
+        Extraction processes; 1 extracts in this process.
+    progress : bool
+        Show a progress bar on stderr (only when it is a terminal).
+    link : bool
+        Link bans and migrations across articles at the end.
+    group : int
+        Articles per store transaction.
+
+    Returns
+    -------
+    IngestSummary
+    """
+    t0 = time.perf_counter()
+    summary = IngestSummary()
+    seen: dict[str, str | None] = {}  # ids of this run -> content_hash
+
+    def admissible() -> Iterator:
+        for item in articles_or_errors:
+            if isinstance(item, InputError):
+                summary.skipped.append((item.source or "?", item.reason))
+                continue
+            if isinstance(item, Exception):
+                summary.skipped.append(("?", str(item)))
+                continue
+            a = _as_article(item)
+            summary.read += 1
+            if not a.id:
+                summary.skipped.append((_source(a), "article has no id"))
+                continue
+            h = getattr(a, "content_hash", None)
+            stored = seen[a.id] if a.id in seen else store.has_article(a.id)
+            if stored is not None:
+                if stored == (h or ""):
+                    summary.unchanged += 1
+                else:
+                    summary.skipped.append((_source(a), f"id {a.id} already stored with different "
+                                                        f"text; give it another id"))
+                continue
+            seen[a.id] = h or ""
+            yield a
+
+    bar = _progress_bar(progress)
+    buf: list[tuple[Any, tuple[GraphBatch, int, int]]] = []
+    try:
+        for art, (status, payload) in _extract_stream(admissible(), workers):
+            bar.update(1)
+            if status == "error":
+                summary.skipped.append((_source(art), payload))
+                seen.pop(art.id, None)
+                continue
+            buf.append((art, payload))
+            if len(buf) >= group:
+                _write(store, buf, summary, seen)
+                buf = []
+        if buf:
+            _write(store, buf, summary, seen)
+    finally:
+        bar.close()
+    if link and summary.stored:
+        summary.links += link_corpus(store)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _write(store, buf: list, summary: IngestSummary, seen: dict) -> None:
+    """Upsert a group of articles in one transaction; on failure, one by one."""
+    batch = GraphBatch()
+    for _, (b, _, _) in buf:
+        batch.extend(b)
+    try:
+        _account(summary, store.upsert(batch.dedupe()), buf)
+        return
+    except StoreError:
+        if len(buf) == 1:
+            art = buf[0][0]
+            summary.skipped.append((_source(art), f"not stored: {sys.exc_info()[1]}"))
+            seen.pop(art.id, None)
+            return
+    for item in buf:  # isolate the article that failed
+        _write(store, [item], summary, seen)
+
+
+def _account(summary: IngestSummary, stats: dict, buf: list) -> None:
+    summary.stored += len(buf)
+    summary.new_nodes += int(stats.get("nodes", 0))
+    summary.new_relationships += int(stats.get("relationships", 0))
+    summary.bans += sum(x[1][1] for x in buf)
+    summary.migrations += sum(x[1][2] for x in buf)
+    types = stats.get("types")
+    if types is not None:
+        summary.links += int(types.get("TRIGGERED", 0))
+    else:
+        summary.links += sum(len(rows) for (t, _, _), rows in
+                             _merged_rels(buf) if t == "TRIGGERED")
+
+
+def _merged_rels(buf: list):
+    for _, (b, _, _) in buf:
+        yield from b.rels.items()
+
+
+def _event_props(store, label: str) -> list[dict]:
+    cols = ", ".join(f"n.`{p}` AS `{p}`" for p in NODES[label] if p not in ("sentence",))
+    return store.query(f"MATCH (n:{label}) WHERE n.id IS NOT NULL RETURN {cols} ORDER BY n.id", {})
+
+
+def link_corpus(store) -> int:
+    """Link bans to migrations across all stored articles; returns new TRIGGERED count.
+
+    Pairs already linked (within an article) keep their own evidence.
+    """
+    from kg.linking import link_events
+
+    bans = _event_props(store, "Ban")
+    migrations = _event_props(store, "Migration")
+    if not bans or not migrations:
+        return 0
+    have = {(r["b"], r["m"]) for r in store.query(
+        "MATCH (b:Ban)-[t:TRIGGERED]->(m:Migration) RETURN b.id AS b, m.id AS m", {})}
+    if "existing" in inspect.signature(link_events).parameters:
+        links = link_events(bans, migrations, existing=have)
+    else:
+        links = link_events(bans, migrations)
+    if not links:
+        return 0
+    new = 0
+    batch = GraphBatch()
+    for ln in links:
+        if (ln["from"], ln["to"]) in have:
+            continue
+        have.add((ln["from"], ln["to"]))
+        batch.add_rel("TRIGGERED", "Ban", ln["from"], "Migration", ln["to"], {
+            "id": rel_id("TRIGGERED", ln["from"], ln["to"]),
+            "confidence": ln.get("confidence"), "reason": ln.get("reason"),
+            "lag_days": ln.get("lag_days"), "cue": ln.get("cue"),
+            "scope": ln.get("scope") or "corpus"})
+        if batch.counts()["relationships"] >= LINK_CHUNK:  # bounded transactions
+            new += int(store.upsert(batch).get("relationships", 0))
+            batch = GraphBatch()
+    if batch.rels:
+        new += int(store.upsert(batch).get("relationships", 0))
+    return new
+
+
+def ingest_paths(paths: Iterable[str], store, *, published: str | None = None,
+                 workers: int = 1, progress: bool = True, link: bool = True) -> IngestSummary:
+    """Read files, folders, JSON Lines or feeds (``-`` for stdin) and ingest them.
+
+    ``published`` (ISO date) is used for articles that do not carry a date.
+    Unreadable inputs are listed in ``summary.skipped``; the others are
+    stored. See :func:`ingest_articles` for the other parameters.
+
+    Examples
+    --------
+    >>> from kg.stores import open_store          # doctest: +SKIP
+    >>> with open_store("kg-store.lbug") as store:  # doctest: +SKIP
+    ...     ingest_paths(["samples/"], store).as_dict()
+    """
+    from ingest.readers import read_paths
+
+    if isinstance(paths, str):
+        paths = [paths]
+    return ingest_articles(read_paths(list(paths), published=published), store,
+                           workers=workers, progress=progress, link=link)
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(enabled: bool):
+    if not enabled or not sys.stderr.isatty():
+        return _NoBar()
+    from tqdm import tqdm
+    return tqdm(unit="article", file=sys.stderr, desc="ingest")

@@ -1,0 +1,593 @@
+"""The embedded default store: one LadybugDB file on disk.
+
+LadybugDB is an embedded graph database with a declared schema: every label
+is a NODE TABLE keyed on ``id`` and every relationship type a REL TABLE that
+lists its endpoint pairs. The DDL is generated here from
+:data:`kg.model.NODES` and :data:`kg.model.RELS`; properties added to the
+model later are added to old stores with ``ALTER TABLE … ADD``.
+
+Every difference between Ladybug's Cypher and the portable subset the shared
+queries use stays in this module (:func:`_dialect`).
+
+Examples
+--------
+>>> import tempfile, os
+>>> from kg.model import GraphBatch
+>>> path = os.path.join(tempfile.mkdtemp(), "demo.lbug")
+>>> with LadybugStore(path) as store:
+...     b = GraphBatch()
+...     b.add_node("Entity", {"id": "KZ", "type": "COUNTRY", "name": "Kazakhstan"})
+...     store.upsert(b)["nodes"], store.query(
+...         "MATCH (e:Entity {id: $id}) RETURN e.name AS name", {"id": "KZ"})
+(1, [{'name': 'Kazakhstan'}])
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import math
+import os
+import re
+import uuid
+from pathlib import Path
+from typing import Any, Iterable
+
+from kg.errors import QueryError, StoreError
+from kg.model import NODES, RELS, GraphBatch
+from kg.stores.base import UpsertStats
+
+__all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
+
+#: rows per UNWIND statement; large enough to amortise planning, small
+#: enough to keep one statement's parameters modest.
+CHUNK = 2000
+
+_CASTS = {"STRING": "STRING", "INT64": "INT64", "DOUBLE": "DOUBLE", "BOOLEAN": "BOOLEAN"}
+
+
+def _q(name: str) -> str:
+    """Back-quote an identifier that comes from the model (never from text)."""
+    return f"`{name}`"
+
+
+def _node_table_ddl(label: str, props: dict[str, str]) -> str:
+    cols = ", ".join(f"{_q(p)} {t}" for p, t in props.items())
+    return f"CREATE NODE TABLE IF NOT EXISTS {_q(label)}({cols}, PRIMARY KEY({_q('id')}))"
+
+
+def _rel_table_ddl(rtype: str, spec: dict) -> str:
+    pairs = ", ".join(f"FROM {_q(a)} TO {_q(b)}" for a, b in spec["pairs"])
+    cols = "".join(f", {_q(p)} {t}" for p, t in spec["props"].items())
+    return f"CREATE REL TABLE IF NOT EXISTS {_q(rtype)}({pairs}{cols})"
+
+
+def schema_ddl() -> list[str]:
+    """The ``CREATE … TABLE IF NOT EXISTS`` statements of the whole model.
+
+    Examples
+    --------
+    >>> schema_ddl()[0].startswith("CREATE NODE TABLE IF NOT EXISTS `Article`")
+    True
+    """
+    return ([_node_table_ddl(l, p) for l, p in NODES.items()]
+            + [_rel_table_ddl(t, s) for t, s in RELS.items()])
+
+
+# --------------------------------------------------------------------------
+# dialect: portable Cypher -> Ladybug Cypher
+# --------------------------------------------------------------------------
+
+# function renames that keep the argument list as it is
+_RENAMES = {"type": "label", "split": "string_split"}
+# functions that become cast(x AS T)
+_CAST_FUNCS = {"tostring": "STRING", "tointeger": "INT64", "tofloat": "DOUBLE",
+               "toboolean": "BOOLEAN"}
+_FUNC = re.compile(r"(?<![\w.$`])([A-Za-z_]\w*)\s*\(")
+
+
+def _split_literals(cypher: str) -> list[tuple[bool, str]]:
+    """Split text into (is_code, segment) so rewrites never touch strings or comments."""
+    out, i, n, start = [], 0, len(cypher), 0
+    while i < n:
+        ch = cypher[i]
+        if ch in "'\"`":
+            j = i + 1
+            while j < n and cypher[j] != ch:
+                j += 2 if cypher[j] == "\\" else 1
+            out.append((True, cypher[start:i]))
+            out.append((False, cypher[i:j + 1]))
+            i = start = j + 1
+        elif cypher.startswith("//", i) or cypher.startswith("/*", i):
+            if cypher[i + 1] == "/":
+                j = cypher.find("\n", i)
+                j = n if j < 0 else j
+            else:
+                j = cypher.find("*/", i + 2)
+                j = n if j < 0 else j + 2
+            out.append((True, cypher[start:i]))
+            out.append((False, cypher[i:j]))
+            i = start = j
+        else:
+            i += 1
+    out.append((True, cypher[start:]))
+    return out
+
+
+def _rewrite_code(code: str) -> str:
+    def rename(m: re.Match) -> str:
+        name = m.group(1)
+        new = _RENAMES.get(name.lower())
+        return f"{new}(" if new else m.group(0)
+    return _FUNC.sub(rename, code)
+
+
+def _rewrite_casts(text: str) -> str:
+    """``toString(x)`` -> ``cast(x AS STRING)`` (parenthesis-aware, literal-aware)."""
+    out, i = [], 0
+    while True:
+        m = None
+        for cand in _FUNC.finditer(text, i):
+            if cand.group(1).lower() in _CAST_FUNCS and _outside_literals(text, cand.start()):
+                m = cand
+                break
+        if m is None:
+            out.append(text[i:])
+            return "".join(out)
+        depth, j, quote = 1, m.end(), None
+        while j < len(text) and depth:
+            ch = text[j]
+            if quote:
+                if ch == "\\":
+                    j += 1
+                elif ch == quote:
+                    quote = None
+            elif ch in "'\"`":
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            j += 1
+        if depth:  # unbalanced: leave it for the parser to report
+            out.append(text[i:])
+            return "".join(out)
+        inner = _rewrite_casts(text[m.end():j - 1])
+        out.append(text[i:m.start()])
+        out.append(f"cast({inner} AS {_CAST_FUNCS[m.group(1).lower()]})")
+        i = j
+
+
+def _outside_literals(text: str, pos: int) -> bool:
+    at = 0
+    for is_code, seg in _split_literals(text):
+        if at <= pos < at + len(seg):
+            return is_code
+        at += len(seg)
+    return True
+
+
+_PARAM = re.compile(r"\$([A-Za-z_]\w*)")
+
+
+def query_parameters(cypher: str) -> list[str]:
+    """The ``$name`` parameters a query uses, in order of first use (literals skipped).
+
+    Examples
+    --------
+    >>> query_parameters("MATCH (a {id: $id}) WHERE a.x = '$no' RETURN $id, $k")
+    ['id', 'k']
+    """
+    seen: dict[str, None] = {}
+    for is_code, seg in _split_literals(cypher):
+        if is_code:
+            for m in _PARAM.finditer(seg):
+                seen.setdefault(m.group(1), None)
+    return list(seen)
+
+
+def _dialect(cypher: str) -> str:
+    """Translate the portable Cypher subset into Ladybug's dialect.
+
+    Only function names are rewritten (``type(r)`` -> ``label(r)``,
+    ``split`` -> ``string_split``, ``toString(x)`` -> ``cast(x AS STRING)``
+    and the other ``to*`` conversions); string literals and comments are
+    left alone.
+
+    Examples
+    --------
+    >>> _dialect("MATCH ()-[r]->() RETURN type(r) AS t, toString(r.start) AS s, 'type(x)' AS q")
+    "MATCH ()-[r]->() RETURN label(r) AS t, cast(r.start AS STRING) AS s, 'type(x)' AS q"
+    """
+    parts = [(_rewrite_code(seg) if is_code else seg) for is_code, seg in _split_literals(cypher)]
+    return _rewrite_casts("".join(parts))
+
+
+# --------------------------------------------------------------------------
+# values: Ladybug -> plain Python
+# --------------------------------------------------------------------------
+
+def _plain(v: Any) -> Any:
+    """Turn Ladybug result values into JSON-friendly Python values."""
+    if v is None or isinstance(v, (str, bool, int)):
+        return v
+    if isinstance(v, float):
+        return None if math.isnan(v) else v
+    if isinstance(v, (_dt.date, _dt.datetime, _dt.time)):
+        return v.isoformat()
+    if isinstance(v, _dt.timedelta):
+        return v.days if not v.seconds and not v.microseconds else v.total_seconds()
+    if isinstance(v, decimal.Decimal):
+        return float(v)
+    if isinstance(v, uuid.UUID):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        if "_nodes" in v and "_rels" in v:  # a path
+            return {"nodes": [_plain(n) for n in v["_nodes"]],
+                    "relationships": [_plain(r) for r in v["_rels"]]}
+        if "_LABEL" in v and "_ID" in v:  # a node or a relationship: its properties
+            return {k: _plain(x) for k, x in v.items() if not k.startswith("_") and x is not None}
+        return {k: _plain(x) for k, x in v.items()}
+    return str(v)
+
+
+def _coerce(value: Any, typ: str, where: str) -> Any:
+    """Check one property value against its declared type (before it reaches the store)."""
+    if value is None:
+        return None
+    try:
+        if typ == "INT64":
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(value)
+            return int(value)
+        if typ == "DOUBLE":
+            if isinstance(value, bool):
+                raise ValueError(value)
+            return float(value)
+        if typ == "BOOLEAN":
+            if not isinstance(value, bool):
+                raise ValueError(value)
+            return value
+        if isinstance(value, (dict, list, tuple, set)):
+            raise ValueError(value)
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"{where}: {value!r} is not a valid {typ}; fix the value or the "
+                         f"model in kg/model.py") from exc
+
+
+def _chunks(rows: list, n: int = CHUNK) -> Iterable[list]:
+    for i in range(0, len(rows), n):
+        yield rows[i:i + n]
+
+
+class LadybugStore:
+    """A knowledge graph stored in one LadybugDB file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The store file (created on first use, with a ``.wal`` file next to
+        it while open). Its parent folder must exist and be writable.
+    read_only : bool
+        Open an existing store for queries only; several read-only
+        processes may share a store, but only one process may write.
+
+    Raises
+    ------
+    kg.errors.StoreError
+        The path is a folder or not a store, cannot be written, or another
+        process holds the store.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
+        import ladybug
+
+        self.path = Path(path).expanduser()
+        self.read_only = read_only
+        self._check_path()
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreError(self._explain_open_error(str(exc))) from exc
+        self._closed = False
+        if not read_only:
+            try:
+                self.ensure_schema()
+            except StoreError:
+                self.close()  # release the lock before reporting
+                raise
+
+    # ---------------------------------------------------------------- open
+    def _check_path(self) -> None:
+        p = self.path
+        if p.is_dir():
+            raise StoreError(f"store path {p} is a folder, not a kg store; pass a file path "
+                             f"such as --store {p / 'kg-store.lbug'}")
+        if self.read_only:
+            if not p.exists():
+                raise StoreError(f"no store at {p}; run `kg ingest` first or pass --store PATH")
+            return
+        parent = p.parent if str(p.parent) else Path(".")
+        if not parent.is_dir():
+            raise StoreError(f"cannot create store {p}: folder {parent} does not exist; "
+                             f"create it or pass another --store PATH")
+        target = p if p.exists() else parent
+        if not os.access(target, os.W_OK) or _readonly_fs(parent):
+            raise StoreError(f"cannot write the store {p}: {target} is read-only; pass a "
+                             f"writable --store PATH")
+
+    def _explain_open_error(self, msg: str) -> str:
+        p = self.path
+        if "lock" in msg.lower():
+            pid = re.search(r"PID (\d+)", msg)
+            who = f" (pid {pid.group(1)})" if pid else ""
+            return (f"another kg process{who} holds the store {p}; wait for it to finish or "
+                    f"use --store OTHER")
+        if "not a valid" in msg.lower() or "corrupt" in msg.lower():
+            return (f"{p} is not a kg store (LadybugDB file) or it is damaged; pass another "
+                    f"--store PATH")
+        if "cannot be a directory" in msg.lower():
+            return f"store path {p} is a folder, not a kg store; pass a file path"
+        if any(w in msg.lower() for w in ("permission", "read-only", "cannot open file")):
+            return f"cannot write the store {p}: permission denied; pass a writable --store PATH"
+        return f"cannot open store {p}: {msg}"
+
+    # -------------------------------------------------------------- schema
+    def _tables(self) -> dict[str, str]:
+        rows = self._conn.execute("CALL show_tables() RETURN name, type").get_all()
+        return {name: typ for name, typ in rows}
+
+    def _columns(self, table: str) -> set[str]:
+        rows = self._conn.execute(f"CALL table_info({_lit(table)}) RETURN name").get_all()
+        return {r[0] for r in rows}
+
+    def ensure_schema(self) -> None:
+        """Create the node and relationship tables, and add missing properties (idempotent)."""
+        if self.read_only:
+            return
+        try:
+            tables = self._tables()
+            for label, props in NODES.items():
+                if label not in tables:
+                    self._conn.execute(_node_table_ddl(label, props))
+                    continue
+                have = self._columns(label)
+                for p, t in props.items():
+                    if p not in have:
+                        self._conn.execute(f"ALTER TABLE {_q(label)} ADD {_q(p)} {t}")
+            for rtype, spec in RELS.items():
+                if rtype not in tables:
+                    self._conn.execute(_rel_table_ddl(rtype, spec))
+                    continue
+                have = self._columns(rtype)
+                for p, t in spec["props"].items():
+                    if p not in have:
+                        self._conn.execute(f"ALTER TABLE {_q(rtype)} ADD {_q(p)} {t}")
+                for a, b in spec["pairs"]:
+                    if not self._has_pair(rtype, a, b):
+                        self._conn.execute(f"ALTER TABLE {_q(rtype)} ADD FROM {_q(a)} TO {_q(b)}")
+        except RuntimeError as exc:
+            raise StoreError(f"cannot create the schema in {self.path}: {exc}") from exc
+
+    def _has_pair(self, rtype: str, a: str, b: str) -> bool:
+        try:
+            self._conn.execute(f"MATCH (:{_q(a)})-[r:{_q(rtype)}]->(:{_q(b)}) RETURN r LIMIT 0")
+            return True
+        except RuntimeError:
+            return False
+
+    # -------------------------------------------------------------- reads
+    def has_article(self, article_id: str) -> str | None:
+        """The stored content_hash of an article ('' if stored without one), or None."""
+        rows = self._run("MATCH (a:Article {id: $id}) RETURN a.content_hash AS h",
+                         {"id": article_id})
+        if not rows:
+            return None
+        return rows[0][0] or ""
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run (portable) Cypher with parameters; rows as dicts keyed by the column names.
+
+        Raises
+        ------
+        kg.errors.QueryError
+            The query does not parse, misses a parameter or fails.
+        """
+        self._check_open()
+        params = dict(params or {})
+        missing = sorted(set(query_parameters(cypher)) - set(params))
+        if missing:
+            raise QueryError("missing parameter " + ", ".join(f"${m}" for m in missing)
+                             + "; pass " + " ".join(f"-p {m} VALUE" for m in missing))
+        try:
+            res = self._conn.execute(_dialect(cypher), params)
+        except (RuntimeError, ValueError, TypeError) as exc:
+            raise QueryError(_clean(str(exc))) from exc
+        results = res if isinstance(res, list) else [res]
+        out: list[dict[str, Any]] = []
+        for r in results:
+            cols = r.get_column_names()
+            while r.has_next():
+                out.append({c: _plain(v) for c, v in zip(cols, r.get_next())})
+        return out
+
+    def counts(self) -> dict[str, int]:
+        """Number of nodes per label and relationships per type."""
+        out = {}
+        for label in NODES:
+            out[label] = self._run(f"MATCH (n:{_q(label)}) RETURN count(n)")[0][0]
+        for rtype in RELS:
+            out[rtype] = self._run(f"MATCH ()-[r:{_q(rtype)}]->() RETURN count(r)")[0][0]
+        return out
+
+    # -------------------------------------------------------------- writes
+    def upsert(self, batch: GraphBatch) -> UpsertStats:
+        """Write one batch in one transaction: all of it or nothing.
+
+        Nodes are merged on ``id``; a property that is null in the batch
+        keeps its stored value. Relationships are merged on ``id`` between
+        their (existing) endpoints; a relationship whose endpoint is not
+        stored is left out and counted in ``dropped_relationships``.
+
+        Returns
+        -------
+        UpsertStats
+            ``nodes`` and ``relationships`` created, with ``labels`` and
+            ``types`` breaking them down.
+        """
+        self._check_open()
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only; open it without "
+                             f"read_only to write")
+        stats = UpsertStats(nodes=0, relationships=0, dropped_relationships=0,
+                            labels={}, types={})
+        self._exec("BEGIN TRANSACTION")
+        try:
+            for label, rows in batch.nodes.items():
+                if rows:
+                    n = self._upsert_nodes(label, rows)
+                    stats["nodes"] += n
+                    stats["labels"][label] = stats["labels"].get(label, 0) + n
+            written = {label: {r.get("id") for r in rows} for label, rows in batch.nodes.items()}
+            for (rtype, a, b), rows in batch.rels.items():
+                if rows:
+                    n, dropped = self._upsert_rels(rtype, a, b, rows, written)
+                    stats["relationships"] += n
+                    stats["dropped_relationships"] += dropped
+                    stats["types"][rtype] = stats["types"].get(rtype, 0) + n
+            self._exec("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, StoreError):
+                raise
+            if isinstance(exc, (RuntimeError, ValueError, TypeError)):
+                raise StoreError(f"write to {self.path} failed and was rolled back: "
+                                 f"{_clean(str(exc))}") from exc
+            raise
+        return stats
+
+    def _upsert_nodes(self, label: str, rows: list[dict]) -> int:
+        if label not in NODES:
+            raise StoreError(f"unknown label {label!r}; labels are {sorted(NODES)}")
+        props = NODES[label]
+        clean: dict[str, dict] = {}
+        for r in rows:
+            if r.get("id") in (None, ""):
+                raise StoreError(f"{label} row without id: {r!r}")
+            row = {p: _coerce(r.get(p), t, f"{label}.{p}") for p, t in props.items()}
+            prev = clean.get(row["id"])
+            if prev is None:
+                clean[row["id"]] = row
+            else:  # keep the first non-null value of each property
+                for k, v in row.items():
+                    if prev.get(k) is None:
+                        prev[k] = v
+        before = self._total_nodes(label)
+        sets = ", ".join(f"n.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), n.{_q(p)})"
+                         for p, t in props.items() if p != "id")
+        cypher = f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: r.id}})" + (f" SET {sets}" if sets else "")
+        for part in _chunks(list(clean.values())):
+            self._exec(cypher, {"rows": part})
+        return self._total_nodes(label) - before
+
+    # Whole-table counts are answered from table statistics (milliseconds at
+    # any size), unlike a per-row existence check, which Ladybug may plan as
+    # a scan from the high-degree end of a relationship.
+    def _total_nodes(self, label: str) -> int:
+        return self._run(f"MATCH (n:{_q(label)}) RETURN count(n)")[0][0]
+
+    def _total_rels(self, rtype: str) -> int:
+        return self._run(f"MATCH ()-[x:{_q(rtype)}]->() RETURN count(x)")[0][0]
+
+    def _upsert_rels(self, rtype: str, a: str, b: str, rows: list[dict],
+                     written: dict[str, set]) -> tuple[int, int]:
+        spec = RELS.get(rtype)
+        if spec is None or (a, b) not in spec["pairs"]:
+            raise StoreError(f"unknown relationship ({a})-[{rtype}]->({b})")
+        props = spec["props"]
+        clean: dict[str, dict] = {}
+        for r in rows:
+            if r.get("id") in (None, "") or not r.get("src") or not r.get("dst"):
+                raise StoreError(f"{rtype} row without id, src or dst: {r!r}")
+            row = {p: _coerce(r.get(p), t, f"{rtype}.{p}") for p, t in props.items()}
+            row["src"], row["dst"] = str(r["src"]), str(r["dst"])
+            clean.setdefault(row["id"], row)
+        rows_ = list(clean.values())
+        # endpoints written by this batch exist; look up only the others
+        srcs, dsts = written.get(a, set()), written.get(b, set())
+        unsure = [{"src": r["src"], "dst": r["dst"]} for r in rows_
+                  if r["src"] not in srcs or r["dst"] not in dsts]
+        ends = (f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) MATCH (b:{_q(b)} {{id: r.dst}}) "
+                f"RETURN count(*)")
+        linked = len(rows_) - len(unsure) + sum(self._run(ends, {"rows": part})[0][0]
+                                                for part in _chunks(unsure))
+        before = self._total_rels(rtype)
+        sets = ", ".join(f"x.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), x.{_q(p)})"
+                         for p, t in props.items() if p != "id")
+        cypher = (f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) MATCH (b:{_q(b)} {{id: r.dst}}) "
+                  f"MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)" + (f" SET {sets}" if sets else ""))
+        for part in _chunks(rows_):
+            self._exec(cypher, {"rows": part})
+        return self._total_rels(rtype) - before, len(rows_) - linked
+
+    # -------------------------------------------------------------- plumbing
+    def _exec(self, cypher: str, params: dict | None = None):
+        return self._conn.execute(cypher, params or {})
+
+    def _run(self, cypher: str, params: dict | None = None) -> list[list]:
+        self._check_open()
+        try:
+            return self._exec(cypher, params).get_all()
+        except RuntimeError as exc:
+            raise StoreError(f"store {self.path}: {_clean(str(exc))}") from exc
+
+    def _rollback(self) -> None:
+        try:
+            self._conn.execute("ROLLBACK")
+        except RuntimeError as exc:
+            # Ladybug rolls a failed statement's transaction back itself
+            if "no active transaction" not in str(exc).lower():
+                raise StoreError(f"rollback failed on {self.path}: {exc}") from exc
+
+    def _check_open(self) -> None:
+        if getattr(self, "_closed", True):
+            raise StoreError(f"store {self.path} is closed")
+
+    def close(self) -> None:
+        """Close the store and release its lock (safe to call twice)."""
+        if getattr(self, "_closed", True):
+            return
+        self._closed = True
+        self._conn.close()
+        self._db.close()
+
+    def __enter__(self) -> "LadybugStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = ", read_only=True" if self.read_only else ""
+        return f"LadybugStore({str(self.path)!r}{mode})"
+
+
+def _lit(name: str) -> str:
+    """A model identifier as a Cypher string literal (identifiers come from the model only)."""
+    if not re.fullmatch(r"\w+", name):
+        raise StoreError(f"bad table name {name!r}")
+    return f"'{name}'"
+
+
+def _clean(msg: str) -> str:
+    return " ".join(msg.split())
+
+
+def _readonly_fs(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False

@@ -1,0 +1,164 @@
+"""kg.ingest end to end: readers -> pipeline -> linking -> model -> LadybugStore (real store)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import ingest.pipeline
+import kg.ingest
+import kg.linking
+from kg.errors import InputError
+from kg.ingest import IngestSummary, ingest_articles, ingest_paths, link_corpus
+from kg.stores.ladybug import LadybugStore
+
+EN = ("Miners head for Kazakhstan\n\n"
+      "Mining companies moved about 300 machines from Xinjiang to Kazakhstan in June 2021, "
+      "after the regional authorities ordered the farms to stop.\n")
+AR = ("المعدّنون يتجهون إلى كازاخستان\n\n"
+      "نقلت شركات تعدين نحو 300 جهاز من شينجيانغ إلى كازاخستان في حزيران/يونيو 2021 "
+      "بعد أن أمرت السلطات المحلية بوقف المزارع.\n")
+EN2 = ("Power cut for mining farms\n\n"
+       "The Sichuan grid cut power to small mining farms on Monday, a local official said.\n")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    d = tmp_path / "news"
+    (d / "ar").mkdir(parents=True)
+    (d / "en-miners.txt").write_text(EN, encoding="utf-8")
+    (d / "en-power.txt").write_text(EN2, encoding="utf-8")
+    (d / "ar" / "miners.txt").write_text(AR, encoding="utf-8")
+    (d / "broken.txt").write_bytes(bytes(range(256)) * 20)  # binary: not an article
+    return d
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = LadybugStore(tmp_path / "g.lbug")
+    yield s
+    s.close()
+
+
+def test_folder_with_a_bad_file(corpus, store):
+    s = ingest_paths([str(corpus)], store, progress=False)
+    assert s.read == 3 and s.stored == 3
+    assert [src for src, _ in s.skipped] == [str(corpus / "broken.txt")]
+    assert s.new_nodes >= 3
+    ids = {r["id"] for r in store.query("MATCH (a:Article) RETURN a.id AS id")}
+    assert len(ids) == 3
+    texts = {r["t"] for r in store.query("MATCH (a:Article) RETURN a.text AS t")}
+    assert AR in texts or any("كازاخستان" in t for t in texts)
+    d = s.as_dict()
+    json.dumps(d)
+    assert d["skipped"][0]["reason"]
+
+
+def test_reingest_changes_nothing(corpus, store):
+    ingest_paths([str(corpus)], store, progress=False)
+    before = store.counts()
+    again = ingest_paths([str(corpus)], store, progress=False)
+    assert again.unchanged == 3 and again.stored == 0
+    assert again.new_nodes == 0 and again.new_relationships == 0
+    assert store.counts() == before
+
+
+def test_same_id_with_other_text_is_refused(store):
+    a = {"id": "story-1", "title": "One", "text": "First text.", "source": "x.jsonl:1",
+         "content_hash": "h1", "lang": "en"}
+    b = dict(a, text="Another text.", content_hash="h2", source="x.jsonl:2")
+    s = ingest_articles([a, b], store, progress=False)
+    assert s.stored == 1
+    assert s.skipped == [("x.jsonl:2", "id story-1 already stored with different text; "
+                                       "give it another id")]
+    s2 = ingest_articles([b], store, progress=False)
+    assert s2.stored == 0 and "different text" in s2.skipped[0][1]
+    assert store.has_article("story-1") == "h1"
+
+
+def test_input_errors_are_listed(store):
+    s = ingest_articles([InputError("empty (no text)", source="e.txt")], store, progress=False)
+    assert s.read == 0 and s.skipped == [("e.txt", "empty (no text)")]
+
+
+def _fake_record(article) -> dict:
+    """An extraction record with a ban and a migration (pipeline-independent)."""
+    art = article.to_dict()
+    n = int(art["id"].split("-")[1])
+    return {
+        "article": art,
+        "entities": [{"id": "e1", "type": "COMPANY", "text": f"Firm {n}", "start": 0, "end": 4,
+                      "canonical": f"Firm {n}"}],
+        "events": [
+            {"id": "v1", "type": "BAN", "sentence": "ban", "start": 0, "end": 3,
+             "jurisdiction": "CN-XJ", "date": f"2021-0{n}", "target": "mining"},
+            {"id": "v2", "type": "MIGRATION", "sentence": "moved", "start": 4, "end": 9,
+             "actor": "e1", "origin": "CN-XJ", "destination": "KZ", "date": f"2021-0{n + 1}",
+             "status": "completed"},
+        ],
+        "links": [],
+    }
+
+
+def test_events_and_corpus_links(store, monkeypatch):
+    monkeypatch.setattr(ingest.pipeline, "extract", _fake_record)
+
+    def link_all(bans, migrations):
+        assert bans and migrations and all("jurisdiction" in b for b in bans)
+        return [{"from": b["id"], "to": m["id"], "confidence": 0.5, "reason": "same origin",
+                 "lag_days": 30, "cue": None, "scope": "corpus"}
+                for b in bans for m in migrations if m["date"] > b["date"]]
+
+    monkeypatch.setattr(kg.linking, "link_events", link_all)
+    monkeypatch.setattr(kg.ingest, "LINK_CHUNK", 4)  # links written in several transactions
+    monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
+    arts = [{"id": f"a-{n}", "title": "t", "text": f"text {n}", "source": f"s{n}",
+             "content_hash": f"h{n}"} for n in (1, 2, 3)]
+    s = ingest_articles(arts, store, progress=False)
+    assert (s.stored, s.bans, s.migrations) == (3, 3, 3)
+    # bans 2021-01..03, migrations 2021-02..04: 3 + 2 + 1 pairs
+    assert s.links == 6
+    rows = store.query("MATCH (:Ban)-[t:TRIGGERED]->(:Migration) RETURN t.scope AS scope, "
+                       "count(*) AS n")
+    assert rows == [{"scope": "corpus", "n": 6}]
+    assert link_corpus(store) == 0  # idempotent
+    s2 = ingest_articles(arts, store, progress=False)
+    assert s2.unchanged == 3 and s2.links == 0
+
+
+def test_extraction_failure_skips_only_that_article(store, monkeypatch):
+    def extract(article):
+        if "boom" in article.text:
+            raise RuntimeError("bad input")
+        return {"article": article.to_dict(), "entities": [], "events": [], "links": []}
+
+    monkeypatch.setattr(ingest.pipeline, "extract", extract)
+    arts = [{"id": f"x{n}", "title": "t", "text": t, "source": f"s{n}", "content_hash": f"h{n}"}
+            for n, t in enumerate(["fine", "boom", "also fine"])]
+    s = ingest_articles(arts, store, progress=False)
+    assert s.stored == 2 and s.skipped[0][0] == "s1" and "RuntimeError" in s.skipped[0][1]
+    assert store.has_article("x1") is None
+
+
+def test_workers_give_the_same_graph(corpus, tmp_path):
+    with LadybugStore(tmp_path / "one.lbug") as one, LadybugStore(tmp_path / "two.lbug") as two:
+        s1 = ingest_paths([str(corpus)], one, progress=False, workers=1)
+        s2 = ingest_paths([str(corpus)], two, progress=False, workers=2)
+        assert s1.as_dict() | {"seconds": 0} == s2.as_dict() | {"seconds": 0}
+        assert one.counts() == two.counts()
+
+
+def test_summary_as_dict():
+    d = IngestSummary(read=1, skipped=[("a", "b")], seconds=1.23456).as_dict()
+    assert d["skipped"] == [{"source": "a", "reason": "b"}] and d["seconds"] == 1.235
+
+
+def test_sample_article_end_to_end(store):
+    sample = Path(__file__).resolve().parent.parent / "samples/ar/afp-2021-06-china-miners.txt"
+    s = ingest_paths([str(sample)], store, progress=False)
+    assert s.stored == 1 and not s.skipped
+    rows = store.query("MATCH (a:Article)-[m:MENTIONS]->(e:Entity) "
+                       "RETURN e.type AS type, count(*) AS n ORDER BY type")
+    assert {r["type"] for r in rows} >= {"COUNTRY", "PROVINCE"}
+    assert s.new_nodes == sum(store.counts()[k] for k in ("Article", "Entity", "Ban", "Migration"))

@@ -1,0 +1,196 @@
+"""Robustness of the store and the ingest: kill -9 mid-run, locked, read-only and odd paths."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+import ingest.pipeline
+import kg.linking
+from kg.errors import StoreError
+from kg.ingest import ingest_articles, ingest_paths
+from kg.stores import open_store
+from kg.stores.ladybug import LadybugStore
+
+N_ARTICLES = 400
+N_ENTITIES = 25
+
+# The child ingests synthetic articles with a fixed number of mentions each,
+# so that a half-written article would show as a wrong count.
+CHILD = textwrap.dedent("""
+    import sys
+    import ingest.pipeline
+    import kg.linking
+    from kg.ingest import ingest_articles
+    from kg.stores.ladybug import LadybugStore
+
+    N_ENTITIES = {n_entities}
+
+    def extract(article):
+        a = article.to_dict()
+        n = int(a["id"].split("-")[1])
+        ents = [{{"id": f"e{{j}}", "type": "COMPANY", "text": f"Firm {{n}}-{{j}}",
+                  "start": j, "end": j + 1, "canonical": f"Firm {{n % 40}}-{{j}}"}}
+                for j in range(N_ENTITIES)]
+        evs = [{{"id": "v1", "type": "BAN", "start": 0, "end": 1, "jurisdiction": "CN-XJ",
+                 "date": "2021-06", "target": f"mining {{n}}"}},
+               {{"id": "v2", "type": "MIGRATION", "start": 2, "end": 3, "actor": "e1",
+                 "origin": "CN-XJ", "destination": "KZ", "date": "2021-07",
+                 "status": "completed", "quantity": {{"amount": n, "unit": "machines"}}}}]
+        return {{"article": a, "entities": ents, "events": evs,
+                 "links": [{{"type": "TRIGGERED", "from": "v1", "to": "v2", "confidence": 1.0}}]}}
+
+    ingest.pipeline.extract = extract
+    kg.linking.link_record = lambda rec: rec.setdefault("links", [])
+
+    def articles():
+        for n in range({n_articles}):
+            yield {{"id": f"a-{{n}}", "title": "t", "text": f"text {{n}}", "source": f"s{{n}}",
+                   "content_hash": f"h{{n}}"}}
+
+    store = LadybugStore(sys.argv[1])
+    print("go", flush=True)
+    ingest_articles(articles(), store, progress=False, group=4, link=False)
+    store.close()
+    print("done", flush=True)
+""")
+
+
+def _assert_whole(store: LadybugStore) -> int:
+    """Every stored article has all its mentions and events; returns how many are stored."""
+    rows = store.query(
+        "MATCH (a:Article) "
+        "RETURN a.id AS id, COUNT { MATCH (a)-[:MENTIONS]->(:Entity) } AS m, "
+        "COUNT { MATCH (a)-[:REPORTS]->(:Ban) } AS b, "
+        "COUNT { MATCH (a)-[:REPORTS]->(:Migration) } AS g")
+    for r in rows:
+        assert (r["m"], r["b"], r["g"]) == (N_ENTITIES, 1, 1), r
+    dup = store.query("MATCH (a:Article) RETURN count(a) AS n, count(DISTINCT a.id) AS d")[0]
+    assert dup["n"] == dup["d"]
+    return len(rows)
+
+
+def test_kill_9_mid_ingest_leaves_whole_articles(tmp_path, monkeypatch):
+    path = tmp_path / "g.lbug"
+    script = tmp_path / "child.py"
+    child_code = CHILD.format(n_entities=N_ENTITIES, n_articles=N_ARTICLES)
+    script.write_text(child_code)
+    child = subprocess.Popen([sys.executable, str(script), str(path)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "go", child.stderr.read()
+        time.sleep(1.5)
+        assert child.poll() is None, "the child finished before it could be killed"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+
+    with LadybugStore(path) as store:  # reopening replays the write-ahead log
+        stored = _assert_whole(store)
+        assert 0 < stored < N_ARTICLES
+
+        # re-run in this process with the same extractor: it completes, nothing doubles
+        ns: dict = {}
+        exec(compile(child_code.split("ingest.pipeline.extract = extract")[0], "child", "exec"), ns)
+        monkeypatch.setattr(ingest.pipeline, "extract", ns["extract"])
+        monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
+        arts = [{"id": f"a-{n}", "title": "t", "text": f"text {n}", "source": f"s{n}",
+                 "content_hash": f"h{n}"} for n in range(N_ARTICLES)]
+        s = ingest_articles(arts, store, progress=False, link=False)
+        assert s.unchanged == stored and s.stored == N_ARTICLES - stored and not s.skipped
+        assert _assert_whole(store) == N_ARTICLES
+        counts = store.counts()
+        assert counts["Ban"] == N_ARTICLES and counts["TRIGGERED"] == N_ARTICLES
+        firms = store.query("MATCH (e:Entity {type: 'COMPANY'}) RETURN count(e) AS n")
+        assert firms == [{"n": 40 * N_ENTITIES}]
+
+
+def test_ingest_into_a_store_held_by_another_process(tmp_path):
+    path = tmp_path / "g.lbug"
+    code = textwrap.dedent(f"""
+        import sys, time
+        from kg.stores.ladybug import LadybugStore
+        s = LadybugStore({str(path)!r})
+        print("held", flush=True)
+        sys.stdin.readline()
+        s.close()
+    """)
+    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError, match="another kg process .* holds the store"):
+            open_store(str(path))
+        # readers may still look at it
+        with open_store(str(path), read_only=True) as ro:
+            assert ro.counts()["Article"] == 0
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=30)
+    with open_store(str(path)) as s:  # free again
+        assert s.has_article("x") is None
+
+
+@pytest.mark.parametrize("spec, match", [
+    ("{tmp}", "is a folder"),
+    ("/proc/kg.lbug", "cannot write"),
+    ("{tmp}/no/such/folder/kg.lbug", "does not exist"),
+    ("{tmp}/file.txt", "not a kg store"),
+])
+def test_unusable_store_paths(tmp_path, spec, match):
+    (tmp_path / "file.txt").write_text("plain text, not a database\n" * 50)
+    with pytest.raises(StoreError, match=match):
+        open_store(spec.format(tmp=tmp_path))
+
+
+def test_read_only_store_file(tmp_path):
+    path = tmp_path / "g.lbug"
+    with LadybugStore(path):
+        pass
+    if os.geteuid() == 0:
+        pytest.skip("root can write read-only files")
+    path.chmod(0o444)
+    try:
+        with pytest.raises(StoreError, match="read-only"):
+            LadybugStore(path)
+        with LadybugStore(path, read_only=True) as ro:  # queries still work
+            assert ro.counts()["Article"] == 0
+    finally:
+        path.chmod(0o644)
+
+
+def test_torture_inputs_reach_the_store_safely(tmp_path):
+    """Odd articles: huge, empty, binary, NUL bytes, mixed scripts, duplicate ids."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "empty.txt").write_text("")
+    (d / "binary.txt").write_bytes(os.urandom(4096))
+    (d / "nul.txt").write_bytes("Title\n\nText with a \x00 NUL byte in Kazakhstan.".encode())
+    (d / "mixed.txt").write_text("عنوان Title\n\nنص عربي with English, 中文 and emoji 🚀 "
+                                 "about mining in كازاخستان.\n", encoding="utf-8")
+    (d / "quotes.txt").write_text("It's \"quoted\" `back` $param {map} // not a comment\n\n"
+                                  "MATCH (n) DETACH DELETE n; RETURN 1\n", encoding="utf-8")
+    lines = ['{"id": "dup", "text": "First version of the story."}',
+             '{"id": "dup", "text": "Second, different version."}',
+             '{"id": "ok-2", "text": "' + "Long text. " * 3000 + '"}',
+             'not json at all']
+    (d / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with LadybugStore(tmp_path / "g.lbug") as store:
+        s = ingest_paths([str(d)], store, progress=False)
+        reasons = " | ".join(f"{src}: {r}" for src, r in s.skipped)
+        assert "empty.txt" in reasons and "binary.txt" in reasons
+        assert "already stored with different text" in reasons
+        ids = {r["id"] for r in store.query("MATCH (a:Article) RETURN a.id AS id")}
+        assert "dup" in ids and "ok-2" in ids
+        assert s.stored == len(ids)
+        texts = {r["t"] for r in store.query("MATCH (a:Article) RETURN a.text AS t")}
+        assert any("DETACH DELETE" in t for t in texts)  # stored as data, never run
+        again = ingest_paths([str(d)], store, progress=False)
+        assert again.stored == 0 and again.new_nodes == 0 and again.new_relationships == 0
