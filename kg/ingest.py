@@ -22,7 +22,6 @@ flight, so memory stays flat on large inputs.
 """
 from __future__ import annotations
 
-import inspect
 import multiprocessing as mp
 import sys
 import time
@@ -303,32 +302,31 @@ def _event_props(store, label: str) -> list[dict]:
 
 
 def link_corpus(store) -> int:
-    """Link bans to migrations across all stored articles; returns new TRIGGERED count.
+    """Link bans to the migrations of other articles; returns the new TRIGGERED count.
 
-    Pairs already linked (within an article) keep their own evidence.
+    Only migrations that no ban explains yet are considered (a link found
+    inside an article keeps its own evidence), and each gets at most one
+    corpus link, so a re-run after new articles only looks at what is still
+    unexplained.
     """
     from kg.linking import link_events
 
+    mig_cols = ", ".join(f"m.`{p}` AS `{p}`" for p in NODES["Migration"] if p != "sentence")
+    migrations = store.query(
+        f"MATCH (m:Migration) WHERE m.origin IS NOT NULL AND m.date IS NOT NULL "
+        f"AND NOT EXISTS {{ MATCH (:Ban)-[:TRIGGERED]->(m) }} RETURN {mig_cols} ORDER BY m.id", {})
+    if not migrations:
+        return 0
     bans = _event_props(store, "Ban")
-    migrations = _event_props(store, "Migration")
-    if not bans or not migrations:
+    if not bans:
         return 0
-    have = {(r["b"], r["m"]) for r in store.query(
-        "MATCH (b:Ban)-[t:TRIGGERED]->(m:Migration) RETURN b.id AS b, m.id AS m", {})}
-    if "existing" in inspect.signature(link_events).parameters:
-        links = link_events(bans, migrations, existing=have)
-    else:
-        links = link_events(bans, migrations)
-    if not links:
-        return 0
+    links = link_events(bans, migrations)
     new = 0
     batch = GraphBatch()
     for ln in links:
-        if (ln["from"], ln["to"]) in have:
-            continue
-        have.add((ln["from"], ln["to"]))
         batch.add_rel("TRIGGERED", "Ban", ln["from"], "Migration", ln["to"], {
             "id": rel_id("TRIGGERED", ln["from"], ln["to"]),
+            "article_id": ln.get("article_id"), "start": ln.get("start"), "end": ln.get("end"),
             "confidence": ln.get("confidence"), "reason": ln.get("reason"),
             "lag_days": ln.get("lag_days"), "cue": ln.get("cue"),
             "scope": ln.get("scope") or "corpus"})

@@ -136,8 +136,10 @@ def link_events(bans: list[dict], migrations: list[dict], *, existing: set | Non
 
     Both dates must be known, the migration may not precede the ban and may
     follow it by at most :data:`CORPUS_MAX_LAG_DAYS`; the ban's jurisdiction
-    must be or contain the migration's origin. ``existing`` holds (ban id,
-    migration id) pairs already linked, which are skipped.
+    must be or contain the migration's origin. Each migration gets at most one
+    such link: to the most specific ban, then the most recent one before it.
+    ``existing`` holds (ban id, migration id) pairs already linked, which are
+    skipped.
     """
     existing = existing or set()
     by_place: dict[str, list[dict]] = {}
@@ -149,11 +151,8 @@ def link_events(bans: list[dict], migrations: list[dict], *, existing: set | Non
         origin, md = m.get("origin"), m.get("date")
         if not origin or not md:
             continue
-        cands = []
-        p = origin
-        chain = [origin]
-        if "-" in origin:
-            chain.append(origin.split("-")[0])
+        chain = [origin] + ([origin.split("-")[0]] if "-" in origin else [])
+        best = None
         for pid in chain:
             for b in by_place.get(pid, []):
                 if b.get("article_id") == m.get("article_id") or (b["id"], m["id"]) in existing:
@@ -163,15 +162,15 @@ def link_events(bans: list[dict], migrations: list[dict], *, existing: set | Non
                 lag = days_between(b["date"], md)
                 if lag is None or lag > CORPUS_MAX_LAG_DAYS:
                     continue
-                cands.append((b, lag))
-        if not cands:
+                key = (_depth(pid), -lag)
+                if best is None or key > best[0]:
+                    best = (key, b, lag)
+        if best is None:
             continue
-        best = max(_depth(b["jurisdiction"]) for b, _ in cands)
-        for b, lag in cands:
-            if _depth(b["jurisdiction"]) != best:
-                continue
-            conf = round(0.5 - 0.2 * lag / CORPUS_MAX_LAG_DAYS, 2)
-            out.append({"type": "TRIGGERED", "from": b["id"], "to": m["id"], "confidence": conf,
-                        "reason": f"across articles; {_place_word(b['jurisdiction'])}; migration {lag} days after the ban",
-                        "lag_days": lag, "cue": None, "scope": "corpus"})
+        _, b, lag = best
+        conf = round(0.5 - 0.2 * lag / CORPUS_MAX_LAG_DAYS, 2)
+        out.append({"type": "TRIGGERED", "from": b["id"], "to": m["id"], "confidence": conf,
+                    "reason": f"across articles; {_place_word(b['jurisdiction'])}; migration {lag} days after the ban",
+                    "lag_days": lag, "cue": None, "scope": "corpus",
+                    "article_id": m.get("article_id"), "start": m.get("start"), "end": m.get("end")})
     return out

@@ -162,3 +162,30 @@ def test_sample_article_end_to_end(store):
                        "RETURN e.type AS type, count(*) AS n ORDER BY type")
     assert {r["type"] for r in rows} >= {"COUNTRY", "PROVINCE"}
     assert s.new_nodes == sum(store.counts()[k] for k in ("Article", "Entity", "Ban", "Migration"))
+
+
+def test_a_ban_in_one_article_triggers_a_move_told_in_another(store, tmp_path):
+    """The real pipeline and linker: one corpus link, to the nearest earlier ban only."""
+    lines = [
+        {"id": "ban-article", "title": "Sichuan orders miners off the grid", "published": "2021-06-20",
+         "text": "Sichuan orders miners off the grid\n\nSichuan authorities ordered power companies to stop "
+                 "supplying cryptocurrency mines on June 18, 2021."},
+        {"id": "old-ban-article", "title": "Sichuan curbs mining", "published": "2019-05-02",
+         "text": "Sichuan curbs mining\n\nSichuan authorities ordered some bitcoin mines to shut down on May 1, 2019."},
+        {"id": "move-article", "title": "Miners land in Texas", "published": "2021-07-13",
+         "text": "Miners land in Texas\n\nLianhe Hashpower moved 500 mining machines from Sichuan to Texas "
+                 "on July 12, 2021."},
+        {"id": "early-move-article", "title": "An early move", "published": "2021-03-02",
+         "text": "An early move\n\nTianfeng Mining moved 300 mining machines from Sichuan to Kazakhstan "
+                 "on March 1, 2021."},
+    ]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    s = ingest_paths([str(path)], store, progress=False)
+    assert s.stored == 4
+    rows = store.query(
+        "MATCH (b:Ban)-[t:TRIGGERED]->(m:Migration) RETURN b.date AS ban, m.destination AS dest, "
+        "t.lag_days AS lag, t.scope AS scope, t.article_id AS article ORDER BY dest")
+    assert rows == [{"ban": "2021-06-18", "dest": "US-TX", "lag": 24, "scope": "corpus",
+                     "article": "move-article"}]
+    assert link_corpus(store) == 0
