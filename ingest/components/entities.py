@@ -153,9 +153,10 @@ class KGEntities:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
-        for ent in doc.ents:
-            spans.append(ent)
-        taken = [(e.start_char, e.end_char) for e in doc.ents]
+        gaz_ents = list(doc.ents)
+        doc.user_data["kg_ents"] = gaz_ents
+        spans.extend(gaz_ents)
+        taken = [(e.start_char, e.end_char) for e in gaz_ents]
         # values
         fold = folded_doc(doc)[:2]
         for v in find_dates(_text(doc), self.lang, doc._.published, fold=fold):
@@ -181,7 +182,7 @@ class KGEntities:
 
     # ------------------------------------------------------------ places
     def _salient_place(self, doc: Doc) -> str | None:
-        counts = Counter(e.ent_id_ for e in doc.ents if e.label_ in ("COUNTRY", "PROVINCE") and e.ent_id_)
+        counts = Counter(e.ent_id_ for e in _gaz(doc) if e.label_ in ("COUNTRY", "PROVINCE") and e.ent_id_)
         if not counts:
             return None
         # a province counts for its country too
@@ -200,7 +201,7 @@ class KGEntities:
 
     def _place_near(self, doc: Doc, start: int, end: int, window: int = 4) -> Span | None:
         """A gazetteer place right after tokens [start, end) (through في/of/in), or its demonym."""
-        for ent in doc.ents:
+        for ent in _gaz(doc):
             if ent.label_ in ("COUNTRY", "PROVINCE", "CITY") and end <= ent.start <= end + window:
                 between = doc[end:ent.start]
                 if all(t.norm_ in ("في", "ب", "of", "in", "the", "'s", "province", "region", "state", "مقاطعه", "اقليم", "منطقه", "ولايه", "مدينه") or t.is_punct and t.text not in ".،,؛" for t in between):
@@ -316,10 +317,10 @@ class KGEntities:
 
     def _sentence_place(self, doc: Doc, sp: Span, prefer_specific=False) -> str | None:
         sent = sentence_of(doc, sp)
-        places = [e for e in doc.ents if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
+        places = [e for e in _gaz(doc) if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
                   and e.start >= sent.start and e.end <= sent.end]
         if prefer_specific:
-            prev = [e for e in doc.ents if e.label_ in ("PROVINCE", "CITY") and e.end <= sp.start]
+            prev = [e for e in _gaz(doc) if e.label_ in ("PROVINCE", "CITY") and e.end <= sp.start]
             if prev:
                 return self._auth_place_id(prev[-1])
         ids = {self._auth_place_id(e) for e in places}
@@ -449,13 +450,13 @@ class KGEntities:
             if adj:
                 place_id = self.demonym_at(adj)
                 if place_id is None:
-                    near = [e for e in doc.ents if e.start_char == m.start(2) and e.label_ in PLACE_TYPES]
+                    near = [e for e in _gaz(doc) if e.start_char == m.start(2) and e.label_ in PLACE_TYPES]
                     place_id = self._auth_place_id(near[0]) if near else None
                 if place_id is None and adj[0].isupper():
                     continue
             if place_id is None:
                 # "X's government" / "X authorities"
-                prev = [e for e in doc.ents if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
+                prev = [e for e in _gaz(doc) if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
                         and (sp.start == e.end or (sp.start - e.end == 1 and doc[e.end].norm_ in ("'s", "'")))]
                 if prev:
                     place_id = self._auth_place_id(prev[-1])
@@ -481,7 +482,7 @@ class KGEntities:
         Mongolia Development and Reform Commission" stays whole)."""
         n = len(doc)
         gaz_tokens = set()
-        for e in doc.ents:
+        for e in _gaz(doc):
             gaz_tokens.update(range(e.start, e.end))
         runs: list[Span] = []
         i = 0
@@ -607,6 +608,14 @@ _COMPANY_MORPHEME = re.compile(
     re.I)
 
 
+def _gaz(doc: Doc) -> list[Span]:
+    """The gazetteer's entities of the doc, read once (``doc.ents`` builds every span on each access)."""
+    ents = doc.user_data.get("kg_ents")
+    if ents is None:
+        ents = doc.user_data["kg_ents"] = list(doc.ents)
+    return ents
+
+
 def _trim(doc: Doc, toks: Span) -> Span:
     """Drop leading generic capitalised words and connectors, and trailing connectors."""
     while len(toks) and (toks[0].text in _EN_NOT_NAME or toks[0].text in _EN_STOP_LOWER or toks[0].text in ("-", "–")):
@@ -641,15 +650,25 @@ def _dedupe(spans: list[Span]) -> list[Span]:
         rows.append((bool(sp.kb_id_ or sp.ent_id_), sp.start_char, sp.end_char, label, _GROUP.get(label, 9), sp))
     rows.sort(key=lambda r: (not r[0], -(r[2] - r[1]), r[1]))
     kept: list[tuple] = []
+    by_token: dict[int, list[tuple]] = {}
     for has_id, st, en, label, grp, sp in rows:
-        overlapping = [k for k in kept if not (en <= k[1] or st >= k[2])]
+        seen_ids: set[int] = set()
+        overlapping = []
+        for t in range(sp.start, sp.end):
+            for k in by_token.get(t, ()):
+                if id(k) not in seen_ids:
+                    seen_ids.add(id(k))
+                    overlapping.append(k)
         if not has_id and grp == 0 and any(k[0] and k[4] == 0 for k in overlapping):
             continue
         if any(k[4] == grp and k[1] <= st and en <= k[2] for k in overlapping):
             continue
         if not has_id and label in ("PERSON", "COMPANY", "ORGANIZATION") and any(k[4] in (1, 2, 3) for k in overlapping):
             continue
-        kept.append((has_id, st, en, label, grp, sp))
+        row = (has_id, st, en, label, grp, sp)
+        kept.append(row)
+        for t in range(sp.start, sp.end):
+            by_token.setdefault(t, []).append(row)
     return [k[5] for k in kept]
 
 

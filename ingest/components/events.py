@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from spacy.language import Language
@@ -105,12 +105,17 @@ class KGEvents:
             i = bisect_right(bounds, hit[2]) - 1
             if i >= 0 and hit[3] <= sents[i].end_char:
                 by_sent[i].append(hit)
+        ents_by_start = sorted(ents, key=lambda e: e.start_char)
+        ent_starts = [e.start_char for e in ents_by_start]
         for sent_index, sent in enumerate(sents):
             fs = inv[sent.start_char]
             fe = inv[sent.end_char] if sent.end_char < len(inv) else len(folded)
             stext = folded[fs:fe]
             hits = by_sent[sent_index]
-            sent_ents = [e for e in ents if e.start_char >= sent.start_char and e.end_char <= sent.end_char]
+            lo_i = bisect_left(ent_starts, sent.start_char)
+            hi_i = bisect_left(ent_starts, sent.end_char)
+            sent_ents = [e for e in ents_by_start[lo_i:hi_i] if e.end_char <= sent.end_char]
+            new_evs: list[dict] = []
             core = self._core_triggers(hits)
             for k, (label, tid, s, e) in enumerate(core):
                 start = core[k - 1][3] if k > 0 else sent.start_char
@@ -135,15 +140,15 @@ class KGEvents:
                 # a cue that ties a move to a ban may stand anywhere in the sentence
                 extra += [h for h in hits if h[0] == "CUE"]
                 if label == "BAN":
-                    events += self._bans(doc, sent, sent_ents, (s, e), win, extra, tid)
+                    new_evs += self._bans(doc, sent, sent_ents, (s, e), win, extra, tid)
                 else:
-                    events += self._migrations(doc, sent, sent_ents, (s, e), win, extra, tid, prev_sent, ents)
+                    new_evs += self._migrations(doc, sent, sent_ents, (s, e), win, extra, tid, prev_sent, ents)
             prev_sent = sent
-            for ev in events:
-                ev.setdefault("sentence_index", sent_index)
+            for ev in new_evs:
+                ev["sentence_index"] = sent_index
             # a ban with no place of its own in a sentence that tells a move from X is X's ban
             # ("moved from China following the former's crackdown")
-            here = [ev for ev in events if ev["sentence_index"] == sent_index]
+            here = new_evs
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
             # two halves of one move in one sentence ("a base for companies that fled China")
             moves = [ev for ev in here if ev["type"] == "MIGRATION"]
@@ -154,8 +159,8 @@ class KGEvents:
                     a["origin"], b["_merged"] = b["origin"], True
                 elif a.get("origin") and not a.get("destination") and b.get("destination") and not b.get("origin"):
                     b["origin"], a["_merged"] = a["origin"], True
-            events = [ev for ev in events if not ev.get("_merged")]
             here = [ev for ev in here if not ev.get("_merged")]
+            events += here
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
             for ev in here:
                 if ev["type"] == "BAN" and ev.get("_fallback") and origins:

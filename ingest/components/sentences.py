@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, NORM, ORTH
+import numpy
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -110,10 +111,8 @@ class KGSentencizer:
                             starts[k] = False
                         starts[j + 1] = True
                         break
-        for i, st in enumerate(starts):
-            # only starts are written: a token left unset is not a start
-            if st:
-                doc[i].is_sent_start = True
-        if n > 1 and not any(starts[1:]):
-            doc[1].is_sent_start = False
+        # one array write (setting Token.is_sent_start checks the whole doc each time):
+        # 1 starts a sentence, -1 does not (as uint64, the way Doc.from_array takes it)
+        arr = numpy.array([1 if st else -1 for st in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], arr)
         return doc
