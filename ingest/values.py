@@ -72,9 +72,17 @@ def date_lt(a: str | None, b: str | None) -> bool:
 
 
 def days_between(a: str | None, b: str | None) -> int | None:
-    """Days from ``a`` to ``b`` (first days of their periods), or None."""
+    """Days from ``a`` to ``b`` (first days of their periods), or None when
+    unknown — also when one date is only the month or year that holds the
+    other (``2021-06`` and ``2021-06-18``: the order inside June is unknown).
+
+    >>> days_between("2021-06-18", "2021-07-12"), days_between("2021-06-18", "2021-06")
+    (24, None)
+    """
     da, db = parse_iso(a), parse_iso(b)
     if not da or not db:
+        return None
+    if len(a) != len(b) and (a.startswith(b) or b.startswith(a)):
         return None
     return (db - da).days
 

@@ -121,7 +121,8 @@ def link_record(record: dict) -> list[dict]:
             if mig.get("origin") is None:
                 parts.append(f"origin taken as {origin}")
             if b.get("date") and mig.get("date"):
-                parts.append(f"migration {lag} days after the ban" if lag is not None else "migration after the ban")
+                parts.append(f"migration {lag} days after the ban" if lag is not None
+                             else f"migration in the same period as the ban ({mig['date']})")
             else:
                 parts.append("not earlier than the ban")
             links.append({"type": "TRIGGERED", "from": b["id"], "to": mig["id"], "confidence": conf,

@@ -281,7 +281,7 @@ class KGEvents:
         auths = [e for e in sent_ents if win[0] <= e.start_char < win[1] and (
                  e.label_ == "REGULATOR"
                  or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= trig[0] - e.end_char <= 25))]
-        auths.sort(key=lambda a: (a.start_char > trig[0], abs(a.start_char - trig[0])))
+        auths.sort(key=lambda a: (a.label_ != "REGULATOR", a.start_char > trig[0], abs(a.start_char - trig[0])))
         authority = auths[0] if auths else None
         ids: list[str] = []
         # "the Chinese crackdown", "الحملة الصينية": a demonym on the trigger names the place
@@ -390,6 +390,11 @@ class KGEvents:
         dest_ids = list(dict.fromkeys(dest_ids))
         if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext) and self._last_dest and self._last_dest != origin:
             dest_ids = [self._last_dest]
+        if not dest_ids and tid == "mig.arrive" and doc._.salient_place:
+            # "Many of them arrived from China": they arrived where the article is
+            here_c = doc._.salient_place.split("-")[0]
+            if here_c != origin:
+                dest_ids = [here_c]
         if not dest_ids and not origin:
             rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
             if not home or not rxm.search(_text(doc)[sent.start_char:sent.end_char]):
@@ -434,7 +439,9 @@ class KGEvents:
         qty = [e for e in sent_ents if e.label_ == "CAPACITY" and win[0] <= e.start_char < win[1]
                and (e._.kg_value or {}).get("unit") in ("machines", "MW", "GW", "facilities", "mines", "EH/s", "PH/s")]
         quantity = qty[0] if qty else None
-        date = self._date_in(sent_ents, win, trig)
+        # a date after the cue ("… after the June power cut-off") belongs to the ban
+        cue_after = [h[2] for h in extra if h[0] == "CUE" and trig[1] <= h[2] < win[1]]
+        date = self._date_in(sent_ents, (win[0], min(cue_after)) if cue_after else win, trig)
         cues = [{"text": _text(doc)[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"]
         out = []
@@ -471,6 +478,10 @@ class _Ent:
         return self.end - self.start
 
 
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
 def _depth_id(pid: str | None) -> int:
     return 0 if not pid else (2 if "-" in pid else 1)
 
@@ -505,6 +516,21 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
                     same["date"] = ev["date"]
                 if same.get("_authority_span") is None and ev.get("_authority_span") is not None:
                     same["_authority_span"] = ev["_authority_span"]
+                continue
+        elif ev["type"] == "MIGRATION" and ev.get("destination"):
+            same = next((m for m in merged if m["type"] == "MIGRATION" and m.get("destination") == ev["destination"]
+                         and (m.get("origin") == ev.get("origin") or not m.get("origin") or not ev.get("origin"))
+                         and _compatible_dates(m.get("date"), ev.get("date"))
+                         and (not m.get("actor_text") or not ev.get("actor_text") or m["actor_text"] == ev["actor_text"])
+                         and m.get("status") == ev.get("status")), None)
+            if same is not None:
+                # the same move told twice (a title and its paragraph): one event, both mentions
+                for k in ("origin", "date", "quantity", "_quantity_span", "_actor_span", "actor_text"):
+                    if not same.get(k) and ev.get(k):
+                        same[k] = ev[k]
+                same["cues"] = same.get("cues", []) + [c for c in ev.get("cues", []) if c not in same.get("cues", [])]
+                same.setdefault("mentions", []).append(
+                    {"start": ev["start"], "end": ev["end"], "sentence_index": ev.get("sentence_index")})
                 continue
         merged.append(ev)
     events = merged
