@@ -214,7 +214,7 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
     def admissible() -> Iterator:
         for item in articles_or_errors:
             if isinstance(item, InputError):
-                summary.skipped.append((item.source or "?", item.reason))
+                summary.skipped.append((f"{item.source}:{item.line}" if item.source and item.line else (item.source or "?"), item.reason))
                 continue
             if isinstance(item, Exception):
                 summary.skipped.append(("?", str(item)))

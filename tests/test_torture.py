@@ -1,6 +1,7 @@
 """Robustness of the store and the ingest: kill -9 mid-run, locked, read-only and odd paths."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -194,3 +195,69 @@ def test_torture_inputs_reach_the_store_safely(tmp_path):
         assert any("DETACH DELETE" in t for t in texts)  # stored as data, never run
         again = ingest_paths([str(d)], store, progress=False)
         assert again.stored == 0 and again.new_nodes == 0 and again.new_relationships == 0
+
+
+def test_every_kind_of_bad_input_in_one_batch(tmp_path):
+    """The robustness list: each bad input is named with the fix, every good one is stored
+    whole, nothing is lost, and a second run adds nothing."""
+    d = tmp_path / "in"
+    d.mkdir()
+    good = {}
+    (d / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)
+    (d / "empty.txt").write_text("")
+    big = d / "big.txt"
+    with big.open("w", encoding="utf-8") as f:  # 50 MB of text in one article
+        line = "Kazakhstan cut power to crypto miners. " * 25 + "\n"
+        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+            f.write(line)
+    (d / "bad-utf8.txt").write_bytes(b"Title\n\n" + b"\xff\xfe\xfa\xfb\xc3\x28\xa0\xa1" * 200)
+    (d / "utf16.txt").write_bytes("Iran bans mining\n\nIran banned crypto mining in May 2021.".encode("utf-16"))
+    good["utf16.txt"] = 1
+    (d / "cp1256.txt").write_bytes("إيران تحظر التعدين\n\nحظرت إيران تعدين العملات المشفرة.".encode("cp1256"))
+    good["cp1256.txt"] = 1
+    (d / "nul.txt").write_bytes(b"Kosovo\n\nKosovo banned \x00 crypto mining in January 2022.")
+    good["nul.txt"] = 1
+    (d / "one.txt").write_text("x")
+    good["one.txt"] = 1
+    lines = [
+        json.dumps({"id": "fine-1", "title": "t", "text": "Norway plans a ban on new mining data centres.",
+                    "published": "2025-06-20"}),
+        '{"id": "broken", "text": "unterminated',                                    # malformed
+        json.dumps({"id": "no-text", "title": "only a title"}),                      # missing field
+        json.dumps({"id": "y3000", "text": "A ban in the far future.", "published": "3000-01-01"}),
+        json.dumps({"id": "feb31", "text": "A ban on a day that does not exist.", "published": "2021-02-31"}),
+        json.dumps({"id": "same", "text": "Kuwait shut down mining farms."}),
+        json.dumps({"id": "same", "text": "Kuwait shut down twenty mining farms, a different text."}),
+        '{"id": "partial", "title": "cut off in the mid',                            # partial last line
+    ]
+    (d / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    good["feed.jsonl"] = 2  # fine-1 and the first "same"
+    missing = str(tmp_path / "does-not-exist.txt")
+
+    with LadybugStore(tmp_path / "g.lbug") as store:
+        s = ingest_paths([str(d), missing], store, progress=False)
+        text = "\n".join(f"{k}: {v}" for k, v in s.skipped)
+
+        def reason_for(fragment):
+            hits = [v for k, v in s.skipped if k.endswith(fragment)]
+            assert hits, f"{fragment} should be reported:\n{text}"
+            return hits[0]
+
+        assert "not a text file" in reason_for("image.png")
+        assert "empty" in reason_for("empty.txt")
+        assert "split" in reason_for("big.txt")
+        assert "UTF-8" in reason_for("bad-utf8.txt")
+        assert "does-not-exist.txt" in text
+        assert "JSON" in reason_for("feed.jsonl:2") and "text" in reason_for("feed.jsonl:3")
+        assert "cut off" in reason_for("feed.jsonl:8")
+        assert "date" in reason_for("feed.jsonl:4") and "date" in reason_for("feed.jsonl:5")
+        assert "different text" in reason_for("feed.jsonl:7")
+        assert s.stored == sum(good.values())
+        # every stored article is whole: one node per id, its text and its mentions
+        rows = store.query("MATCH (a:Article) RETURN a.id AS id, a.n_chars AS n, a.text AS t")
+        assert len(rows) == len({r["id"] for r in rows}) == s.stored
+        assert all(r["t"] and r["n"] == len(r["t"]) for r in rows)
+        before = store.counts()
+        again = ingest_paths([str(d), missing], store, progress=False)
+        assert again.stored == 0 and again.new_nodes == 0 and again.new_relationships == 0
+        assert store.counts() == before
