@@ -72,17 +72,16 @@ def date_lt(a: str | None, b: str | None) -> bool:
 
 
 def days_between(a: str | None, b: str | None) -> int | None:
-    """Days from ``a`` to ``b`` (first days of their periods), or None when
-    unknown — also when one date is only the month or year that holds the
-    other (``2021-06`` and ``2021-06-18``: the order inside June is unknown).
+    """Days from ``a`` to ``b`` when both are whole dates, else None (``2021-06``
+    and ``2021-07-12`` are a month or so apart, not a number of days).
 
     >>> days_between("2021-06-18", "2021-07-12"), days_between("2021-06-18", "2021-06")
     (24, None)
     """
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return None  # only whole dates give a number of days
     da, db = parse_iso(a), parse_iso(b)
     if not da or not db:
-        return None
-    if len(a) != len(b) and (a.startswith(b) or b.startswith(a)):
         return None
     return (db - da).days
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ingest.gazetteer import contains
-from ingest.values import date_lt, days_between
+from ingest.values import date_lt, days_between, parse_iso
 
 __all__ = ["link_record", "link_events", "CORPUS_MAX_LAG_DAYS", "ARTICLE_MAX_SENTENCES", "may_trigger"]
 
@@ -122,7 +122,7 @@ def link_record(record: dict) -> list[dict]:
                 parts.append(f"origin taken as {origin}")
             if b.get("date") and mig.get("date"):
                 parts.append(f"migration {lag} days after the ban" if lag is not None
-                             else f"migration in the same period as the ban ({mig['date']})")
+                             else f"migration ({mig['date']}) not before the ban ({b['date']})")
             else:
                 parts.append("not earlier than the ban")
             links.append({"type": "TRIGGERED", "from": b["id"], "to": mig["id"], "confidence": conf,
@@ -161,17 +161,21 @@ def link_events(bans: list[dict], migrations: list[dict], *, existing: set | Non
                 if date_lt(md, b["date"]):
                     continue
                 lag = days_between(b["date"], md)
-                if lag is None or lag > CORPUS_MAX_LAG_DAYS:
+                da, dm = parse_iso(b["date"]), parse_iso(md)
+                approx = lag if lag is not None else ((dm - da).days if da and dm else None)
+                if approx is None or approx > CORPUS_MAX_LAG_DAYS:
                     continue
-                key = (_depth(pid), -lag)
+                key = (_depth(pid), -approx)
                 if best is None or key > best[0]:
                     best = (key, b, lag)
         if best is None:
             continue
-        _, b, lag = best
-        conf = round(0.5 - 0.2 * lag / CORPUS_MAX_LAG_DAYS, 2)
+        (_, neg_approx), b, lag = best
+        conf = round(0.5 - 0.2 * -neg_approx / CORPUS_MAX_LAG_DAYS, 2)
+        after = f"migration {lag} days after the ban" if lag is not None else \
+            f"migration ({md}) not before the ban ({b['date']})"
         out.append({"type": "TRIGGERED", "from": b["id"], "to": m["id"], "confidence": conf,
-                    "reason": f"across articles; {_place_word(b['jurisdiction'])}; migration {lag} days after the ban",
+                    "reason": f"across articles; {_place_word(b['jurisdiction'])}; {after}",
                     "lag_days": lag, "cue": None, "scope": "corpus",
                     "article_id": m.get("article_id"), "start": m.get("start"), "end": m.get("end")})
     return out

@@ -213,7 +213,8 @@ class Neo4jStore:
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 clean, auth=auth, connection_timeout=10.0, max_transaction_retry_time=5.0,
-                connection_acquisition_timeout=20.0, user_agent="regkg")
+                connection_acquisition_timeout=20.0, user_agent="regkg",
+                notifications_min_severity="OFF")  # schema hints are not errors: keep stderr clean
         except (ValueError, nex.ConfigurationError) as exc:
             raise StoreError(f"cannot use Neo4j URI {self.uri}: {self._scrub(exc)}; expected "
                              f"neo4j://host:7687 or bolt://host:7687") from None
