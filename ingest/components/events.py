@@ -506,7 +506,8 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
     for ev in events:
         if ev["type"] == "BAN":
             same = next((b for b in merged if b["type"] == "BAN" and b.get("jurisdiction") == ev.get("jurisdiction")
-                         and b.get("target") == ev.get("target") and b.get("status") == ev.get("status")
+                         and (b.get("target") == ev.get("target") or "crypto" in (b.get("target"), ev.get("target")))
+                         and b.get("status") == ev.get("status")
                          and (not b.get("date") or not ev.get("date")
                               or b["date"].startswith(ev["date"]) or ev["date"].startswith(b["date"]))), None)
             if same is not None:
@@ -514,6 +515,8 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
                     {"start": ev["start"], "end": ev["end"], "sentence_index": ev.get("sentence_index")})
                 if not same.get("date") and ev.get("date"):
                     same["date"] = ev["date"]
+                if same.get("target") == "crypto":
+                    same["target"] = ev.get("target")
                 if same.get("_authority_span") is None and ev.get("_authority_span") is not None:
                     same["_authority_span"] = ev["_authority_span"]
                 continue
