@@ -524,7 +524,8 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
             same = next((m for m in merged if m["type"] == "MIGRATION" and m.get("destination") == ev["destination"]
                          and (m.get("origin") == ev.get("origin") or not m.get("origin") or not ev.get("origin"))
                          and _compatible_dates(m.get("date"), ev.get("date"))
-                         and (not m.get("actor_text") or not ev.get("actor_text") or m["actor_text"] == ev["actor_text"])
+                         and (m.get("_actor_span") is None or ev.get("_actor_span") is None
+                              or m["_actor_span"].text == ev["_actor_span"].text)
                          and m.get("status") == ev.get("status")), None)
             if same is not None:
                 # the same move told twice (a title and its paragraph): one event, both mentions
