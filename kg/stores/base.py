@@ -9,9 +9,36 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from kg.errors import StoreError
 from kg.model import GraphBatch
 
-__all__ = ["Store", "UpsertStats"]
+__all__ = ["Store", "UpsertStats", "coerce"]
+
+
+def coerce(value: Any, typ: str, where: str) -> Any:
+    """Check one property value against its declared type (kg.model) before any
+    store writes it; both stores refuse the same values the same way."""
+    if value is None:
+        return None
+    try:
+        if typ == "INT64":
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(value)
+            return int(value)
+        if typ == "DOUBLE":
+            if isinstance(value, bool):
+                raise ValueError(value)
+            return float(value)
+        if typ == "BOOLEAN":
+            if not isinstance(value, bool):
+                raise ValueError(value)
+            return value
+        if isinstance(value, (dict, list, tuple, set)):
+            raise ValueError(value)
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"{where}: {value!r} is not a valid {typ}; fix the value or the "
+                         f"model in kg/model.py") from exc
 
 
 class UpsertStats(dict):

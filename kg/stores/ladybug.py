@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 from kg.errors import QueryError, StoreError
 from kg.model import NODES, RELS, GraphBatch
-from kg.stores.base import UpsertStats
+from kg.stores.base import UpsertStats, coerce
 
 __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 
@@ -230,31 +230,6 @@ def _plain(v: Any) -> Any:
             return {k: _plain(x) for k, x in v.items() if not k.startswith("_") and x is not None}
         return {k: _plain(x) for k, x in v.items()}
     return str(v)
-
-
-def _coerce(value: Any, typ: str, where: str) -> Any:
-    """Check one property value against its declared type (before it reaches the store)."""
-    if value is None:
-        return None
-    try:
-        if typ == "INT64":
-            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-                raise ValueError(value)
-            return int(value)
-        if typ == "DOUBLE":
-            if isinstance(value, bool):
-                raise ValueError(value)
-            return float(value)
-        if typ == "BOOLEAN":
-            if not isinstance(value, bool):
-                raise ValueError(value)
-            return value
-        if isinstance(value, (dict, list, tuple, set)):
-            raise ValueError(value)
-        return str(value)
-    except (TypeError, ValueError) as exc:
-        raise StoreError(f"{where}: {value!r} is not a valid {typ}; fix the value or the "
-                         f"model in kg/model.py") from exc
 
 
 def _chunks(rows: list, n: int = CHUNK) -> Iterable[list]:
@@ -477,7 +452,7 @@ class LadybugStore:
         for r in rows:
             if r.get("id") in (None, ""):
                 raise StoreError(f"{label} row without id: {r!r}")
-            row = {p: _coerce(r.get(p), t, f"{label}.{p}") for p, t in props.items()}
+            row = {p: coerce(r.get(p), t, f"{label}.{p}") for p, t in props.items()}
             prev = clean.get(row["id"])
             if prev is None:
                 clean[row["id"]] = row
@@ -512,7 +487,7 @@ class LadybugStore:
         for r in rows:
             if r.get("id") in (None, "") or not r.get("src") or not r.get("dst"):
                 raise StoreError(f"{rtype} row without id, src or dst: {r!r}")
-            row = {p: _coerce(r.get(p), t, f"{rtype}.{p}") for p, t in props.items()}
+            row = {p: coerce(r.get(p), t, f"{rtype}.{p}") for p, t in props.items()}
             row["src"], row["dst"] = str(r["src"]), str(r["dst"])
             clean.setdefault(row["id"], row)
         rows_ = list(clean.values())
