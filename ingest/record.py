@@ -10,7 +10,7 @@ __all__ = ["doc_to_record"]
 
 
 def _canonical(span: Span) -> str | None:
-    return span.kb_id_ or span.ent_id_ or None
+    return span.kb_id_ or None
 
 
 def doc_to_record(doc: Doc, article: dict) -> dict:

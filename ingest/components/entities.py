@@ -155,7 +155,9 @@ class KGEntities:
         token_view(doc, refresh_ents=True)
         gaz_ents = list(doc.ents)
         doc.user_data["kg_ents"] = gaz_ents
-        spans.extend(gaz_ents)
+        # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
+        # tokens' ids, and names found by cues must not inherit them
+        spans.extend(Span(doc, e.start, e.end, label=e.label_, kb_id=e.ent_id_) for e in gaz_ents)
         taken = [(e.start_char, e.end_char) for e in gaz_ents]
         # values
         fold = folded_doc(doc)[:2]
@@ -288,6 +290,16 @@ class KGEntities:
                     k += 1
                 if k - j >= 2:
                     out.append(Span(doc, j, k, label="PERSON"))
+                elif j < len(doc) and norms[j] in ("في", "لدي", "ب"):
+                    # "المحلل في شركة كوين شيرز جيمس باترفيل إن …": the name closes the phrase
+                    for st in range(j + 2, min(j + 8, len(doc) - 1)):
+                        k = st
+                        while k < len(doc) and k - st < 3 and self._name_like_i(doc, k):
+                            k += 1
+                        if k - st >= 2 and not any(tv["ent"][st:k]) and k < len(doc) and (norms[k] in ("ان", "بان", ":", ",", "انه")
+                                                             or tv["punct"][k]):
+                            out.append(Span(doc, st, k, label="PERSON"))
+                            break
             if n in _AR_TITLES and i > 0:
                 k = i
                 st = k
@@ -647,7 +659,7 @@ def _dedupe(spans: list[Span]) -> list[Span]:
         if sp is None or not len(sp):
             continue
         label = sp.label_
-        rows.append((bool(sp.kb_id_ or sp.ent_id_), sp.start_char, sp.end_char, label, _GROUP.get(label, 9), sp))
+        rows.append((bool(sp.kb_id_), sp.start_char, sp.end_char, label, _GROUP.get(label, 9), sp))
     rows.sort(key=lambda r: (not r[0], -(r[2] - r[1]), r[1]))
     kept: list[tuple] = []
     by_token: dict[int, list[tuple]] = {}

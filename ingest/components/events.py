@@ -50,7 +50,7 @@ _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|after|because|due\s+to|following|amid|as)\b")
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
-_ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:من|خارج|مغادره)\s*$")
+_ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:من|خارج|مغادره|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2})\s*$")
 _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?$", re.I)
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
@@ -212,7 +212,7 @@ class KGEvents:
         return f[max(0, end - n):end]
 
     def _pid(self, e: Span) -> str | None:
-        return e.kb_id_ or e.ent_id_ or None
+        return e.kb_id_ or None
 
     def _places(self, sent_ents, win):
         return [e for e in sent_ents if e.label_ in PLACES and win[0] <= e.start_char < win[1] and self._pid(e)
@@ -313,7 +313,7 @@ class KGEvents:
             if inner:
                 ids = [self._pid(max(inner, key=lambda e: _depth_id(self._pid(e))))]
         if not ids and authority is not None and authority.label_ != "PERSON":
-            kb = authority.kb_id_ or authority.ent_id_ or ""
+            kb = authority.kb_id_ or ""
             if kb.startswith("authorities:"):
                 ids = [kb.split(":", 1)[1]]
             else:
@@ -470,7 +470,8 @@ class _Ent:
         self.span = span
         self.start, self.end = span.start, span.end
         self.start_char, self.end_char = span.start_char, span.end_char
-        self.label_, self.kb_id_, self.ent_id_ = span.label_, span.kb_id_, span.ent_id_
+        self.label_, self.kb_id_ = span.label_, span.kb_id_
+        self.ent_id_ = self.kb_id_
         self.text = span.text
         self._ = span._
 
