@@ -77,7 +77,7 @@ _AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | {"يلقب", "يدعي", "ا�
 _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
 
 # ----------------------------------------------------------------- English cues
-_EN_SAY_BEFORE = r"(?:said|says|told|according to|wrote|added|explained|noted|by|quoted|and|with|Rep\.|Sen\.|Gov\.|Governor|President|CEO|founder|co-founder|chief executive|minister|Minister|analyst|researcher|chairman|Chairman|director|head|spokesperson|spokesman|spokeswoman|Mr\.|Ms\.|Mrs\.|Dr\.|Prime Minister|Secretary|Senator|Mayor)"
+_EN_SAY_BEFORE = r"(?:said|says|told|according to|wrote|added|explained|noted|by|quoted|and|with|Rep\.|Sen\.|Gov\.|Governor|President|Republican|Democrat|Democratic|faces|defeated|CEO|founder|co-founder|chief executive|minister|Minister|analyst|researcher|chairman|Chairman|director|head|spokesperson|spokesman|spokeswoman|Mr\.|Ms\.|Mrs\.|Dr\.|Prime Minister|Secretary|Senator|Mayor)"
 _EN_COMPANY_TAIL = ("Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "Corporation", "Company", "Co.",
                     "Group", "Holdings", "Mining", "Technologies", "Technology", "Digital", "Capital",
                     "Ventures", "Partners", "Energy", "Power", "Networks", "Pool", "Exchange", "Blockchain",
@@ -101,6 +101,7 @@ Large Back Monday Tuesday Wednesday Thursday Friday Saturday Sunday January Febr
 July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I We You
 He She They His Her Their Our My Your Mr Ms Dr President CEO Governor Minister Prime Senator State City
 Province Region Republic National Federal Government Authorities Officials Ethereum BTC ETH AM PM UTC GMT
+Republican Republicans Democrat Democrats Democratic Senator Rep Gov Governor
 USD EUR TV ID PDF OK Inc Ltd Co Corp""".split())
 _EN_STOP_LOWER = {"of", "and", "for", "the", "&", "de", "la", "du"}
 
@@ -364,7 +365,7 @@ class KGEntities:
             return False
         if n in _AR_NOT_NAME or n in _AR_SAY or n in _AR_TITLES or punct:
             return False
-        if n.startswith("ال") or n.startswith("وال") or n.startswith("بال"):
+        if t.startswith(("ال", "وال", "بال")):  # the article (أليخاندرو, إلهام are names)
             return False
         if ent and ent in PLACE_TYPES:
             return False
@@ -513,6 +514,20 @@ class KGEntities:
         # a run that reads "… Commission Monday" ends at its organisation word
         split_runs = []
         tails = set(_EN_COMPANY_TAIL + _EN_REGULATOR_TAIL + _EN_ORG_TAIL)
+        # "of", "and", "for" join the words of an organisation's name, not of anything else
+        joined = []
+        for run in runs:
+            words = [t.text for t in run]
+            if any(w in _EN_STOP_LOWER for w in words) and words[-1] not in tails:
+                st = run.start
+                for k in range(run.start, run.end):
+                    if doc[k].text in _EN_STOP_LOWER:
+                        joined.append(doc[st:k])
+                        st = k + 1
+                joined.append(doc[st:run.end])
+            else:
+                joined.append(run)
+        runs = [r for r in joined if len(r)]
         for run in runs:
             cut = [k for k in range(run.start, run.end - 1) if doc[k].text in tails
                    and doc[k + 1].text not in tails and doc[k + 1].text not in _EN_STOP_LOWER]
