@@ -269,7 +269,7 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
                 lo, hi = float(amt[0]), float(amt[-1])
             elif amt is not None:
                 lo = hi = float(amt)
-            b.add_node("Migration", {"id": vid, "actor": _ent_text(rec, ev.get("actor")),
+            b.add_node("Migration", {"id": vid, "actor": _ent_text(rec, ev.get("actor")) or ev.get("actor_text"),
                                      "origin": ev.get("origin"), "destination": ev.get("destination"),
                                      "date": ev.get("date"), "status": ev.get("status"),
                                      "amount": lo, "amount_max": hi, "unit": q.get("unit"), **prov})

@@ -414,6 +414,14 @@ class KGEvents:
         cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                  and win[0] <= e.start_char and e.end_char <= trig[0]
                  and not re.search(say, _text(doc)[e.end_char:trig[0]], re.I)]
+        if not cands:
+            # "X said it had moved …": the speaker is the mover when a pronoun takes it up
+            speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
+                        and win[0] <= e.start_char and e.end_char <= trig[0]]
+            for e in speakers:
+                m = re.search(say, _text(doc)[e.end_char:trig[0]], re.I)
+                if m and _PRONOUN.search(_text(doc), e.end_char + m.end(), trig[0]):
+                    cands.append(e)
         actor = max(cands, key=lambda e: e.start_char) if cands else None
         actor_text = None
         if actor is None:
