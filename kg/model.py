@@ -254,6 +254,7 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
                                "date": ev.get("date"), "target": ev.get("target"),
                                "status": ev.get("status") or "enacted", **prov})
             b.add_rel("REPORTS", "Article", aid, "Ban", vid, prov)
+            _more_reports(b, rec, aid, "Ban", vid, ev)
             if auth:
                 b.add_rel("AUTHORITY", "Ban", vid, "Entity", auth, prov)
             if ev.get("jurisdiction"):
@@ -274,6 +275,7 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
                                      "date": ev.get("date"), "status": ev.get("status"),
                                      "amount": lo, "amount_max": hi, "unit": q.get("unit"), **prov})
             b.add_rel("REPORTS", "Article", aid, "Migration", vid, prov)
+            _more_reports(b, rec, aid, "Migration", vid, ev)
             if actor:
                 b.add_rel("ACTOR", "Migration", vid, "Entity", actor, prov)
             for role, key in (("ORIGIN", "origin"), ("DESTINATION", "destination")):
@@ -307,6 +309,15 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
                       {"id": rel_id("LOCATED_IN", pid, parent), "source": "gazetteer"})
             pid = parent
     return b.dedupe()
+
+
+def _more_reports(b: GraphBatch, rec: dict, aid: str, label: str, vid: str, ev: dict) -> None:
+    """One REPORTS relationship for every other sentence that tells the same event."""
+    text = rec["article"].get("text")
+    for m in ev.get("mentions", []):
+        b.add_rel("REPORTS", "Article", aid, label, vid, {
+            "article_id": aid, "start": m.get("start"), "end": m.get("end"),
+            "sentence": text[m["start"]:m["end"]] if text and m.get("start") is not None else None})
 
 
 def _ent_text(rec: dict, eid: str | None) -> str | None:

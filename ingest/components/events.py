@@ -520,8 +520,9 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
                          and (not b.get("date") or not ev.get("date")
                               or b["date"].startswith(ev["date"]) or ev["date"].startswith(b["date"]))), None)
             if same is not None:
-                same.setdefault("mentions", []).append(
-                    {"start": ev["start"], "end": ev["end"], "sentence_index": ev.get("sentence_index")})
+                if ev["start"] != same["start"] and all(m["start"] != ev["start"] for m in same.get("mentions", [])):
+                    same.setdefault("mentions", []).append(
+                        {"start": ev["start"], "end": ev["end"], "sentence_index": ev.get("sentence_index")})
                 if not same.get("date") and ev.get("date"):
                     same["date"] = ev["date"]
                 if same.get("target") == "crypto":
@@ -542,8 +543,9 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
                     if not same.get(k) and ev.get(k):
                         same[k] = ev[k]
                 same["cues"] = same.get("cues", []) + [c for c in ev.get("cues", []) if c not in same.get("cues", [])]
-                same.setdefault("mentions", []).append(
-                    {"start": ev["start"], "end": ev["end"], "sentence_index": ev.get("sentence_index")})
+                if ev["start"] != same["start"] and all(m["start"] != ev["start"] for m in same.get("mentions", [])):
+                    same.setdefault("mentions", []).append(
+                        {"start": ev["start"], "end": ev["end"], "sentence_index": ev.get("sentence_index")})
                 continue
         merged.append(ev)
     events = merged
