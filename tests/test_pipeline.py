@@ -93,3 +93,12 @@ def test_definite_article_is_part_of_a_name():
     # اليونان is Greece; يونان (without the article) is a spelling of Yunnan
     ids = {e["canonical"] for e in rec("زار اليونان ثم يونان", "ar")["entities"]}
     assert ids == {"GR", "CN-YN"}
+
+
+def test_bans_of_other_industries():
+    r = rec("Indonesia banned exports of nickel ore in 2020.", "en", published="2021-01-01")
+    [b] = [e for e in r["events"] if e["type"] == "BAN"]
+    assert (b["jurisdiction"], b["target"], b["date"]) == ("ID", "exports of nickel ore", "2020")
+    r = rec("أمرت السلطات في منغوليا الداخلية مصانع الصلب بوقف الإنتاج.", "ar")
+    [b] = [e for e in r["events"] if e["type"] == "BAN"]
+    assert (b["jurisdiction"], b["target"]) == ("CN-NM", "مصانع الصلب")

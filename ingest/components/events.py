@@ -64,6 +64,10 @@ _GROUP_EN = re.compile(
 _MOVERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:miners|mining\s+(?:firms|companies|operators)|operators|firms|companies)\b", re.I)
 _MINING_AR = re.compile(r"تعدين|مناجم|منجم|معدن|بتكوين|بيتكوين|عملات|مشفره|الرقميه|كريبتو")
 _MINING_EN = re.compile(r"\b(?:min(?:ing|ers?|es)|crypto\w*|bitcoin|btc|blockchain|hash\w*|rigs?|asics?)\b", re.I)
+# what else an order can stop: exports, production, plants … (any industry, not only mining)
+_ACTIVITY_AR = re.compile(r"تصدير|استيراد|انتاج|مصانع|مصنع|عمليات|مزارع|مناجم|صناعه|انشطه|نشاط|محطات|منشات")
+_ACTIVITY_EN = re.compile(r"\b(?:exports?|imports?|production|plants?|factor(?:y|ies)|operations|farms?|mines?|smelters?|"
+                          r"data\s+cent(?:er|re)s|industry|activit(?:y|ies)|sales)\b", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
 
 
@@ -201,7 +205,11 @@ class KGEvents:
                 if self.lang == "ar" and not _word_edges(stext, m.start(), m.end()):
                     continue
                 s = offsets[base + m.start()]
-                e = offsets[base + m.end() - 1] + 1
+                end = m.end()
+                if self.lang == "ar":  # the whole word: أمر → أمرت
+                    while end < len(stext) and "\u0600" <= stext[end] <= "\u06ff":
+                        end += 1
+                e = offsets[base + end - 1] + 1
                 hits.append((label, tid, s, e))
         return hits
 
@@ -246,6 +254,8 @@ class KGEvents:
         return ds[0]._.kg_value
 
     def _target(self, stext: str, near: str = "") -> str:
+        """What the ban stops: "mining", "trading", else the words right after the
+        trigger ("exports of nickel ore"), else "crypto" in a mining article."""
         rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
         if near:
             m, t = rxm.search(near), _TRADING.search(near)
@@ -255,6 +265,17 @@ class KGEvents:
             return "mining"
         if _TRADING.search(stext):
             return "trading"
+        act = _ACTIVITY_AR if self.lang == "ar" else _ACTIVITY_EN
+        m_act = act.search(normalize_ar(near)) if near else None
+        if m_act:
+            if self.lang == "ar":  # verb, subject, object: the object starts at the activity word
+                near = near[m_act.start():]
+            words = re.split(r"[.,;:،؛]|\s(?:in|to|for|from|until|by|في|الى|إلى|حتى|منذ)\s", near.strip())[0].split()
+            while words and words[0].lower() in ("the", "a", "an", "on", "of", "all", "any"):
+                words = words[1:]
+            words = words[:4]
+            if words:
+                return " ".join(words)
         return "crypto"
 
     # ------------------------------------------------------------ bans
@@ -262,7 +283,9 @@ class KGEvents:
         stext = _text(doc)[sent.start_char:sent.end_char]
         rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
         doc_is_mining = rxm.search(_text(doc)[:4000]) is not None
-        if not rxm.search(stext) and not _TRADING.search(stext) and not doc_is_mining:
+        act = _ACTIVITY_AR if self.lang == "ar" else _ACTIVITY_EN
+        if not (rxm.search(stext) or _TRADING.search(stext) or doc_is_mining
+                or act.search(_fold_range(doc, sent.start_char, sent.end_char))):
             return []
         # a ban sentence that is a move ("ordered out", "pushed … to") keeps its places as jurisdictions
         comp = _COMP_AR if self.lang == "ar" else _COMP_EN
