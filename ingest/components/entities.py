@@ -47,12 +47,16 @@ _AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شري�
               "المحلل", "محلل", "الباحث", "باحث", "وزير", "وزيره", "الوزير", "المتحدث", "متحدث", "الخبير",
               "خبير", "نائب", "عضو", "كبير", "الرئيسه", "المسؤول", "مسؤول", "الرئيس التنفيذي", "حاكم", "النائب",
               "السيناتور", "المستشار", "مستشار", "الاقتصادي", "المؤسس المشارك")
-_AR_SAY = tuple(normalize_ar(w) for w in _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت", "واعلنت"))
+_AR_SAY = _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت", "واعلنت")
+# the feminine of the past forms: صرح → صرحت, أكد → أكدت
+_AR_SAY = tuple(dict.fromkeys(normalize_ar(w) for w in _AR_SAY + tuple(
+    w + "ت" for w in _AR_SAY if not w.lstrip("وف").startswith(("ي", "ت")) and not w.endswith("ت"))))
 _AR_TITLES = tuple(normalize_ar(w) for w in _AR_TITLES + ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
 _AR_PLURAL_TITLES = tuple(normalize_ar(w) for w in ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
 _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "أكبر اكبر أصغر أول اول ثاني آخر اخر جديد جديدة كبير كبيرة صغير أهم اهم أحدث احدث أبرز ابرز "
-    "عدد بعض معظم جميع كافة ").split()) | set(normalize_ar(w) for w in (
+    "عدد بعض معظم جميع كافة وسائل وسائط تقارير تقرير صحف وكالات مواقع بيانات تقديرات دراسة وثيقة "
+    "لديها لديهم لدينا نية خطة ").split()) | set(normalize_ar(w) for w in (
     "في من الى إلى على عن مع ان أن إن الذي التي الذين هو هي هم قد لقد كان كانت ما لا لم لن كل بعض هذا هذه "
     "ذلك تلك عند عندما حيث ثم او أو و ف ايضا أيضا حتى بين خلال بعد قبل منذ نحو عبر اليوم امس إنه انه انها "
     "إنها لها له لهم نحن هناك هنا معدن معدني مصدر مصادر شخص أحد احد اي أي كما وكما بأن بان لأن لان "
@@ -291,9 +295,10 @@ class KGEntities:
                     k += 1
                 if k - j >= 2:
                     out.append(Span(doc, j, k, label="PERSON"))
-                elif j < len(doc) and norms[j] in ("في", "لدي", "ب"):
-                    # "المحلل في شركة كوين شيرز جيمس باترفيل إن …": the name closes the phrase
-                    for st in range(j + 2, min(j + 8, len(doc) - 1)):
+                elif j < len(doc) and (norms[j] in ("في", "لدي", "ب") or texts[j].startswith(("ال", "وال", "لل"))):
+                    # "المحلل في شركة كوين شيرز جيمس باترفيل إن …", "وزيرة التحول الرقمي والإدارة
+                    # العامة كارين تونج": a name closes the title's phrase
+                    for st in range(j + 1, min(j + 8, len(doc) - 1)):
                         k = st
                         while k < len(doc) and k - st < 3 and self._name_like_i(doc, k):
                             k += 1
