@@ -33,7 +33,9 @@ def doc_to_record(doc: Doc, article: dict) -> dict:
             unresolved.append({"text": sp.text, "start": sp.start_char, "end": sp.end_char})
             continue
         if sp.label_ in ("COUNTRY", "PROVINCE", "CITY", "REGION", "COMPANY", "ORGANIZATION", "REGULATOR") and \
-                sp.text[:1].isascii() and sp.text[:1].islower() and not (_canonical(sp) or "").startswith("authorities:"):
+                sp.text[:1].isascii() and sp.text[:1].islower() and _canonical(sp) \
+                and not _canonical(sp).startswith("authorities:"):
+            # a gazetteer name in lower case is a common word ("china", "turkey")
             continue
         eid = f"e{len(out_ents) + 1}"
         ids[(sp.start_char, sp.end_char, sp.label_)] = eid

@@ -53,6 +53,12 @@ def may_trigger(ban: dict, mig: dict, *, published: str | None = None) -> str | 
     return None
 
 
+def _dated_sequence(ban: dict, mig: dict) -> bool:
+    """Both dated, the move within a year after the ban: a sequence the dates tell."""
+    a, b = parse_iso(ban.get("date")), parse_iso(mig.get("date"))
+    return bool(a and b and 0 <= (b - a).days <= CORPUS_MAX_LAG_DAYS)
+
+
 def _told_in(ban: dict, sentence_start: int | None) -> bool:
     """Whether the ban is told (first or again) in the sentence starting there."""
     return ban.get("start") == sentence_start or any(m.get("start") == sentence_start for m in ban.get("mentions", []))
@@ -101,7 +107,8 @@ def link_record(record: dict) -> list[dict]:
             si = mig.get("sentence_index")
             inside = [b for b in ok if contains(b.get("jurisdiction"), origin)
                       and (b.get("target") != "trading")
-                      and (si is None or _distance(b, si) <= ARTICLE_MAX_SENTENCES)]
+                      and (si is None or _distance(b, si) <= ARTICLE_MAX_SENTENCES
+                           or _dated_sequence(b, mig))]
             if inside:
                 best = max(_depth(b["jurisdiction"]) for b in inside)
                 inside = [b for b in inside if _depth(b["jurisdiction"]) == best]

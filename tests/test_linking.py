@@ -56,3 +56,9 @@ def test_across_articles():
     out = link_events(bans, migs)
     assert [(l["from"], l["to"], l["scope"]) for l in out] == [("B", "M1", "corpus")]
     assert out[0]["lag_days"] == 24 and out[0]["confidence"] < 0.5
+
+
+def test_a_dated_sequence_links_even_far_apart():
+    # no cue and many sentences apart, but the dates tell the order: ban in 2021-06, move in 2021-09
+    assert links([ban("b", "CN", "2021-06", si=0), mig("m", "CN", "KZ", "2021-09", si=12)]) == {("b", "m")}
+    assert links([ban("b", "CN", "2021-06", si=0), mig("m", "CN", "KZ", "2023-09", si=12)]) == set()

@@ -102,3 +102,16 @@ def test_bans_of_other_industries():
     r = rec("أمرت السلطات في منغوليا الداخلية مصانع الصلب بوقف الإنتاج.", "ar")
     [b] = [e for e in r["events"] if e["type"] == "BAN"]
     assert (b["jurisdiction"], b["target"]) == ("CN-NM", "مصانع الصلب")
+
+
+def test_english_wire_copy_names_and_moves():
+    text = ("ALMATY, Jan 25 - Kazakhstan will cut off electricity to mining farms, the energy ministry said. "
+            "The Association of Blockchain and Data Centre Industry criticised the decision. "
+            "The country became a mining hub after China banned the practice last year, when thousands of "
+            "miners moved their equipment across the border.")
+    r = rec(text, "en", published="2022-01-25")
+    ents = {(e["type"], e["text"]) for e in r["entities"]}
+    assert ("REGULATOR", "energy ministry") in ents
+    assert ("ORGANIZATION", "Association of Blockchain and Data Centre Industry") in ents
+    moves = [e for e in r["events"] if e["type"] == "MIGRATION"]
+    assert [m["origin"] for m in moves] == ["CN"]   # they left the place of the ban

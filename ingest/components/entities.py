@@ -94,7 +94,10 @@ _EN_ORG_TAIL = ("University", "Institute", "Centre", "Center", "Foundation", "As
                 "News", "Post", "Journal", "Network", "Society", "Union", "Organization", "Organisation",
                 "Alliance", "Party", "Research", "Review", "Daily", "Herald", "Tribune", "Press", "Images",
                 "Federation", "Chamber", "Club", "Index", "Report", "Magazine", "Insider", "Fund", "Bank", "Dam",
-                "Station", "Plant", "Express", "Wire", "Media", "Telegraph", "Observer", "Gazette", "Digest")
+                "Station", "Plant", "Industry", "Industries", "Express", "Wire", "Media", "Telegraph", "Observer", "Gazette", "Digest")
+_EN_ORG_HEADS = {"Association", "Federation", "Union", "Institute", "University", "Council", "Ministry",
+                 "Department", "Bureau", "Bank", "Commission", "Chamber", "Centre", "Center", "Agency",
+                 "Office", "Authority", "Committee", "Board", "Society", "Foundation", "League", "Alliance"}
 _EN_HEAD_REGULATOR = ("Ministry of", "Department of", "Office of", "Bureau of", "Commission of", "Council of",
                       "Ministry for", "Agency for", "State Council", "Central Bank")
 _EN_NOT_NAME = set("""The A An This That These Those It Its In On At By For From To Of And Or But If As With
@@ -489,6 +492,11 @@ class KGEntities:
             while end > sp.start and doc[end - 1].lower_ in ("of", "in"):
                 end -= 1
             out.append(Span(doc, sp.start, end, label="REGULATOR", kb_id=f"authorities:{place_id}"))
+        for m in _rx(r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+)?(?:energy|finance|economy|interior|industry|digital\s+development|"
+                     r"mining|environment|trade)\s+(?:ministry|ministers?|regulator|department)|central\s+bank)\b").finditer(text):
+            sp = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if sp is not None:
+                out.append(Span(doc, sp.start, sp.end, label="REGULATOR"))
         out += self._latin_names(doc)
         return out
 
@@ -523,6 +531,10 @@ class KGEntities:
         joined = []
         for run in runs:
             words = [t.text for t in run]
+            heads = [w for w in words if w not in ("The", "the")][:1]
+            if heads and heads[0] in _EN_ORG_HEADS and any(w in _EN_STOP_LOWER for w in words):
+                joined.append(run)  # "Association of Blockchain and Data Centre Industry"
+                continue
             if any(w in _EN_STOP_LOWER for w in words) and words[-1] not in tails:
                 st = run.start
                 for k in range(run.start, run.end):
@@ -580,6 +592,10 @@ class KGEntities:
             return Span(doc, toks.start, toks.end, label="REGULATOR")
         if last in _EN_ORG_TAIL and len(words) >= 2:
             return Span(doc, toks.start, toks.end, label="ORGANIZATION")
+        if words[0] in _EN_ORG_HEADS and len(words) >= 3 and words[1] in ("of", "for"):
+            reg = words[0] in ("Ministry", "Department", "Bureau", "Commission", "Agency", "Office",
+                               "Authority", "Committee", "Board") or head2 == "Bank of"
+            return Span(doc, toks.start, toks.end, label="REGULATOR" if reg else "ORGANIZATION")
         before = doc[max(0, toks.start - 4):toks.start].text
         after = doc[toks.end:min(len(doc), toks.end + 4)].text
         morph = [w for w in words if (m := _COMPANY_MORPHEME.search(w)) and (len(words) > 1 or len(w) > len(m.group(0)) + 2)]

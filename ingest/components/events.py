@@ -165,6 +165,12 @@ class KGEvents:
                     b["origin"], a["_merged"] = a["origin"], True
             here = [ev for ev in here if not ev.get("_merged")]
             events += here
+            ban_places = [ev["jurisdiction"] for ev in here if ev["type"] == "BAN" and ev.get("jurisdiction")
+                          and not ev.get("_fallback")]
+            for ev in here:
+                # "after China banned it, miners moved": they left the place of the ban
+                if ev["type"] == "MIGRATION" and ev.get("_origin_default") and ban_places:
+                    ev["origin"] = ban_places[0]
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
             for ev in here:
                 if ev["type"] == "BAN" and ev.get("_fallback") and origins:
@@ -371,6 +377,7 @@ class KGEvents:
         stext = _text(doc)[win[0]:win[1]]
         places = self._places(sent_ents, win)
         like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
+        origin_default = False
         dests, origs, before = [], [], []
         lo = win[0]
         if tid == "mig.destination":
@@ -423,7 +430,9 @@ class KGEvents:
             if not home or not rxm.search(_text(doc)[sent.start_char:sent.end_char]):
                 return []
             # "miners are leaving": a move with no place leaves the country of the article
+            # (or the place of a ban told in the same sentence, see __call__)
             origin = home
+            origin_default = True
         kinds = {h[0] for h in extra}
         if "STATUS_DONE" in kinds and "STATUS_PLANNED" not in kinds:
             status = "completed"
@@ -485,6 +494,7 @@ class KGEvents:
                 "quantity": quantity._.kg_value if quantity is not None else None,
                 "date": date, "status": status, "cues": cues, "_trig": trig, "_win": win,
                 "other_cause": bool(_OTHER_CAUSE.search(_fold_range(doc, win[0], win[1]))) or None,
+                "_origin_default": origin_default,
             })
         if dest_ids:
             self._last_dest = dest_ids[-1]
