@@ -115,3 +115,15 @@ def test_english_wire_copy_names_and_moves():
     assert ("ORGANIZATION", "Association of Blockchain and Data Centre Industry") in ents
     moves = [e for e in r["events"] if e["type"] == "MIGRATION"]
     assert [m["origin"] for m in moves] == ["CN"]   # they left the place of the ban
+
+
+def test_arabic_wire_copy():
+    text = ('وأوضح المحلل في شركة "هاش ريت إندكس" كولين هاربر أن بعض المعدنين بدأوا بنقل أجهزتهم '
+            'من إيركوتسك إلى إثيوبيا. وكانت روسيا قد أصبحت مركزا للتعدين بعد أن حظرت الصين هذا النشاط '
+            'عام 2021، إذ نقل معدنون صينيون نحو 100 ألف جهاز إلى كازاخستان في ذلك العام.')
+    r = rec(text, "ar", published="2024-11-12")
+    ents = {(e["type"], e["text"]) for e in r["entities"]}
+    assert {("PERSON", "كولين هاربر"), ("COMPANY", "هاش ريت إندكس")} <= ents
+    moves = {(m["origin"], m["destination"], m["status"]) for m in r["events"] if m["type"] == "MIGRATION"}
+    assert ("Irkutsk", "ET", "in_progress") in moves
+    assert ("CN", "KZ", "completed") in moves      # قد + past tense is not "may"

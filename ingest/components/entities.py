@@ -52,6 +52,7 @@ _AR_SAY = _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت",
 _AR_SAY = tuple(dict.fromkeys(normalize_ar(w) for w in _AR_SAY + tuple(
     w + "ت" for w in _AR_SAY if not w.lstrip("وف").startswith(("ي", "ت")) and not w.endswith("ت"))))
 _AR_TITLES = tuple(normalize_ar(w) for w in _AR_TITLES + ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
+_QUOTES = {'"', "«", "»", "“", "”", "'"}
 _AR_PLURAL_TITLES = tuple(normalize_ar(w) for w in ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
 _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "أكبر اكبر أصغر أول اول ثاني آخر اخر جديد جديدة كبير كبيرة صغير أهم اهم أحدث احدث أبرز ابرز "
@@ -305,8 +306,7 @@ class KGEntities:
                         k = st
                         while k < len(doc) and k - st < 3 and self._name_like_i(doc, k):
                             k += 1
-                        if k - st >= 2 and not any(tv["ent"][st:k]) and k < len(doc) and (norms[k] in ("ان", "بان", ":", ",", "انه")
-                                                             or tv["punct"][k]):
+                        if k - st >= 2 and not any(tv["ent"][st:k]) and sum(t in _QUOTES for t in texts[j:st]) % 2 == 0 and k < len(doc) and norms[k] in ("ان", "بان", ":", ",", "انه", "."):
                             out.append(Span(doc, st, k, label="PERSON"))
                             break
             if n in _AR_TITLES and i > 0:

@@ -57,7 +57,7 @@ _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
     r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|شركات|رجال الاعمال|المستثمرين|المستثمرون|المنخرطون|البعض)"
-    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|الصيني(?:ون|ين)?|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
+    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين)|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged)\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
