@@ -172,7 +172,9 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             (r"هذا الشهر|الشهر الحالي|الشهر الجاري", lambda: _iso(pub_month.year, pub_month.month) if pub_month else None),
             (r"الشهر الماضي|الشهر السابق|الشهر المنصرم", lambda: _shift_month(pub_month, -1) if pub_month else None),
             (r"الشهر المقبل|الشهر القادم", lambda: _shift_month(pub_month, 1) if pub_month else None),
-            (r"هذا العام|العام الحالي|العام الجاري|هذه السنه", lambda: _iso(pub_year) if pub_year else None),
+            (r"(?:(?:نهايه|مطلع|بدايه|اواخر|اوائل|منتصف)\s+)?(?:هذا العام|العام الحالي|العام الجاري|هذه السنه)"
+             r"|(?:نهايه|مطلع|بدايه|اواخر|اوائل|منتصف)\s+العام(?!\s+(?:الماضي|المقبل|القادم|السابق))",
+             lambda: _iso(pub_year) if pub_year else None),
             (r"(?:اواخر |مطلع |بدايه |نهايه )?العام الماضي|السنه الماضيه|العام المنصرم", lambda: _iso(pub_year - 1) if pub_year else None),
             (r"العام المقبل|العام القادم|السنه المقبله", lambda: _iso(pub_year + 1) if pub_year else None),
             (r"(?:يوم )?امس", lambda: (pub - dt.timedelta(days=1)).isoformat() if pub else None),
@@ -215,7 +217,8 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             (r"this month", lambda: _iso(pub_month.year, pub_month.month) if pub_month else None),
             (r"last month|the previous month", lambda: _shift_month(pub_month, -1) if pub_month else None),
             (r"next month", lambda: _shift_month(pub_month, 1) if pub_month else None),
-            (r"this year|the current year|earlier this year", lambda: _iso(pub_year) if pub_year else None),
+            (r"this year|the current year|earlier this year|later this year|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+year",
+             lambda: _iso(pub_year) if pub_year else None),
             (r"last year|the previous year", lambda: _iso(pub_year - 1) if pub_year else None),
             (r"next year", lambda: _iso(pub_year + 1) if pub_year else None),
             (r"yesterday", lambda: (pub - dt.timedelta(days=1)).isoformat() if pub else None),
@@ -380,7 +383,7 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
             if unit:
                 found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": None, "unit": unit}, "_p": 0})
     else:
-        for m in re.finditer(r"(?<![\w\u0600-\u06FF])(?:\"|«)?(?:الاف|مئات|عشرات|ملايين)\s+(?:عده|عديده)?(?:\"|»)?", folded):
+        for m in re.finditer(r"(?<![\w\u0600-\u06FF])(?:\"|«)?(?:الاف|مئات|عشرات|ملايين)(?:\s+(?:الالاف|الاف|الملايين))?\s*(?:عده|عديده)?(?:\"|»)?", folded):
             s, e = offsets[m.start()], offsets[m.end() - 1] + 1
             unit = _unit_after(folded, m.end(), _UNITS_AR)
             if unit:

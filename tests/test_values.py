@@ -78,3 +78,9 @@ def test_date_order():
     assert date_lt("2018", "2021-06")
     assert not date_lt("2021-06-21", "2021-06")
     assert days_between("2021-06-18", "2021-07-12") == 24
+
+
+def test_year_phrases():
+    assert vals(find_dates("حتى نهاية العام", "ar", "2022-03-16")) == ["2022"]
+    assert vals(find_dates("by the end of the year", "en", "2022-03-16")) == ["2022"]
+    assert find_dates("الرأي العام والقطاع العام", "ar", "2022-03-16") == []   # "public", not a year
