@@ -127,3 +127,15 @@ def test_arabic_wire_copy():
     moves = {(m["origin"], m["destination"], m["status"]) for m in r["events"] if m["type"] == "MIGRATION"}
     assert ("Irkutsk", "ET", "in_progress") in moves
     assert ("CN", "KZ", "completed") in moves      # قد + past tense is not "may"
+
+
+def test_things_that_move_but_are_not_migrations():
+    for text in ("Norway's move to ban crypto mining was criticized.",
+                 "Bitcoin's price moved sharply after China's ban on mining.",
+                 "The company plans to move forward with its expansion in Texas.",
+                 "وانتقل سعر البيتكوين إلى مستوى قياسي بعد قرار الحظر في الصين."):
+        lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
+        assert not [e for e in rec(text, lang)["events"] if e["type"] == "MIGRATION"], text
+    # the ban of "moved to Texas after the ban" is not Texas's
+    r = rec("Many miners moved to Texas after the ban.", "en")
+    assert [(e["type"], e.get("destination")) for e in r["events"]] == [("MIGRATION", "US-TX")]

@@ -61,6 +61,8 @@ _GROUP_AR = re.compile(
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged)\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
+_NOT_MOVERS = re.compile(r"\b(?:price|prices|value|shares|stocks?|markets?|rates?|costs?|index|hash\s*rate)\W*(?:\w+\W+){0,1}$"
+                         r"|^\s*(?:[وف]?(?:سعر|اسعار|قيمه|سهم|اسهم|مؤشر|معدل|تكلفه|تكاليف))", re.I)
 _MOVERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:miners|mining\s+(?:firms|companies|operators)|operators|firms|companies)\b", re.I)
 _MINING_AR = re.compile(r"تعدين|مناجم|منجم|معدن|بتكوين|بيتكوين|عملات|مشفره|الرقميه|كريبتو")
 _MINING_EN = re.compile(r"\b(?:min(?:ing|ers?|es)|crypto\w*|bitcoin|btc|blockchain|hash\w*|rigs?|asics?)\b", re.I)
@@ -172,6 +174,14 @@ class KGEvents:
                 if ev["type"] == "MIGRATION" and ev.get("_origin_default") and ban_places:
                     ev["origin"] = ban_places[0]
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
+            dests = {ev["destination"] for ev in here if ev["type"] == "MIGRATION" and ev.get("destination")}
+            # "miners moved to Texas after the ban": the article's main place is where they went,
+            # not where the (unnamed) ban was
+            dropped = [ev for ev in here if ev["type"] == "BAN" and ev.get("_fallback") and not origins
+                       and ev.get("jurisdiction") in dests]
+            if dropped:
+                here = [ev for ev in here if ev not in dropped]
+                events = [ev for ev in events if ev not in dropped]
             for ev in here:
                 if ev["type"] == "BAN" and ev.get("_fallback") and origins:
                     ev["jurisdiction"] = origins[0]
@@ -375,6 +385,16 @@ class KGEvents:
     # ------------------------------------------------------------ migrations
     def _migrations(self, doc, sent, sent_ents, trig, win, extra, tid, prev_sent, ents) -> list[dict]:
         stext = _text(doc)[win[0]:win[1]]
+        after = _text(doc)[trig[1]:trig[1] + 40]
+        before_t = _text(doc)[max(0, trig[0] - 30):trig[0]]
+        if self.lang == "en" and tid == "mig.move":
+            # "a move to ban mining", "move forward": no move of anything
+            m = re.match(r"\s+(?:to\s+(?!the\b|a\b|an\b)([a-z]+)|forward\b|ahead\b|quickly\s+to\s+[a-z]+\b)", after)
+            if m and (m.group(1) is None or not m.group(1)[0].isupper()):
+                return []
+        # prices, shares and values move too: they are not miners
+        if _NOT_MOVERS.search(before_t.split(".")[-1][-25:] if self.lang == "en" else _fold_range(doc, trig[1], min(trig[1] + 20, len(_text(doc))))):
+            return []
         places = self._places(sent_ents, win)
         like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
         origin_default = False
@@ -395,7 +415,8 @@ class KGEvents:
                 origs.append(p)
             elif self._is_dest(doc, p):
                 dests.append(p)
-            elif p.start_char > trig[0] and (self._is_in(doc, p) or like.search(self._before(doc, p, 12))):
+            elif p.start_char > trig[0] and ((self._is_in(doc, p) and (self.lang == "ar" or tid in (
+                    "mig.flee", "mig.arrive", "mig.destination"))) or like.search(self._before(doc, p, 12))):
                 dests.append(p)
             elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*$",
                                     _fold_range(doc, dests[-1].end_char, p.start_char)):
