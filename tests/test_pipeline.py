@@ -139,3 +139,9 @@ def test_things_that_move_but_are_not_migrations():
     # the ban of "moved to Texas after the ban" is not Texas's
     r = rec("Many miners moved to Texas after the ban.", "en")
     assert [(e["type"], e.get("destination")) for e in r["events"]] == [("MIGRATION", "US-TX")]
+
+
+def test_curtailment_by_a_company_is_not_a_ban_but_rationing_is():
+    assert rec("Riot Platforms halted operations at its Texas site during the heat wave.", "en")["events"] == []
+    r = rec("Grid operator KEGOC will be rationing electricity to crypto miners in Kazakhstan.", "en")
+    assert [(e["type"], e["jurisdiction"]) for e in r["events"]] == [("BAN", "KZ")]

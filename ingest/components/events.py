@@ -322,6 +322,10 @@ class KGEvents:
                  or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= trig[0] - e.end_char <= 25))]
         auths.sort(key=lambda a: (a.label_ != "REGULATOR", a.start_char > trig[0], abs(a.start_char - trig[0])))
         authority = auths[0] if auths else None
+        if authority is not None and authority.label_ == "COMPANY" and tid in (
+                "ban.halt", "ban.close", "ban.shutdown", "ban.prohibit"):
+            # a company that halts its own operations is curtailing, not regulating
+            return []
         ids: list[str] = []
         # "the Chinese crackdown", "الحملة الصينية": a demonym on the trigger names the place
         near = (_text(doc)[max(0, trig[0] - 20):trig[0]].split()[-1:] if self.lang == "en"
