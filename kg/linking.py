@@ -86,9 +86,11 @@ def link_record(record: dict) -> list[dict]:
     published = art.get("published")
     bans = [e for e in events if e.get("type") == "BAN"]
     # a move with no origin leaves the country whose bans the article tells, else its main place
+    places = {b["jurisdiction"] for b in bans if b.get("jurisdiction")}
     banned = Counter(b["jurisdiction"].split("-")[0] for b in bans if b.get("jurisdiction"))
     home = banned.most_common(1)[0][0] if banned else art.get("place")
-    home_country = home.split("-")[0] if home else None
+    # an article about one province's ban: moves with no origin leave that province
+    home_country = places.pop() if len(places) == 1 else (home.split("-")[0] if home else None)
     links: list[dict] = []
     for mig in (e for e in events if e.get("type") == "MIGRATION"):
         if mig.get("other_cause") and not mig.get("cues"):

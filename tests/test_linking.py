@@ -62,3 +62,8 @@ def test_a_dated_sequence_links_even_far_apart():
     # no cue and many sentences apart, but the dates tell the order: ban in 2021-06, move in 2021-09
     assert links([ban("b", "CN", "2021-06", si=0), mig("m", "CN", "KZ", "2021-09", si=12)]) == {("b", "m")}
     assert links([ban("b", "CN", "2021-06", si=0), mig("m", "CN", "KZ", "2023-09", si=12)]) == set()
+
+
+def test_moves_with_no_origin_leave_the_only_banned_province():
+    out = links([ban("b", "US-NY", "2022-11-22", si=0), mig("m", None, "US-PA", si=2)], published="2022-11-23")
+    assert out == {("b", "m")}

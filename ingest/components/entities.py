@@ -546,6 +546,10 @@ class KGEntities:
                 joined.append(run)
         runs = [r for r in joined if len(r)]
         for run in runs:
+            if doc[run.start].text in _EN_ORG_HEADS or (len(run) > 1 and doc[run.start].text == "The"
+                                                        and doc[run.start + 1].text in _EN_ORG_HEADS):
+                split_runs.append(run)  # "Chamber of Digital Commerce" is one name
+                continue
             cut = [k for k in range(run.start, run.end - 1) if doc[k].text in tails
                    and doc[k + 1].text not in tails and doc[k + 1].text not in _EN_STOP_LOWER]
             st = run.start

@@ -142,6 +142,7 @@ class KGEvents:
                     if breaks:
                         end = e + breaks[-1]
                 win = (start, end)
+                self._sentence_hits = hits
                 extra = [h for h in hits if h[0] not in ("BAN", "MIGRATION", "CUE") and win[0] <= h[2] < win[1]]
                 # a cue that ties a move to a ban may stand anywhere in the sentence
                 extra += [h for h in hits if h[0] == "CUE"]
@@ -373,7 +374,10 @@ class KGEvents:
             fallback = True
         if not ids:
             return []
-        planned = any(h[0] == "BAN_PLANNED" for h in extra)
+        planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
+        if self.lang == "en" and re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", _text(doc)[max(0, trig[0] - 25):trig[0]]) \
+                and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits):
+            return []  # "the first such ban in the US" tells the ban again
         date = self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, (sent.start_char, sent.end_char), trig)
         out = []
         for pid in ids:
@@ -442,6 +446,8 @@ class KGEvents:
             pid = self._pid(d)
             if pid and pid != origin:
                 dest_ids.append(pid)
+        # "Alberta, Canada": a place written after a place inside it only says where that is
+        dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
         dest_ids = list(dict.fromkeys(dest_ids))
         if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext) and self._last_dest and self._last_dest != origin:
             dest_ids = [self._last_dest]
