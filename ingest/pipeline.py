@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 
 import ingest.components  # noqa: F401  (registers the factories)

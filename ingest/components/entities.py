@@ -167,7 +167,6 @@ class KGEntities:
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them
         spans.extend(Span(doc, e.start, e.end, label=e.label_, kb_id=e.ent_id_) for e in gaz_ents)
-        taken = [(e.start_char, e.end_char) for e in gaz_ents]
         # values
         fold = folded_doc(doc)[:2]
         for v in find_dates(_text(doc), self.lang, doc._.published, fold=fold):
@@ -183,9 +182,9 @@ class KGEntities:
         salient = self._salient_place(doc)
         doc._.salient_place = salient
         if self.lang == "ar":
-            spans += self._ar_cues(doc, salient, taken)
+            spans += self._ar_cues(doc, salient)
         else:
-            spans += self._en_cues(doc, salient, taken)
+            spans += self._en_cues(doc, salient)
         spans += self._person_repeats(doc, spans)
         spans = _dedupe(spans)
         doc.spans["entities"] = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
@@ -226,7 +225,7 @@ class KGEntities:
         return ent.ent_id_
 
     # ------------------------------------------------------------ Arabic
-    def _ar_cues(self, doc: Doc, salient: str | None, taken) -> list[Span]:
+    def _ar_cues(self, doc: Doc, salient: str | None) -> list[Span]:
         out: list[Span] = []
         folded, offsets, _ = folded_doc(doc)
 
@@ -455,7 +454,7 @@ class KGEntities:
         return (j, k, False)
 
     # ------------------------------------------------------------ English
-    def _en_cues(self, doc: Doc, salient: str | None, taken) -> list[Span]:
+    def _en_cues(self, doc: Doc, salient: str | None) -> list[Span]:
         out: list[Span] = []
         text = _text(doc)
         # generic authorities
@@ -632,10 +631,6 @@ class KGEntities:
         for p in persons:
             if len(p) >= 2:
                 full[p[-1].norm_] = p.text
-        # extend single-token persons with one preceding name-like token when the pair recurs nowhere else
-        for p in list(persons):
-            if len(p) == 1 and p[0].norm_ not in full and self.lang == "ar":
-                pass
         lastnames = {p[-1].norm_ for p in persons}
         covered = set()
         for p in persons:

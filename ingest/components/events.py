@@ -114,9 +114,6 @@ class KGEvents:
         ents_by_start = sorted(ents, key=lambda e: e.start_char)
         ent_starts = [e.start_char for e in ents_by_start]
         for sent_index, sent in enumerate(sents):
-            fs = inv[sent.start_char]
-            fe = inv[sent.end_char] if sent.end_char < len(inv) else len(folded)
-            stext = folded[fs:fe]
             hits = by_sent[sent_index]
             lo_i = bisect_left(ent_starts, sent.start_char)
             hi_i = bisect_left(ent_starts, sent.end_char)
@@ -434,7 +431,6 @@ class KGEvents:
             elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(_text(doc), p.end_char)):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
-        abroad = any(h[0] == "ABROAD" for h in extra)
         if origin is None and before and tid != "mig.destination":
             # "miners in China are moving": a place before the move is where they leave
             origin = self._pid(before[-1])

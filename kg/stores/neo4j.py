@@ -99,7 +99,7 @@ def _split_credentials(uri: str) -> tuple[str, str | None, str | None]:
             raise ValueError("no host")
         user = unquote(p.username) if p.username else None
         password = unquote(p.password) if p.password is not None else None
-    except ValueError as exc:
+    except ValueError:
         raise StoreError(f"malformed Neo4j URI {safe_uri(uri)}: expected "
                          f"neo4j://host:7687 or bolt://host:7687") from None
     return urlunsplit((p.scheme, netloc_host, p.path, p.query, "")), user, password
