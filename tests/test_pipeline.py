@@ -145,3 +145,10 @@ def test_curtailment_by_a_company_is_not_a_ban_but_rationing_is():
     assert rec("Riot Platforms halted operations at its Texas site during the heat wave.", "en")["events"] == []
     r = rec("Grid operator KEGOC will be rationing electricity to crypto miners in Kazakhstan.", "en")
     assert [(e["type"], e["jurisdiction"]) for e in r["events"]] == [("BAN", "KZ")]
+
+
+def test_people_with_name_particles():
+    ents = rec("European Commission President Ursula von der Leyen said so. Alex de Vries, a researcher, agreed.",
+               "en")["entities"]
+    people = {e["text"] for e in ents if e["type"] == "PERSON"}
+    assert people == {"Ursula von der Leyen", "Alex de Vries"}

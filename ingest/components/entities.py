@@ -111,7 +111,9 @@ He She They His Her Their Our My Your Mr Ms Dr President CEO Governor Minister P
 Province Region Republic National Federal Government Authorities Officials Ethereum BTC ETH AM PM UTC GMT
 Republican Republicans Democrat Democrats Democratic Senator Rep Gov Governor
 USD EUR TV ID PDF OK Inc Ltd Co Corp""".split())
-_EN_STOP_LOWER = {"of", "and", "for", "the", "&", "de", "la", "du"}
+_EN_STOP_LOWER = {"of", "and", "for", "the", "&"}
+# particles inside people's names: Alex de Vries, Ursula von der Leyen
+_EN_NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin", "al", "el"}
 
 
 def _fold(s: str) -> str:
@@ -518,6 +520,7 @@ class KGEntities:
             j = i
             while j < n and (_cap(doc[j])
                              or (doc[j].text in _EN_STOP_LOWER and j > i and j + 1 < n and _cap(doc[j + 1]))
+                             or (doc[j].text in _EN_NAME_PARTICLES and j > i and _cap_after_particles(doc, j))
                              or (doc[j].text in ("-", "–") and j > i and not doc[j - 1].whitespace_ and j + 1 < n and _cap(doc[j + 1]))
                              or (doc[j].text in ("Inc.", "Ltd.", "Co.", "Corp.", "&") and j > i)):
                 j += 1
@@ -606,7 +609,8 @@ class KGEntities:
             return Span(doc, toks.start, toks.end, label="COMPANY")
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
         connectors = any(t.text in _EN_STOP_LOWER for t in toks)
-        if 2 <= len(words) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words):
+        caps = [w for w in words if w not in _EN_NAME_PARTICLES]
+        if 2 <= len(caps) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words):
             if _rx(rf"{_EN_SAY_BEFORE}\s*$").search(before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
                     or self.lang == "ar":
                 return Span(doc, toks.start, toks.end, label="PERSON")
@@ -661,6 +665,13 @@ def _gaz(doc: Doc) -> list[Span]:
     if ents is None:
         ents = doc.user_data["kg_ents"] = list(doc.ents)
     return ents
+
+
+def _cap_after_particles(doc: Doc, j: int) -> bool:
+    """Whether a capitalised word follows the name particles starting at ``j`` (von der Leyen)."""
+    while j < len(doc) and doc[j].text in _EN_NAME_PARTICLES:
+        j += 1
+    return j < len(doc) and _cap(doc[j])
 
 
 def _trim(doc: Doc, toks: Span) -> Span:
