@@ -152,3 +152,16 @@ def test_people_with_name_particles():
                "en")["entities"]
     people = {e["text"] for e in ents if e["type"] == "PERSON"}
     assert people == {"Ursula von der Leyen", "Alex de Vries"}
+
+
+def test_arabic_company_quoted_after_its_description_and_attraction():
+    text = ('قال رئيس شركة الكهرباء الوطنية "أندي" فيليكس سوسا إن الشركة قطعت الكهرباء عن مزارع التعدين. '
+            'وكانت باراغواي قد استقطبت عشرات الشركات التي انتقلت من الولايات المتحدة.')
+    r = rec(text, "ar", published="2024-05-10")
+    ents = {(e["type"], e["text"]) for e in r["entities"]}
+    assert {("COMPANY", "أندي"), ("PERSON", "فيليكس سوسا")} <= ents
+    moves = {(m["origin"], m["destination"], m["status"]) for m in r["events"] if m["type"] == "MIGRATION"}
+    assert ("US", "PY", "completed") in moves
+    # a quotation after "شركته" is what someone said, not the company's name
+    ents = rec('وقال تشو الذي تتولى شركته صيانة الآلات "نحن نفكر في طرق للسفر إلى الخارج".', "ar")["entities"]
+    assert not [e for e in ents if e["type"] == "COMPANY"]

@@ -57,7 +57,7 @@ _AR_PLURAL_TITLES = tuple(normalize_ar(w) for w in ("رؤساء", "مسؤولو"
 _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "أكبر اكبر أصغر أول اول ثاني آخر اخر جديد جديدة كبير كبيرة صغير أهم اهم أحدث احدث أبرز ابرز "
     "عدد بعض معظم جميع كافة وسائل وسائط تقارير تقرير صحف وكالات مواقع بيانات تقديرات دراسة وثيقة "
-    "لديها لديهم لدينا نية خطة ").split()) | set(normalize_ar(w) for w in (
+    "لديها لديهم لدينا نية خطة مشروع قانون قرار ").split()) | set(normalize_ar(w) for w in (
     "في من الى إلى على عن مع ان أن إن الذي التي الذين هو هي هم قد لقد كان كانت ما لا لم لن كل بعض هذا هذه "
     "ذلك تلك عند عندما حيث ثم او أو و ف ايضا أيضا حتى بين خلال بعد قبل منذ نحو عبر اليوم امس إنه انه انها "
     "إنها لها له لهم نحن هناك هنا معدن معدني مصدر مصادر شخص أحد احد اي أي كما وكما بأن بان لأن لان "
@@ -300,7 +300,8 @@ class KGEntities:
                     k += 1
                 if k - j >= 2:
                     out.append(Span(doc, j, k, label="PERSON"))
-                elif j < len(doc) and (norms[j] in ("في", "لدي", "ب") or texts[j].startswith(("ال", "وال", "لل"))):
+                elif j < len(doc) and (norms[j] in ("في", "لدي", "ب") or texts[j].startswith(("ال", "وال", "لل"))
+                                       or norms[j] in _AR_ORG_HEAD_WORDS):
                     # "المحلل في شركة كوين شيرز جيمس باترفيل إن …", "وزيرة التحول الرقمي والإدارة
                     # العامة كارين تونج": a name closes the title's phrase
                     for st in range(j + 1, min(j + 8, len(doc) - 1)):
@@ -426,6 +427,13 @@ class KGEntities:
         q = self._quoted(doc, j)
         if q:
             return (q[0], q[1], True)
+        # "شركة الكهرباء الوطنية "أندي"": a quoted name a few words after the head
+        for k in range(j + 1, min(j + 4, len(doc))):
+            if doc[k].is_punct and doc[k].text not in ('"', "«", "“"):
+                break
+            q = self._quoted(doc, k)
+            if q and q[1] - q[0] <= 4:  # a name, not a quotation
+                return (q[0], q[1], True)
         if j < len(doc) and _cap(doc[j]):
             k = j
             while k < len(doc) and (_cap(doc[k]) or (doc[k].text in _EN_STOP_LOWER and k + 1 < len(doc) and _cap(doc[k + 1]))):

@@ -405,13 +405,14 @@ class KGEvents:
         origin_default = False
         dests, origs, before = [], [], []
         lo = win[0]
-        if tid == "mig.destination":
+        subject_is_destination = tid in ("mig.destination", "mig.attract")
+        if subject_is_destination:
             comp = _COMP_AR if self.lang == "ar" else _COMP_EN
             cs = [m.end() for m in comp.finditer(_text(doc), win[0], trig[0])]
             if cs:
                 lo = cs[-1]
         first_dest = None
-        if tid == "mig.destination":
+        if subject_is_destination:
             subj = [p for p in places if lo <= p.start_char < trig[0] and not self._is_orig(doc, p)]
             if subj:
                 first_dest = subj[0]
@@ -431,7 +432,7 @@ class KGEvents:
             elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(_text(doc), p.end_char)):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
-        if origin is None and before and tid != "mig.destination":
+        if origin is None and before and not subject_is_destination:
             # "miners in China are moving": a place before the move is where they leave
             origin = self._pid(before[-1])
         home = self._ban_home or (doc._.salient_place.split("-")[0] if doc._.salient_place else None)
@@ -463,6 +464,8 @@ class KGEvents:
         kinds = {h[0] for h in extra}
         if "STATUS_DONE" in kinds and "STATUS_PLANNED" not in kinds:
             status = "completed"
+        elif tid == "mig.attract":
+            status = "completed"  # "Paraguay attracted dozens of companies"
         elif "STATUS_PLANNED" in kinds or tid == "mig.destination":
             status = "planned"
         elif "STATUS_PROGRESS" in kinds:
@@ -569,7 +572,7 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
     """
     specific = {ev.get("origin") for ev in events if ev["type"] == "MIGRATION" and ev.get("destination")}
     events = [ev for ev in events if not (ev["type"] == "MIGRATION" and not ev.get("destination")
-                                          and (ev.get("origin") in specific or None in specific))]
+                                          and ev.get("origin") in specific)]
     # one ban per (jurisdiction, action): later mentions of it become its mentions
     merged: list[dict] = []
     for ev in events:
