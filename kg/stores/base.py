@@ -12,7 +12,19 @@ from typing import Any, Protocol
 from kg.errors import StoreError
 from kg.model import GraphBatch
 
-__all__ = ["Store", "UpsertStats", "coerce"]
+__all__ = ["Store", "UpsertStats", "coerce", "count_all"]
+
+
+def count_all(store: "Store") -> dict[str, int]:
+    """Nodes per label and relationships per type (labels and types from kg.model only)."""
+    from kg.model import NODES, RELS
+
+    out: dict[str, int] = {}
+    for label in NODES:
+        out[label] = store.query(f"MATCH (n:`{label}`) RETURN count(n) AS c")[0]["c"]
+    for rtype in RELS:
+        out[rtype] = store.query(f"MATCH ()-[r:`{rtype}`]->() RETURN count(r) AS c")[0]["c"]
+    return out
 
 
 def coerce(value: Any, typ: str, where: str) -> Any:

@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 from kg.errors import QueryError, StoreError
 from kg.model import NODES, RELS, GraphBatch
-from kg.stores.base import UpsertStats, coerce
+from kg.stores.base import UpsertStats, coerce, count_all
 
 __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 
@@ -391,12 +391,7 @@ class LadybugStore:
 
     def counts(self) -> dict[str, int]:
         """Number of nodes per label and relationships per type."""
-        out = {}
-        for label in NODES:
-            out[label] = self._run(f"MATCH (n:{_q(label)}) RETURN count(n)")[0][0]
-        for rtype in RELS:
-            out[rtype] = self._run(f"MATCH ()-[r:{_q(rtype)}]->() RETURN count(r)")[0][0]
-        return out
+        return count_all(self)
 
     # -------------------------------------------------------------- writes
     def upsert(self, batch: GraphBatch) -> UpsertStats:

@@ -38,7 +38,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from kg.errors import QueryError, StoreError
 from kg.model import NODES, RELS, GraphBatch
-from kg.stores.base import UpsertStats, coerce
+from kg.stores.base import UpsertStats, coerce, count_all
 
 __all__ = ["Neo4jStore", "constraint_statements", "safe_uri"]
 
@@ -298,12 +298,7 @@ class Neo4jStore:
 
     def counts(self) -> dict[str, int]:
         """Number of nodes per label and relationships per type."""
-        out: dict[str, int] = {}
-        for label in NODES:
-            out[label] = self.query(f"MATCH (n:{_q(label)}) RETURN count(n) AS c")[0]["c"]
-        for rtype in RELS:
-            out[rtype] = self.query(f"MATCH ()-[r:{_q(rtype)}]->() RETURN count(r) AS c")[0]["c"]
-        return out
+        return count_all(self)
 
     # ------------------------------------------------------------ writes
     def upsert(self, batch: GraphBatch) -> UpsertStats:
