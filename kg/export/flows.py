@@ -28,7 +28,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export.formats import ExportError
+from kg.export.formats import write_picture
 from kg.export.html import html_page
 from kg.graph import place_country
 
@@ -478,12 +478,5 @@ def _plot_flows(G: nx.MultiDiGraph, path: Path, title: str) -> None:
 
 def write_flows(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Migrations of mining operations") -> Path:
     """Write the flow map to ``path``: ``.html`` (interactive), ``.png`` or ``.svg`` (matplotlib)."""
-    path = Path(path)
-    ext = path.suffix.lower()
-    if ext in (".html", ".htm"):
-        path.write_text(render_flows_html(G, title=title), encoding="utf-8")
-    elif ext in (".png", ".svg"):
-        _plot_flows(G, path, title)
-    else:
-        raise ExportError(f"flows: cannot write {path.name!r}; use a .html, .png or .svg file name")
-    return path
+    return write_picture(path, "flows", lambda: render_flows_html(G, title=title),
+                         lambda p: _plot_flows(G, p, title))

@@ -20,7 +20,8 @@ import networkx as nx
 
 from kg.errors import KGError
 
-__all__ = ["ExportError", "flatten_graph", "write_graphml", "write_gexf", "write_json", "graph_to_json"]
+__all__ = ["ExportError", "flatten_graph", "write_graphml", "write_gexf", "write_json", "graph_to_json",
+           "write_picture"]
 
 
 class ExportError(KGError):
@@ -101,4 +102,18 @@ def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     path = Path(path)
     path.write_text(json.dumps(graph_to_json(G), ensure_ascii=False, indent=1, default=str),
                     encoding="utf-8")
+    return path
+
+
+def write_picture(path: str | Path, what: str, render_html, plot) -> Path:
+    """Write a picture by the file's extension: ``.html`` from ``render_html()``
+    (a string), ``.png`` / ``.svg`` through ``plot(path)`` (matplotlib)."""
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext in (".html", ".htm"):
+        path.write_text(render_html(), encoding="utf-8")
+    elif ext in (".png", ".svg"):
+        plot(path)
+    else:
+        raise ExportError(f"{what}: cannot write {path.name!r}; use a .html, .png or .svg file name")
     return path

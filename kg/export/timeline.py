@@ -21,7 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export.formats import ExportError
+from kg.export.formats import write_picture
 from kg.export.html import TYPE_COLORS, html_page
 
 __all__ = ["Mark", "Link", "Timeline", "parse_date", "timeline_model", "render_timeline_html",
@@ -329,12 +329,5 @@ def _plot_timeline(G: nx.MultiDiGraph, path: Path, title: str) -> None:
 
 def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Bans and migrations in time") -> Path:
     """Write the timeline to ``path``: ``.html`` (interactive), ``.png`` or ``.svg`` (matplotlib)."""
-    path = Path(path)
-    ext = path.suffix.lower()
-    if ext in (".html", ".htm"):
-        path.write_text(render_timeline_html(G, title=title), encoding="utf-8")
-    elif ext in (".png", ".svg"):
-        _plot_timeline(G, path, title)
-    else:
-        raise ExportError(f"timeline: cannot write {path.name!r}; use a .html, .png or .svg file name")
-    return path
+    return write_picture(path, "timeline", lambda: render_timeline_html(G, title=title),
+                         lambda p: _plot_timeline(G, p, title))

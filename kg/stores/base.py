@@ -12,7 +12,48 @@ from typing import Any, Protocol
 from kg.errors import StoreError
 from kg.model import GraphBatch
 
-__all__ = ["Store", "UpsertStats", "coerce", "count_all"]
+__all__ = ["Store", "UpsertStats", "coerce", "count_all", "node_rows", "rel_rows"]
+
+
+def node_rows(label: str, rows: list[dict]) -> list[dict]:
+    """A batch's rows of one label, checked against the model, one per id (the first
+    non-null value of each property wins)."""
+    from kg.model import NODES
+
+    if label not in NODES:
+        raise StoreError(f"unknown label {label!r}; labels are {sorted(NODES)}")
+    props = NODES[label]
+    clean: dict[str, dict] = {}
+    for r in rows:
+        if r.get("id") in (None, ""):
+            raise StoreError(f"{label} row without id: {r!r}")
+        row = {p: coerce(r.get(p), t, f"{label}.{p}") for p, t in props.items()}
+        prev = clean.get(row["id"])
+        if prev is None:
+            clean[row["id"]] = row
+        else:
+            for k, v in row.items():
+                if prev.get(k) is None:
+                    prev[k] = v
+    return list(clean.values())
+
+
+def rel_rows(rtype: str, a: str, b: str, rows: list[dict]) -> list[dict]:
+    """A batch's rows of one relationship type and endpoint pair, checked against
+    the model, one per id (the first wins)."""
+    from kg.model import RELS
+
+    spec = RELS.get(rtype)
+    if spec is None or (a, b) not in spec["pairs"]:
+        raise StoreError(f"unknown relationship ({a})-[{rtype}]->({b})")
+    clean: dict[str, dict] = {}
+    for r in rows:
+        if r.get("id") in (None, "") or not r.get("src") or not r.get("dst"):
+            raise StoreError(f"{rtype} row without id, src or dst: {r!r}")
+        row = {p: coerce(r.get(p), t, f"{rtype}.{p}") for p, t in spec["props"].items()}
+        row["src"], row["dst"] = str(r["src"]), str(r["dst"])
+        clean.setdefault(row["id"], row)
+    return list(clean.values())
 
 
 def count_all(store: "Store") -> dict[str, int]:
@@ -65,7 +106,19 @@ class Store(Protocol):
         """The stored content_hash of an article, or None if it is not stored."""
 
     def upsert(self, batch: GraphBatch) -> UpsertStats:
-        """Write one batch in one transaction: all of it or nothing."""
+        """Write one batch in one transaction: all of it or nothing.
+
+        Nodes are merged on ``id``; a property that is null in the batch
+        keeps its stored value. Relationships are merged on ``id`` between
+        their (existing) endpoints; a relationship whose endpoint is not
+        stored is left out and counted in ``dropped_relationships``.
+
+        Returns
+        -------
+        UpsertStats
+            ``nodes`` and ``relationships`` created, with ``labels`` and
+            ``types`` breaking them down.
+        """
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher with parameters; rows as dicts keyed by the RETURN aliases."""

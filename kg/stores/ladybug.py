@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 from kg.errors import QueryError, StoreError
 from kg.model import NODES, RELS, GraphBatch
-from kg.stores.base import UpsertStats, coerce, count_all
+from kg.stores.base import UpsertStats, count_all, node_rows, rel_rows
 
 __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 
@@ -395,18 +395,9 @@ class LadybugStore:
 
     # -------------------------------------------------------------- writes
     def upsert(self, batch: GraphBatch) -> UpsertStats:
-        """Write one batch in one transaction: all of it or nothing.
+        """Write one batch in one transaction (see :meth:`kg.stores.base.Store.upsert`).
 
-        Nodes are merged on ``id``; a property that is null in the batch
-        keeps its stored value. Relationships are merged on ``id`` between
-        their (existing) endpoints; a relationship whose endpoint is not
-        stored is left out and counted in ``dropped_relationships``.
-
-        Returns
-        -------
-        UpsertStats
-            ``nodes`` and ``relationships`` created, with ``labels`` and
-            ``types`` breaking them down.
+        LadybugDB: UNWIND … MERGE in chunks inside BEGIN/COMMIT.
         """
         self._check_open()
         if self.read_only:
@@ -440,21 +431,8 @@ class LadybugStore:
         return stats
 
     def _upsert_nodes(self, label: str, rows: list[dict]) -> int:
-        if label not in NODES:
-            raise StoreError(f"unknown label {label!r}; labels are {sorted(NODES)}")
+        clean = {r["id"]: r for r in node_rows(label, rows)}  # checks the label first
         props = NODES[label]
-        clean: dict[str, dict] = {}
-        for r in rows:
-            if r.get("id") in (None, ""):
-                raise StoreError(f"{label} row without id: {r!r}")
-            row = {p: coerce(r.get(p), t, f"{label}.{p}") for p, t in props.items()}
-            prev = clean.get(row["id"])
-            if prev is None:
-                clean[row["id"]] = row
-            else:  # keep the first non-null value of each property
-                for k, v in row.items():
-                    if prev.get(k) is None:
-                        prev[k] = v
         before = self._total_nodes(label)
         sets = ", ".join(f"n.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), n.{_q(p)})"
                          for p, t in props.items() if p != "id")
@@ -474,18 +452,8 @@ class LadybugStore:
 
     def _upsert_rels(self, rtype: str, a: str, b: str, rows: list[dict],
                      written: dict[str, set]) -> tuple[int, int]:
-        spec = RELS.get(rtype)
-        if spec is None or (a, b) not in spec["pairs"]:
-            raise StoreError(f"unknown relationship ({a})-[{rtype}]->({b})")
-        props = spec["props"]
-        clean: dict[str, dict] = {}
-        for r in rows:
-            if r.get("id") in (None, "") or not r.get("src") or not r.get("dst"):
-                raise StoreError(f"{rtype} row without id, src or dst: {r!r}")
-            row = {p: coerce(r.get(p), t, f"{rtype}.{p}") for p, t in props.items()}
-            row["src"], row["dst"] = str(r["src"]), str(r["dst"])
-            clean.setdefault(row["id"], row)
-        rows_ = list(clean.values())
+        props = RELS[rtype]["props"]
+        rows_ = rel_rows(rtype, a, b, rows)
         # endpoints written by this batch exist; look up only the others
         srcs, dsts = written.get(a, set()), written.get(b, set())
         unsure = [{"src": r["src"], "dst": r["dst"]} for r in rows_

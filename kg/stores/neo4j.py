@@ -38,7 +38,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from kg.errors import QueryError, StoreError
 from kg.model import NODES, RELS, GraphBatch
-from kg.stores.base import UpsertStats, coerce, count_all
+from kg.stores.base import UpsertStats, count_all, node_rows, rel_rows
 
 __all__ = ["Neo4jStore", "constraint_statements", "safe_uri"]
 
@@ -302,24 +302,15 @@ class Neo4jStore:
 
     # ------------------------------------------------------------ writes
     def upsert(self, batch: GraphBatch) -> UpsertStats:
-        """Write one batch in one transaction: all of it or nothing.
+        """Write one batch in one transaction (see :meth:`kg.stores.base.Store.upsert`).
 
-        Nodes are merged on ``id``; a property that is null in the batch
-        keeps its stored value. Relationships are merged on ``id`` between
-        their (existing) endpoints; a relationship whose endpoint is not
-        stored is left out and counted in ``dropped_relationships``.
-
-        Returns
-        -------
-        UpsertStats
-            ``nodes`` and ``relationships`` created, with ``labels`` and
-            ``types`` breaking them down.
+        Neo4j: UNWIND … MERGE in one managed write transaction.
         """
         if not self._schema_ready:
             self.ensure_schema()
-        node_work = [(label, self._node_rows(label, rows))
+        node_work = [(label, node_rows(label, rows))
                      for label, rows in batch.nodes.items() if rows]
-        rel_work = [(key, self._rel_rows(key, rows)) for key, rows in batch.rels.items() if rows]
+        rel_work = [(key, rel_rows(*key, rows)) for key, rows in batch.rels.items() if rows]
 
         def work(tx) -> UpsertStats:
             stats = UpsertStats(nodes=0, relationships=0, dropped_relationships=0,
@@ -351,40 +342,6 @@ class Neo4jStore:
             return stats
 
         return self._call(work, "write to", write=True)
-
-    @staticmethod
-    def _node_rows(label: str, rows: list[dict]) -> list[dict]:
-        if label not in NODES:
-            raise StoreError(f"unknown label {label!r}; labels are {sorted(NODES)}")
-        props = NODES[label]
-        clean: dict[str, dict] = {}
-        for r in rows:
-            if r.get("id") in (None, ""):
-                raise StoreError(f"{label} row without id: {r!r}")
-            row = {p: coerce(r.get(p), t, f"{label}.{p}") for p, t in props.items()}
-            prev = clean.get(row["id"])
-            if prev is None:
-                clean[row["id"]] = row
-            else:  # keep the first non-null value of each property
-                for k, v in row.items():
-                    if prev.get(k) is None:
-                        prev[k] = v
-        return list(clean.values())
-
-    @staticmethod
-    def _rel_rows(key: tuple[str, str, str], rows: list[dict]) -> list[dict]:
-        rtype, a, b = key
-        spec = RELS.get(rtype)
-        if spec is None or (a, b) not in spec["pairs"]:
-            raise StoreError(f"unknown relationship ({a})-[{rtype}]->({b})")
-        clean: dict[str, dict] = {}
-        for r in rows:
-            if r.get("id") in (None, "") or not r.get("src") or not r.get("dst"):
-                raise StoreError(f"{rtype} row without id, src or dst: {r!r}")
-            row = {p: coerce(r.get(p), t, f"{rtype}.{p}") for p, t in spec["props"].items()}
-            row["src"], row["dst"] = str(r["src"]), str(r["dst"])
-            clean.setdefault(row["id"], row)
-        return list(clean.values())
 
     def clear(self) -> None:
         """Delete every node and relationship of the database (constraints stay)."""
