@@ -11,14 +11,15 @@ One article travels this way (read the modules in this order):
    record), :func:`kg.linking.link_record` links bans to migrations within
    the article, and :func:`kg.model.record_to_batch` turns the record into
    nodes and relationships;
-4. ``store.upsert(batch)`` writes them in one transaction: an article is
-   stored whole or not at all;
+4. ``store.upsert(batch)`` writes a group of up to :data:`GROUP` articles
+   in one transaction: an article is stored whole or not at all;
 5. after the last article, :func:`kg.linking.link_events` links bans and
    migrations across articles (``scope: "corpus"``).
 
 Extraction may run in worker processes (``workers > 1``); the store is only
-written by the calling process, and at most a few chunks of articles are in
-flight, so memory stays flat on large inputs.
+written by the calling process, and at most two groups of articles are in
+memory (one being written, one being extracted), so memory stays flat on
+large inputs.
 """
 from __future__ import annotations
 
@@ -34,10 +35,15 @@ from kg.model import NODES, GraphBatch, record_to_batch, rel_id
 
 __all__ = ["IngestSummary", "ingest_articles", "ingest_paths", "link_corpus"]
 
-#: articles written per store transaction (each group is all-or-nothing; a
-#: failing group is retried article by article so one bad article costs
-#: only itself)
+#: articles written per store transaction at most (each group is
+#: all-or-nothing; a failing group is split in halves until the article
+#: that fails is alone, so one bad article costs only itself). Large groups
+#: let the embedded store bulk-load new rows instead of merging row by row.
 GROUP = 64
+
+#: nodes and relationships per transaction at most (long articles make
+#: smaller groups, so a transaction's memory stays bounded)
+GROUP_ROWS = 150_000
 
 #: corpus links written per transaction (each link stands alone)
 LINK_CHUNK = 5000
@@ -133,15 +139,20 @@ def _extract(article) -> tuple[str, Any]:
                   sum(e.get("type") == "MIGRATION" for e in events))
 
 
-def _extract_stream(articles: Iterable, workers: int) -> Iterator[tuple[Any, tuple[str, Any]]]:
-    """Yield (article, result) in input order, extracting in ``workers`` processes."""
+def _extract_stream(articles: Iterable, workers: int,
+                    ahead: int = 0) -> Iterator[tuple[Any, tuple[str, Any]]]:
+    """Yield (article, result) in input order, extracting in ``workers`` processes.
+
+    Up to ``ahead`` articles (at least ``8 * workers``) are in flight, so the
+    workers keep extracting while the caller writes a group to the store.
+    """
     if workers <= 1:
         for a in articles:
             yield a, _extract(a)
         return
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
-    window = workers * 8
+    window = max(workers * 8, ahead)
     with ctx.Pool(workers, initializer=_worker_init) as pool:
         pending: deque = deque()
         for a in articles:
@@ -183,7 +194,7 @@ def _as_article(a):
 
 def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
                     progress: bool = True, link: bool = True,
-                    group: int = GROUP) -> IngestSummary:
+                    group: int | None = None) -> IngestSummary:
     """Extract and store articles; inputs that are errors are listed as skipped.
 
     Parameters
@@ -200,14 +211,16 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
         Show a progress bar on stderr (only when it is a terminal).
     link : bool
         Link bans and migrations across articles at the end.
-    group : int
-        Articles per store transaction.
+    group : int, optional
+        Articles per store transaction at most; default the store's
+        ``group_size``, else :data:`GROUP`.
 
     Returns
     -------
     IngestSummary
     """
     t0 = time.perf_counter()
+    group = group or getattr(store, "group_size", GROUP)
     summary = IngestSummary()
     seen: dict[str, str | None] = {}  # ids of this run -> content_hash
 
@@ -238,17 +251,20 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
 
     bar = _progress_bar(progress)
     buf: list[tuple[Any, tuple[GraphBatch, int, int]]] = []
+    rows = 0
     try:
-        for art, (status, payload) in _extract_stream(admissible(), workers):
+        for art, (status, payload) in _extract_stream(admissible(), workers, ahead=group):
             bar.update(1)
             if status == "error":
                 summary.skipped.append((_source(art), payload))
                 seen.pop(art.id, None)
                 continue
             buf.append((art, payload))
-            if len(buf) >= group:
+            c = payload[0].counts()
+            rows += c["nodes"] + c["relationships"]
+            if len(buf) >= group or rows >= GROUP_ROWS:
                 _write(store, buf, summary, seen)
-                buf = []
+                buf, rows = [], 0
         if buf:
             _write(store, buf, summary, seen)
     finally:
@@ -260,7 +276,7 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
 
 
 def _write(store, buf: list, summary: IngestSummary, seen: dict) -> None:
-    """Upsert a group of articles in one transaction; on failure, one by one."""
+    """Upsert a group of articles in one transaction; on failure, each half again."""
     batch = GraphBatch()
     for _, (b, _, _) in buf:
         batch.extend(b)
@@ -273,8 +289,9 @@ def _write(store, buf: list, summary: IngestSummary, seen: dict) -> None:
             summary.skipped.append((_source(art), f"not stored: {sys.exc_info()[1]}"))
             seen.pop(art.id, None)
             return
-    for item in buf:  # isolate the article that failed
-        _write(store, [item], summary, seen)
+    half = len(buf) // 2  # isolate the article that failed
+    _write(store, buf[:half], summary, seen)
+    _write(store, buf[half:], summary, seen)
 
 
 def _account(summary: IngestSummary, stats: dict, buf: list) -> None:

@@ -116,11 +116,65 @@ def test_failure_inside_the_database_rolls_back(store):
     bad = record_to_batch(make_record(3))
     # a lone surrogate cannot be encoded: the failure happens inside execute()
     bad.rels[("MENTIONS", "Article", "Entity")][-1]["sentence"] = "broken \ud800"
-    with pytest.raises(StoreError, match="rolled back"):
+    with pytest.raises(StoreError, match="rolled back|nothing written"):
         store.upsert(bad)
     assert store.counts() == before
     store.upsert(record_to_batch(make_record(3)))  # the store still works
     assert store.has_article("art-3") == "hash-3"
+
+
+def test_bulk_path_round_trips_awkward_text_and_keeps_empty_apart_from_null(store):
+    awkward = 'a "quoted", comma\nnew line\r\nback\\slash\ttab عربي NULL'
+    b = GraphBatch()
+    b.add_node("Article", {"id": "x1", "title": awkward, "text": "", "n_chars": 0})
+    b.add_node("Entity", {"id": "KZ", "type": "COUNTRY", "name": "Kazakhstan"})
+    b.add_rel("MENTIONS", "Article", "x1", "Entity", "KZ",
+              {"id": "m1", "sentence": awkward, "start": 3, "end": 5})
+    assert store.upsert(b)["relationships"] == 1
+    rows = store.query("MATCH (a:Article {id: 'x1'})-[m:MENTIONS]->(e:Entity) RETURN a.title AS t, "
+                       "a.text AS x, a.url IS NULL AS no_url, a.n_chars AS n, m.sentence AS s, "
+                       "m.start AS st, e.name AS e")
+    assert rows == [{"t": awkward, "x": "", "no_url": True, "n": 0, "s": awkward, "st": 3,
+                     "e": "Kazakhstan"}]
+
+
+def test_groups_mix_new_and_stored_rows(store):
+    """New rows are bulk-loaded, stored ones merged, group after group."""
+    for i in range(1, 4):
+        stats = store.upsert(record_to_batch(make_record(i)))
+        assert stats["labels"]["Article"] == 1
+    c = store.counts()
+    assert c["Article"] == 3 and c["Ban"] == 3 and c["TRIGGERED"] == 3
+    n_ent = c["Entity"]
+    b = record_to_batch(make_record(2))      # stored already
+    b.extend(record_to_batch(make_record(4)))  # new
+    stats = store.upsert(b.dedupe())
+    assert stats["labels"].get("Article") == 1 and stats["labels"].get("Ban") == 1
+    c2 = store.counts()
+    assert c2["Article"] == 4 and c2["TRIGGERED"] == 4
+    assert c2["Entity"] - n_ent == stats["labels"].get("Entity", 0)
+    assert c2["MENTIONS"] == 4 * c["MENTIONS"] // 3
+
+
+def test_failed_commit_after_a_bulk_load_rolls_back(store, monkeypatch):
+    store.upsert(record_to_batch(make_record(1)))
+    before = store.counts()
+    real = LadybugStore._exec
+
+    def fail_commit(self, cypher, params=None):
+        if cypher == "COMMIT":
+            raise RuntimeError("disk full (simulated)")
+        return real(self, cypher, params)
+
+    monkeypatch.setattr(LadybugStore, "_exec", fail_commit)
+    with pytest.raises(StoreError, match="rolled back"):
+        store.upsert(record_to_batch(make_record(2)))
+    monkeypatch.setattr(LadybugStore, "_exec", real)
+    assert store.counts() == before
+    assert store.has_article("art-2") is None
+    store.upsert(record_to_batch(make_record(2)))  # the store still works
+    assert store.counts()["Article"] == 2
+    assert not list(store._scratch.iterdir())  # no CSV file left behind
 
 
 def test_relationship_to_missing_node_is_dropped_and_counted(store):

@@ -28,6 +28,8 @@ import decimal
 import math
 import os
 import re
+import shutil
+import tempfile
 import uuid
 from pathlib import Path
 from typing import Any, Iterable
@@ -41,6 +43,10 @@ __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 #: rows per UNWIND statement; large enough to amortise planning, small
 #: enough to keep one statement's parameters modest.
 CHUNK = 2000
+
+#: LadybugDB's page cache, in MiB (its own default is most of the machine's
+#: memory); ``$KG_BUFFER_POOL_MB`` overrides it
+BUFFER_POOL_MB = 256
 
 _CASTS = {"STRING": "STRING", "INT64": "INT64", "DOUBLE": "DOUBLE", "BOOLEAN": "BOOLEAN"}
 
@@ -254,7 +260,16 @@ class LadybugStore:
     kg.errors.StoreError
         The path is a folder or not a store, cannot be written, or another
         process holds the store.
+
+    Notes
+    -----
+    The store's page cache holds at most :data:`BUFFER_POOL_MB` MiB
+    (``$KG_BUFFER_POOL_MB``), so memory does not grow with the graph.
     """
+
+    #: articles per ingest transaction: each commit that bulk-loads rows ends
+    #: in a checkpoint (about a second), so large groups pay it rarely
+    group_size = 1000
 
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
         import ladybug
@@ -263,11 +278,17 @@ class LadybugStore:
         self.read_only = read_only
         self._check_path()
         try:
-            self._db = ladybug.Database(str(self.path), read_only=read_only)
+            # COPY writes its pages outside the write-ahead log, so LadybugDB
+            # checkpoints when a transaction with a COPY commits; keep that
+            # (auto_checkpoint=False loses committed COPYs on kill -9).
+            self._db = ladybug.Database(str(self.path), read_only=read_only,
+                                        buffer_pool_size=_buffer_pool_bytes())
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(self._explain_open_error(str(exc))) from exc
         self._closed = False
+        self._column_order: dict[str, list[str]] = {}
+        self._scratch: Path | None = None
         if not read_only:
             try:
                 self.ensure_schema()
@@ -397,7 +418,23 @@ class LadybugStore:
     def upsert(self, batch: GraphBatch) -> UpsertStats:
         """Write one batch in one transaction (see :meth:`kg.stores.base.Store.upsert`).
 
-        LadybugDB: UNWIND … MERGE in chunks inside BEGIN/COMMIT.
+        LadybugDB's MERGE costs a plan and a look-up per row, so rows that
+        are certainly new go through its bulk path (COPY) instead:
+
+        1. *plan* (nothing written yet): check every row against the model,
+           look up which node ids are stored, and write the new rows to CSV
+           files; a relationship with an endpoint created by this batch
+           cannot be stored yet, so it is new too;
+        2. *write*, in one BEGIN/COMMIT: merge the rows that are stored
+           already (``UNWIND … MERGE … SET``; null keeps the stored value),
+           then bulk-load the new ones.
+
+        A failure, or kill -9, leaves the store as it was. Every check runs
+        in step 1, so a transaction with a COPY is rarely rolled back, and
+        COPY is only given ids the look-ups proved absent (a duplicate key
+        crashes LadybugDB 0.22). A commit with a COPY ends in a checkpoint
+        (about a second), so callers should write large batches: ingest
+        writes :attr:`group_size` articles per batch.
         """
         self._check_open()
         if self.read_only:
@@ -405,20 +442,28 @@ class LadybugStore:
                              f"read_only to write")
         stats = UpsertStats(nodes=0, relationships=0, dropped_relationships=0,
                             labels={}, types={})
+        plan: dict = {"merges": [], "copies": [], "files": []}
+        try:
+            self._plan(batch, stats, plan)
+        except BaseException as exc:
+            for path in plan["files"]:
+                path.unlink(missing_ok=True)
+            if isinstance(exc, UnicodeEncodeError):
+                raise StoreError(f"nothing written to {self.path}: a text cannot be encoded "
+                                 f"({exc.reason}); fix the input") from exc
+            raise
         self._exec("BEGIN TRANSACTION")
         try:
-            for label, rows in batch.nodes.items():
-                if rows:
-                    n = self._upsert_nodes(label, rows)
-                    stats["nodes"] += n
-                    stats["labels"][label] = stats["labels"].get(label, 0) + n
-            written = {label: {r.get("id") for r in rows} for label, rows in batch.nodes.items()}
-            for (rtype, a, b), rows in batch.rels.items():
-                if rows:
-                    n, dropped = self._upsert_rels(rtype, a, b, rows, written)
+            for rtype, cypher, rows in plan["merges"]:
+                before = self._total_rels(rtype) if rtype else 0
+                for part in _chunks(rows):
+                    self._exec(cypher, {"rows": part})
+                if rtype:
+                    n = self._total_rels(rtype) - before
                     stats["relationships"] += n
-                    stats["dropped_relationships"] += dropped
                     stats["types"][rtype] = stats["types"].get(rtype, 0) + n
+            for cypher in plan["copies"]:
+                self._exec(cypher)
             self._exec("COMMIT")
         except BaseException as exc:
             self._rollback()
@@ -428,48 +473,98 @@ class LadybugStore:
                 raise StoreError(f"write to {self.path} failed and was rolled back: "
                                  f"{_clean(str(exc))}") from exc
             raise
+        finally:
+            for path in plan["files"]:
+                path.unlink(missing_ok=True)
         return stats
 
-    def _upsert_nodes(self, label: str, rows: list[dict]) -> int:
-        clean = {r["id"]: r for r in node_rows(label, rows)}  # checks the label first
-        props = NODES[label]
-        before = self._total_nodes(label)
-        sets = ", ".join(f"n.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), n.{_q(p)})"
-                         for p, t in props.items() if p != "id")
-        cypher = f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: r.id}})" + (f" SET {sets}" if sets else "")
-        for part in _chunks(list(clean.values())):
-            self._exec(cypher, {"rows": part})
-        return self._total_nodes(label) - before
+    def _plan(self, batch: GraphBatch, stats: UpsertStats, plan: dict) -> None:
+        """Step 1 of :meth:`upsert`: checks, look-ups and CSV files into ``plan``;
+        new rows counted in ``stats``."""
+        fresh: dict[str, set] = {}    # label -> ids this batch creates
+        present: dict[str, set] = {}  # label -> ids stored once this batch is written
+        for label, rows in batch.nodes.items():
+            if not rows:
+                continue
+            clean = node_rows(label, rows)  # checks the label first
+            stored = self._stored_ids(label, (r["id"] for r in clean))
+            new = [r for r in clean if r["id"] not in stored]
+            old = [r for r in clean if r["id"] in stored]
+            fresh.setdefault(label, set()).update(r["id"] for r in new)
+            present.setdefault(label, set()).update(r["id"] for r in clean)
+            stats["nodes"] += len(new)
+            stats["labels"][label] = stats["labels"].get(label, 0) + len(new)
+            if old:
+                sets = ", ".join(f"n.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), n.{_q(p)})"
+                                 for p, t in NODES[label].items() if p != "id")
+                plan["merges"].append((None, f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: r.id}})"
+                                             + (f" SET {sets}" if sets else ""), old))
+            if new:
+                cols = self._copy_columns(label)
+                self._plan_copy(plan, label, ([r.get(c) for c in cols] for r in new))
+        for (rtype, a, b), rows in batch.rels.items():
+            if not rows:
+                continue
+            props = RELS[rtype]["props"]
+            rows_ = rel_rows(rtype, a, b, rows)
+            known_a, known_b = present.setdefault(a, set()), present.setdefault(b, set())
+            known_a.update(self._stored_ids(a, {r["src"] for r in rows_} - known_a))
+            known_b.update(self._stored_ids(b, {r["dst"] for r in rows_} - known_b))
+            linked = [r for r in rows_ if r["src"] in known_a and r["dst"] in known_b]
+            stats["dropped_relationships"] += len(rows_) - len(linked)
+            new_a, new_b = fresh.get(a, set()), fresh.get(b, set())
+            new = [r for r in linked if r["src"] in new_a or r["dst"] in new_b]
+            old = [r for r in linked if r["src"] not in new_a and r["dst"] not in new_b]
+            if old:  # both endpoints were stored before: the relationship may be too
+                sets = ", ".join(f"x.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), x.{_q(p)})"
+                                 for p, t in props.items() if p != "id")
+                plan["merges"].append((rtype, (
+                    f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) "
+                    f"MATCH (b:{_q(b)} {{id: r.dst}}) MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)"
+                    + (f" SET {sets}" if sets else "")), old))
+            if new:
+                cols = self._copy_columns(rtype)
+                self._plan_copy(plan, rtype, ([r["src"], r["dst"]] + [r.get(c) for c in cols]
+                                              for r in new), f"from={_lit(a)}, to={_lit(b)}")
+                stats["relationships"] += len(new)
+                stats["types"][rtype] = stats["types"].get(rtype, 0) + len(new)
+
+    def _plan_copy(self, plan: dict, table: str, rows: Iterable[list], options: str = "") -> None:
+        """Write rows (values in column order) to a CSV file and plan its COPY.
+
+        LadybugDB 0.22 crashes on a second ``COPY … FROM (subquery)`` into a
+        non-empty table, so rows travel as files in a scratch folder. Every
+        string is quoted, so an empty string stays empty and only a missing
+        value becomes NULL.
+        """
+        if self._scratch is None:
+            self._scratch = Path(tempfile.mkdtemp(prefix="kg-copy-"))
+        path = self._scratch / f"{len(plan['files'])}-{table}.csv"
+        plan["files"].append(path)
+        with path.open("w", encoding="utf-8", newline="") as f:
+            f.writelines(",".join(map(_csv_field, row)) + "\n" for row in rows)
+        extra = f", {options}" if options else ""
+        plan["copies"].append(f"COPY {_q(table)} FROM {_lit_path(path)} "
+                              f"(header=false, parallel=false{extra})")
+
+    def _stored_ids(self, label: str, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are stored under ``label`` (primary-key look-ups)."""
+        ids = list(ids)
+        cypher = f"UNWIND $ids AS i MATCH (n:{_q(label)} {{id: i}}) RETURN n.id"
+        return {row[0] for part in _chunks(ids) for row in self._run(cypher, {"ids": part})}
+
+    def _copy_columns(self, table: str) -> list[str]:
+        """A table's property columns in stored order (COPY fills columns by position)."""
+        if table not in self._column_order:
+            rows = self._conn.execute(f"CALL table_info({_lit(table)}) RETURN name").get_all()
+            self._column_order[table] = [r[0] for r in rows]
+        return self._column_order[table]
 
     # Whole-table counts are answered from table statistics (milliseconds at
     # any size), unlike a per-row existence check, which Ladybug may plan as
     # a scan from the high-degree end of a relationship.
-    def _total_nodes(self, label: str) -> int:
-        return self._run(f"MATCH (n:{_q(label)}) RETURN count(n)")[0][0]
-
     def _total_rels(self, rtype: str) -> int:
         return self._run(f"MATCH ()-[x:{_q(rtype)}]->() RETURN count(x)")[0][0]
-
-    def _upsert_rels(self, rtype: str, a: str, b: str, rows: list[dict],
-                     written: dict[str, set]) -> tuple[int, int]:
-        props = RELS[rtype]["props"]
-        rows_ = rel_rows(rtype, a, b, rows)
-        # endpoints written by this batch exist; look up only the others
-        srcs, dsts = written.get(a, set()), written.get(b, set())
-        unsure = [{"src": r["src"], "dst": r["dst"]} for r in rows_
-                  if r["src"] not in srcs or r["dst"] not in dsts]
-        ends = (f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) MATCH (b:{_q(b)} {{id: r.dst}}) "
-                f"RETURN count(*)")
-        linked = len(rows_) - len(unsure) + sum(self._run(ends, {"rows": part})[0][0]
-                                                for part in _chunks(unsure))
-        before = self._total_rels(rtype)
-        sets = ", ".join(f"x.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), x.{_q(p)})"
-                         for p, t in props.items() if p != "id")
-        cypher = (f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) MATCH (b:{_q(b)} {{id: r.dst}}) "
-                  f"MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)" + (f" SET {sets}" if sets else ""))
-        for part in _chunks(rows_):
-            self._exec(cypher, {"rows": part})
-        return self._total_rels(rtype) - before, len(rows_) - linked
 
     # -------------------------------------------------------------- plumbing
     def _exec(self, cypher: str, params: dict | None = None):
@@ -501,6 +596,8 @@ class LadybugStore:
         self._closed = True
         self._conn.close()
         self._db.close()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
 
     def __enter__(self) -> "LadybugStore":
         return self
@@ -518,6 +615,39 @@ def _lit(name: str) -> str:
     if not re.fullmatch(r"\w+", name):
         raise StoreError(f"bad table name {name!r}")
     return f"'{name}'"
+
+
+def _buffer_pool_bytes() -> int:
+    raw = os.environ.get("KG_BUFFER_POOL_MB") or str(BUFFER_POOL_MB)
+    try:
+        mb = int(raw)
+        if mb < 16:
+            raise ValueError(raw)
+    except ValueError:
+        raise StoreError(f"KG_BUFFER_POOL_MB={raw!r} is not a size in MiB (16 or more); "
+                         f"unset it or give e.g. 512") from None
+    return mb * 1024 * 1024
+
+
+def _lit_path(path: Path) -> str:
+    """A scratch file path (made by us, never from input) as a Cypher string literal."""
+    text = str(path)
+    if "'" in text or "\\" in text:
+        raise StoreError(f"scratch path {text!r} cannot be quoted; set TMPDIR to a plain path")
+    return f"'{text}'"
+
+
+def _csv_field(v: Any) -> str:
+    """One CSV field for COPY: strings quoted (quotes doubled), None empty (NULL)."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return '"' + v.replace('"', '""') + '"'
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and not math.isfinite(v):
+        raise StoreError(f"{v!r} cannot be stored; use a finite number")
+    return repr(v)
 
 
 def _clean(msg: str) -> str:
