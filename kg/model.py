@@ -80,8 +80,11 @@ REL_TYPES = frozenset(RELS)
 PLACE_TYPES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _h(*parts) -> str:
-    raw = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    raw = _JSON.encode(parts)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
@@ -150,9 +153,10 @@ class GraphBatch:
         spec = RELS.get(rtype)
         if spec is None or (src_label, dst_label) not in spec["pairs"]:
             raise ValueError(f"unknown relationship {src_label}-[{rtype}]->{dst_label}")
-        props = dict(props or {})
-        props.setdefault("id", rel_id(rtype, src, dst, props.get("article_id"), props.get("start")))
+        props = props or {}
         row = {k: props.get(k) for k in spec["props"]}
+        if row.get("id") is None:
+            row["id"] = rel_id(rtype, src, dst, props.get("article_id"), props.get("start"))
         row["src"], row["dst"] = src, dst
         self.rels.setdefault((rtype, src_label, dst_label), []).append(row)
 

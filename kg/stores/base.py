@@ -27,7 +27,7 @@ def node_rows(label: str, rows: list[dict]) -> list[dict]:
     for r in rows:
         if r.get("id") in (None, ""):
             raise StoreError(f"{label} row without id: {r!r}")
-        row = {p: coerce(r.get(p), t, f"{label}.{p}") for p, t in props.items()}
+        row = {p: _check(r.get(p), t, label, p) for p, t in props.items()}
         prev = clean.get(row["id"])
         if prev is None:
             clean[row["id"]] = row
@@ -50,7 +50,7 @@ def rel_rows(rtype: str, a: str, b: str, rows: list[dict]) -> list[dict]:
     for r in rows:
         if r.get("id") in (None, "") or not r.get("src") or not r.get("dst"):
             raise StoreError(f"{rtype} row without id, src or dst: {r!r}")
-        row = {p: coerce(r.get(p), t, f"{rtype}.{p}") for p, t in spec["props"].items()}
+        row = {p: _check(r.get(p), t, rtype, p) for p, t in spec["props"].items()}
         row["src"], row["dst"] = str(r["src"]), str(r["dst"])
         clean.setdefault(row["id"], row)
     return list(clean.values())
@@ -66,6 +66,16 @@ def count_all(store: "Store") -> dict[str, int]:
     for rtype in RELS:
         out[rtype] = store.query(f"MATCH ()-[r:`{rtype}`]->() RETURN count(r) AS c")[0]["c"]
     return out
+
+
+_PLAIN = {"STRING": str, "INT64": int, "DOUBLE": float}
+
+
+def _check(value: Any, typ: str, table: str, prop: str) -> Any:
+    """:func:`coerce` with a fast path for values that already have their type."""
+    if value is None or type(value) is _PLAIN.get(typ):
+        return value
+    return coerce(value, typ, f"{table}.{prop}")
 
 
 def coerce(value: Any, typ: str, where: str) -> Any:

@@ -44,6 +44,11 @@ __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 #: enough to keep one statement's parameters modest.
 CHUNK = 2000
 
+#: new rows of one table below this many are created with UNWIND … CREATE:
+#: a COPY makes the commit checkpoint that table (a quarter of a second or
+#: more for a relationship table), which only pays for many rows
+COPY_MIN_ROWS = int(os.environ.get("KG_COPY_MIN_ROWS", "2000"))
+
 #: LadybugDB's page cache, in MiB (its own default is most of the machine's
 #: memory); ``$KG_BUFFER_POOL_MB`` overrides it
 BUFFER_POOL_MB = 256
@@ -442,7 +447,7 @@ class LadybugStore:
                              f"read_only to write")
         stats = UpsertStats(nodes=0, relationships=0, dropped_relationships=0,
                             labels={}, types={})
-        plan: dict = {"merges": [], "copies": [], "files": []}
+        plan: dict = {"merges": [], "new": [], "files": []}
         try:
             self._plan(batch, stats, plan)
         except BaseException as exc:
@@ -462,8 +467,9 @@ class LadybugStore:
                     n = self._total_rels(rtype) - before
                     stats["relationships"] += n
                     stats["types"][rtype] = stats["types"].get(rtype, 0) + n
-            for cypher in plan["copies"]:
-                self._exec(cypher)
+            for _, cypher, rows in sorted(plan["new"], key=lambda step: step[0]):
+                for part in (_chunks(rows) if rows is not None else [None]):
+                    self._exec(cypher, {"rows": part} if part is not None else None)
             self._exec("COMMIT")
         except BaseException as exc:
             self._rollback()
@@ -499,9 +505,14 @@ class LadybugStore:
                                  for p, t in NODES[label].items() if p != "id")
                 plan["merges"].append((None, f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: r.id}})"
                                              + (f" SET {sets}" if sets else ""), old))
-            if new:
+            if new and len(new) >= COPY_MIN_ROWS:
                 cols = self._copy_columns(label)
-                self._plan_copy(plan, label, ([r.get(c) for c in cols] for r in new))
+                self._plan_copy(plan, 1, label, [[r.get(c) for r in new] for c in cols],
+                                [NODES[label].get(c, "STRING") for c in cols])
+            elif new:
+                props = ", ".join(f"{_q(p)}: cast(r.{_q(p)} AS {_CASTS[t]})"
+                                  for p, t in NODES[label].items())
+                plan["new"].append((1, f"UNWIND $rows AS r CREATE (n:{_q(label)} {{{props}}})", new))
         for (rtype, a, b), rows in batch.rels.items():
             if not rows:
                 continue
@@ -522,15 +533,23 @@ class LadybugStore:
                     f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) "
                     f"MATCH (b:{_q(b)} {{id: r.dst}}) MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)"
                     + (f" SET {sets}" if sets else "")), old))
+            if new and len(new) >= COPY_MIN_ROWS:
+                cols = ["src", "dst"] + self._copy_columns(rtype)
+                self._plan_copy(plan, 2, rtype, [[r.get(c) for r in new] for c in cols],
+                                ["STRING", "STRING"] + [props.get(c, "STRING") for c in cols[2:]],
+                                f"from={_lit(a)}, to={_lit(b)}")
+            elif new:
+                values = ", ".join(f"{_q(p)}: cast(r.{_q(p)} AS {_CASTS[t]})" for p, t in props.items())
+                plan["new"].append((2, f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) "
+                                       f"MATCH (b:{_q(b)} {{id: r.dst}}) "
+                                       f"CREATE (a)-[x:{_q(rtype)} {{{values}}}]->(b)", new))
             if new:
-                cols = self._copy_columns(rtype)
-                self._plan_copy(plan, rtype, ([r["src"], r["dst"]] + [r.get(c) for c in cols]
-                                              for r in new), f"from={_lit(a)}, to={_lit(b)}")
                 stats["relationships"] += len(new)
                 stats["types"][rtype] = stats["types"].get(rtype, 0) + len(new)
 
-    def _plan_copy(self, plan: dict, table: str, rows: Iterable[list], options: str = "") -> None:
-        """Write rows (values in column order) to a CSV file and plan its COPY.
+    def _plan_copy(self, plan: dict, phase: int, table: str, columns: list[list],
+                   types: list[str], options: str = "") -> None:
+        """Write rows, given column by column in table order, to a CSV file and plan its COPY.
 
         LadybugDB 0.22 crashes on a second ``COPY … FROM (subquery)`` into a
         non-empty table, so rows travel as files in a scratch folder. Every
@@ -542,10 +561,10 @@ class LadybugStore:
         path = self._scratch / f"{len(plan['files'])}-{table}.csv"
         plan["files"].append(path)
         with path.open("w", encoding="utf-8", newline="") as f:
-            f.writelines(",".join(map(_csv_field, row)) + "\n" for row in rows)
+            f.writelines(_csv_lines(columns, types))
         extra = f", {options}" if options else ""
-        plan["copies"].append(f"COPY {_q(table)} FROM {_lit_path(path)} "
-                              f"(header=false, parallel=false{extra})")
+        plan["new"].append((phase, f"COPY {_q(table)} FROM {_lit_path(path)} "
+                                   f"(header=false, parallel=false{extra})", None))
 
     def _stored_ids(self, label: str, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are stored under ``label`` (primary-key look-ups)."""
@@ -637,17 +656,28 @@ def _lit_path(path: Path) -> str:
     return f"'{text}'"
 
 
-def _csv_field(v: Any) -> str:
-    """One CSV field for COPY: strings quoted (quotes doubled), None empty (NULL)."""
-    if v is None:
-        return ""
-    if isinstance(v, str):
-        return '"' + v.replace('"', '""') + '"'
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float) and not math.isfinite(v):
-        raise StoreError(f"{v!r} cannot be stored; use a finite number")
-    return repr(v)
+def _csv_lines(columns: list[list], types: list[str]) -> Iterable[str]:
+    r"""CSV lines for COPY from values given column by column (checked by the model).
+
+    Strings are always quoted (quotes doubled), so an empty string stays
+    empty and only a missing value, an empty field, becomes NULL.
+
+    Examples
+    --------
+    >>> list(_csv_lines([["a", ""], [1, None], [None, True]], ["STRING", "INT64", "BOOLEAN"]))
+    ['"a",1,\n', '"",,true\n']
+    """
+    out = []
+    for col, typ in zip(columns, types):
+        if typ == "STRING":
+            out.append(["" if v is None else '"' + v.replace('"', '""') + '"' for v in col])
+        elif typ == "BOOLEAN":
+            out.append(["" if v is None else "true" if v else "false" for v in col])
+        else:
+            if typ == "DOUBLE" and any(v is not None and not math.isfinite(v) for v in col):
+                raise StoreError("a number is infinite or not a number; give a finite value")
+            out.append(["" if v is None else repr(v) for v in col])
+    return [",".join(cells) + "\n" for cells in zip(*out)]
 
 
 def _clean(msg: str) -> str:
