@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 __all__ = ["detect", "SAMPLE_CHARS", "STOP_WORDS", "UNDETERMINED"]
 
@@ -98,10 +99,11 @@ def _script(ch: str) -> str | None:
     return None
 
 
-def _arabic_script_lang(sample: str) -> str:
-    arabic = sum(ch in _ARABIC_ONLY for ch in sample)
-    urdu = sum(ch in _URDU for ch in sample)
-    persian = sum(ch in _PERSIAN for ch in sample)
+def _arabic_script_lang(chars: Counter) -> str:
+    """Arabic, Persian or Urdu, from the counts of the sample's characters."""
+    arabic = sum(chars[ch] for ch in _ARABIC_ONLY)
+    urdu = sum(chars[ch] for ch in _URDU)
+    persian = sum(chars[ch] for ch in _PERSIAN)
     if urdu + persian > arabic:
         return "ur" if urdu >= 2 and urdu * 4 >= persian else "fa"
     return "ar"
@@ -137,11 +139,13 @@ def detect(text: str) -> str:
     """
     sample = text[:SAMPLE_CHARS]
     counts: dict[str, int] = {}
-    for ch in sample:
+    chars = Counter(sample)
+    # each distinct character once, in order of first appearance (ties go to the script seen first)
+    for ch, n in chars.items():
         if ch.isalpha():
             name = _script(ch)
             if name:
-                counts[name] = counts.get(name, 0) + 1
+                counts[name] = counts.get(name, 0) + n
     if not counts or sum(counts.values()) < 3:
         return UNDETERMINED
     # Japanese mixes kana with Han characters; any real amount of kana decides.
@@ -149,7 +153,7 @@ def detect(text: str) -> str:
         return "ja"
     script = max(counts, key=counts.__getitem__)
     if script == "arabic":
-        return _arabic_script_lang(sample)
+        return _arabic_script_lang(chars)
     if script == "latin":
         return _latin_lang(sample)
     if script == "cyrillic":

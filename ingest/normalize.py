@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "normalize_ar", "clean_article_text", "fold_with_map", "inverse_offsets",
+import numpy
+
+__all__ = ["normalize_text", "normalize_ar", "clean_article_text", "fold_with_map", "fold_with_maps",
+           "inverse_offsets",
            "AR_DIACRITICS", "DIGITS"]
 
 AR_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
@@ -49,6 +52,8 @@ _DROP = {ord(c): None for c in "\u0640" + "".join(chr(x) for x in list(range(0x0
                                                      + list(range(0x064B, 0x0660)) + [0x0670]
                                                      + list(range(0x06D6, 0x06EE)))}
 _FOLD_TABLE = {**_AR_LETTERS, **DIGITS, **_DROP}
+_DROPPED = re.compile("[" + "".join(chr(c) for c in sorted(_DROP)) + "]+")
+_FOLD_RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD_TABLE)) + "]+")
 
 
 # characters that NFKC changes in news text: presentation forms, fullwidth, ligatures,
@@ -71,46 +76,81 @@ def fold_with_map(s: str) -> tuple[str, list[int]]:
     >>> fold_with_map("ﻻ ١")
     ('لا 1', [0, 0, 1, 2])
     """
+    folded, offsets, _ = fold_with_maps(s)
+    return folded, offsets
+
+
+def fold_with_maps(s: str) -> tuple[str, list[int], list[int]]:
+    """:func:`fold_with_map` and, built along, :func:`inverse_offsets` of its offsets.
+
+    >>> fold_with_maps("أَمَرَتْ ٢٠")[2]
+    [0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7]
+    """
     out: list[str] = []
     offsets: list[int] = []
+    inverse: list[int] = []  # for each character of s, the folded length before its output
     pos = 0
     for m in _COMPAT.finditer(s):
-        _fold_plain(s, pos, m.start(), out, offsets)
+        _fold_plain(s, pos, m.start(), out, offsets, inverse)
         i = m.start()
+        inverse.append(len(offsets))
         for c in unicodedata.normalize("NFKC", s[i]).translate(_FOLD_TABLE).lower():
             out.append(c)
             offsets.append(i)
         pos = m.end()
-    _fold_plain(s, pos, len(s), out, offsets)
-    return "".join(out), offsets
+    _fold_plain(s, pos, len(s), out, offsets, inverse)
+    inverse.append(len(offsets))
+    return "".join(out), offsets, inverse
 
 
-def _fold_plain(s: str, start: int, end: int, out: list[str], offsets: list[int]) -> None:
-    """Fold ``s[start:end]`` (no compatibility characters) onto ``out`` / ``offsets``."""
+def _translate(seg: str) -> str:
+    """``seg.translate(_FOLD_TABLE)``, translating only the runs of characters the table
+    changes (``str.translate`` looks every character of non-ASCII text up in the table)."""
+    return _FOLD_RUN.sub(_translate_run, seg)
+
+
+def _translate_run(m: re.Match) -> str:
+    return m.group().translate(_FOLD_TABLE)
+
+
+def _fold_plain(s: str, start: int, end: int, out: list[str], offsets: list[int], inverse: list[int]) -> None:
+    """Fold ``s[start:end]`` (no compatibility characters) onto ``out`` / ``offsets`` / ``inverse``."""
     if start >= end:
         return
     seg = s[start:end]
-    folded = seg.translate(_FOLD_TABLE)
+    folded = _translate(seg)
     low = folded.lower()
     if len(low) == len(folded):
         out.append(low)
         if len(folded) == len(seg):
+            inverse.extend(range(len(offsets), len(offsets) + len(seg)))
             offsets.extend(range(start, end))
-        else:  # only dropped marks (diacritics, tatweel) change the length
-            offsets.extend(i for i, ch in enumerate(seg, start) if ord(ch) not in _DROP)
+        else:  # only dropped marks (diacritics, tatweel) change the length: the runs between them
+            pos = start
+            for m in _DROPPED.finditer(seg):
+                inverse.extend(range(len(offsets), len(offsets) + start + m.start() - pos))
+                offsets.extend(range(pos, start + m.start()))
+                pos = start + m.end()
+                inverse.extend([len(offsets)] * (m.end() - m.start()))
+            inverse.extend(range(len(offsets), len(offsets) + end - pos))
+            offsets.extend(range(pos, end))
         return
     for i in range(start, end):
+        inverse.append(len(offsets))
         for c in s[i].translate(_FOLD_TABLE).lower():
             out.append(c)
             offsets.append(i)
 
 
 def inverse_offsets(offsets: list[int], n: int) -> list[int]:
-    """For each offset of the original text (0..n), the first folded index at or after it."""
-    inv = [len(offsets)] * (n + 1)
-    for fi in range(len(offsets) - 1, -1, -1):
-        inv[offsets[fi]] = fi
-    for i in range(n - 1, -1, -1):
-        if inv[i] == len(offsets) and inv[i + 1] != len(offsets):
-            inv[i] = inv[i + 1]
-    return inv
+    """For each offset of the original text (0..n), the first folded index at or after it.
+
+    >>> inverse_offsets([0, 2, 4, 6, 8, 9, 10], 11)
+    [0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7]
+    """
+    identity = list(range(n + 1))
+    if len(offsets) == n and offsets == identity[:n]:
+        return identity  # one folded character per character
+    # offsets never decrease: a binary search for every position, done by numpy at once
+    return numpy.searchsorted(numpy.asarray(offsets, dtype=numpy.int64),
+                              numpy.arange(n + 1), side="left").tolist()

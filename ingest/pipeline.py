@@ -109,7 +109,9 @@ def extract(article) -> dict:
     art = _article_dict(article)
     lang = art["lang"] if art["lang"] in SUPPORTED_LANGS else "en"
     nlp = get_pipeline(lang)
-    doc = nlp.make_doc(art.get("text") or "")
+    text = art.get("text") or ""
+    doc = nlp.make_doc(text)
+    doc.user_data["kg_text"] = text  # the tokenizer keeps every character: doc.text is the text
     doc._.published = art.get("published")
     for _, proc in nlp.pipeline:
         doc = proc(doc)

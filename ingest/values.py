@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ingest.lang.ar.lex_attrs import NUMBER_WORDS as AR_NUMBER_WORDS
 from ingest.normalize import fold_with_map, normalize_ar
+from ingest.scan import Scanner, scanner
 
 __all__ = ["find_dates", "find_capacities", "parse_iso", "date_lt", "days_between"]
 
@@ -134,7 +135,7 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 def _collect(folded, offsets, text, pattern, flags=0):
-    for m in _rx(pattern, flags).finditer(folded):
+    for m in scanner(pattern, flags).finditer(folded):
         s, e = offsets[m.start()], offsets[m.end() - 1] + 1
         yield m, s, e, text[s:e]
 
@@ -322,7 +323,7 @@ _MULT_WORD = re.compile(r"(الف|الفا|الاف|مليون|ملايين|مل
 
 
 @lru_cache(maxsize=4)
-def _capacity_rx(lang: str, rng: str) -> re.Pattern:
+def _capacity_rx(lang: str, rng: str) -> Scanner:
     """One pattern for every unit of a language: a number (or range) and then one
     unit, each unit in its own named group ``u<index>``."""
     units = _UNITS_AR if lang == "ar" else _UNITS_EN
@@ -331,7 +332,7 @@ def _capacity_rx(lang: str, rng: str) -> re.Pattern:
     for i, (pat, unit) in enumerate(units):
         sep = r"\s*" if unit == "percent" else (r"[\s-]*(?:\"[^\"]{1,30}\"\s+)?" if lang == "en" else r"\s+")
         alts.append(rf"(?P<u{i}>{sep}{cl}(?:{pat}))")
-    return re.compile(rf"(?<![\w\u0600-\u06FF.,]){cl}{rng}(?:{'|'.join(alts)})(?![\w\u0600-\u06FF])")
+    return Scanner(re.compile(rf"(?<![\w\u0600-\u06FF.,]){cl}{rng}(?:{'|'.join(alts)})(?![\w\u0600-\u06FF])"))
 
 
 def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
@@ -355,7 +356,7 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         rng = (rf"(?:between\s+({num}){mult}\s*and\s*({num})|(?:from\s+)?({num}){mult}"
                rf"(?:\s*(?:to|-|–)\s*({num}))?)({mult})")
     for m in _capacity_rx(lang, rng).finditer(folded):
-        unit = next(units[int(k[1:])][1] for k, v in m.groupdict().items() if v is not None)
+        unit = units[int(m.lastgroup[1:])][1]  # the unit's group u<index> closes last
         g_lo, g_hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         lo, hi, mult_s = _num(g_lo), _num(g_hi) if g_hi else None, (m.group(5) or "").strip(" -")
         if lo is None:
@@ -370,20 +371,20 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})
     # money written with a currency sign first: $16-billion, US$4.8-billion, $0.0023
     if lang == "en":
-        for m in _rx(rf"(?<![\w.])(?:us\s?\$|\$)\s?({_NUM})(?:[\s-]*(thousand|million|billion|trillion|bn))?").finditer(folded):
+        for m in scanner(rf"(?<![\w.])(?:us\s?\$|\$)\s?({_NUM})(?:[\s-]*(thousand|million|billion|trillion|bn))?").finditer(folded):
             v = _num(m.group(1))
             if v is None:
                 continue
             v *= _MULT_EN.get(m.group(2) or "", 1)
             s, e = offsets[m.start()], offsets[m.end() - 1] + 1
             found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": _clean(v), "unit": "USD"}, "_p": 1})
-        for m in re.finditer(r"\bseveral (?:thousand|hundred|dozen)\b", folded):
+        for m in scanner(r"\bseveral (?:thousand|hundred|dozen)\b").finditer(folded):
             s, e = offsets[m.start()], offsets[m.end() - 1] + 1
             unit = _unit_after(folded, m.end(), _UNITS_EN)
             if unit:
                 found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": None, "unit": unit}, "_p": 0})
     else:
-        for m in re.finditer(r"(?<![\w\u0600-\u06FF])(?:\"|«)?(?:الاف|مئات|عشرات|ملايين)(?:\s+(?:الالاف|الاف|الملايين))?\s*(?:عده|عديده)?(?:\"|»)?", folded):
+        for m in scanner(r"(?<![\w\u0600-\u06FF])(?:\"|«)?(?:الاف|مئات|عشرات|ملايين)(?:\s+(?:الالاف|الاف|الملايين))?\s*(?:عده|عديده)?(?:\"|»)?").finditer(folded):
             s, e = offsets[m.start()], offsets[m.end() - 1] + 1
             unit = _unit_after(folded, m.end(), _UNITS_AR)
             if unit:

@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import names
 from ingest.normalize import normalize_ar
-from ingest.components.sentences import doc_text as _text, folded as folded_doc, sentence_of, token_view
+from ingest.scan import Scanner, scanner
+from ingest.components.sentences import doc_text as _text, folded as folded_doc, sentence_at, span_text, token_view
 from ingest.values import _rx, find_capacities, find_dates
 
 __all__ = ["KGEntities", "PLACE_TYPES"]
@@ -72,9 +73,9 @@ _AR_ORG_HEADS = {
                   "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
 }
 _AR_ORG_HEAD_RX = {
-    label: re.compile(r"(?<![\u0600-\u06FF])(?:[وفبل]|لل|ب?ال)?(?:"
-                      + "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
-                      + r")(?![\u0600-\u06FF])")
+    label: Scanner(re.compile(r"(?<![\u0600-\u06FF])(?:[وفبل]|لل|ب?ال)?(?:"
+                              + "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
+                              + r")(?![\u0600-\u06FF])"))
     for label, heads in _AR_ORG_HEADS.items()}
 _AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if " " not in h}
 _AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
@@ -99,6 +100,7 @@ _EN_ORG_TAIL = ("University", "Institute", "Centre", "Center", "Foundation", "As
 _EN_ORG_HEADS = {"Association", "Federation", "Union", "Institute", "University", "Council", "Ministry",
                  "Department", "Bureau", "Bank", "Commission", "Chamber", "Centre", "Center", "Agency",
                  "Office", "Authority", "Committee", "Board", "Society", "Foundation", "League", "Alliance"}
+_EN_TAILS = frozenset(_EN_COMPANY_TAIL + _EN_REGULATOR_TAIL + _EN_ORG_TAIL)
 _EN_HEAD_REGULATOR = ("Ministry of", "Department of", "Office of", "Bureau of", "Commission of", "Council of",
                       "Ministry for", "Agency for", "State Council", "Central Bank")
 _EN_NOT_NAME = set("""The A An This That These Those It Its In On At By For From To Of And Or But If As With
@@ -167,8 +169,10 @@ class KGEntities:
         gaz_ents = list(doc.ents)
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
-        # tokens' ids, and names found by cues must not inherit them
-        spans.extend(Span(doc, e.start, e.end, label=e.label_, kb_id=e.ent_id_) for e in gaz_ents)
+        # tokens' ids, and names found by cues must not inherit them. The ruler's id is
+        # read as ``id_`` (the id doc.ents gives each span), the same string as ``ent_id_``,
+        # which would build the span's root token on every access
+        spans.extend(Span(doc, e.start, e.end, label=e.label_, kb_id=e.id_) for e in gaz_ents)
         # values
         fold = folded_doc(doc)[:2]
         for v in find_dates(_text(doc), self.lang, doc._.published, fold=fold):
@@ -189,12 +193,14 @@ class KGEntities:
             spans += self._en_cues(doc, salient)
         spans += self._person_repeats(doc, spans)
         spans = _dedupe(spans)
-        doc.spans["entities"] = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
+        spans = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
+        doc.spans["entities"] = spans
+        doc.user_data["kg_entity_spans"] = (doc.spans["entities"], spans)  # see entity_spans
         return doc
 
     # ------------------------------------------------------------ places
     def _salient_place(self, doc: Doc) -> str | None:
-        counts = Counter(e.ent_id_ for e in _gaz(doc) if e.label_ in ("COUNTRY", "PROVINCE") and e.ent_id_)
+        counts = Counter(e.id_ for e in _gaz(doc) if e.label_ in ("COUNTRY", "PROVINCE") and e.id_)
         if not counts:
             return None
         # a province counts for its country too
@@ -222,9 +228,9 @@ class KGEntities:
 
     def _auth_place_id(self, ent: Span) -> str | None:
         if ent.label_ == "CITY":
-            parent = names().get(ent.ent_id_, {})
+            parent = names().get(ent.id_, {})
             return parent.get("country") or parent.get("parent")
-        return ent.ent_id_
+        return ent.id_
 
     # ------------------------------------------------------------ Arabic
     def _ar_cues(self, doc: Doc, salient: str | None) -> list[Span]:
@@ -237,7 +243,7 @@ class KGEntities:
             return sp
 
         # generic authorities: السلطات [في] X / السلطات الصينية / سلطات سيشوان
-        for m in _rx(rf"(?<![\u0600-\u06FF]){_AR_AUTH}(?![\u0600-\u06FF])").finditer(folded):
+        for m in scanner(rf"(?<![\u0600-\u06FF]){_AR_AUTH}(?![\u0600-\u06FF])").finditer(folded):
             sp = span_of(m.start(), m.end(), "REGULATOR")
             if sp is None:
                 continue
@@ -278,22 +284,23 @@ class KGEntities:
                 out.append(sp)
         # people: cue verb + name, name + title, يلقب ب"X"
         tv = token_view(doc)
-        norms, texts = tv["norm"], tv["text"]
+        norms, texts, puncts, ents = tv["norm"], tv["text"], tv["punct"], tv["ent"]
+        caps = _caps(tv)
         for i, n in enumerate(norms):
             if n not in _AR_PERSON_CUES:
                 continue
             if n in _AR_SAY:
                 j = i + 1
-                while j < len(doc) and (doc[j].norm_ in _AR_TITLES or self.demonym_at(doc[j].text)):
+                while j < len(doc) and (norms[j] in _AR_TITLES or self.demonym_at(texts[j])):
                     j += 1
                 nm = self._ar_person_tokens(doc, j)
                 if nm:
                     out.append(Span(doc, nm[0], nm[1], label="PERSON"))
-            if n in _AR_TITLES and n not in _AR_PLURAL_TITLES and (i == 0 or doc[i - 1].norm_ not in _AR_TITLES):
+            if n in _AR_TITLES and n not in _AR_PLURAL_TITLES and (i == 0 or norms[i - 1] not in _AR_TITLES):
                 j = i + 1
-                while j < len(doc) and (doc[j].norm_ in _AR_TITLES or self.demonym_at(doc[j].text)
-                                        or _cap(doc[j]) or doc[j].text in ("،", ",")
-                                        or (doc[j].norm_.startswith(("ل", "ب")) and _cap(doc[min(j + 1, len(doc) - 1)]))):
+                while j < len(doc) and (norms[j] in _AR_TITLES or self.demonym_at(texts[j])
+                                        or caps[j] or texts[j] in ("،", ",")
+                                        or (norms[j].startswith(("ل", "ب")) and caps[min(j + 1, len(doc) - 1)])):
                     j += 1
                 k = j
                 while k < len(doc) and k - j < 4 and self._name_like_i(doc, k):
@@ -308,7 +315,7 @@ class KGEntities:
                         k = st
                         while k < len(doc) and k - st < 3 and self._name_like_i(doc, k):
                             k += 1
-                        if k - st >= 2 and not any(tv["ent"][st:k]) and sum(t in _QUOTES for t in texts[j:st]) % 2 == 0 and k < len(doc) and norms[k] in ("ان", "بان", ":", ",", "انه", "."):
+                        if k - st >= 2 and not any(ents[st:k]) and sum(t in _QUOTES for t in texts[j:st]) % 2 == 0 and k < len(doc) and norms[k] in ("ان", "بان", ":", ",", "انه", "."):
                             out.append(Span(doc, st, k, label="PERSON"))
                             break
             if n in _AR_TITLES and i > 0:
@@ -316,12 +323,12 @@ class KGEntities:
                 st = k
                 while st > 0 and k - st < 3 and self._name_like_i(doc, st - 1):
                     st -= 1
-                if st < k and (st == 0 or doc[st - 1].is_punct or doc[st - 1].norm_ in _AR_SAY
-                               or doc[st - 1].norm_ in _AR_NOT_NAME or doc[st - 1].is_sent_start):
+                if st < k and (st == 0 or puncts[st - 1] or norms[st - 1] in _AR_SAY
+                               or norms[st - 1] in _AR_NOT_NAME or doc[st - 1].is_sent_start):
                     out.append(Span(doc, st, k, label="PERSON"))
             elif n in ("يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي"):
                 j = i + 1
-                if j < len(doc) and doc[j].text in ("ب", "ـ"):
+                if j < len(doc) and texts[j] in ("ب", "ـ"):
                     j += 1
                 q = self._quoted(doc, j)
                 if q:
@@ -330,7 +337,7 @@ class KGEntities:
         for i, n in enumerate(norms):
             if n in ("مدينه", "مدينتي", "بلده", "ومدينه", "بمدينه", "لمدينه") and i + 1 < len(doc):
                 k = i + 1
-                while k < len(doc) and k - i <= 2 and self._name_like_i(doc, k) and not doc[k].ent_type_:
+                while k < len(doc) and k - i <= 2 and self._name_like_i(doc, k) and not ents[k]:
                     k += 1
                 if k > i + 1:
                     out.append(Span(doc, i + 1, k, label="CITY"))
@@ -339,7 +346,7 @@ class KGEntities:
         return [s for s in out if s is not None and len(s)]
 
     def _sentence_place(self, doc: Doc, sp: Span, prefer_specific=False) -> str | None:
-        sent = sentence_of(doc, sp)
+        sent = sentence_at(doc, sp.start)
         places = [e for e in _gaz(doc) if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
                   and e.start >= sent.start and e.end <= sent.end]
         if prefer_specific:
@@ -409,57 +416,60 @@ class KGEntities:
             k += 1
         if k == j:
             return None
-        if k - j == 1 and doc[j].norm_.endswith(("ون", "ات")):
+        if k - j == 1 and token_view(doc)["norm"][j].endswith(("ون", "ات")):
             return None
         return (j, k)
 
     def _quoted(self, doc: Doc, j: int) -> tuple[int, int] | None:
-        if j < len(doc) and doc[j].text in ('"', "«", "“", "'"):
+        texts = token_view(doc)["text"]
+        if j < len(texts) and texts[j] in ('"', "«", "“", "'"):
             k = j + 1
-            while k < len(doc) and doc[k].text not in ('"', "»", "”", "'") and k - j < 8:
+            while k < len(texts) and texts[k] not in ('"', "»", "”", "'") and k - j < 8:
                 k += 1
-            if k < len(doc) and k > j + 1 and doc[k].text in ('"', "»", "”", "'"):
+            if k < len(texts) and k > j + 1 and texts[k] in ('"', "»", "”", "'"):
                 return (j + 1, k)
         return None
 
     def _ar_name_after(self, doc: Doc, j: int, allow_definite: bool):
         """(start, end, quoted) of a name right after a head word, or None."""
+        tv = token_view(doc)
+        texts, norms, puncts = tv["text"], tv["norm"], tv["punct"]
+        caps = _caps(tv)
         q = self._quoted(doc, j)
         if q:
             return (q[0], q[1], True)
         # "شركة الكهرباء الوطنية "أندي"": a quoted name a few words after the head
         for k in range(j + 1, min(j + 4, len(doc))):
-            if doc[k].is_punct and doc[k].text not in ('"', "«", "“"):
+            if puncts[k] and texts[k] not in ('"', "«", "“"):
                 break
             q = self._quoted(doc, k)
             if q and q[1] - q[0] <= 4:  # a name, not a quotation
                 return (q[0], q[1], True)
-        if j < len(doc) and _cap(doc[j]):
+        if j < len(doc) and caps[j]:
             k = j
-            while k < len(doc) and (_cap(doc[k]) or (doc[k].text in _EN_STOP_LOWER and k + 1 < len(doc) and _cap(doc[k + 1]))):
+            while k < len(doc) and (caps[k] or (texts[k] in _EN_STOP_LOWER and k + 1 < len(doc) and caps[k + 1])):
                 k += 1
             return (j, k, True)
-        if j < len(doc) and doc[j].text[:1] in ("ل", "ب") and not doc[j].ent_type_:
+        if j < len(doc) and texts[j][:1] in ("ل", "ب") and not tv["ent"][j]:
             return None
         k = j
         while k < len(doc) and k - j < 4:
-            t = doc[k]
-            n = t.norm_
-            if t.is_punct or (n in _AR_NOT_NAME and n not in _AR_ORG_HEAD_WORDS) or n in _AR_SAY or t.like_num:
+            t, n = texts[k], norms[k]
+            if puncts[k] or (n in _AR_NOT_NAME and n not in _AR_ORG_HEAD_WORDS) or n in _AR_SAY or doc[k].like_num:
                 break
-            if not ("\u0600" <= t.text[0] <= "\u06ff") and not t.text[0].isalpha():
+            if not ("\u0600" <= t[0] <= "\u06ff") and not t[0].isalpha():
                 break
             if not allow_definite and (n.startswith("ال") and k == j):
                 break
-            if self._trigger_word(t.text):
+            if self._trigger_word(t):
                 break
             k += 1
-            if self.demonym_at(t.text):
+            if self.demonym_at(t):
                 break
         if k == j:
             return None
         # a head word followed only by an adjective is not a name ("الشركة الصينية")
-        if k - j == 1 and self.demonym_at(doc[j].text):
+        if k - j == 1 and self.demonym_at(texts[j]):
             return None
         return (j, k, False)
 
@@ -471,7 +481,7 @@ class KGEntities:
         auth = (r"(?:(?:the|The)\s+)?(?:(local|provincial|regional|state|federal|central|national|municipal)\s+)?"
                 r"(?:([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?(authorities|government|officials|regulators|lawmakers|administration|legislature)\b"
                 r"(?:\s+(?:of|in)\s+)?")
-        for m in _rx(auth).finditer(text):
+        for m in scanner(auth).finditer(text):
             sp = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if sp is None or not len(sp):
                 continue
@@ -501,7 +511,7 @@ class KGEntities:
             while end > sp.start and doc[end - 1].lower_ in ("of", "in"):
                 end -= 1
             out.append(Span(doc, sp.start, end, label="REGULATOR", kb_id=f"authorities:{place_id}"))
-        for m in _rx(r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+)?(?:energy|finance|economy|interior|industry|digital\s+development|"
+        for m in scanner(r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+)?(?:energy|finance|economy|interior|industry|digital\s+development|"
                      r"mining|environment|trade)\s+(?:ministry|ministers?|regulator|department)|central\s+bank)\b").finditer(text):
             sp = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if sp is not None:
@@ -514,150 +524,153 @@ class KGEntities:
 
         A run of capitalised tokens (with inner "of", "and", hyphens) is cut
         at gazetteer names unless it ends in an organisation word ("Inner
-        Mongolia Development and Reform Commission" stays whole)."""
-        n = len(doc)
+        Mongolia Development and Reform Commission" stays whole). Runs are
+        token ranges ``(start, end)`` over the doc's token view; only typed
+        names become spans."""
+        tv = token_view(doc)
+        texts, ws = tv["text"], tv["ws"]
+        caps = _caps(tv)
+        n = len(texts)
         gaz_tokens = set()
         for e in _gaz(doc):
             gaz_tokens.update(range(e.start, e.end))
-        runs: list[Span] = []
+        runs: list[tuple[int, int]] = []
         i = 0
         while i < n:
-            if not _cap(doc[i]):
+            if not caps[i]:
                 i += 1
                 continue
             j = i
-            while j < n and (_cap(doc[j])
-                             or (doc[j].text in _EN_STOP_LOWER and j > i and j + 1 < n and _cap(doc[j + 1]))
-                             or (doc[j].text in _EN_NAME_PARTICLES and j > i and _cap_after_particles(doc, j))
-                             or (doc[j].text in ("-", "–") and j > i and not doc[j - 1].whitespace_ and j + 1 < n and _cap(doc[j + 1]))
-                             or (doc[j].text in ("Inc.", "Ltd.", "Co.", "Corp.", "&") and j > i)):
+            while j < n and (caps[j]
+                             or (texts[j] in _EN_STOP_LOWER and j > i and j + 1 < n and caps[j + 1])
+                             or (texts[j] in _EN_NAME_PARTICLES and j > i and _cap_after_particles(texts, caps, j))
+                             or (texts[j] in ("-", "–") and j > i and not ws[j - 1] and j + 1 < n and caps[j + 1])
+                             or (texts[j] in ("Inc.", "Ltd.", "Co.", "Corp.", "&") and j > i)):
                 j += 1
-            runs.append(doc[i:j])
+            runs.append((i, j))
             i = j
         # a run that reads "… Commission Monday" ends at its organisation word
         split_runs = []
-        tails = set(_EN_COMPANY_TAIL + _EN_REGULATOR_TAIL + _EN_ORG_TAIL)
+        tails = _EN_TAILS
         # "of", "and", "for" join the words of an organisation's name, not of anything else
         joined = []
-        for run in runs:
-            words = [t.text for t in run]
+        for a, b in runs:
+            words = texts[a:b]
             heads = [w for w in words if w not in ("The", "the")][:1]
             if heads and heads[0] in _EN_ORG_HEADS and any(w in _EN_STOP_LOWER for w in words):
-                joined.append(run)  # "Association of Blockchain and Data Centre Industry"
+                joined.append((a, b))  # "Association of Blockchain and Data Centre Industry"
                 continue
             if any(w in _EN_STOP_LOWER for w in words) and words[-1] not in tails:
-                st = run.start
-                for k in range(run.start, run.end):
-                    if doc[k].text in _EN_STOP_LOWER:
-                        joined.append(doc[st:k])
+                st = a
+                for k in range(a, b):
+                    if texts[k] in _EN_STOP_LOWER:
+                        joined.append((st, k))
                         st = k + 1
-                joined.append(doc[st:run.end])
+                joined.append((st, b))
             else:
-                joined.append(run)
-        runs = [r for r in joined if len(r)]
-        for run in runs:
-            if doc[run.start].text in _EN_ORG_HEADS or (len(run) > 1 and doc[run.start].text == "The"
-                                                        and doc[run.start + 1].text in _EN_ORG_HEADS):
-                split_runs.append(run)  # "Chamber of Digital Commerce" is one name
+                joined.append((a, b))
+        runs = [(a, b) for a, b in joined if b > a]
+        for a, b in runs:
+            if texts[a] in _EN_ORG_HEADS or (b - a > 1 and texts[a] == "The" and texts[a + 1] in _EN_ORG_HEADS):
+                split_runs.append((a, b))  # "Chamber of Digital Commerce" is one name
                 continue
-            cut = [k for k in range(run.start, run.end - 1) if doc[k].text in tails
-                   and doc[k + 1].text not in tails and doc[k + 1].text not in _EN_STOP_LOWER]
-            st = run.start
+            cut = [k for k in range(a, b - 1) if texts[k] in tails
+                   and texts[k + 1] not in tails and texts[k + 1] not in _EN_STOP_LOWER]
+            st = a
             for k in cut:
-                split_runs.append(doc[st:k + 1])
+                split_runs.append((st, k + 1))
                 st = k + 1
-            split_runs.append(doc[st:run.end])
-        runs = [r for r in split_runs if len(r)]
-        typed: list[Span] = []
+            split_runs.append((st, b))
+        runs = [(a, b) for a, b in split_runs if b > a]
+        typed: list[tuple[int, int, str]] = []
         for run in runs:
-            toks = _trim(doc, run)
-            if not len(toks):
+            a, b = _trim(texts, *run)
+            if b <= a:
                 continue
-            last = toks[-1].text
-            whole_org = last in _EN_COMPANY_TAIL + _EN_REGULATOR_TAIL + _EN_ORG_TAIL and len(toks) >= 2
+            whole_org = texts[b - 1] in tails and b - a >= 2
             if not whole_org:
                 # keep the part after the last gazetteer token
-                cut = [k for k in range(toks.start, toks.end) if k in gaz_tokens]
+                cut = [k for k in range(a, b) if k in gaz_tokens]
                 if cut:
-                    toks = _trim(doc, doc[max(cut) + 1:toks.end])
-                    if not len(toks):
+                    a, b = _trim(texts, max(cut) + 1, b)
+                    if b <= a:
                         continue
-            sp = self._type_latin(doc, toks)
-            if sp is not None:
-                typed.append(sp)
+            label = self._type_latin(doc, a, b)
+            if label is not None:
+                typed.append((a, b, label))
         # a lone surname of a person named in full is that person
-        surnames = {sp[-1].text for sp in typed if sp.label_ == "PERSON" and len(sp) >= 2}
-        out = []
-        for sp in typed:
-            if len(sp) == 1 and sp.text in surnames and sp.label_ != "PERSON":
-                sp = Span(doc, sp.start, sp.end, label="PERSON")
-            out.append(sp)
-        return out
+        surnames = {texts[b - 1] for a, b, label in typed if label == "PERSON" and b - a >= 2}
+        return [Span(doc, a, b, label="PERSON" if b - a == 1 and texts[a] in surnames else label)
+                for a, b, label in typed]
 
-    def _type_latin(self, doc: Doc, toks: Span) -> Span | None:
-        words = [t.text for t in toks if t.text not in ("-", "–")]
+    def _type_latin(self, doc: Doc, start: int, end: int) -> str | None:
+        """The entity type of the capitalised name in tokens [start, end), or None."""
+        tv = token_view(doc)
+        toks = tv["text"][start:end]
+        words = [t for t in toks if t not in ("-", "–")]
         last = words[-1].rstrip(".")
         head2 = " ".join(words[:2])
         if any(head2.startswith(h) for h in _EN_HEAD_REGULATOR) and len(words) >= 2:
-            return Span(doc, toks.start, toks.end, label="REGULATOR")
+            return "REGULATOR"
         if last in _EN_COMPANY_TAIL and len(words) >= 2:
-            return Span(doc, toks.start, toks.end, label="COMPANY")
+            return "COMPANY"
         if last in _EN_REGULATOR_TAIL and len(words) >= 2:
-            return Span(doc, toks.start, toks.end, label="REGULATOR")
+            return "REGULATOR"
         if last in _EN_ORG_TAIL and len(words) >= 2:
-            return Span(doc, toks.start, toks.end, label="ORGANIZATION")
+            return "ORGANIZATION"
         if words[0] in _EN_ORG_HEADS and len(words) >= 3 and words[1] in ("of", "for"):
             reg = words[0] in ("Ministry", "Department", "Bureau", "Commission", "Agency", "Office",
                                "Authority", "Committee", "Board") or head2 == "Bank of"
-            return Span(doc, toks.start, toks.end, label="REGULATOR" if reg else "ORGANIZATION")
-        before = doc[max(0, toks.start - 4):toks.start].text
-        after = doc[toks.end:min(len(doc), toks.end + 4)].text
+            return "REGULATOR" if reg else "ORGANIZATION"
+        before = span_text(doc, max(0, start - 4), start)
+        after = span_text(doc, end, min(len(tv["text"]), end + 4))
         morph = [w for w in words if (m := _COMPANY_MORPHEME.search(w)) and (len(words) > 1 or len(w) > len(m.group(0)) + 2)]
         if (morph and len(words) <= 3 and not set(words) & _EN_VERBISH) or re.search(r"-based\s*$", before):
-            return Span(doc, toks.start, toks.end, label="COMPANY")
+            return "COMPANY"
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
-        connectors = any(t.text in _EN_STOP_LOWER for t in toks)
+        connectors = any(t in _EN_STOP_LOWER for t in toks)
         caps = [w for w in words if w not in _EN_NAME_PARTICLES]
         if 2 <= len(caps) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words):
             if _rx(rf"{_EN_SAY_BEFORE}\s*$").search(before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
                     or self.lang == "ar":
-                return Span(doc, toks.start, toks.end, label="PERSON")
+                return "PERSON"
         if len(words) == 1 and len(last) >= 3 and last not in _EN_NOT_NAME:
             if re.search(r"(?:company|firm|miner|startup|exchange|pool|operator|giant|platform)\s*$", before, re.I) \
                     or re.match(r"^\s*,\s*(?:a|an|the)\s+(?:\w+\s+){0,3}(?:company|firm|miner|exchange|pool|operator|platform)", after):
-                return Span(doc, toks.start, toks.end, label="COMPANY")
+                return "COMPANY"
             if re.match(r"^\s*(?:reported|reports|said|says|told)", after) and re.search(r"(?:^|\s)(?:,|\.|and)?\s*$", before):
-                return Span(doc, toks.start, toks.end, label="ORGANIZATION")
+                return "ORGANIZATION"
             if self.lang == "ar":
                 if last.isupper() or re.search(r"news|times|press|tv$", last, re.I):
-                    return Span(doc, toks.start, toks.end, label="ORGANIZATION")
-                return Span(doc, toks.start, toks.end, label="COMPANY")
+                    return "ORGANIZATION"
+                return "COMPANY"
         return None
 
     # ------------------------------------------------------------ coreference
     def _person_repeats(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Single-token repeats of a known person's last name, and first names glued before it."""
         out: list[Span] = []
-        persons = [s for s in spans if s.label_ == "PERSON"]
-        full: dict[str, str] = {}
-        for p in persons:
-            if len(p) >= 2:
-                full[p[-1].norm_] = p.text
-        lastnames = {p[-1].norm_ for p in persons}
+        tv = token_view(doc)
+        norms, texts = tv["norm"], tv["text"]
+        persons = [(s.start, s.end) for s in spans if s.label_ == "PERSON"]
+        full = {norms[b - 1] for a, b in persons if b - a >= 2}  # surnames named in full
+        lastnames = {norms[b - 1] for a, b in persons}
+        if not lastnames:
+            return out
         covered = set()
-        for p in persons:
-            covered.update(range(p.start, p.end))
-        for tok in doc:
-            if tok.norm_ in lastnames and tok.i not in covered:
-                st = tok.i
-                if self.lang == "ar" and tok.norm_ not in full and st > 0 and self._name_like_i(doc, st - 1) \
-                        and doc[st - 1].norm_ not in _AR_SAY and st > 1 and doc[st - 2].norm_ not in ("ب",):
+        for a, b in persons:
+            covered.update(range(a, b))
+        for i, norm in enumerate(norms):
+            if norm in lastnames and i not in covered:
+                st = i
+                if self.lang == "ar" and norm not in full and st > 0 and self._name_like_i(doc, st - 1) \
+                        and norms[st - 1] not in _AR_SAY and st > 1 and norms[st - 2] not in ("ب",):
                     # "سارع كريس تشو": a first name glued before a known surname
-                    prev = doc[st - 1]
-                    if not prev.text.startswith(("و", "ف")) or len(prev.text) <= 3:
+                    prev = texts[st - 1]
+                    if not prev.startswith(("و", "ف")) or len(prev) <= 3:
                         st -= 1
-                out.append(Span(doc, st, tok.i + 1, label="PERSON"))
-                covered.update(range(st, tok.i + 1))
+                out.append(Span(doc, st, i + 1, label="PERSON"))
+                covered.update(range(st, i + 1))
         return out
 
 
@@ -675,27 +688,56 @@ def _gaz(doc: Doc) -> list[Span]:
     return ents
 
 
-def _cap_after_particles(doc: Doc, j: int) -> bool:
-    """Whether a capitalised word follows the name particles starting at ``j`` (von der Leyen)."""
-    while j < len(doc) and doc[j].text in _EN_NAME_PARTICLES:
+def _cap_after_particles(texts: list[str], caps: list[bool], j: int) -> bool:
+    """Whether a capitalised word follows the name particles starting at token ``j`` (von der Leyen)."""
+    while j < len(texts) and texts[j] in _EN_NAME_PARTICLES:
         j += 1
-    return j < len(doc) and _cap(doc[j])
+    return j < len(texts) and caps[j]
 
 
-def _trim(doc: Doc, toks: Span) -> Span:
-    """Drop leading generic capitalised words and connectors, and trailing connectors."""
-    while len(toks) and (toks[0].text in _EN_NOT_NAME or toks[0].text in _EN_STOP_LOWER or toks[0].text in ("-", "–")):
-        toks = doc[toks.start + 1:toks.end]
-    while len(toks) and (toks[-1].text in _EN_STOP_LOWER or toks[-1].text in ("-", "–", "&")):
-        toks = doc[toks.start:toks.end - 1]
-    return toks
+def _trim(texts: list[str], start: int, end: int) -> tuple[int, int]:
+    """Tokens [start, end) without leading generic capitalised words and connectors,
+    nor trailing connectors."""
+    while end > start and (texts[start] in _EN_NOT_NAME or texts[start] in _EN_STOP_LOWER or texts[start] in ("-", "–")):
+        start += 1
+    while end > start and (texts[end - 1] in _EN_STOP_LOWER or texts[end - 1] in ("-", "–", "&")):
+        end -= 1
+    return start, end
 
 
 def _cap(t) -> bool:
-    s = t.text
+    return _cap_text(t.text)
+
+
+def _cap_text(s: str) -> bool:
+    """Whether a word is capitalised Latin (or a digit-led code such as 5G or 3M)."""
     if s and s[0].isdigit():
         return any(c.isupper() for c in s) and any(c.isalpha() for c in s) and s.isascii()
     return bool(s) and s[0].isupper() and s[0].isascii() and s not in ("I",)
+
+
+class _CapMemo(dict):
+    """:func:`_cap_text` per word, filled on demand (``map`` over a dict's look-up runs
+    without a Python frame per token)."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > self.LIMIT:
+            self.clear()
+        value = self[word] = _cap_text(word)
+        return value
+
+
+_CAP_MEMO = _CapMemo()
+
+
+def _caps(tv: dict) -> list[bool]:
+    """:func:`_cap_text` of every token of a token view (computed once per doc)."""
+    caps = tv.get("cap")
+    if caps is None:
+        caps = tv["cap"] = list(map(_CAP_MEMO.__getitem__, tv["text"]))
+    return caps
 
 
 _GROUP = {"COMPANY": 0, "ORGANIZATION": 0, "REGULATOR": 0, "PERSON": 0, "DATE": 1, "CAPACITY": 2,

@@ -31,8 +31,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import contains, names
-from ingest.components.sentences import doc_text as _text, folded as folded_doc
+from ingest.components.sentences import doc_text as _text, entity_spans, folded as folded_doc, sentences
 from ingest.normalize import normalize_ar
+from ingest.scan import Scanner
 
 __all__ = ["KGEvents", "load_triggers"]
 
@@ -95,16 +96,19 @@ class KGEvents:
     def __init__(self, lang: str):
         self.lang = lang
         self.triggers = load_triggers(lang)
+        # the same patterns with a literal pre-test: most triggers do not occur in a given article
+        self._scanners = [(label, tid, Scanner(rx)) for label, tid, rx in self.triggers]
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [_Ent(e) for e in doc.spans.get("entities", [])]
+        text = _text(doc)
+        ents = [_Ent(e, text) for e in entity_spans(doc)]
         folded, offsets, inv = folded_doc(doc)
         events: list[dict] = []
         self._last_dest: str | None = None
         self._ban_home: str | None = None
         prev_sent = None
         # every trigger over the whole text once; a hit belongs to the sentence it lies in
-        sents = list(doc.sents)
+        sents = sentences(doc)
         bounds = [s.start_char for s in sents]
         by_sent: list[list] = [[] for _ in sents]
         for hit in self._hits(folded, 0, offsets):
@@ -128,13 +132,13 @@ class KGEvents:
                     start = prev_moves[-1][3] if prev_moves else sent.start_char
                 if k > 0 and core[k - 1][0] == label:
                     # two moves in one sentence: the second starts at its own clause
-                    breaks = [m.end() for m in _CLAUSE.finditer(_text(doc), start, s)]
+                    breaks = [m.end() for m in _CLAUSE.finditer(text, start, s)]
                     if breaks:
                         start = breaks[-1]
                 end = core[k + 1][2] if k + 1 < len(core) else sent.end_char
                 if k + 1 < len(core):
                     # end the window at the last clause break before the next trigger
-                    seg = _text(doc)[e:end]
+                    seg = text[e:end]
                     breaks = [m.start() for m in _CLAUSE.finditer(seg)]
                     if breaks:
                         end = e + breaks[-1]
@@ -214,7 +218,7 @@ class KGEvents:
 
     def _hits(self, stext: str, base: int, offsets: list[int]):
         hits = []
-        for label, tid, rx in self.triggers:
+        for label, tid, rx in self._scanners:
             for m in rx.finditer(stext):
                 if self.lang == "ar" and not _word_edges(stext, m.start(), m.end()):
                     continue
@@ -294,9 +298,10 @@ class KGEvents:
 
     # ------------------------------------------------------------ bans
     def _bans(self, doc, sent, sent_ents, trig, win, extra, tid) -> list[dict]:
-        stext = _text(doc)[sent.start_char:sent.end_char]
+        text = _text(doc)
+        stext = text[sent.start_char:sent.end_char]
         rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
-        doc_is_mining = rxm.search(_text(doc)[:4000]) is not None
+        doc_is_mining = rxm.search(text[:4000]) is not None
         act = _ACTIVITY_AR if self.lang == "ar" else _ACTIVITY_EN
         if not (rxm.search(stext) or _TRADING.search(stext) or doc_is_mining
                 or act.search(_fold_range(doc, sent.start_char, sent.end_char))):
@@ -304,11 +309,11 @@ class KGEvents:
         # a ban sentence that is a move ("ordered out", "pushed … to") keeps its places as jurisdictions
         comp = _COMP_AR if self.lang == "ar" else _COMP_EN
         lo, hi = win[0], win[1]
-        cs = [m.end() for m in comp.finditer(_text(doc), win[0], trig[0])]
+        cs = [m.end() for m in comp.finditer(text, win[0], trig[0])]
         if cs:
             lo = cs[-1]
         # a clause that gives the cause ("، بعد انقطاعات … في طهران") is not where the ban applies
-        cause = _CAUSE_CLAUSE.search(_text(doc), trig[1], win[1])
+        cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
         if cause:
             hi = cause.start()
         places = self._places(sent_ents, (lo, hi))
@@ -326,8 +331,8 @@ class KGEvents:
             return []
         ids: list[str] = []
         # "the Chinese crackdown", "الحملة الصينية": a demonym on the trigger names the place
-        near = (_text(doc)[max(0, trig[0] - 20):trig[0]].split()[-1:] if self.lang == "en"
-                else _text(doc)[trig[0]:trig[1]].split()[1:] + _text(doc)[trig[1]:trig[1] + 20].split()[:1])
+        near = (text[max(0, trig[0] - 20):trig[0]].split()[-1:] if self.lang == "en"
+                else text[trig[0]:trig[1]].split()[1:] + text[trig[1]:trig[1] + 20].split()[:1])
         for w in near:
             pid = self._demonym_fn(doc)(w.strip(".,،"))
             if pid:
@@ -372,33 +377,34 @@ class KGEvents:
         if not ids:
             return []
         planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
-        if self.lang == "en" and re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", _text(doc)[max(0, trig[0] - 25):trig[0]]) \
+        if self.lang == "en" and re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", text[max(0, trig[0] - 25):trig[0]]) \
                 and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits):
             return []  # "the first such ban in the US" tells the ban again
         date = self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, (sent.start_char, sent.end_char), trig)
         out = []
         for pid in ids:
             out.append({
-                "type": "BAN", "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
-                "trigger": {"text": _text(doc)[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
+                "type": "BAN", "sentence": stext, "start": sent.start_char, "end": sent.end_char,
+                "trigger": {"text": text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_authority_span": authority, "jurisdiction": pid, "date": date,
-                "target": self._target(stext, _text(doc)[trig[1]:trig[1] + 40]), "status": "planned" if planned else "enacted",
+                "target": self._target(stext, text[trig[1]:trig[1] + 40]), "status": "planned" if planned else "enacted",
                 "_trig": trig, "_win": win, "_fallback": fallback,
             })
         return out
 
     # ------------------------------------------------------------ migrations
     def _migrations(self, doc, sent, sent_ents, trig, win, extra, tid, prev_sent, ents) -> list[dict]:
-        stext = _text(doc)[win[0]:win[1]]
-        after = _text(doc)[trig[1]:trig[1] + 40]
-        before_t = _text(doc)[max(0, trig[0] - 30):trig[0]]
+        text = _text(doc)
+        stext = text[win[0]:win[1]]
+        after = text[trig[1]:trig[1] + 40]
+        before_t = text[max(0, trig[0] - 30):trig[0]]
         if self.lang == "en" and tid == "mig.move":
             # "a move to ban mining", "move forward": no move of anything
             m = re.match(r"\s+(?:to\s+(?!the\b|a\b|an\b)([a-z]+)|forward\b|ahead\b|quickly\s+to\s+[a-z]+\b)", after)
             if m and (m.group(1) is None or not m.group(1)[0].isupper()):
                 return []
         # prices, shares and values move too: they are not miners
-        if _NOT_MOVERS.search(before_t.split(".")[-1][-25:] if self.lang == "en" else _fold_range(doc, trig[1], min(trig[1] + 20, len(_text(doc))))):
+        if _NOT_MOVERS.search(before_t.split(".")[-1][-25:] if self.lang == "en" else _fold_range(doc, trig[1], min(trig[1] + 20, len(text)))):
             return []
         places = self._places(sent_ents, win)
         like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
@@ -408,7 +414,7 @@ class KGEvents:
         subject_is_destination = tid in ("mig.destination", "mig.attract")
         if subject_is_destination:
             comp = _COMP_AR if self.lang == "ar" else _COMP_EN
-            cs = [m.end() for m in comp.finditer(_text(doc), win[0], trig[0])]
+            cs = [m.end() for m in comp.finditer(text, win[0], trig[0])]
             if cs:
                 lo = cs[-1]
         first_dest = None
@@ -429,7 +435,7 @@ class KGEvents:
                 dests.append(p)
             elif p is first_dest:
                 dests.append(p)
-            elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(_text(doc), p.end_char)):
+            elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(text, p.end_char)):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
         if origin is None and before and not subject_is_destination:
@@ -455,7 +461,7 @@ class KGEvents:
                 dest_ids = [here_c]
         if not dest_ids and not origin:
             rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
-            if not home or not rxm.search(_text(doc)[sent.start_char:sent.end_char]):
+            if not home or not rxm.search(text[sent.start_char:sent.end_char]):
                 return []
             # "miners are leaving": a move with no place leaves the country of the article
             # (or the place of a ban told in the same sentence, see __call__)
@@ -475,24 +481,24 @@ class KGEvents:
         say = r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)|\b(?:said|says|told|believes|thinks|estimates|argues|warned)\b"
         cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                  and win[0] <= e.start_char and e.end_char <= trig[0]
-                 and not re.search(say, _text(doc)[e.end_char:trig[0]], re.I)]
+                 and not re.search(say, text[e.end_char:trig[0]], re.I)]
         if not cands:
             # "X said it had moved …": the speaker is the mover when a pronoun takes it up
             speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                         and win[0] <= e.start_char and e.end_char <= trig[0]]
             for e in speakers:
-                m = re.search(say, _text(doc)[e.end_char:trig[0]], re.I)
-                if m and _PRONOUN.search(_text(doc), e.end_char + m.end(), trig[0]):
+                m = re.search(say, text[e.end_char:trig[0]], re.I)
+                if m and _PRONOUN.search(text, e.end_char + m.end(), trig[0]):
                     cands.append(e)
         actor = max(cands, key=lambda e: e.start_char) if cands else None
         actor_text = None
         if actor is None:
             grp = _GROUP_AR if self.lang == "ar" else _GROUP_EN
-            ms = [m for m in grp.finditer(_text(doc), sent.start_char, sent.end_char)]
+            ms = [m for m in grp.finditer(text, sent.start_char, sent.end_char)]
             if ms:
                 best = min(ms, key=lambda m: abs(m.start() - trig[0]))
                 actor_text = best.group(0).strip()
-            elif prev_sent is not None and _PRONOUN.search(_text(doc), sent.start_char, trig[0]):
+            elif prev_sent is not None and _PRONOUN.search(text, sent.start_char, trig[0]):
                 prev = [e for e in ents if e.label_ in ("PERSON", "COMPANY")
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
@@ -512,13 +518,14 @@ class KGEvents:
         # a date after the cue ("… after the June power cut-off") belongs to the ban
         cue_after = [h[2] for h in extra if h[0] == "CUE" and trig[1] <= h[2] < win[1]]
         date = self._date_in(sent_ents, (win[0], min(cue_after)) if cue_after else win, trig)
-        cues = [{"text": _text(doc)[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
+        cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"]
         out = []
         for dest in (dest_ids or [None]):
             out.append({
-                "type": "MIGRATION", "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
-                "trigger": {"text": _text(doc)[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
+                "type": "MIGRATION", "sentence": text[sent.start_char:sent.end_char],
+                "start": sent.start_char, "end": sent.end_char,
+                "trigger": {"text": text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_actor_span": actor, "actor_text": actor.text if actor is not None else actor_text,
                 "origin": origin, "destination": dest, "_quantity_span": quantity,
                 "quantity": quantity._.kg_value if quantity is not None else None,
@@ -533,18 +540,23 @@ class KGEvents:
 
 class _Ent:
     """An entity span with its attributes read once (spaCy computes offsets and
-    labels on every access); ``span`` is the underlying spaCy Span."""
+    labels on every access); ``span`` is the underlying spaCy Span, ``text`` the
+    doc's text (a span's text is the text between its offsets)."""
 
-    __slots__ = ("span", "start", "end", "start_char", "end_char", "label_", "kb_id_", "ent_id_", "text", "_")
+    __slots__ = ("span", "start", "end", "start_char", "end_char", "label_", "kb_id_", "ent_id_", "text")
 
-    def __init__(self, span: Span):
+    def __init__(self, span: Span, text: str):
         self.span = span
         self.start, self.end = span.start, span.end
         self.start_char, self.end_char = span.start_char, span.end_char
         self.label_, self.kb_id_ = span.label_, span.kb_id_
         self.ent_id_ = self.kb_id_
-        self.text = span.text
-        self._ = span._
+        self.text = text[self.start_char:self.end_char]
+
+    @property
+    def _(self):
+        """The span's extension attributes (``kg_value``)."""
+        return self.span._
 
     def __len__(self) -> int:
         return self.end - self.start

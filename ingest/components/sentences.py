@@ -8,34 +8,91 @@ a sentence because they are single tokens.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, NORM, ORTH, SENT_START
+from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.normalize import fold_with_map, inverse_offsets
+from ingest.normalize import fold_with_maps
 
-__all__ = ["KGSentencizer", "doc_text", "folded", "sentence_of", "token_view"]
+__all__ = ["KGSentencizer", "Sentence", "doc_text", "entity_spans", "folded", "sentence_at", "sentence_of",
+           "sentences", "span_text", "token_view"]
+
+
+class _Strings(dict):
+    """Hash -> string of one vocab, filled on demand: a dict look-up is several times
+    cheaper than ``StringStore.__getitem__``, and ``map`` runs it without Python frames."""
+
+    LIMIT = 500_000  # then start afresh (the vocab keeps growing with new words)
+
+    def __init__(self, strings):
+        super().__init__({0: ""})
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        if len(self) > self.LIMIT:
+            self.clear()
+            self[0] = ""
+        value = self[key] = self.strings[key]
+        return value
+
+
+_STRINGS: dict[int, _Strings] = {}
+
+
+def _strings(doc: Doc) -> _Strings:
+    """The string cache of the doc's vocab (the last few vocabs are kept)."""
+    cache = _STRINGS.get(id(doc.vocab.strings))
+    if cache is None or cache.strings is not doc.vocab.strings:
+        while len(_STRINGS) >= 8:
+            del _STRINGS[next(iter(_STRINGS))]
+        cache = _STRINGS[id(doc.vocab.strings)] = _Strings(doc.vocab.strings)
+    return cache
 
 
 def token_view(doc: Doc, *, refresh_ents: bool = False) -> dict:
-    """Token texts, norms, punctuation/space flags and entity types as plain lists,
-    read once per doc through ``Doc.to_array`` (each Token access would build a
-    Python object). ``refresh_ents`` reads the entity types again (after the ruler)."""
+    """Token texts, norms, punctuation/space flags, character offsets (``idx``),
+    trailing-space flags (``ws``) and entity types as plain lists, read once per
+    doc through ``Doc.to_array`` (each Token access would build a Python object).
+    ``refresh_ents`` reads the entity types again (after the ruler)."""
     tv = doc.user_data.get("kg_tokens")
     if tv is None:
-        strings = doc.vocab.strings
-        arr = doc.to_array([ORTH, NORM, IS_PUNCT, IS_SPACE])
-        tv = {"text": [strings[int(h)] for h in arr[:, 0]], "norm": [strings[int(h)] for h in arr[:, 1]],
-              "punct": [bool(x) for x in arr[:, 2]], "space": [bool(x) for x in arr[:, 3]],
+        string_of = _strings(doc).__getitem__
+        arr = doc.to_array([ORTH, NORM, IS_PUNCT, IS_SPACE, IDX, SPACY])
+        orth, norm = arr[:, 0].tolist(), arr[:, 1].tolist()  # Python ints: no numpy scalar per token
+        tv = {"text": list(map(string_of, orth)), "norm": list(map(string_of, norm)),
+              "punct": arr[:, 2].astype(bool).tolist(), "space": arr[:, 3].astype(bool).tolist(),
+              "idx": arr[:, 4].tolist(), "ws": arr[:, 5].astype(bool).tolist(),
               "ent": None, "name_like": {}}
         doc.user_data["kg_tokens"] = tv
     if refresh_ents or tv["ent"] is None:
-        strings = doc.vocab.strings
-        tv["ent"] = [strings[int(h)] if h else "" for h in doc.to_array([ENT_TYPE])]
+        tv["ent"] = list(map(_strings(doc).__getitem__, doc.to_array([ENT_TYPE]).tolist()))
         tv["name_like"] = {}
     return tv
+
+
+def entity_spans(doc: Doc) -> list[Span]:
+    """``doc.spans["entities"]`` as a list of Spans: the very spans ``kg_entities``
+    stored, while that span group is unchanged (iterating a span group builds every
+    Span anew, two Token objects each)."""
+    group = doc.spans.get("entities")
+    if group is None:
+        return []
+    cached = doc.user_data.get("kg_entity_spans")
+    if cached is not None and cached[0] is group and len(cached[1]) == len(group):
+        return cached[1]
+    return list(group)
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without building the span (the text from its first
+    token to the end of its last)."""
+    if end <= start:
+        return ""
+    tv = token_view(doc)
+    return doc_text(doc)[tv["idx"][start]:tv["idx"][end - 1] + len(tv["text"][end - 1])]
 
 
 def doc_text(doc: Doc) -> str:
@@ -50,22 +107,41 @@ def folded(doc: Doc) -> tuple[str, list[int], list[int]]:
     """The doc's folded text with its offset maps (computed once per doc)."""
     cached = doc.user_data.get("kg_fold")
     if cached is None:
-        f, offsets = fold_with_map(doc_text(doc))
-        cached = (f, offsets, inverse_offsets(offsets, len(doc_text(doc))))
+        cached = fold_with_maps(doc_text(doc))
         doc.user_data["kg_fold"] = cached
     return cached
 
 
+class Sentence(NamedTuple):
+    """A sentence's token range and character offsets (a spaCy Span computes its
+    offsets and text from Token objects on each access)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The doc's sentences (``doc.sents``), read once per doc."""
+    sents = doc.user_data.get("kg_sentences")
+    if sents is None:
+        sents = doc.user_data["kg_sentences"] = [Sentence(s.start, s.end, s.start_char, s.end_char)
+                                                 for s in doc.sents]
+        doc.user_data["kg_sent_starts"] = [s.start for s in sents]
+    return sents
+
+
+def sentence_at(doc: Doc, i: int) -> Sentence:
+    """The sentence holding token ``i``, found by bisection on the sentence starts."""
+    sents = sentences(doc)
+    return sents[max(0, bisect_right(doc.user_data["kg_sent_starts"], i) - 1)]
+
+
 def sentence_of(doc: Doc, span: Span) -> Span:
-    """The sentence holding ``span``, found by bisection on cached sentence starts."""
-    starts = doc.user_data.get("kg_sent_starts")
-    if starts is None:
-        sents = list(doc.sents)
-        doc.user_data["kg_sents"] = [(s.start, s.end) for s in sents]
-        starts = doc.user_data["kg_sent_starts"] = [s.start for s in sents]
-    i = max(0, bisect_right(starts, span.start) - 1)
-    st, en = doc.user_data["kg_sents"][i]
-    return doc[st:en]
+    """The sentence holding ``span`` as a Span (see :func:`sentence_at`)."""
+    sent = sentence_at(doc, span.start)
+    return doc[sent.start:sent.end]
 
 _ENDS = {".", "!", "?", "؟", "…", "。", "!?", "?!"}
 _CLOSERS = {'"', "'", "”", "’", "»", ")", "]", "»"}
