@@ -141,6 +141,29 @@ def test_extraction_failure_skips_only_that_article(store, monkeypatch):
     assert store.has_article("x1") is None
 
 
+def test_a_write_failure_costs_only_its_article(store, monkeypatch):
+    """A group that the store refuses is split until the bad article is alone."""
+    real = kg.ingest.record_to_batch
+
+    def to_batch(rec, places=None):
+        b = real(rec, places=places)
+        if rec["article"]["text"] == "boom":  # a value the model refuses: the store raises
+            b.nodes["Article"][0]["n_chars"] = "many"
+        return b
+
+    monkeypatch.setattr(ingest.pipeline, "extract", lambda a: {
+        "article": a.to_dict(), "entities": [], "events": [], "links": []})
+    monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
+    monkeypatch.setattr(kg.ingest, "record_to_batch", to_batch)
+    texts = ["fine"] * 13 + ["boom"] + ["fine"] * 6
+    arts = [{"id": f"x{n}", "title": "t", "text": t, "source": f"s{n}", "content_hash": f"h{n}"}
+            for n, t in enumerate(texts)]
+    s = ingest_articles(arts, store, progress=False, group=len(arts))
+    assert s.stored == 19 and [src for src, _ in s.skipped] == ["s13"]
+    assert "n_chars" in s.skipped[0][1] and "INT64" in s.skipped[0][1]
+    assert store.counts()["Article"] == 19 and store.has_article("x13") is None
+
+
 def test_workers_give_the_same_graph(corpus, tmp_path):
     with LadybugStore(tmp_path / "one.lbug") as one, LadybugStore(tmp_path / "two.lbug") as two:
         s1 = ingest_paths([str(corpus)], one, progress=False, workers=1)

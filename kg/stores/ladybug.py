@@ -44,14 +44,16 @@ __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 #: enough to keep one statement's parameters modest.
 CHUNK = 2000
 
-#: new rows of one table below this many are created with UNWIND … CREATE:
-#: a COPY makes the commit checkpoint that table (a quarter of a second or
-#: more for a relationship table), which only pays for many rows
-COPY_MIN_ROWS = int(os.environ.get("KG_COPY_MIN_ROWS", "2000"))
+#: New rows go through COPY (LadybugDB's bulk path) only into a table that is
+#: still empty and only when there are at least this many; other new rows are
+#: created with UNWIND … CREATE. A COPY makes its commit checkpoint the whole
+#: store, which costs a quarter of a second per relationship table on an empty
+#: store but grows with the store (14 s at 10k bench articles).
+COPY_MIN_ROWS = 2000
 
-#: LadybugDB's page cache, in MiB (its own default is most of the machine's
-#: memory); ``$KG_BUFFER_POOL_MB`` overrides it
-BUFFER_POOL_MB = 256
+#: write-ahead log size (bytes) at which a writer checkpoints: checkpoints
+#: rewrite relationship tables, so they should be rare on a large store
+CHECKPOINT_BYTES = 256 * 1024 * 1024
 
 _CASTS = {"STRING": "STRING", "INT64": "INT64", "DOUBLE": "DOUBLE", "BOOLEAN": "BOOLEAN"}
 
@@ -265,15 +267,10 @@ class LadybugStore:
     kg.errors.StoreError
         The path is a folder or not a store, cannot be written, or another
         process holds the store.
-
-    Notes
-    -----
-    The store's page cache holds at most :data:`BUFFER_POOL_MB` MiB
-    (``$KG_BUFFER_POOL_MB``), so memory does not grow with the graph.
     """
 
-    #: articles per ingest transaction: each commit that bulk-loads rows ends
-    #: in a checkpoint (about a second), so large groups pay it rarely
+    #: articles per ingest transaction: a statement costs a plan whatever its
+    #: rows, and a first ingest bulk-loads its first group
     group_size = 1000
 
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
@@ -287,7 +284,7 @@ class LadybugStore:
             # checkpoints when a transaction with a COPY commits; keep that
             # (auto_checkpoint=False loses committed COPYs on kill -9).
             self._db = ladybug.Database(str(self.path), read_only=read_only,
-                                        buffer_pool_size=_buffer_pool_bytes())
+                                        checkpoint_threshold=CHECKPOINT_BYTES)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(self._explain_open_error(str(exc))) from exc
@@ -423,23 +420,23 @@ class LadybugStore:
     def upsert(self, batch: GraphBatch) -> UpsertStats:
         """Write one batch in one transaction (see :meth:`kg.stores.base.Store.upsert`).
 
-        LadybugDB's MERGE costs a plan and a look-up per row, so rows that
-        are certainly new go through its bulk path (COPY) instead:
+        LadybugDB's MERGE costs a look-up and a match per row, so only rows
+        that may be stored already are merged:
 
-        1. *plan* (nothing written yet): check every row against the model,
-           look up which node ids are stored, and write the new rows to CSV
-           files; a relationship with an endpoint created by this batch
-           cannot be stored yet, so it is new too;
-        2. *write*, in one BEGIN/COMMIT: merge the rows that are stored
-           already (``UNWIND … MERGE … SET``; null keeps the stored value),
-           then bulk-load the new ones.
+        1. *plan* (nothing written yet): check every row against the model
+           and look up which node ids are stored; a relationship with an
+           endpoint created by this batch cannot be stored yet, so it is new;
+        2. *write*, in one BEGIN/COMMIT: merge the rows that may be stored
+           (``UNWIND … MERGE … SET``; null keeps the stored value), then
+           create the new ones: ``UNWIND … CREATE``, or, into a table that
+           is still empty (a first ingest), LadybugDB's bulk path, COPY from
+           a CSV file written in step 1 (see :data:`COPY_MIN_ROWS`).
 
         A failure, or kill -9, leaves the store as it was. Every check runs
         in step 1, so a transaction with a COPY is rarely rolled back, and
         COPY is only given ids the look-ups proved absent (a duplicate key
-        crashes LadybugDB 0.22). A commit with a COPY ends in a checkpoint
-        (about a second), so callers should write large batches: ingest
-        writes :attr:`group_size` articles per batch.
+        crashes LadybugDB 0.22). Large batches amortise the statements:
+        ingest writes :attr:`group_size` articles per batch.
         """
         self._check_open()
         if self.read_only:
@@ -505,7 +502,7 @@ class LadybugStore:
                                  for p, t in NODES[label].items() if p != "id")
                 plan["merges"].append((None, f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: r.id}})"
                                              + (f" SET {sets}" if sets else ""), old))
-            if new and len(new) >= COPY_MIN_ROWS:
+            if len(new) >= COPY_MIN_ROWS and self._empty(label):
                 cols = self._copy_columns(label)
                 self._plan_copy(plan, 1, label, [[r.get(c) for r in new] for c in cols],
                                 [NODES[label].get(c, "STRING") for c in cols])
@@ -533,7 +530,7 @@ class LadybugStore:
                     f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) "
                     f"MATCH (b:{_q(b)} {{id: r.dst}}) MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)"
                     + (f" SET {sets}" if sets else "")), old))
-            if new and len(new) >= COPY_MIN_ROWS:
+            if len(new) >= COPY_MIN_ROWS and self._empty(rtype, rel=True):
                 cols = ["src", "dst"] + self._copy_columns(rtype)
                 self._plan_copy(plan, 2, rtype, [[r.get(c) for r in new] for c in cols],
                                 ["STRING", "STRING"] + [props.get(c, "STRING") for c in cols[2:]],
@@ -585,6 +582,12 @@ class LadybugStore:
     def _total_rels(self, rtype: str) -> int:
         return self._run(f"MATCH ()-[x:{_q(rtype)}]->() RETURN count(x)")[0][0]
 
+    def _empty(self, table: str, rel: bool = False) -> bool:
+        """Whether a node (or relationship) table holds no rows yet."""
+        if rel:
+            return self._total_rels(table) == 0
+        return self._run(f"MATCH (n:{_q(table)}) RETURN count(n)")[0][0] == 0
+
     # -------------------------------------------------------------- plumbing
     def _exec(self, cypher: str, params: dict | None = None):
         return self._conn.execute(cypher, params or {})
@@ -634,18 +637,6 @@ def _lit(name: str) -> str:
     if not re.fullmatch(r"\w+", name):
         raise StoreError(f"bad table name {name!r}")
     return f"'{name}'"
-
-
-def _buffer_pool_bytes() -> int:
-    raw = os.environ.get("KG_BUFFER_POOL_MB") or str(BUFFER_POOL_MB)
-    try:
-        mb = int(raw)
-        if mb < 16:
-            raise ValueError(raw)
-    except ValueError:
-        raise StoreError(f"KG_BUFFER_POOL_MB={raw!r} is not a size in MiB (16 or more); "
-                         f"unset it or give e.g. 512") from None
-    return mb * 1024 * 1024
 
 
 def _lit_path(path: Path) -> str:
