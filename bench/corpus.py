@@ -11,8 +11,11 @@ with other places, companies, dates and numbers:
    (written for this project) join the pool the same way. Sentences that
    report a BAN or a MIGRATION are kept apart, so every article can tell
    both.
-2. each article takes a title and 10-30 sentences (about 300-700 words) of
-   one language from several samples, in paragraphs separated by blank lines
+2. each article takes a title and about 180-420 words of one language from
+   several samples, shaped like the news of the development set (about 240
+   words, two bans and two moves per article): a lead, up to one more ban
+   and one more move sentence, then context sentences, in paragraphs
+   separated by blank lines
    after a wire dateline (``Almaty, Kazakhstan — ``), and fills the slots:
    places, companies, organisations and regulators from the gazetteer
    (:func:`ingest.gazetteer.names`, same type, same language, consistent
@@ -42,7 +45,7 @@ Examples
 'bench-en-000001'
 >>> sorted(arts[0])
 ['id', 'lang', 'published', 'text', 'title']
->>> 300 <= len(arts[1]["text"].split()) <= 800
+>>> 150 <= len(arts[1]["text"].split()) <= 600
 True
 >>> arts == list(generate(4, seed=1))
 True
@@ -639,16 +642,19 @@ def _leads(pool: dict) -> list[Sentence]:
 
 
 def _draw(rng: random.Random, pool: dict, leads: list, target: int) -> list[Sentence]:
-    """Sentences for one article: a lead, bans and migrations, then anything, up to
-    ``target`` words (at most 30 sentences, none twice)."""
+    """Sentences for one article: a lead, up to one more ban and migration, then
+    context up to ``target`` words (at most 30 sentences, none twice)."""
     chosen: list[Sentence] = [rng.choice(leads)]
     if rng.random() < 0.92:
         for kind in ("ban", "migration"):
             cands = [s for s in pool[kind] if s is not chosen[0]]
-            chosen += rng.sample(cands, k=min(len(cands), rng.randint(1, 3)))
+            chosen += rng.sample(cands, k=min(len(cands), rng.randint(0, 1)))
     ids = {id(s) for s in chosen}
-    rest = [s for k in ("ban", "migration", "other") for s in pool[k] if id(s) not in ids]
+    rest = [s for s in pool["other"] if id(s) not in ids]
     rng.shuffle(rest)
+    spare = [s for k in ("ban", "migration") for s in pool[k] if id(s) not in ids]
+    rng.shuffle(spare)
+    rest += spare  # only when the context runs out
     words = sum(s.words for s in chosen)
     for s in rest:
         if words >= target or len(chosen) >= 30:
@@ -690,7 +696,7 @@ def _article(i: int, lang: str, rng: random.Random, voc: dict, pool: dict,
     year = rng.choice((2019, 2020, 2021, 2021, 2021, 2021, 2022, 2022, 2022, 2023, 2024, 2025))
     month, day = rng.randint(1, 12), rng.randint(1, 28)
     art = _Article(lang, rng, voc, year, month)
-    sents = [art.fill(s) for s in _draw(rng, pool, leads, rng.randint(320, 680))]
+    sents = [art.fill(s) for s in _draw(rng, pool, leads, rng.randint(180, 420))]
     paras, j = [], 0
     while j < len(sents):
         k = rng.choice((1, 2, 2, 3, 3, 4))
