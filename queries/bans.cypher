@@ -5,6 +5,7 @@
 // @param country: only bans in this place or in a place inside it, e.g. CN or CN-SC (default: null)
 // @param since: only bans dated on or after this ISO date, e.g. 2021-05 (default: null)
 // @param until: only bans dated on or before this ISO date (a prefix counts: 2021-06 keeps 2021-06-30) (default: null)
+// @param limit: at most this many rows; raise it to see more (default: 1000)
 MATCH (b:Ban)
 WITH b, coalesce($country, '') AS country, coalesce($since, '') AS since, coalesce($until, '') AS until
 WHERE (country = '' OR EXISTS { MATCH (b)-[:JURISDICTION]->(:Entity)-[:LOCATED_IN*0..3]->(c:Entity) WHERE c.id = country })
@@ -17,3 +18,4 @@ RETURN b.id AS id, b.date AS date, b.jurisdiction AS jurisdiction, j.name AS jur
        COUNT { MATCH (b)-[:TRIGGERED]->(:Migration) } AS migrations_triggered,
        b.article_id AS article_id, b.sentence AS sentence
 ORDER BY coalesce(date, '~'), coalesce(jurisdiction, ''), id
+LIMIT $limit

@@ -4,6 +4,7 @@
 // A null origin means the text did not say where the move started; a null amount,
 // that no migration of the flow gave a quantity.
 // @param country: only flows whose origin or destination is this place or lies in it (default: null)
+// @param limit: at most this many rows; raise it to see more (default: 1000)
 MATCH (m:Migration)
 WITH m, coalesce($country, '') AS country
 WHERE m.destination IS NOT NULL
@@ -19,3 +20,4 @@ RETURN origin AS origin, origin_name AS origin_name, destination AS destination,
        CASE WHEN quantified > 0 THEN amount END AS amount,
        CASE WHEN quantified > 0 THEN amount_max END AS amount_max
 ORDER BY coalesce(origin, ''), destination, coalesce(unit, '')
+LIMIT $limit

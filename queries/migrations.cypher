@@ -6,6 +6,7 @@
 // @param status: only this status: completed, in_progress or planned (default: null)
 // @param since: only migrations dated on or after this ISO date (default: null)
 // @param until: only migrations dated on or before this ISO date (a prefix counts) (default: null)
+// @param limit: at most this many rows; raise it to see more (default: 1000)
 MATCH (m:Migration)
 WITH m, coalesce($country, '') AS country, coalesce($status, '') AS status,
      coalesce($since, '') AS since, coalesce($until, '') AS until
@@ -21,3 +22,4 @@ RETURN m.id AS id, m.date AS date, m.status AS status, m.actor AS actor,
        COUNT { MATCH (:Ban)-[:TRIGGERED]->(m) } AS triggered_by,
        m.article_id AS article_id, m.sentence AS sentence
 ORDER BY coalesce(date, '~'), coalesce(origin, ''), coalesce(destination, ''), id
+LIMIT $limit

@@ -2,6 +2,7 @@
 // description: Countries, provinces, cities and regions with the bans that apply to
 // them and the migrations that leave or reach them, most active first.
 // @param country: only this place and the places inside it, e.g. CN (default: null)
+// @param limit: at most this many rows; raise it to see more (default: 1000)
 MATCH (p:Entity)
 WITH p, coalesce($country, '') AS country
 WHERE p.type IN ['COUNTRY', 'PROVINCE', 'CITY', 'REGION']
@@ -17,3 +18,4 @@ RETURN p.id AS id, p.type AS type, p.name AS name, p.name_ar AS name_ar, p.count
        bans AS bans, migrations_out AS migrations_out, migrations_in AS migrations_in,
        count(DISTINCT a) AS articles
 ORDER BY bans + migrations_out + migrations_in DESC, id
+LIMIT $limit

@@ -3,6 +3,7 @@
 // each migration it triggered (actor, origin, destination, quantity, date), the days
 // between them and the reason for the link. Bans that triggered nothing are listed too.
 // @param country: only bans whose jurisdiction is this place or lies in it (default: null)
+// @param limit: at most this many rows; raise it to see more (default: 1000)
 MATCH (b:Ban)
 WITH b, coalesce($country, '') AS country
 WHERE country = '' OR b.jurisdiction = country OR b.jurisdiction STARTS WITH (country + '-')
@@ -12,3 +13,4 @@ RETURN b.authority AS authority, b.jurisdiction AS jurisdiction, b.date AS ban_d
        m.amount AS amount, m.unit AS unit, m.date AS moved, t.lag_days AS lag_days,
        t.reason AS reason
 ORDER BY coalesce(ban_date, '~'), jurisdiction, coalesce(moved, '~'), destination
+LIMIT $limit

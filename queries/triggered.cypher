@@ -5,6 +5,7 @@
 // confidence, whether it was found inside one article or across the corpus).
 // @param country: only links whose ban jurisdiction is this place or lies in it (default: null)
 // @param min_confidence: only links at least this confident, 0 to 1 (default: 0.0)
+// @param limit: at most this many rows; raise it to see more (default: 1000)
 MATCH (b:Ban)-[t:TRIGGERED]->(m:Migration)
 WITH b, t, m, coalesce($country, '') AS country
 WHERE coalesce(t.confidence, 0.0) >= $min_confidence
@@ -15,3 +16,4 @@ RETURN b.id AS ban_id, b.authority AS authority, b.jurisdiction AS jurisdiction,
        t.lag_days AS lag_days, t.reason AS reason, t.confidence AS confidence, t.scope AS scope,
        t.article_id AS article_id
 ORDER BY coalesce(ban_date, '~'), coalesce(jurisdiction, ''), coalesce(migration_date, '~'), ban_id, migration_id
+LIMIT $limit

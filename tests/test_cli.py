@@ -65,7 +65,7 @@ def test_query_list_shows_every_query_with_title_and_parameters():
         assert rows[name]["description"] == q.description and q.description
         for p in q.params:
             assert p in rows[name]["params"]
-    assert rows["evidence"]["params"] == "id"
+    assert rows["evidence"]["params"] == "id limit=1000"
     assert "country=null" in rows["bans"]["params"]
     table = run("query", "list", "-t").output
     for name, q in queries.items():

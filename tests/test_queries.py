@@ -222,7 +222,15 @@ def test_unknown_parameter_and_unknown_query():
 
 
 def test_defaults_fill_in():
-    assert bind_params(get_query("triggered"), {"country": "CN"}) == {"country": "CN", "min_confidence": 0.0}
+    assert bind_params(get_query("triggered"), {"country": "CN"}) == {
+        "country": "CN", "min_confidence": 0.0, "limit": 1000}
+
+
+def test_listing_queries_return_their_first_rows_and_more_on_request(store):
+    every = run_query(store, "timeline", {"limit": 100000})
+    assert len(every) > 2
+    assert run_query(store, "timeline", {"limit": 2}) == every[:2]
+    assert all("$limit" in q.text and q.defaults["limit"] == 1000 for q in load_queries().values())
 
 
 # --------------------------------------------------------------------------- on a store
