@@ -269,7 +269,9 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
             _write(store, buf, summary, seen)
     finally:
         bar.close()
-    if link and summary.stored:
+    if link and (summary.stored or summary.unchanged):
+        # also when every article was stored already: a run killed after its
+        # last write but before this step is completed by running it again
         summary.links += link_corpus(store)
     summary.seconds = time.perf_counter() - t0
     return summary

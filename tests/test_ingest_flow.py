@@ -212,3 +212,22 @@ def test_a_ban_in_one_article_triggers_a_move_told_in_another(store, tmp_path):
     assert rows == [{"ban": "2021-06-18", "dest": "US-TX", "lag": 24, "scope": "corpus",
                      "article": "move-article"}]
     assert link_corpus(store) == 0
+
+
+def test_rerun_after_a_kill_before_corpus_linking_adds_the_links(store, tmp_path):
+    """A run killed after its last write but before linking: the same command completes it."""
+    lines = [
+        {"id": "ban", "title": "Ban", "published": "2021-06-20",
+         "text": "Ban\n\nSichuan authorities ordered power companies to stop supplying "
+                 "cryptocurrency mines on June 18, 2021."},
+        {"id": "move", "title": "Move", "published": "2021-07-13",
+         "text": "Move\n\nLianhe Hashpower moved 500 mining machines from Sichuan to Texas "
+                 "on July 12, 2021."},
+    ]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    first = ingest_paths([str(path)], store, progress=False, link=False)  # killed before linking
+    assert first.stored == 2 and store.counts()["TRIGGERED"] == 0
+    again = ingest_paths([str(path)], store, progress=False)
+    assert again.unchanged == 2 and again.stored == 0 and again.links == 1
+    assert store.counts()["TRIGGERED"] == 1

@@ -28,8 +28,6 @@ import decimal
 import math
 import os
 import re
-import shutil
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Any, Iterable
@@ -43,13 +41,6 @@ __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 #: rows per UNWIND statement; large enough to amortise planning, small
 #: enough to keep one statement's parameters modest.
 CHUNK = 2000
-
-#: New rows go through COPY (LadybugDB's bulk path) only into a table that is
-#: still empty and only when there are at least this many; other new rows are
-#: created with UNWIND … CREATE. A COPY makes its commit checkpoint the whole
-#: store, which costs a quarter of a second per relationship table on an empty
-#: store but grows with the store (14 s at 10k bench articles).
-COPY_MIN_ROWS = 2000
 
 #: write-ahead log size (bytes) at which a writer checkpoints: checkpoints
 #: rewrite relationship tables, so they should be rare on a large store
@@ -270,7 +261,7 @@ class LadybugStore:
     """
 
     #: articles per ingest transaction: a statement costs a plan whatever its
-    #: rows, and a first ingest bulk-loads its first group
+    #: rows, so large groups pay it rarely
     group_size = 1000
 
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
@@ -280,17 +271,12 @@ class LadybugStore:
         self.read_only = read_only
         self._check_path()
         try:
-            # COPY writes its pages outside the write-ahead log, so LadybugDB
-            # checkpoints when a transaction with a COPY commits; keep that
-            # (auto_checkpoint=False loses committed COPYs on kill -9).
             self._db = ladybug.Database(str(self.path), read_only=read_only,
                                         checkpoint_threshold=CHECKPOINT_BYTES)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(self._explain_open_error(str(exc))) from exc
         self._closed = False
-        self._column_order: dict[str, list[str]] = {}
-        self._scratch: Path | None = None
         if not read_only:
             try:
                 self.ensure_schema()
@@ -428,14 +414,13 @@ class LadybugStore:
            endpoint created by this batch cannot be stored yet, so it is new;
         2. *write*, in one BEGIN/COMMIT: merge the rows that may be stored
            (``UNWIND … MERGE … SET``; null keeps the stored value), then
-           create the new ones: ``UNWIND … CREATE``, or, into a table that
-           is still empty (a first ingest), LadybugDB's bulk path, COPY from
-           a CSV file written in step 1 (see :data:`COPY_MIN_ROWS`).
+           create the new ones (``UNWIND … CREATE``).
 
-        A failure, or kill -9, leaves the store as it was. Every check runs
-        in step 1, so a transaction with a COPY is rarely rolled back, and
-        COPY is only given ids the look-ups proved absent (a duplicate key
-        crashes LadybugDB 0.22). Large batches amortise the statements:
+        A failure, or kill -9, leaves the store as it was. LadybugDB's COPY
+        is not used: in 0.22 its rows bypass the write-ahead log, and a
+        kill -9 during the checkpoint that ends its commit kept the other
+        statements of the transaction but lost the COPYed rows (articles
+        without their mentions). Large batches amortise the statements:
         ingest writes :attr:`group_size` articles per batch.
         """
         self._check_open()
@@ -444,16 +429,8 @@ class LadybugStore:
                              f"read_only to write")
         stats = UpsertStats(nodes=0, relationships=0, dropped_relationships=0,
                             labels={}, types={})
-        plan: dict = {"merges": [], "new": [], "files": []}
-        try:
-            self._plan(batch, stats, plan)
-        except BaseException as exc:
-            for path in plan["files"]:
-                path.unlink(missing_ok=True)
-            if isinstance(exc, UnicodeEncodeError):
-                raise StoreError(f"nothing written to {self.path}: a text cannot be encoded "
-                                 f"({exc.reason}); fix the input") from exc
-            raise
+        plan: dict = {"merges": [], "new": []}
+        self._plan(batch, stats, plan)
         self._exec("BEGIN TRANSACTION")
         try:
             for rtype, cypher, rows in plan["merges"]:
@@ -465,8 +442,8 @@ class LadybugStore:
                     stats["relationships"] += n
                     stats["types"][rtype] = stats["types"].get(rtype, 0) + n
             for _, cypher, rows in sorted(plan["new"], key=lambda step: step[0]):
-                for part in (_chunks(rows) if rows is not None else [None]):
-                    self._exec(cypher, {"rows": part} if part is not None else None)
+                for part in _chunks(rows):  # nodes (1) before relationships (2)
+                    self._exec(cypher, {"rows": part})
             self._exec("COMMIT")
         except BaseException as exc:
             self._rollback()
@@ -476,14 +453,11 @@ class LadybugStore:
                 raise StoreError(f"write to {self.path} failed and was rolled back: "
                                  f"{_clean(str(exc))}") from exc
             raise
-        finally:
-            for path in plan["files"]:
-                path.unlink(missing_ok=True)
         return stats
 
     def _plan(self, batch: GraphBatch, stats: UpsertStats, plan: dict) -> None:
-        """Step 1 of :meth:`upsert`: checks, look-ups and CSV files into ``plan``;
-        new rows counted in ``stats``."""
+        """Step 1 of :meth:`upsert`: checks and look-ups into ``plan``; new rows
+        counted in ``stats``."""
         fresh: dict[str, set] = {}    # label -> ids this batch creates
         present: dict[str, set] = {}  # label -> ids stored once this batch is written
         for label, rows in batch.nodes.items():
@@ -502,11 +476,7 @@ class LadybugStore:
                                  for p, t in NODES[label].items() if p != "id")
                 plan["merges"].append((None, f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: r.id}})"
                                              + (f" SET {sets}" if sets else ""), old))
-            if len(new) >= COPY_MIN_ROWS and self._empty(label):
-                cols = self._copy_columns(label)
-                self._plan_copy(plan, 1, label, [[r.get(c) for r in new] for c in cols],
-                                [NODES[label].get(c, "STRING") for c in cols])
-            elif new:
+            if new:
                 props = ", ".join(f"{_q(p)}: cast(r.{_q(p)} AS {_CASTS[t]})"
                                   for p, t in NODES[label].items())
                 plan["new"].append((1, f"UNWIND $rows AS r CREATE (n:{_q(label)} {{{props}}})", new))
@@ -530,38 +500,13 @@ class LadybugStore:
                     f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) "
                     f"MATCH (b:{_q(b)} {{id: r.dst}}) MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)"
                     + (f" SET {sets}" if sets else "")), old))
-            if len(new) >= COPY_MIN_ROWS and self._empty(rtype, rel=True):
-                cols = ["src", "dst"] + self._copy_columns(rtype)
-                self._plan_copy(plan, 2, rtype, [[r.get(c) for r in new] for c in cols],
-                                ["STRING", "STRING"] + [props.get(c, "STRING") for c in cols[2:]],
-                                f"from={_lit(a)}, to={_lit(b)}")
-            elif new:
+            if new:
                 values = ", ".join(f"{_q(p)}: cast(r.{_q(p)} AS {_CASTS[t]})" for p, t in props.items())
                 plan["new"].append((2, f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) "
                                        f"MATCH (b:{_q(b)} {{id: r.dst}}) "
                                        f"CREATE (a)-[x:{_q(rtype)} {{{values}}}]->(b)", new))
-            if new:
                 stats["relationships"] += len(new)
                 stats["types"][rtype] = stats["types"].get(rtype, 0) + len(new)
-
-    def _plan_copy(self, plan: dict, phase: int, table: str, columns: list[list],
-                   types: list[str], options: str = "") -> None:
-        """Write rows, given column by column in table order, to a CSV file and plan its COPY.
-
-        LadybugDB 0.22 crashes on a second ``COPY … FROM (subquery)`` into a
-        non-empty table, so rows travel as files in a scratch folder. Every
-        string is quoted, so an empty string stays empty and only a missing
-        value becomes NULL.
-        """
-        if self._scratch is None:
-            self._scratch = Path(tempfile.mkdtemp(prefix="kg-copy-"))
-        path = self._scratch / f"{len(plan['files'])}-{table}.csv"
-        plan["files"].append(path)
-        with path.open("w", encoding="utf-8", newline="") as f:
-            f.writelines(_csv_lines(columns, types))
-        extra = f", {options}" if options else ""
-        plan["new"].append((phase, f"COPY {_q(table)} FROM {_lit_path(path)} "
-                                   f"(header=false, parallel=false{extra})", None))
 
     def _stored_ids(self, label: str, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are stored under ``label`` (primary-key look-ups)."""
@@ -569,24 +514,11 @@ class LadybugStore:
         cypher = f"UNWIND $ids AS i MATCH (n:{_q(label)} {{id: i}}) RETURN n.id"
         return {row[0] for part in _chunks(ids) for row in self._run(cypher, {"ids": part})}
 
-    def _copy_columns(self, table: str) -> list[str]:
-        """A table's property columns in stored order (COPY fills columns by position)."""
-        if table not in self._column_order:
-            rows = self._conn.execute(f"CALL table_info({_lit(table)}) RETURN name").get_all()
-            self._column_order[table] = [r[0] for r in rows]
-        return self._column_order[table]
-
     # Whole-table counts are answered from table statistics (milliseconds at
     # any size), unlike a per-row existence check, which Ladybug may plan as
     # a scan from the high-degree end of a relationship.
     def _total_rels(self, rtype: str) -> int:
         return self._run(f"MATCH ()-[x:{_q(rtype)}]->() RETURN count(x)")[0][0]
-
-    def _empty(self, table: str, rel: bool = False) -> bool:
-        """Whether a node (or relationship) table holds no rows yet."""
-        if rel:
-            return self._total_rels(table) == 0
-        return self._run(f"MATCH (n:{_q(table)}) RETURN count(n)")[0][0] == 0
 
     # -------------------------------------------------------------- plumbing
     def _exec(self, cypher: str, params: dict | None = None):
@@ -618,8 +550,6 @@ class LadybugStore:
         self._closed = True
         self._conn.close()
         self._db.close()
-        if self._scratch is not None:
-            shutil.rmtree(self._scratch, ignore_errors=True)
 
     def __enter__(self) -> "LadybugStore":
         return self
@@ -637,38 +567,6 @@ def _lit(name: str) -> str:
     if not re.fullmatch(r"\w+", name):
         raise StoreError(f"bad table name {name!r}")
     return f"'{name}'"
-
-
-def _lit_path(path: Path) -> str:
-    """A scratch file path (made by us, never from input) as a Cypher string literal."""
-    text = str(path)
-    if "'" in text or "\\" in text:
-        raise StoreError(f"scratch path {text!r} cannot be quoted; set TMPDIR to a plain path")
-    return f"'{text}'"
-
-
-def _csv_lines(columns: list[list], types: list[str]) -> Iterable[str]:
-    r"""CSV lines for COPY from values given column by column (checked by the model).
-
-    Strings are always quoted (quotes doubled), so an empty string stays
-    empty and only a missing value, an empty field, becomes NULL.
-
-    Examples
-    --------
-    >>> list(_csv_lines([["a", ""], [1, None], [None, True]], ["STRING", "INT64", "BOOLEAN"]))
-    ['"a",1,\n', '"",,true\n']
-    """
-    out = []
-    for col, typ in zip(columns, types):
-        if typ == "STRING":
-            out.append(["" if v is None else '"' + v.replace('"', '""') + '"' for v in col])
-        elif typ == "BOOLEAN":
-            out.append(["" if v is None else "true" if v else "false" for v in col])
-        else:
-            if typ == "DOUBLE" and any(v is not None and not math.isfinite(v) for v in col):
-                raise StoreError("a number is infinite or not a number; give a finite value")
-            out.append(["" if v is None else repr(v) for v in col])
-    return [",".join(cells) + "\n" for cells in zip(*out)]
 
 
 def _clean(msg: str) -> str:
