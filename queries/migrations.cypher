@@ -14,6 +14,7 @@ WHERE (country = '' OR EXISTS { MATCH (m)-[:ORIGIN|DESTINATION]->(:Entity)-[:LOC
   AND (status = '' OR m.status = status)
   AND (since = '' OR m.date >= since)
   AND (until = '' OR m.date <= until OR m.date STARTS WITH until)
+WITH m ORDER BY coalesce(m.date, '~'), coalesce(m.origin, ''), coalesce(m.destination, ''), m.id LIMIT $limit
 OPTIONAL MATCH (o:Entity {id: m.origin})
 OPTIONAL MATCH (d:Entity {id: m.destination})
 RETURN m.id AS id, m.date AS date, m.status AS status, m.actor AS actor,
