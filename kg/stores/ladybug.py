@@ -261,8 +261,10 @@ class LadybugStore:
     """
 
     #: articles per ingest transaction: a statement costs a plan whatever its
-    #: rows, so large groups pay it rarely
-    group_size = 1000
+    #: rows, so groups are large; with worker processes a group is written
+    #: while the next is extracted, and 250 left the least unoverlapped (on
+    #: 1k bench articles, two workers took 12.0 s with 250, 14.5 s with 1,000)
+    group_size = 250
 
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
         import ladybug
