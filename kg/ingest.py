@@ -11,8 +11,9 @@ One article travels this way (read the modules in this order):
    record), :func:`kg.linking.link_record` links bans to migrations within
    the article, and :func:`kg.model.record_to_batch` turns the record into
    nodes and relationships;
-4. ``store.upsert(batch)`` writes a group of up to :data:`GROUP` articles
-   in one transaction: an article is stored whole or not at all;
+4. ``store.upsert(batch)`` writes a group of articles (the store's
+   ``group_size``, else :data:`GROUP`) in one transaction: an article is
+   stored whole or not at all;
 5. after the last article, :func:`kg.linking.link_events` links bans and
    migrations across articles (``scope: "corpus"``).
 
@@ -35,10 +36,10 @@ from kg.model import NODES, GraphBatch, record_to_batch, rel_id
 
 __all__ = ["IngestSummary", "ingest_articles", "ingest_paths", "link_corpus"]
 
-#: articles written per store transaction at most (each group is
-#: all-or-nothing; a failing group is split in halves until the article
-#: that fails is alone, so one bad article costs only itself). Large groups
-#: let the embedded store bulk-load new rows instead of merging row by row.
+#: articles written per store transaction at most, for a store without its
+#: own ``group_size`` (each group is all-or-nothing; a failing group is split
+#: in halves until the article that fails is alone, so one bad article costs
+#: only itself)
 GROUP = 64
 
 #: nodes and relationships per transaction at most (long articles make

@@ -431,11 +431,10 @@ class LadybugStore:
                              f"read_only to write")
         stats = UpsertStats(nodes=0, relationships=0, dropped_relationships=0,
                             labels={}, types={})
-        plan: dict = {"merges": [], "new": []}
-        self._plan(batch, stats, plan)
+        merges, creates = self._plan(batch, stats)
         self._exec("BEGIN TRANSACTION")
         try:
-            for rtype, cypher, rows in plan["merges"]:
+            for rtype, cypher, rows in merges:
                 before = self._total_rels(rtype) if rtype else 0
                 for part in _chunks(rows):
                     self._exec(cypher, {"rows": part})
@@ -443,8 +442,8 @@ class LadybugStore:
                     n = self._total_rels(rtype) - before
                     stats["relationships"] += n
                     stats["types"][rtype] = stats["types"].get(rtype, 0) + n
-            for _, cypher, rows in sorted(plan["new"], key=lambda step: step[0]):
-                for part in _chunks(rows):  # nodes (1) before relationships (2)
+            for cypher, rows in creates:  # nodes first, then relationships
+                for part in _chunks(rows):
                     self._exec(cypher, {"rows": part})
             self._exec("COMMIT")
         except BaseException as exc:
@@ -457,9 +456,14 @@ class LadybugStore:
             raise
         return stats
 
-    def _plan(self, batch: GraphBatch, stats: UpsertStats, plan: dict) -> None:
-        """Step 1 of :meth:`upsert`: checks and look-ups into ``plan``; new rows
-        counted in ``stats``."""
+    def _plan(self, batch: GraphBatch, stats: UpsertStats) -> tuple[list, list]:
+        """Step 1 of :meth:`upsert`: checks and look-ups; new rows counted in ``stats``.
+
+        Returns the merges, as ``(relationship type or None, cypher, rows)``,
+        and the creates, as ``(cypher, rows)`` with nodes before relationships.
+        """
+        merges: list[tuple[str | None, str, list]] = []
+        creates: list[tuple[str, list]] = []
         fresh: dict[str, set] = {}    # label -> ids this batch creates
         present: dict[str, set] = {}  # label -> ids stored once this batch is written
         for label, rows in batch.nodes.items():
@@ -474,14 +478,11 @@ class LadybugStore:
             stats["nodes"] += len(new)
             stats["labels"][label] = stats["labels"].get(label, 0) + len(new)
             if old:
-                sets = ", ".join(f"n.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), n.{_q(p)})"
-                                 for p, t in NODES[label].items() if p != "id")
-                plan["merges"].append((None, f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: r.id}})"
-                                             + (f" SET {sets}" if sets else ""), old))
+                merges.append((None, f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: r.id}})"
+                                     + _keep_stored("n", NODES[label]), old))
             if new:
-                props = ", ".join(f"{_q(p)}: cast(r.{_q(p)} AS {_CASTS[t]})"
-                                  for p, t in NODES[label].items())
-                plan["new"].append((1, f"UNWIND $rows AS r CREATE (n:{_q(label)} {{{props}}})", new))
+                creates.append((f"UNWIND $rows AS r CREATE (n:{_q(label)} {_values(NODES[label])})",
+                                new))
         for (rtype, a, b), rows in batch.rels.items():
             if not rows:
                 continue
@@ -495,20 +496,15 @@ class LadybugStore:
             new_a, new_b = fresh.get(a, set()), fresh.get(b, set())
             new = [r for r in linked if r["src"] in new_a or r["dst"] in new_b]
             old = [r for r in linked if r["src"] not in new_a and r["dst"] not in new_b]
+            ends = f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) MATCH (b:{_q(b)} {{id: r.dst}})"
             if old:  # both endpoints were stored before: the relationship may be too
-                sets = ", ".join(f"x.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), x.{_q(p)})"
-                                 for p, t in props.items() if p != "id")
-                plan["merges"].append((rtype, (
-                    f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) "
-                    f"MATCH (b:{_q(b)} {{id: r.dst}}) MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)"
-                    + (f" SET {sets}" if sets else "")), old))
+                merges.append((rtype, f"{ends} MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)"
+                                      + _keep_stored("x", props), old))
             if new:
-                values = ", ".join(f"{_q(p)}: cast(r.{_q(p)} AS {_CASTS[t]})" for p, t in props.items())
-                plan["new"].append((2, f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) "
-                                       f"MATCH (b:{_q(b)} {{id: r.dst}}) "
-                                       f"CREATE (a)-[x:{_q(rtype)} {{{values}}}]->(b)", new))
+                creates.append((f"{ends} CREATE (a)-[x:{_q(rtype)} {_values(props)}]->(b)", new))
                 stats["relationships"] += len(new)
                 stats["types"][rtype] = stats["types"].get(rtype, 0) + len(new)
+        return merges, creates
 
     def _stored_ids(self, label: str, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are stored under ``label`` (primary-key look-ups)."""
@@ -562,6 +558,18 @@ class LadybugStore:
     def __repr__(self) -> str:
         mode = ", read_only=True" if self.read_only else ""
         return f"LadybugStore({str(self.path)!r}{mode})"
+
+
+def _keep_stored(var: str, props: dict[str, str]) -> str:
+    """`` SET`` clause that takes each row value, or keeps the stored one where it is null."""
+    sets = ", ".join(f"{var}.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), {var}.{_q(p)})"
+                     for p, t in props.items() if p != "id")
+    return f" SET {sets}" if sets else ""
+
+
+def _values(props: dict[str, str]) -> str:
+    """A ``{prop: cast(r.prop AS T), …}`` map of every property, for CREATE."""
+    return "{" + ", ".join(f"{_q(p)}: cast(r.{_q(p)} AS {_CASTS[t]})" for p, t in props.items()) + "}"
 
 
 def _lit(name: str) -> str:
