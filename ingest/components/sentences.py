@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.normalize import fold_with_maps
 
-__all__ = ["KGSentencizer", "Sentence", "doc_text", "entity_spans", "folded", "sentence_at", "sentence_of",
+__all__ = ["KGSentencizer", "Sentence", "doc_text", "entity_spans", "folded", "sentence_at",
            "sentences", "span_text", "token_view"]
 
 
@@ -137,11 +137,6 @@ def sentence_at(doc: Doc, i: int) -> Sentence:
     sents = sentences(doc)
     return sents[max(0, bisect_right(doc.user_data["kg_sent_starts"], i) - 1)]
 
-
-def sentence_of(doc: Doc, span: Span) -> Span:
-    """The sentence holding ``span`` as a Span (see :func:`sentence_at`)."""
-    sent = sentence_at(doc, span.start)
-    return doc[sent.start:sent.end]
 
 _ENDS = {".", "!", "?", "؟", "…", "。", "!?", "?!"}
 _CLOSERS = {'"', "'", "”", "’", "»", ")", "]", "»"}
