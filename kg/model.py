@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass, field
 
 __all__ = [
-    "NODES", "RELS", "LABELS", "REL_TYPES", "GraphBatch", "event_id",
+    "KEPT", "NODES", "RELS", "LABELS", "REL_TYPES", "GraphBatch", "event_id",
     "entity_node_id", "record_to_batch", "rel_id",
 ]
 
@@ -38,6 +38,7 @@ NODES: dict[str, dict[str, str]] = {
         "id": "STRING", "type": "STRING", "name": "STRING", "name_ar": "STRING",
         "name_en": "STRING", "country": "STRING", "value": "STRING",
         "amount": "DOUBLE", "amount_max": "DOUBLE", "unit": "STRING",
+        "mentions": "INT64", "articles": "INT64",
     },
     "Ban": {
         "id": "STRING", "jurisdiction": "STRING", "authority": "STRING",
@@ -73,6 +74,14 @@ RELS: dict[str, dict] = {
                   "props": {**_PROV, "confidence": "DOUBLE", "reason": "STRING",
                             "lag_days": "INT64", "cue": "STRING", "scope": "STRING"}},
 }
+
+# Properties the stores keep themselves, in the transaction that writes the
+# relationships they count; a batch cannot set them. An entity's ``mentions``
+# is its number of MENTIONS relationships, ``articles`` the number of
+# distinct articles they come from (so listing entities by mentions does not
+# count every relationship at query time). An entity nothing mentions has
+# null for both.
+KEPT: dict[str, tuple[str, ...]] = {"Entity": ("mentions", "articles")}
 
 LABELS = frozenset(NODES)
 REL_TYPES = frozenset(RELS)

@@ -13,9 +13,8 @@ OPTIONAL MATCH (mo:Migration) WHERE mo.origin = p.id
 WITH p, bans, count(DISTINCT mo) AS migrations_out
 OPTIONAL MATCH (mi:Migration) WHERE mi.destination = p.id
 WITH p, bans, migrations_out, count(DISTINCT mi) AS migrations_in
-OPTIONAL MATCH (a:Article)-[:MENTIONS]->(p)
 RETURN p.id AS id, p.type AS type, p.name AS name, p.name_ar AS name_ar, p.country AS country,
        bans AS bans, migrations_out AS migrations_out, migrations_in AS migrations_in,
-       count(DISTINCT a) AS articles
+       coalesce(p.articles, 0) AS articles
 ORDER BY bans + migrations_out + migrations_in DESC, id
 LIMIT $limit

@@ -138,7 +138,8 @@ def test_query_returns_plain_python_values(neo4j_store):
         "datetime('2021-06-21T10:30:00Z') AS dt, duration({days: 3}) AS lag, "
         "[1, 2.5, 'x'] AS xs", {"id": "CN-XJ"})[0]
     assert row["node"] == {"id": "CN-XJ", "type": "PROVINCE", "name": "Xinjiang",
-                           "name_ar": "شينجيانغ", "country": "CN"}
+                           "name_ar": "شينجيانغ", "country": "CN",
+                           "mentions": 1, "articles": 1}  # counts kept by the store
     assert row["d"] == "2021-06-21"
     assert row["dt"].startswith("2021-06-21T10:30:00")
     assert row["lag"] == "P3D"

@@ -12,22 +12,37 @@ from typing import Any, Protocol
 from kg.errors import StoreError
 from kg.model import GraphBatch
 
-__all__ = ["Store", "UpsertStats", "coerce", "count_all", "node_rows", "rel_rows"]
+__all__ = ["RECOUNT", "RECOUNT_ALL", "SET_COUNTS", "Store", "UpsertStats", "coerce", "count_all",
+           "mention_counts", "node_rows", "rel_rows"]
+
+#: sets the kept counts (model.KEPT) of the entity ``e`` from its
+#: relationships; portable Cypher that every store runs inside the
+#: transaction that changed them
+SET_COUNTS = ("OPTIONAL MATCH (a:Article)-[r:MENTIONS]->(e) "
+              "WITH e, count(r) AS m, count(DISTINCT a) AS n "
+              "SET e.mentions = m, e.articles = n")
+#: the same for the entities whose ids are ``$ids``
+RECOUNT = "UNWIND $ids AS i MATCH (e:Entity {id: i}) " + SET_COUNTS
+#: the same for every entity (a store written before the counts were kept)
+RECOUNT_ALL = "MATCH (e:Entity) " + SET_COUNTS
 
 
 def node_rows(label: str, rows: list[dict]) -> list[dict]:
     """A batch's rows of one label, checked against the model, one per id (the first
     non-null value of each property wins)."""
-    from kg.model import NODES
+    from kg.model import KEPT, NODES
 
     if label not in NODES:
         raise StoreError(f"unknown label {label!r}; labels are {sorted(NODES)}")
     props = NODES[label]
+    kept = KEPT.get(label, ())
     clean: dict[str, dict] = {}
     for r in rows:
         if r.get("id") in (None, ""):
             raise StoreError(f"{label} row without id: {r!r}")
         row = {p: _check(r.get(p), t, label, p) for p, t in props.items()}
+        for p in kept:  # the store keeps these; null keeps the stored value
+            row[p] = None
         prev = clean.get(row["id"])
         if prev is None:
             clean[row["id"]] = row
@@ -54,6 +69,21 @@ def rel_rows(rtype: str, a: str, b: str, rows: list[dict]) -> list[dict]:
         row["src"], row["dst"] = str(r["src"]), str(r["dst"])
         clean.setdefault(row["id"], row)
     return list(clean.values())
+
+
+def mention_counts(rows: list[dict]) -> list[dict]:
+    """Per entity, what new MENTIONS rows (``rel_rows`` form) add to its kept
+    counts: ``{"id", "m": relationships, "n": distinct articles}``.
+
+    Exact for relationships the store creates: their article or their entity
+    is new, so the article did not mention the entity before.
+    """
+    arts: dict[str, set] = {}
+    m: dict[str, int] = {}
+    for r in rows:
+        arts.setdefault(r["dst"], set()).add(r["src"])
+        m[r["dst"]] = m.get(r["dst"], 0) + 1
+    return [{"id": e, "m": m[e], "n": len(a)} for e, a in arts.items()]
 
 
 def count_all(store: "Store") -> dict[str, int]:
@@ -121,7 +151,10 @@ class Store(Protocol):
         Nodes are merged on ``id``; a property that is null in the batch
         keeps its stored value. Relationships are merged on ``id`` between
         their (existing) endpoints; a relationship whose endpoint is not
-        stored is left out and counted in ``dropped_relationships``.
+        stored is left out and counted in ``dropped_relationships``. The
+        kept counts (:data:`kg.model.KEPT`) of the entities the batch
+        mentions are brought up to date in the same transaction; the
+        batch's own values for them are ignored.
 
         Returns
         -------

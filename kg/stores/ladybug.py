@@ -33,8 +33,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from kg.errors import QueryError, StoreError
-from kg.model import NODES, RELS, GraphBatch
-from kg.stores.base import UpsertStats, count_all, node_rows, rel_rows
+from kg.model import KEPT, NODES, RELS, GraphBatch
+from kg.stores.base import (RECOUNT, RECOUNT_ALL, UpsertStats, count_all, mention_counts,
+                            node_rows, rel_rows)
 
 __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 
@@ -334,6 +335,7 @@ class LadybugStore:
         """Create the node and relationship tables, and add missing properties (idempotent)."""
         if self.read_only:
             return
+        recount = False  # a store written before the counts were kept
         try:
             tables = self._tables()
             for label, props in NODES.items():
@@ -344,6 +346,7 @@ class LadybugStore:
                 for p, t in props.items():
                     if p not in have:
                         self._conn.execute(f"ALTER TABLE {_q(label)} ADD {_q(p)} {t}")
+                        recount = recount or p in KEPT.get(label, ())
             for rtype, spec in RELS.items():
                 if rtype not in tables:
                     self._conn.execute(_rel_table_ddl(rtype, spec))
@@ -355,6 +358,8 @@ class LadybugStore:
                 for a, b in spec["pairs"]:
                     if not self._has_pair(rtype, a, b):
                         self._conn.execute(f"ALTER TABLE {_q(rtype)} ADD FROM {_q(a)} TO {_q(b)}")
+            if recount:
+                self._conn.execute(RECOUNT_ALL)
         except RuntimeError as exc:
             raise StoreError(f"cannot create the schema in {self.path}: {exc}") from exc
 
@@ -415,8 +420,10 @@ class LadybugStore:
            and look up which node ids are stored; a relationship with an
            endpoint created by this batch cannot be stored yet, so it is new;
         2. *write*, in one BEGIN/COMMIT: merge the rows that may be stored
-           (``UNWIND … MERGE … SET``; null keeps the stored value), then
-           create the new ones (``UNWIND … CREATE``).
+           (``UNWIND … MERGE … SET``; null keeps the stored value), create
+           the new ones (``UNWIND … CREATE``), then bring the kept counts
+           (:data:`kg.model.KEPT`) of the entities they mention up to date:
+           added to for created MENTIONS, counted again for merged ones.
 
         A failure, or kill -9, leaves the store as it was. LadybugDB's COPY
         is not used: in 0.22 its rows bypass the write-ahead log, and a
@@ -431,7 +438,7 @@ class LadybugStore:
                              f"read_only to write")
         stats = UpsertStats(nodes=0, relationships=0, dropped_relationships=0,
                             labels={}, types={})
-        merges, creates = self._plan(batch, stats)
+        merges, creates, counts = self._plan(batch, stats)
         self._exec("BEGIN TRANSACTION")
         try:
             for rtype, cypher, rows in merges:
@@ -445,6 +452,9 @@ class LadybugStore:
             for cypher, rows in creates:  # nodes first, then relationships
                 for part in _chunks(rows):
                     self._exec(cypher, {"rows": part})
+            for cypher, key, rows in counts:
+                for part in _chunks(rows):
+                    self._exec(cypher, {key: part})
             self._exec("COMMIT")
         except BaseException as exc:
             self._rollback()
@@ -456,14 +466,16 @@ class LadybugStore:
             raise
         return stats
 
-    def _plan(self, batch: GraphBatch, stats: UpsertStats) -> tuple[list, list]:
+    def _plan(self, batch: GraphBatch, stats: UpsertStats) -> tuple[list, list, list]:
         """Step 1 of :meth:`upsert`: checks and look-ups; new rows counted in ``stats``.
 
         Returns the merges, as ``(relationship type or None, cypher, rows)``,
-        and the creates, as ``(cypher, rows)`` with nodes before relationships.
+        the creates, as ``(cypher, rows)`` with nodes before relationships,
+        and the count updates, as ``(cypher, parameter name, rows)``.
         """
         merges: list[tuple[str | None, str, list]] = []
         creates: list[tuple[str, list]] = []
+        counts: list[tuple[str, str, list]] = []
         fresh: dict[str, set] = {}    # label -> ids this batch creates
         present: dict[str, set] = {}  # label -> ids stored once this batch is written
         for label, rows in batch.nodes.items():
@@ -504,7 +516,11 @@ class LadybugStore:
                 creates.append((f"{ends} CREATE (a)-[x:{_q(rtype)} {_values(props)}]->(b)", new))
                 stats["relationships"] += len(new)
                 stats["types"][rtype] = stats["types"].get(rtype, 0) + len(new)
-        return merges, creates
+            if rtype == "MENTIONS" and new:
+                counts.append((_ADD_MENTIONS, "rows", mention_counts(new)))
+            if rtype == "MENTIONS" and old:
+                counts.append((RECOUNT, "ids", sorted({r["dst"] for r in old})))
+        return merges, creates, counts
 
     def _stored_ids(self, label: str, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are stored under ``label`` (primary-key look-ups)."""
@@ -558,6 +574,12 @@ class LadybugStore:
     def __repr__(self) -> str:
         mode = ", read_only=True" if self.read_only else ""
         return f"LadybugStore({str(self.path)!r}{mode})"
+
+
+# what created MENTIONS add to their entities' kept counts (see mention_counts)
+_ADD_MENTIONS = ("UNWIND $rows AS r MATCH (e:Entity {id: r.id}) "
+                 "SET e.mentions = coalesce(e.mentions, 0) + r.m, "
+                 "e.articles = coalesce(e.articles, 0) + r.n")
 
 
 def _keep_stored(var: str, props: dict[str, str]) -> str:

@@ -38,7 +38,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from kg.errors import QueryError, StoreError
 from kg.model import NODES, RELS, GraphBatch
-from kg.stores.base import UpsertStats, count_all, node_rows, rel_rows
+from kg.stores.base import RECOUNT, SET_COUNTS, UpsertStats, count_all, node_rows, rel_rows
 
 __all__ = ["Neo4jStore", "constraint_statements", "safe_uri"]
 
@@ -260,6 +260,9 @@ class Neo4jStore:
         def work(session):
             for stmt in constraint_statements():
                 session.run(stmt).consume()
+            # entities written before the counts were kept (model.KEPT)
+            session.run("MATCH (e:Entity) WHERE e.mentions IS NULL "
+                        "AND EXISTS { MATCH (:Article)-[:MENTIONS]->(e) } " + SET_COUNTS).consume()
         self._call(work, "create the schema in")
         self._schema_ready = True
 
@@ -339,6 +342,11 @@ class Neo4jStore:
                     stats["relationships"] += c.relationships_created
                     stats["dropped_relationships"] += len(part) - matched
                     stats["types"][rtype] = stats["types"].get(rtype, 0) + c.relationships_created
+            # the kept counts (model.KEPT) of the entities these rows mention
+            ids = sorted({r["dst"] for (rtype, _, _), rows in rel_work if rtype == "MENTIONS"
+                          for r in rows})
+            for i in range(0, len(ids), CHUNK):
+                tx.run(RECOUNT, ids=ids[i:i + CHUNK]).consume()
             return stats
 
         return self._call(work, "write to", write=True)
