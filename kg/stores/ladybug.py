@@ -417,8 +417,9 @@ class LadybugStore:
         that may be stored already are merged:
 
         1. *plan* (nothing written yet): check every row against the model
-           and look up which node ids are stored; a relationship with an
-           endpoint created by this batch cannot be stored yet, so it is new;
+           and look up which nodes are stored (a stored node the batch does
+           not change is left alone); a relationship with an endpoint
+           created by this batch cannot be stored yet, so it is new;
         2. *write*, in one BEGIN/COMMIT: merge the rows that may be stored
            (``UNWIND … MERGE … SET``; null keeps the stored value), create
            the new ones (``UNWIND … CREATE``), then bring the kept counts
@@ -482,9 +483,10 @@ class LadybugStore:
             if not rows:
                 continue
             clean = node_rows(label, rows)  # checks the label first
-            stored = self._stored_ids(label, (r["id"] for r in clean))
+            stored = self._stored_rows(label, [r["id"] for r in clean])
             new = [r for r in clean if r["id"] not in stored]
-            old = [r for r in clean if r["id"] in stored]
+            # a stored node is merged only if the batch changes it
+            old = [r for r in clean if r["id"] in stored and _changes(r, stored[r["id"]])]
             fresh.setdefault(label, set()).update(r["id"] for r in new)
             present.setdefault(label, set()).update(r["id"] for r in clean)
             stats["nodes"] += len(new)
@@ -521,6 +523,14 @@ class LadybugStore:
             if rtype == "MENTIONS" and old:
                 counts.append((RECOUNT, "ids", sorted({r["dst"] for r in old})))
         return merges, creates, counts
+
+    def _stored_rows(self, label: str, ids: list[str]) -> dict[str, dict]:
+        """The stored properties of those of ``ids`` that are stored under ``label``."""
+        props = [p for p in NODES[label] if p not in KEPT.get(label, ())]
+        cypher = (f"UNWIND $ids AS i MATCH (n:{_q(label)} {{id: i}}) RETURN "
+                  + ", ".join(f"n.{_q(p)}" for p in props))
+        return {row[0]: dict(zip(props, row)) for part in _chunks(ids)
+                for row in self._run(cypher, {"ids": part})}
 
     def _stored_ids(self, label: str, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are stored under ``label`` (primary-key look-ups)."""
@@ -580,6 +590,11 @@ class LadybugStore:
 _ADD_MENTIONS = ("UNWIND $rows AS r MATCH (e:Entity {id: r.id}) "
                  "SET e.mentions = coalesce(e.mentions, 0) + r.m, "
                  "e.articles = coalesce(e.articles, 0) + r.n")
+
+
+def _changes(row: dict, stored: dict) -> bool:
+    """Whether merging ``row`` would change the stored node (null keeps a value)."""
+    return any(v is not None and stored.get(p) != v for p, v in row.items())
 
 
 def _keep_stored(var: str, props: dict[str, str]) -> str:
