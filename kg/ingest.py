@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator
 
 from kg.errors import InputError, KGError, StoreError
-from kg.model import NODES, GraphBatch, record_to_batch, rel_id
+from kg.model import GraphBatch, record_to_batch, rel_id
 
 __all__ = ["IngestSummary", "ingest_articles", "ingest_paths", "link_corpus"]
 
@@ -316,9 +316,10 @@ def _merged_rels(buf: list):
         yield from b.rels.items()
 
 
-def _event_props(store, label: str) -> list[dict]:
-    cols = ", ".join(f"n.`{p}` AS `{p}`" for p in NODES[label] if p not in ("sentence",))
-    return store.query(f"MATCH (n:{label}) WHERE n.id IS NOT NULL RETURN {cols} ORDER BY n.id", {})
+# the properties kg.linking.link_events reads (only these are loaded, so the
+# corpus linker holds a few short strings per event)
+_LINK_PROPS = {"Ban": ("id", "jurisdiction", "date", "status", "target", "article_id"),
+               "Migration": ("id", "origin", "date", "article_id", "start", "end")}
 
 
 def link_corpus(store) -> int:
@@ -331,13 +332,15 @@ def link_corpus(store) -> int:
     """
     from kg.linking import link_events
 
-    mig_cols = ", ".join(f"m.`{p}` AS `{p}`" for p in NODES["Migration"] if p != "sentence")
+    mig_cols = ", ".join(f"m.`{p}` AS `{p}`" for p in _LINK_PROPS["Migration"])
     migrations = store.query(
         f"MATCH (m:Migration) WHERE m.origin IS NOT NULL AND m.date IS NOT NULL "
         f"AND NOT EXISTS {{ MATCH (:Ban)-[:TRIGGERED]->(m) }} RETURN {mig_cols} ORDER BY m.id", {})
     if not migrations:
         return 0
-    bans = _event_props(store, "Ban")
+    ban_cols = ", ".join(f"b.`{p}` AS `{p}`" for p in _LINK_PROPS["Ban"])
+    bans = store.query(f"MATCH (b:Ban) WHERE b.jurisdiction IS NOT NULL AND b.date IS NOT NULL "
+                       f"RETURN {ban_cols} ORDER BY b.id", {})
     if not bans:
         return 0
     links = link_events(bans, migrations)
