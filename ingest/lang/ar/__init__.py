@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.attrs import LIKE_NUM, NORM
 from spacy.lang.ar import Arabic, ArabicDefaults
 
+from .. import cacheable_exceptions
 from .lex_attrs import like_num, make_norm
 from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 
@@ -21,6 +22,7 @@ def make_arabic(known: set[str]) -> Arabic:
         prefixes = TOKENIZER_PREFIXES
         suffixes = TOKENIZER_SUFFIXES
         infixes = TOKENIZER_INFIXES
+        tokenizer_exceptions = cacheable_exceptions(ArabicDefaults.tokenizer_exceptions)
         lex_attr_getters = {**ArabicDefaults.lex_attr_getters, NORM: make_norm(known),
                             LIKE_NUM: like_num}
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.attrs import NORM
 from spacy.lang.en import English, EnglishDefaults
 
+from .. import cacheable_exceptions
+
 __all__ = ["make_english"]
 
 
@@ -16,6 +18,7 @@ def make_english() -> English:
     """A blank English pipeline with our NORM."""
 
     class EnglishKGDefaults(EnglishDefaults):
+        tokenizer_exceptions = cacheable_exceptions(EnglishDefaults.tokenizer_exceptions)
         lex_attr_getters = {**EnglishDefaults.lex_attr_getters, NORM: _norm}
 
     class EnglishKG(English):
