@@ -27,6 +27,7 @@ Examples
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ingest.gazetteer import contains
@@ -147,36 +148,39 @@ def link_events(bans: list[dict], migrations: list[dict], *, existing: set | Non
     Both dates must be known, the migration may not precede the ban and may
     follow it by at most :data:`CORPUS_MAX_LAG_DAYS`; the ban's jurisdiction
     must be or contain the migration's origin. Each migration gets at most one
-    such link: to the most specific ban, then the most recent one before it.
-    ``existing`` holds (ban id, migration id) pairs already linked, which are
-    skipped.
+    such link: to the most specific ban, then the most recent one before it
+    (the first in ``bans`` order among equals). ``existing`` holds (ban id,
+    migration id) pairs already linked, which are skipped.
+
+    The bans of each place are sorted by date once, so a migration looks only
+    at the bans of its year: the cost grows as n log n with the corpus.
     """
     existing = existing or set()
-    by_place: dict[str, list[dict]] = {}
-    for b in bans:
+    by_place: dict[str, _PlaceBans] = {}
+    for i, b in enumerate(bans):
         if b.get("jurisdiction") and b.get("date") and b.get("status") != "planned" and b.get("target") != "trading":
-            by_place.setdefault(b["jurisdiction"], []).append(b)
+            day = parse_iso(b["date"])
+            if day is not None:  # an unreadable date never links
+                by_place.setdefault(b["jurisdiction"], _PlaceBans()).add(day.toordinal(), i, b)
+    for place in by_place.values():
+        place.sort()
     out = []
     for m in migrations:
         origin, md = m.get("origin"), m.get("date")
-        if not origin or not md:
+        dm = parse_iso(md)
+        if not origin or not md or dm is None:
             continue
         chain = [origin] + ([origin.split("-")[0]] if "-" in origin else [])
         best = None
         for pid in chain:
-            for b in by_place.get(pid, []):
-                if b.get("article_id") == m.get("article_id") or (b["id"], m["id"]) in existing:
-                    continue
-                if date_lt(md, b["date"]):
-                    continue
-                lag = days_between(b["date"], md)
-                da, dm = parse_iso(b["date"]), parse_iso(md)
-                approx = lag if lag is not None else ((dm - da).days if da and dm else None)
-                if approx is None or approx > CORPUS_MAX_LAG_DAYS:
-                    continue
-                key = (_depth(pid), -approx)
-                if best is None or key > best[0]:
-                    best = (key, b, lag)
+            place = by_place.get(pid)
+            found = place.latest(m, dm.toordinal(), existing) if place else None
+            if found is None:
+                continue
+            approx, b = found
+            key = (_depth(pid), -approx)
+            if best is None or key > best[0]:
+                best = (key, b, days_between(b["date"], md))
         if best is None:
             continue
         (_, neg_approx), b, lag = best
@@ -188,3 +192,42 @@ def link_events(bans: list[dict], migrations: list[dict], *, existing: set | Non
                     "lag_days": lag, "cue": None, "scope": "corpus",
                     "article_id": m.get("article_id"), "start": m.get("start"), "end": m.get("end")})
     return out
+
+
+class _PlaceBans:
+    """The bans of one jurisdiction, by the first day of their date."""
+
+    __slots__ = ("days", "rows")
+
+    def __init__(self) -> None:
+        self.days: list[int] = []
+        self.rows: list[tuple[int, int, dict]] = []
+
+    def add(self, day: int, order: int, ban: dict) -> None:
+        self.rows.append((day, order, ban))
+
+    def sort(self) -> None:
+        self.rows.sort(key=lambda r: (r[0], r[1]))
+        self.days = [r[0] for r in self.rows]
+
+    def latest(self, m: dict, day: int, existing: set) -> tuple[int, dict] | None:
+        """The ban nearest before the migration (fewest days; may be negative
+        when the migration's date is coarser, as 2021-06 for a ban of
+        2021-06-15), as (days, ban); None if none is within the lag."""
+        # a ban that is not certainly later than the migration starts before
+        # the end of the migration's date (a year at most): look from there down
+        hi = bisect_right(self.days, day + 366)
+        lo = bisect_left(self.days, day - CORPUS_MAX_LAG_DAYS)
+        md, aid = m.get("date"), m.get("article_id")
+        i = hi - 1
+        while i >= lo:
+            bday = self.days[i]
+            j = bisect_left(self.days, bday, lo, i + 1)  # the bans of that day, in input order
+            for _, _, b in self.rows[j:i + 1]:
+                if b.get("article_id") == aid or (b["id"], m["id"]) in existing:
+                    continue
+                if date_lt(md, b["date"]):
+                    continue
+                return day - bday, b
+            i = j - 1
+        return None

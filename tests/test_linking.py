@@ -67,3 +67,72 @@ def test_a_dated_sequence_links_even_far_apart():
 def test_moves_with_no_origin_leave_the_only_banned_province():
     out = links([ban("b", "US-NY", "2022-11-22", si=0), mig("m", None, "US-PA", si=2)], published="2022-11-23")
     assert out == {("b", "m")}
+
+
+# ------------------------------------------------- corpus linker, indexed by date
+
+def _link_events_exhaustive(bans, migrations, existing=()):
+    """The corpus rule written the slow way: every migration against every ban
+    of its place and country. The indexed linker must agree with it."""
+    from ingest.values import date_lt, days_between, parse_iso
+    from kg.linking import CORPUS_MAX_LAG_DAYS
+
+    out = []
+    for m in migrations:
+        origin, md = m.get("origin"), m.get("date")
+        if not origin or not md:
+            continue
+        chain = [origin] + ([origin.split("-")[0]] if "-" in origin else [])
+        best = None
+        for pid in chain:
+            for b in bans:
+                if (b.get("jurisdiction") != pid or not b.get("date") or b.get("status") == "planned"
+                        or b.get("target") == "trading"):
+                    continue
+                if b.get("article_id") == m.get("article_id") or (b["id"], m["id"]) in existing:
+                    continue
+                if date_lt(md, b["date"]):
+                    continue
+                da, dm = parse_iso(b["date"]), parse_iso(md)
+                approx = (dm - da).days if da and dm else None
+                if approx is None or approx > CORPUS_MAX_LAG_DAYS:
+                    continue
+                key = (2 if "-" in pid else 1, -approx)
+                if best is None or key > best[0]:
+                    best = (key, b)
+        if best is not None:
+            (_, neg), b = best
+            out.append((b["id"], m["id"], round(0.5 - 0.2 * -neg / CORPUS_MAX_LAG_DAYS, 2),
+                        days_between(b["date"], md)))
+    return out
+
+
+def _random_date(rnd):
+    y = rnd.choice([2020, 2021, 2022])
+    shape = rnd.random()
+    if shape < 0.2:
+        return str(y)
+    if shape < 0.45:
+        return f"{y}-{rnd.randint(1, 12):02d}"
+    if shape < 0.5:
+        return rnd.choice(["2021-02-31", "2021-6", "21-06", "", "2021-06-15T08:00"])
+    return f"{y}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+
+
+def test_indexed_corpus_linker_agrees_with_the_exhaustive_rule():
+    import random
+
+    rnd = random.Random(7)
+    places = ["CN", "CN-XJ", "CN-SC", "KZ", "US", "US-TX"]
+    for trial in range(30):
+        bans = [{"id": f"b{i}", "jurisdiction": rnd.choice(places), "date": _random_date(rnd),
+                 "status": rnd.choice(["enacted", "enacted", "planned"]),
+                 "target": rnd.choice(["mining", "mining", "trading"]),
+                 "article_id": f"a{rnd.randint(0, 40)}"} for i in range(rnd.randint(0, 120))]
+        migs = [{"id": f"m{i}", "origin": rnd.choice(places + [None]), "date": _random_date(rnd),
+                 "article_id": f"a{rnd.randint(0, 40)}", "start": 0, "end": 5}
+                for i in range(rnd.randint(0, 80))]
+        existing = {(b["id"], m["id"]) for b in bans[:5] for m in migs[:5]}
+        got = [(ln["from"], ln["to"], ln["confidence"], ln["lag_days"])
+               for ln in link_events(bans, migs, existing=existing)]
+        assert got == _link_events_exhaustive(bans, migs, existing), trial
