@@ -48,7 +48,10 @@ _ODD_CASE = ("\u0131", "\u017f", "\u0130")
 Reach = tuple[int, int]
 # a literal with the least offset and the reach of the offset at which it can start in a match
 Anchor = tuple[str, int, Reach]
-_SPACE_RUN = re.compile(r"\s+")
+# runs of two or more white-space characters (single spaces between words are the bulk
+# of a text's white space, and matching each of them made the search slow)
+_LONG_SPACE_RUN = re.compile(r"\s\s+")
+_SPACE = re.compile(r"\s")
 
 
 def _plus(a: Reach, b: Reach) -> Reach:
@@ -170,7 +173,10 @@ def _prune(anchors: list[Anchor]) -> list[Anchor]:
 
 @lru_cache(maxsize=16)
 def _longest_space_run(text: str) -> int:
-    return max((m.end() - m.start() for m in _SPACE_RUN.finditer(text)), default=0)
+    runs = _LONG_SPACE_RUN.findall(text)
+    if runs:
+        return max(map(len, runs))
+    return 1 if _SPACE.search(text) else 0
 
 
 def _case_ok(anchors: list[Anchor] | None, ignorecase: bool) -> list[Anchor] | None:
@@ -298,9 +304,9 @@ class Scanner:
         limit = len(hay) // self.SPARSE
         spaces = _longest_space_run(hay) if self._spaced else 0
         starts: set[int] = set()
-        for key, lo, (c, w) in [a for a in self._anchors if a[0] in hay]:  # most literals are absent
+        for key, lo, (c, w) in self._anchors:
+            i = hay.find(key)  # -1 for most: one pass over the text per literal
             hi = c + w * spaces
-            i = hay.find(key)
             while i >= 0:
                 starts.update(range(max(0, i - hi), i - lo + 1))
                 if len(starts) > limit:

@@ -8,6 +8,7 @@ a sentence because they are single tokens.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 from typing import NamedTuple
 
 import numpy
@@ -123,7 +124,8 @@ class Sentence(NamedTuple):
 
 
 def sentences(doc: Doc) -> list[Sentence]:
-    """The doc's sentences (``doc.sents``), read once per doc."""
+    """The doc's sentences (``doc.sents``), read once per doc (``kg_sentences`` has
+    written them already)."""
     sents = doc.user_data.get("kg_sentences")
     if sents is None:
         sents = doc.user_data["kg_sentences"] = [Sentence(s.start, s.end, s.start_char, s.end_char)
@@ -140,6 +142,24 @@ def sentence_at(doc: Doc, i: int) -> Sentence:
 
 _ENDS = {".", "!", "?", "؟", "…", "。", "!?", "?!"}
 _CLOSERS = {'"', "'", "”", "’", "»", ")", "]", "»"}
+_DASHES = ("-", "–", "—")
+_END, _DASH = 1, 2
+
+
+class _Kinds(dict):
+    """Token text -> ``_END`` (a sentence end or a line break), ``_DASH`` or 0, filled on
+    demand: ``map`` over its look-up classifies a doc's tokens without a Python frame each."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, text: str) -> int:
+        if len(self) > self.LIMIT:
+            self.clear()
+        kind = self[text] = _END if (text in _ENDS or "\n" in text) else _DASH if text in _DASHES else 0
+        return kind
+
+
+_KINDS = _Kinds()
 
 
 @Language.factory("kg_sentences", assigns=["token.is_sent_start"])
@@ -148,7 +168,8 @@ def make_sentencizer(nlp: Language, name: str):
 
 
 class KGSentencizer:
-    """Sentence starts computed over plain lists and written in one array call."""
+    """Sentence starts computed over plain lists and written in one array call; the
+    sentence table of :func:`sentences` is filled from the same starts."""
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -156,34 +177,47 @@ class KGSentencizer:
             return doc
         tv = token_view(doc)
         texts, spaces = tv["text"], tv["space"]
-        breaks = ["\n" in t for t in texts]
+        kinds = list(map(_KINDS.__getitem__, texts))
+        marked = list(compress(range(n), kinds))  # the few ends, line breaks and dashes
         starts = [False] * n
         starts[0] = True
-        pending = False
-        for i in range(1, n):
-            t = texts[i]
-            if pending:
-                if t in _CLOSERS or spaces[i]:
-                    continue
-                starts[i], pending = True, False
+        # Only the token after a sentence end or a line break can start a sentence, so the
+        # scan visits those few tokens rather than every token. After an end, closing
+        # quotes and white space are skipped (they stay in the sentence; the tokens they
+        # cover are not looked at as ends themselves) and the next token starts one.
+        after = 1  # the first token not yet covered
+        for k in [k for k in marked if kinds[k] == _END and k < n - 1]:
+            i = k + 1
+            if i < after:
                 continue
-            p = texts[i - 1]
-            if p in _ENDS or breaks[i - 1]:
-                if (t in _CLOSERS and not breaks[i - 1]) or spaces[i]:
-                    pending = True
-                    continue
+            if (texts[i] in _CLOSERS and "\n" not in texts[k]) or spaces[i]:
+                j = i + 1
+                while j < n and (texts[j] in _CLOSERS or spaces[j]):
+                    j += 1
+                if j < n:
+                    starts[j] = True
+                after = j + 1
+            else:
                 starts[i] = True
         # an inline subheading "- Title -" between sentences stands alone
-        for i in range(n):
-            if starts[i] and texts[i] in ("-", "–", "—"):
+        for i in [i for i in marked if kinds[i] == _DASH]:
+            if starts[i]:
                 for j in range(i + 1, min(i + 8, n - 1)):
                     if texts[j] == texts[i]:
                         for k in range(i + 1, j + 1):
                             starts[k] = False
                         starts[j + 1] = True
                         break
+        firsts = list(compress(range(n), starts))
         # one array write (setting Token.is_sent_start checks the whole doc each time):
         # 1 starts a sentence, -1 does not (as uint64, the way Doc.from_array takes it)
-        arr = numpy.array([1 if st else -1 for st in starts], dtype="int64").astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], arr)
+        arr = numpy.full(n, -1, dtype="int64")
+        arr[firsts] = 1
+        doc.from_array([SENT_START], arr.astype("uint64").reshape(-1, 1))
+        # the sentence table of ``sentences`` from the same starts, as Doc.sents splits
+        # them (that builds a Span per sentence)
+        idx = tv["idx"]
+        doc.user_data["kg_sentences"] = [Sentence(s, e, idx[s], idx[e - 1] + len(texts[e - 1]))
+                                         for s, e in zip(firsts, firsts[1:] + [n])]
+        doc.user_data["kg_sent_starts"] = firsts
         return doc

@@ -1,0 +1,56 @@
+"""Shortcuts taken for speed give what the plain spaCy way gives."""
+import random
+import re
+
+from spacy.attrs import IDX, NORM, ORTH, SPACY
+from spacy.lang.ar import ArabicDefaults
+from spacy.lang.en import EnglishDefaults
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from ingest.components.sentences import KGSentencizer, Sentence, sentences
+from ingest.pipeline import get_pipeline
+from ingest.scan import _longest_space_run
+
+_TRICKY = ["CHENGDU — China's miners", "a—b (—) —, \"—\" x\u2014y", "line\nnext\n\nthird \n fourth",
+           "tab\there \t", "don't 'quoted' ' ''", "Jan. 5 — U.S. miners — moved", ":) (—:", "،—؛",
+           "الصين — قالت \"الحكومة\"\nوقررت", "١٢ — ٣", "x\u00a0y \u00a0 z", "’s ’ ‘a’"]
+
+
+def _tokens(tok, text):
+    return tok(text).to_array([ORTH, NORM, SPACY, IDX]).tolist()
+
+
+def test_tokenizer_without_one_character_specials_tokenizes_the_same():
+    rnd = random.Random(3)
+    alphabet = list("ab.,;:()'\"—-–\n\t \u00a0") + ["Jan.", "don't", "الصين", "و"]
+    texts = _TRICKY + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30))) for _ in range(3000)]
+    for lang, full in (("ar", ArabicDefaults.tokenizer_exceptions), ("en", EnglishDefaults.tokenizer_exceptions)):
+        ours = get_pipeline(lang).tokenizer
+        plain = Tokenizer(ours.vocab, rules=full, prefix_search=ours.prefix_search,
+                          suffix_search=ours.suffix_search, infix_finditer=ours.infix_finditer,
+                          token_match=ours.token_match, url_match=ours.url_match)
+        assert "\u2014" not in ours.rules and "\u2014" in plain.rules
+        for _ in range(2):  # the second time from the tokenizers' caches
+            for text in texts:
+                assert _tokens(ours, text) == _tokens(plain, text), (lang, text)
+
+
+def test_sentence_table_is_doc_sents():
+    rnd = random.Random(5)
+    alphabet = [".", "!", "?", "؟", "…", "\n", "\n\n", '"', "”", "»", ")", "-", "–", "—", "w", "x", "  "]
+    vocab = get_pipeline("en").vocab
+    docs = []
+    for _ in range(2000):
+        words = [rnd.choice(alphabet) for _ in range(rnd.randint(1, 20))]
+        docs.append(Doc(vocab, words=words, spaces=[rnd.random() < 0.3 for _ in words]))
+    docs += [get_pipeline(lang).make_doc(t) for t in _TRICKY for lang in ("ar", "en")]
+    for doc in docs:
+        KGSentencizer()(doc)
+        assert sentences(doc) == [Sentence(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+
+
+def test_longest_space_run():
+    for text in ["", "a", " ", "a b", "a  b\n\n\n c", "\t", "x \u00a0 y", "a\n", "  \n  a"]:
+        runs = [len(r) for r in re.findall(r"\s+", text)]
+        assert _longest_space_run(text) == max(runs, default=0), text
