@@ -27,10 +27,6 @@ _AR_LETTERS = str.maketrans({
 })
 
 
-def normalize_ar(s: str) -> str:
-    """Fold Arabic spelling variants (the result may be shorter than ``s``)."""
-    s = AR_DIACRITICS.sub("", s)
-    return s.translate(_AR_LETTERS).translate(DIGITS)
 
 
 def normalize_text(s: str) -> str:
@@ -54,6 +50,20 @@ _DROP = {ord(c): None for c in "\u0640" + "".join(chr(x) for x in list(range(0x0
 _FOLD_TABLE = {**_AR_LETTERS, **DIGITS, **_DROP}
 _DROPPED = re.compile("[" + "".join(chr(c) for c in sorted(_DROP)) + "]+")
 _FOLD_RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD_TABLE)) + "]+")
+
+
+def _fold_run(m: re.Match) -> str:
+    return m.group().translate(_FOLD_TABLE)
+
+
+def normalize_ar(s: str) -> str:
+    """Fold Arabic spelling variants (the result may be shorter than ``s``).
+
+    Diacritics and tatweel go, letters and digits fold (one table: none of
+    them makes another); only the runs of such characters are translated,
+    which is several times faster than translating every character.
+    """
+    return _FOLD_RUN.sub(_fold_run, s)
 
 
 # characters that NFKC changes in news text: presentation forms, fullwidth, ligatures,

@@ -25,6 +25,7 @@ large inputs.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import sys
 import time
 from collections import deque
@@ -108,12 +109,21 @@ def _places() -> dict:
     return _PLACES
 
 
+#: how much lower than the writing process the extraction workers run: the
+#: single writer is the pipeline's narrowest stage, and with more busy
+#: processes than cores an equal share of the CPU starved it
+WORKER_NICENESS = 5
+
+
 def _worker_init() -> None:
-    """Import the pipeline module and load the gazetteer once per worker process.
+    """Lower the worker's priority, import the pipeline module and load the
+    gazetteer, once per worker process.
 
     The spaCy pipeline of each language is built on its first article and
     cached by :func:`ingest.pipeline.get_pipeline` for the worker's lifetime.
     """
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
     import ingest.pipeline  # noqa: F401  (import cost paid once, before the first task)
 
     _places()
