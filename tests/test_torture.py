@@ -73,6 +73,13 @@ def _assert_whole(store: LadybugStore) -> int:
         assert (r["m"], r["b"], r["g"]) == (N_ENTITIES, 1, 1), r
     dup = store.query("MATCH (a:Article) RETURN count(a) AS n, count(DISTINCT a.id) AS d")[0]
     assert dup["n"] == dup["d"]
+    # the counts kept on entities (kg.model.KEPT) match their relationships
+    drift = store.query(
+        "MATCH (e:Entity) OPTIONAL MATCH (a:Article)-[r:MENTIONS]->(e) "
+        "WITH e, count(r) AS m, count(DISTINCT a) AS n "
+        "WHERE coalesce(e.mentions, 0) <> m OR coalesce(e.articles, 0) <> n "
+        "RETURN e.id AS id, m, n, e.mentions AS kept_m, e.articles AS kept_n LIMIT 5")
+    assert drift == []
     return len(rows)
 
 
