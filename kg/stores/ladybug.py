@@ -492,11 +492,12 @@ class LadybugStore:
             stats["nodes"] += len(new)
             stats["labels"][label] = stats["labels"].get(label, 0) + len(new)
             if old:
-                merges.append((None, f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: r.id}})"
-                                     + _keep_stored("n", NODES[label]), old))
+                cols, packed = _packed(old, NODES[label])
+                merges.append((None, f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: {cols['id']}}})"
+                                     + _keep_stored("n", cols), packed))
             if new:
-                creates.append((f"UNWIND $rows AS r CREATE (n:{_q(label)} {_values(NODES[label])})",
-                                new))
+                cols, packed = _packed(new, NODES[label])
+                creates.append((f"UNWIND $rows AS r CREATE (n:{_q(label)} {_values(cols)})", packed))
         for (rtype, a, b), rows in batch.rels.items():
             if not rows:
                 continue
@@ -510,12 +511,14 @@ class LadybugStore:
             new_a, new_b = fresh.get(a, set()), fresh.get(b, set())
             new = [r for r in linked if r["src"] in new_a or r["dst"] in new_b]
             old = [r for r in linked if r["src"] not in new_a and r["dst"] not in new_b]
-            ends = f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) MATCH (b:{_q(b)} {{id: r.dst}})"
+            ends = f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r[1]}}) MATCH (b:{_q(b)} {{id: r[2]}})"
             if old:  # both endpoints were stored before: the relationship may be too
-                merges.append((rtype, f"{ends} MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)"
-                                      + _keep_stored("x", props), old))
+                cols, packed = _packed(old, props, lead=("src", "dst"))
+                merges.append((rtype, f"{ends} MERGE (a)-[x:{_q(rtype)} {{id: {cols['id']}}}]->(b)"
+                                      + _keep_stored("x", cols), packed))
             if new:
-                creates.append((f"{ends} CREATE (a)-[x:{_q(rtype)} {_values(props)}]->(b)", new))
+                cols, packed = _packed(new, props, lead=("src", "dst"))
+                creates.append((f"{ends} CREATE (a)-[x:{_q(rtype)} {_values(cols)}]->(b)", packed))
                 stats["relationships"] += len(new)
                 stats["types"][rtype] = stats["types"].get(rtype, 0) + len(new)
             if rtype == "MENTIONS" and new:
@@ -597,16 +600,48 @@ def _changes(row: dict, stored: dict) -> bool:
     return any(v is not None and stored.get(p) != v for p, v in row.items())
 
 
-def _keep_stored(var: str, props: dict[str, str]) -> str:
-    """`` SET`` clause that takes each row value, or keeps the stored one where it is null."""
-    sets = ", ".join(f"{var}.{_q(p)} = coalesce(cast(r.{_q(p)} AS {_CASTS[t]}), {var}.{_q(p)})"
-                     for p, t in props.items() if p != "id")
+def _packed(rows: list[dict], props: dict[str, str],
+            lead: tuple[str, ...] = ()) -> tuple[dict[str, str], list[list]]:
+    """Rows as lists of strings, for ``UNWIND $rows AS r``, and the Cypher
+    expression that reads each property back from ``r`` (typed with ``cast``).
+
+    LadybugDB's Python binding converts a list of strings several times
+    faster than a map per row (9,410 MENTIONS rows: 0.13 s against 0.48 s),
+    and converting was most of a write. Numbers go as Python's ``repr``,
+    which LadybugDB reads back to the same value (checked on 20k random
+    doubles). ``lead`` keys come first (``r[1]``, ``r[2]``); then each
+    property that some row has a value for; the others are left out, so a
+    CREATE leaves them null and a MERGE keeps the stored value.
+    """
+    kept = [p for p in props if any(r.get(p) is not None for r in rows)]
+    keys = list(lead) + kept
+    packed = [[_text(r.get(k)) for k in keys] for r in rows]
+    cols = {}
+    for i, p in enumerate(kept, start=len(lead) + 1):
+        t = props[p]
+        cols[p] = f"r[{i}]" if t == "STRING" else f"cast(r[{i}] AS {_CASTS[t]})"
+    return cols, packed
+
+
+def _text(v: Any) -> str | None:
+    if v is None or type(v) is str:
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return repr(v) if isinstance(v, float) else str(v)
+
+
+def _keep_stored(var: str, cols: dict[str, str]) -> str:
+    """`` SET`` clause that takes each row value, or keeps the stored one where it is null
+    (``cols`` as :func:`_packed` gives them)."""
+    sets = ", ".join(f"{var}.{_q(p)} = coalesce({e}, {var}.{_q(p)})"
+                     for p, e in cols.items() if p != "id")
     return f" SET {sets}" if sets else ""
 
 
-def _values(props: dict[str, str]) -> str:
-    """A ``{prop: cast(r.prop AS T), …}`` map of every property, for CREATE."""
-    return "{" + ", ".join(f"{_q(p)}: cast(r.{_q(p)} AS {_CASTS[t]})" for p, t in props.items()) + "}"
+def _values(cols: dict[str, str]) -> str:
+    """A ``{prop: expression, …}`` map for CREATE (``cols`` as :func:`_packed` gives them)."""
+    return "{" + ", ".join(f"{_q(p)}: {e}" for p, e in cols.items()) + "}"
 
 
 def _lit(name: str) -> str:
