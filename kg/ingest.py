@@ -6,7 +6,8 @@ One article travels this way (read the modules in this order):
    or stdin and yields :class:`ingest.readers.Article` objects (or an
    :class:`kg.errors.InputError` for what it could not read);
 2. an article whose id is stored with the same ``content_hash`` is
-   *unchanged* and skipped; the same id with another text is refused;
+   *unchanged* and skipped; the same id with another text is refused (the
+   ids are looked up :data:`LOOKUP` articles at a time);
 3. :func:`ingest.pipeline.extract` finds entities and events (an extraction
    record), :func:`kg.linking.link_record` links bans to migrations within
    the article, and :func:`kg.model.record_to_batch` turns the record into
@@ -35,7 +36,7 @@ from typing import Any, Iterable, Iterator
 from kg.errors import InputError, KGError, StoreError
 from kg.model import GraphBatch, record_to_batch, rel_id
 
-__all__ = ["IngestSummary", "ingest_articles", "ingest_paths", "link_corpus"]
+__all__ = ["IngestSummary", "ingest_articles", "ingest_paths", "link_corpus", "stored_hashes"]
 
 #: articles written per store transaction at most, for a store without its
 #: own ``group_size`` (each group is all-or-nothing; a failing group is split
@@ -49,6 +50,9 @@ GROUP_ROWS = 150_000
 
 #: corpus links written per transaction (each link stands alone)
 LINK_CHUNK = 5000
+
+#: inputs read ahead to look up in one query which of their ids are stored
+LOOKUP = 256
 
 
 @dataclass
@@ -180,6 +184,28 @@ def _extract_stream(articles: Iterable, workers: int,
 # orchestration
 # ---------------------------------------------------------------------------
 
+def _chunked(items: Iterable, n: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def stored_hashes(store, ids: Iterable[str]) -> dict[str, str]:
+    """The stored ``content_hash`` ('' when stored without one) of those of
+    ``ids`` that are stored, in one query (portable Cypher, any store)."""
+    ids = sorted(ids)
+    if not ids:
+        return {}
+    rows = store.query("UNWIND $ids AS i MATCH (a:Article {id: i}) "
+                       "RETURN a.id AS id, a.content_hash AS h", {"ids": ids})
+    return {r["id"]: r["h"] or "" for r in rows}
+
+
 def _source(a) -> str:
     return str(getattr(a, "source", None) or getattr(a, "id", None) or "?")
 
@@ -236,29 +262,33 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
     seen: dict[str, str | None] = {}  # ids of this run -> content_hash
 
     def admissible() -> Iterator:
-        for item in articles_or_errors:
-            if isinstance(item, InputError):
-                summary.skipped.append((f"{item.source}:{item.line}" if item.source and item.line else (item.source or "?"), item.reason))
-                continue
-            if isinstance(item, Exception):
-                summary.skipped.append(("?", str(item)))
-                continue
-            a = _as_article(item)
-            summary.read += 1
-            if not a.id:
-                summary.skipped.append((_source(a), "article has no id"))
-                continue
-            h = getattr(a, "content_hash", None)
-            stored = seen[a.id] if a.id in seen else store.has_article(a.id)
-            if stored is not None:
-                if stored == (h or ""):
-                    summary.unchanged += 1
-                else:
-                    summary.skipped.append((_source(a), f"id {a.id} already stored with different "
-                                                        f"text; give it another id"))
-                continue
-            seen[a.id] = h or ""
-            yield a
+        for chunk in _chunked(articles_or_errors, LOOKUP):
+            items = [item if isinstance(item, Exception) else _as_article(item) for item in chunk]
+            # which of these ids are stored, and with which text: one query per chunk
+            stored_now = stored_hashes(store, {a.id for a in items if not isinstance(a, Exception)
+                                               and a.id and a.id not in seen})
+            for a in items:
+                if isinstance(a, InputError):
+                    summary.skipped.append((f"{a.source}:{a.line}" if a.source and a.line else (a.source or "?"), a.reason))
+                    continue
+                if isinstance(a, Exception):
+                    summary.skipped.append(("?", str(a)))
+                    continue
+                summary.read += 1
+                if not a.id:
+                    summary.skipped.append((_source(a), "article has no id"))
+                    continue
+                h = getattr(a, "content_hash", None)
+                stored = seen[a.id] if a.id in seen else stored_now.get(a.id)
+                if stored is not None:
+                    if stored == (h or ""):
+                        summary.unchanged += 1
+                    else:
+                        summary.skipped.append((_source(a), f"id {a.id} already stored with different "
+                                                            f"text; give it another id"))
+                    continue
+                seen[a.id] = h or ""
+                yield a
 
     bar = _progress_bar(progress)
     buf: list[tuple[Any, tuple[GraphBatch, int, int]]] = []

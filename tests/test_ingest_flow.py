@@ -231,3 +231,32 @@ def test_rerun_after_a_kill_before_corpus_linking_adds_the_links(store, tmp_path
     again = ingest_paths([str(path)], store, progress=False)
     assert again.unchanged == 2 and again.stored == 0 and again.links == 1
     assert store.counts()["TRIGGERED"] == 1
+
+
+def test_stored_ids_are_looked_up_a_chunk_at_a_time(store, monkeypatch):
+    """Duplicates and stored ids are told apart across look-up chunks as within one."""
+    monkeypatch.setattr(ingest.pipeline, "extract", lambda a: {
+        "article": a.to_dict(), "entities": [], "events": [], "links": []})
+    monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
+    monkeypatch.setattr(kg.ingest, "LOOKUP", 3)
+    queries = []
+    real_query = store.query
+    monkeypatch.setattr(store, "query", lambda c, p=None: queries.append(c) or real_query(c, p))
+
+    def art(n, text="t"):
+        return {"id": f"x{n}", "title": "t", "text": text, "source": f"s{n}",
+                "content_hash": f"h{n}-{text}"}
+
+    first = [art(n) for n in range(5)]
+    s1 = ingest_articles(first, store, progress=False, link=False)
+    assert s1.stored == 5 and not s1.skipped
+    lookups = [c for c in queries if "a.content_hash AS h" in c]
+    assert len(lookups) == 2  # 5 articles, 3 per look-up
+    # stored ones, a changed text, duplicates inside this run on both sides of a chunk edge
+    again = [art(0), art(1, "other"), art(7), art(8), art(7), art(2), art(7, "other"), art(9)]
+    s2 = ingest_articles(again, store, progress=False, link=False)
+    assert s2.read == 8 and s2.unchanged == 3  # x0, x2 stored; the second x7 is this run's
+    assert s2.stored == 3  # x7, x8, x9
+    assert sorted(src for src, _ in s2.skipped) == ["s1", "s7"]
+    assert all("already stored with different text" in why for _, why in s2.skipped)
+    assert kg.ingest.stored_hashes(store, ["x0", "x7", "nope"]) == {"x0": "h0-t", "x7": "h7-t"}

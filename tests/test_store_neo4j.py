@@ -157,6 +157,8 @@ def test_has_article(neo4j_store):
     assert neo4j_store.has_article("art-1") is None
     neo4j_store.upsert(small_batch())
     assert neo4j_store.has_article("art-1") == "h1"
+    from kg.ingest import stored_hashes  # many at once, as ingest looks them up
+    assert stored_hashes(neo4j_store, ["art-1", "art-2"]) == {"art-1": "h1"}
 
 
 # ---------------------------------------------------------------- connecting
