@@ -35,6 +35,7 @@ from typing import Any, Iterable, Iterator
 
 from kg.errors import InputError, KGError, StoreError
 from kg.model import GraphBatch, record_to_batch, rel_id
+from kg.stores.base import stored_hashes
 
 __all__ = ["IngestSummary", "ingest_articles", "ingest_paths", "link_corpus", "stored_hashes"]
 
@@ -193,17 +194,6 @@ def _chunked(items: Iterable, n: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def stored_hashes(store, ids: Iterable[str]) -> dict[str, str]:
-    """The stored ``content_hash`` ('' when stored without one) of those of
-    ``ids`` that are stored, in one query (portable Cypher, any store)."""
-    ids = sorted(ids)
-    if not ids:
-        return {}
-    rows = store.query("UNWIND $ids AS i MATCH (a:Article {id: i}) "
-                       "RETURN a.id AS id, a.content_hash AS h", {"ids": ids})
-    return {r["id"]: r["h"] or "" for r in rows}
 
 
 def _source(a) -> str:

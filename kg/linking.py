@@ -157,11 +157,11 @@ def link_events(bans: list[dict], migrations: list[dict], *, existing: set | Non
     """
     existing = existing or set()
     by_place: dict[str, _PlaceBans] = {}
-    for i, b in enumerate(bans):
+    for b in bans:
         if b.get("jurisdiction") and b.get("date") and b.get("status") != "planned" and b.get("target") != "trading":
             day = parse_iso(b["date"])
             if day is not None:  # an unreadable date never links
-                by_place.setdefault(b["jurisdiction"], _PlaceBans()).add(day.toordinal(), i, b)
+                by_place.setdefault(b["jurisdiction"], _PlaceBans()).add(day.toordinal(), b)
     for place in by_place.values():
         place.sort()
     out = []
@@ -201,13 +201,13 @@ class _PlaceBans:
 
     def __init__(self) -> None:
         self.days: list[int] = []
-        self.rows: list[tuple[int, int, dict]] = []
+        self.rows: list[tuple[int, dict]] = []
 
-    def add(self, day: int, order: int, ban: dict) -> None:
-        self.rows.append((day, order, ban))
+    def add(self, day: int, ban: dict) -> None:
+        self.rows.append((day, ban))
 
     def sort(self) -> None:
-        self.rows.sort(key=lambda r: (r[0], r[1]))
+        self.rows.sort(key=lambda r: r[0])  # stable: bans of one day stay in input order
         self.days = [r[0] for r in self.rows]
 
     def latest(self, m: dict, day: int, existing: set) -> tuple[int, dict] | None:
@@ -223,7 +223,7 @@ class _PlaceBans:
         while i >= lo:
             bday = self.days[i]
             j = bisect_left(self.days, bday, lo, i + 1)  # the bans of that day, in input order
-            for _, _, b in self.rows[j:i + 1]:
+            for _, b in self.rows[j:i + 1]:
                 if b.get("article_id") == aid or (b["id"], m["id"]) in existing:
                     continue
                 if date_lt(md, b["date"]):

@@ -7,13 +7,13 @@ are written in the portable subset and passed through
 """
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Iterable, Protocol
 
 from kg.errors import StoreError
 from kg.model import GraphBatch
 
 __all__ = ["RECOUNT", "RECOUNT_ALL", "SET_COUNTS", "Store", "UpsertStats", "coerce", "count_all",
-           "mention_counts", "node_rows", "rel_rows"]
+           "node_rows", "rel_rows", "stored_hashes"]
 
 #: sets the kept counts (model.KEPT) of the entity ``e`` from its
 #: relationships; portable Cypher that every store runs inside the
@@ -71,19 +71,15 @@ def rel_rows(rtype: str, a: str, b: str, rows: list[dict]) -> list[dict]:
     return list(clean.values())
 
 
-def mention_counts(rows: list[dict]) -> list[dict]:
-    """Per entity, what new MENTIONS rows (``rel_rows`` form) add to its kept
-    counts: ``{"id", "m": relationships, "n": distinct articles}``.
-
-    Exact for relationships the store creates: their article or their entity
-    is new, so the article did not mention the entity before.
-    """
-    arts: dict[str, set] = {}
-    m: dict[str, int] = {}
-    for r in rows:
-        arts.setdefault(r["dst"], set()).add(r["src"])
-        m[r["dst"]] = m.get(r["dst"], 0) + 1
-    return [{"id": e, "m": m[e], "n": len(a)} for e, a in arts.items()]
+def stored_hashes(store: "Store", ids: Iterable[str]) -> dict[str, str]:
+    """The stored ``content_hash`` ('' when stored without one) of those of
+    ``ids`` that are stored, in one query (portable Cypher, any store)."""
+    ids = sorted(ids)
+    if not ids:
+        return {}
+    rows = store.query("UNWIND $ids AS i MATCH (a:Article {id: i}) "
+                       "RETURN a.id AS id, a.content_hash AS h", {"ids": ids})
+    return {r["id"]: r["h"] or "" for r in rows}
 
 
 def count_all(store: "Store") -> dict[str, int]:

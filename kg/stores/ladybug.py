@@ -34,8 +34,8 @@ from typing import Any, Iterable
 
 from kg.errors import QueryError, StoreError
 from kg.model import KEPT, NODES, RELS, GraphBatch
-from kg.stores.base import (RECOUNT, RECOUNT_ALL, UpsertStats, count_all, mention_counts,
-                            node_rows, rel_rows)
+from kg.stores.base import (RECOUNT, RECOUNT_ALL, UpsertStats, count_all, node_rows, rel_rows,
+                            stored_hashes)
 
 __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 
@@ -373,11 +373,7 @@ class LadybugStore:
     # -------------------------------------------------------------- reads
     def has_article(self, article_id: str) -> str | None:
         """The stored content_hash of an article ('' if stored without one), or None."""
-        rows = self._run("MATCH (a:Article {id: $id}) RETURN a.content_hash AS h",
-                         {"id": article_id})
-        if not rows:
-            return None
-        return rows[0][0] or ""
+        return stored_hashes(self, [article_id]).get(article_id)
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run (portable) Cypher with parameters; rows as dicts keyed by the column names.
@@ -522,24 +518,24 @@ class LadybugStore:
                 stats["relationships"] += len(new)
                 stats["types"][rtype] = stats["types"].get(rtype, 0) + len(new)
             if rtype == "MENTIONS" and new:
-                counts.append((_ADD_MENTIONS, "rows", mention_counts(new)))
+                counts.append((_ADD_MENTIONS, "rows", _mention_counts(new)))
             if rtype == "MENTIONS" and old:
                 counts.append((RECOUNT, "ids", sorted({r["dst"] for r in old})))
         return merges, creates, counts
 
-    def _stored_rows(self, label: str, ids: list[str]) -> dict[str, dict]:
-        """The stored properties of those of ``ids`` that are stored under ``label``."""
-        props = [p for p in NODES[label] if p not in KEPT.get(label, ())]
+    def _stored_rows(self, label: str, ids: list[str],
+                     props: Iterable[str] | None = None) -> dict[str, dict]:
+        """The stored properties (``props``, else all but the kept counts) of
+        those of ``ids`` that are stored under ``label`` (primary-key look-ups)."""
+        props = list(props or (p for p in NODES[label] if p not in KEPT.get(label, ())))
         cypher = (f"UNWIND $ids AS i MATCH (n:{_q(label)} {{id: i}}) RETURN "
                   + ", ".join(f"n.{_q(p)}" for p in props))
         return {row[0]: dict(zip(props, row)) for part in _chunks(ids)
                 for row in self._run(cypher, {"ids": part})}
 
     def _stored_ids(self, label: str, ids: Iterable[str]) -> set[str]:
-        """Which of ``ids`` are stored under ``label`` (primary-key look-ups)."""
-        ids = list(ids)
-        cypher = f"UNWIND $ids AS i MATCH (n:{_q(label)} {{id: i}}) RETURN n.id"
-        return {row[0] for part in _chunks(ids) for row in self._run(cypher, {"ids": part})}
+        """Which of ``ids`` are stored under ``label``."""
+        return set(self._stored_rows(label, list(ids), ("id",)))
 
     # Whole-table counts are answered from table statistics (milliseconds at
     # any size), unlike a per-row existence check, which Ladybug may plan as
@@ -589,10 +585,25 @@ class LadybugStore:
         return f"LadybugStore({str(self.path)!r}{mode})"
 
 
-# what created MENTIONS add to their entities' kept counts (see mention_counts)
+# what created MENTIONS add to their entities' kept counts (see _mention_counts)
 _ADD_MENTIONS = ("UNWIND $rows AS r MATCH (e:Entity {id: r.id}) "
                  "SET e.mentions = coalesce(e.mentions, 0) + r.m, "
                  "e.articles = coalesce(e.articles, 0) + r.n")
+
+
+def _mention_counts(rows: list[dict]) -> list[dict]:
+    """Per entity, what new MENTIONS rows (``rel_rows`` form) add to its kept
+    counts: ``{"id", "m": relationships, "n": distinct articles}``.
+
+    Exact for relationships the store creates: their article or their entity
+    is new, so the article did not mention the entity before.
+    """
+    arts: dict[str, set] = {}
+    m: dict[str, int] = {}
+    for r in rows:
+        arts.setdefault(r["dst"], set()).add(r["src"])
+        m[r["dst"]] = m.get(r["dst"], 0) + 1
+    return [{"id": e, "m": m[e], "n": len(a)} for e, a in arts.items()]
 
 
 def _changes(row: dict, stored: dict) -> bool:

@@ -38,7 +38,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from kg.errors import QueryError, StoreError
 from kg.model import NODES, RELS, GraphBatch
-from kg.stores.base import RECOUNT, SET_COUNTS, UpsertStats, count_all, node_rows, rel_rows
+from kg.stores.base import (RECOUNT, SET_COUNTS, UpsertStats, count_all, node_rows, rel_rows,
+                            stored_hashes)
 
 __all__ = ["Neo4jStore", "constraint_statements", "safe_uri"]
 
@@ -277,11 +278,7 @@ class Neo4jStore:
     # ------------------------------------------------------------ reads
     def has_article(self, article_id: str) -> str | None:
         """The stored content_hash of an article ('' if stored without one), or None."""
-        rows = self.query("MATCH (a:Article {id: $id}) RETURN a.content_hash AS h",
-                          {"id": article_id})
-        if not rows:
-            return None
-        return rows[0]["h"] or ""
+        return stored_hashes(self, [article_id]).get(article_id)
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher with parameters (auto-commit); rows as dicts keyed by the RETURN aliases.
