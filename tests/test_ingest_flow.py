@@ -187,24 +187,33 @@ def test_sample_article_end_to_end(store):
     assert s.new_nodes == sum(store.counts()[k] for k in ("Article", "Entity", "Ban", "Migration"))
 
 
+# a ban in one article and, three weeks later, a move out of the same province in another
+BAN_ARTICLE = {"id": "ban-article", "title": "Sichuan orders miners off the grid", "published": "2021-06-20",
+               "text": "Sichuan orders miners off the grid\n\nSichuan authorities ordered power companies "
+                       "to stop supplying cryptocurrency mines on June 18, 2021."}
+MOVE_ARTICLE = {"id": "move-article", "title": "Miners land in Texas", "published": "2021-07-13",
+                "text": "Miners land in Texas\n\nLianhe Hashpower moved 500 mining machines from Sichuan "
+                        "to Texas on July 12, 2021."}
+
+
+def _jsonl(folder: Path, lines: list[dict]) -> str:
+    path = folder / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    return str(path)
+
+
 def test_a_ban_in_one_article_triggers_a_move_told_in_another(store, tmp_path):
     """The real pipeline and linker: one corpus link, to the nearest earlier ban only."""
     lines = [
-        {"id": "ban-article", "title": "Sichuan orders miners off the grid", "published": "2021-06-20",
-         "text": "Sichuan orders miners off the grid\n\nSichuan authorities ordered power companies to stop "
-                 "supplying cryptocurrency mines on June 18, 2021."},
+        BAN_ARTICLE,
         {"id": "old-ban-article", "title": "Sichuan curbs mining", "published": "2019-05-02",
          "text": "Sichuan curbs mining\n\nSichuan authorities ordered some bitcoin mines to shut down on May 1, 2019."},
-        {"id": "move-article", "title": "Miners land in Texas", "published": "2021-07-13",
-         "text": "Miners land in Texas\n\nLianhe Hashpower moved 500 mining machines from Sichuan to Texas "
-                 "on July 12, 2021."},
+        MOVE_ARTICLE,
         {"id": "early-move-article", "title": "An early move", "published": "2021-03-02",
          "text": "An early move\n\nTianfeng Mining moved 300 mining machines from Sichuan to Kazakhstan "
                  "on March 1, 2021."},
     ]
-    path = tmp_path / "corpus.jsonl"
-    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
-    s = ingest_paths([str(path)], store, progress=False)
+    s = ingest_paths([_jsonl(tmp_path, lines)], store, progress=False)
     assert s.stored == 4
     rows = store.query(
         "MATCH (b:Ban)-[t:TRIGGERED]->(m:Migration) RETURN b.date AS ban, m.destination AS dest, "
@@ -216,19 +225,10 @@ def test_a_ban_in_one_article_triggers_a_move_told_in_another(store, tmp_path):
 
 def test_rerun_after_a_kill_before_corpus_linking_adds_the_links(store, tmp_path):
     """A run killed after its last write but before linking: the same command completes it."""
-    lines = [
-        {"id": "ban", "title": "Ban", "published": "2021-06-20",
-         "text": "Ban\n\nSichuan authorities ordered power companies to stop supplying "
-                 "cryptocurrency mines on June 18, 2021."},
-        {"id": "move", "title": "Move", "published": "2021-07-13",
-         "text": "Move\n\nLianhe Hashpower moved 500 mining machines from Sichuan to Texas "
-                 "on July 12, 2021."},
-    ]
-    path = tmp_path / "corpus.jsonl"
-    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
-    first = ingest_paths([str(path)], store, progress=False, link=False)  # killed before linking
+    path = _jsonl(tmp_path, [BAN_ARTICLE, MOVE_ARTICLE])
+    first = ingest_paths([path], store, progress=False, link=False)  # killed before linking
     assert first.stored == 2 and store.counts()["TRIGGERED"] == 0
-    again = ingest_paths([str(path)], store, progress=False)
+    again = ingest_paths([path], store, progress=False)
     assert again.unchanged == 2 and again.stored == 0 and again.links == 1
     assert store.counts()["TRIGGERED"] == 1
 
