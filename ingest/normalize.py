@@ -12,10 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import numpy
-
 __all__ = ["normalize_text", "normalize_ar", "clean_article_text", "fold_with_map", "fold_with_maps",
-           "inverse_offsets",
            "AR_DIACRITICS", "DIGITS"]
 
 AR_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
@@ -25,8 +22,6 @@ _AR_LETTERS = str.maketrans({
     "ی": "ي", "ک": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج",
     "٫": ".", "٬": ",", "،": ",", "؛": ";", "؟": "?",
 })
-
-
 
 
 def normalize_text(s: str) -> str:
@@ -91,7 +86,8 @@ def fold_with_map(s: str) -> tuple[str, list[int]]:
 
 
 def fold_with_maps(s: str) -> tuple[str, list[int], list[int]]:
-    """:func:`fold_with_map` and, built along, :func:`inverse_offsets` of its offsets.
+    """:func:`fold_with_map` and, built along, the inverse of its offsets: for each
+    offset of ``s`` (0..len(s)), the first folded index at or after it.
 
     >>> fold_with_maps("أَمَرَتْ ٢٠")[2]
     [0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7]
@@ -113,22 +109,12 @@ def fold_with_maps(s: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), offsets, inverse
 
 
-def _translate(seg: str) -> str:
-    """``seg.translate(_FOLD_TABLE)``, translating only the runs of characters the table
-    changes (``str.translate`` looks every character of non-ASCII text up in the table)."""
-    return _FOLD_RUN.sub(_translate_run, seg)
-
-
-def _translate_run(m: re.Match) -> str:
-    return m.group().translate(_FOLD_TABLE)
-
-
 def _fold_plain(s: str, start: int, end: int, out: list[str], offsets: list[int], inverse: list[int]) -> None:
     """Fold ``s[start:end]`` (no compatibility characters) onto ``out`` / ``offsets`` / ``inverse``."""
     if start >= end:
         return
     seg = s[start:end]
-    folded = _translate(seg)
+    folded = normalize_ar(seg)  # seg.translate(_FOLD_TABLE), run by run
     low = folded.lower()
     if len(low) == len(folded):
         out.append(low)
@@ -150,17 +136,3 @@ def _fold_plain(s: str, start: int, end: int, out: list[str], offsets: list[int]
         for c in s[i].translate(_FOLD_TABLE).lower():
             out.append(c)
             offsets.append(i)
-
-
-def inverse_offsets(offsets: list[int], n: int) -> list[int]:
-    """For each offset of the original text (0..n), the first folded index at or after it.
-
-    >>> inverse_offsets([0, 2, 4, 6, 8, 9, 10], 11)
-    [0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7]
-    """
-    identity = list(range(n + 1))
-    if len(offsets) == n and offsets == identity[:n]:
-        return identity  # one folded character per character
-    # offsets never decrease: a binary search for every position, done by numpy at once
-    return numpy.searchsorted(numpy.asarray(offsets, dtype=numpy.int64),
-                              numpy.arange(n + 1), side="left").tolist()

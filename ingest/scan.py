@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 from re import _constants as _C, _parser as _P  # the parse tree of a pattern, as re reads it
 
-__all__ = ["Scanner", "scanner", "required_literals"]
+__all__ = ["Scanner", "scanner"]
 
 _UNBOUNDED = 1 << 20
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT)
@@ -189,22 +189,6 @@ def _case_ok(anchors: list[Anchor] | None, ignorecase: bool) -> list[Anchor] | N
     return _prune([(k.lower(), a, b) for k, a, b in anchors])
 
 
-def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Strings of which every match of ``pattern`` contains at least one, lower-cased
-    when the pattern ignores case; None when the pattern gives no such guarantee.
-
-    Only what a match consumes counts (lookarounds are skipped).
-
-    >>> sorted(required_literals(r"(?<!\\w)(?:امر|قرار)(?=.{0,9}وقف)"))
-    ['امر', 'قرار']
-    >>> required_literals(r"\\d{4}") is None
-    True
-    """
-    tree = _P.parse(pattern, flags)
-    anchors = _case_ok(_anchors(tree.state, tree.data, False), bool(tree.state.flags & re.I))
-    return frozenset(k for k, _, _ in anchors) if anchors else None
-
-
 def _lowercase_only(items) -> bool:
     """Whether every literal and range bound of the parse tree is lower case or uncased
     (then re.IGNORECASE changes nothing on lower-case text without the odd characters)."""
@@ -266,7 +250,6 @@ class Scanner:
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
-        self.pattern = rx.pattern
         self._ignorecase = bool(rx.flags & re.I)
         self.keys: frozenset[str] | None = None
         self._anchors: list[Anchor] | None = None

@@ -128,12 +128,6 @@ def _weekday_before(pub: dt.date, wd: int) -> str:
     return (pub - dt.timedelta(days=delta)).isoformat()
 
 
-@lru_cache(maxsize=None)
-def _rx(pattern: str, flags: int = 0) -> re.Pattern:
-    """Compiled once: these patterns are built from word lists at first use."""
-    return re.compile(pattern, flags)
-
-
 def _collect(folded, offsets, text, pattern, flags=0):
     for m in scanner(pattern, flags).finditer(folded):
         s, e = offsets[m.start()], offsets[m.end() - 1] + 1

@@ -26,7 +26,7 @@ from ingest.gazetteer import names
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner, scanner
 from ingest.components.sentences import doc_text as _text, folded as folded_doc, sentence_at, span_text, token_view
-from ingest.values import _rx, find_capacities, find_dates
+from ingest.values import find_capacities, find_dates
 
 __all__ = ["KGEntities", "PLACE_TYPES"]
 
@@ -367,15 +367,13 @@ class KGEntities:
         return None
 
     def _name_like_i(self, doc: Doc, i: int) -> bool:
-        """:meth:`_ar_name_like` of token ``i``, from the doc's token view (memoised)."""
+        """Whether token ``i`` may be part of an Arabic name (:meth:`_name_like_parts`),
+        from the doc's token view (memoised)."""
         tv = token_view(doc)
         memo = tv["name_like"]
         if i not in memo:
             memo[i] = self._name_like_parts(tv["text"][i], tv["norm"][i], tv["punct"][i], tv["ent"][i])
         return memo[i]
-
-    def _ar_name_like(self, tok) -> bool:
-        return self._name_like_parts(tok.text, tok.norm_, tok.is_punct, tok.ent_type_)
 
     def _name_like_parts(self, t: str, n: str, punct: bool, ent: str) -> bool:
         if not t or not ("\u0600" <= t[0] <= "\u06ff"):
@@ -631,7 +629,7 @@ class KGEntities:
         connectors = any(t in _EN_STOP_LOWER for t in toks)
         caps = [w for w in words if w not in _EN_NAME_PARTICLES]
         if 2 <= len(caps) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words):
-            if _rx(rf"{_EN_SAY_BEFORE}\s*$").search(before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
+            if scanner(rf"{_EN_SAY_BEFORE}\s*$").search(before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
                     or self.lang == "ar":
                 return "PERSON"
         if len(words) == 1 and len(last) >= 3 and last not in _EN_NOT_NAME:
@@ -703,10 +701,6 @@ def _trim(texts: list[str], start: int, end: int) -> tuple[int, int]:
     while end > start and (texts[end - 1] in _EN_STOP_LOWER or texts[end - 1] in ("-", "–", "&")):
         end -= 1
     return start, end
-
-
-def _cap(t) -> bool:
-    return _cap_text(t.text)
 
 
 def _cap_text(s: str) -> bool:

@@ -95,9 +95,8 @@ def make_events(nlp: Language, name: str):
 class KGEvents:
     def __init__(self, lang: str):
         self.lang = lang
-        self.triggers = load_triggers(lang)
-        # the same patterns with a literal pre-test: most triggers do not occur in a given article
-        self._scanners = [(label, tid, Scanner(rx)) for label, tid, rx in self.triggers]
+        # the trigger patterns with a literal pre-test: most do not occur in a given article
+        self._scanners = [(label, tid, Scanner(rx)) for label, tid, rx in load_triggers(lang)]
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
