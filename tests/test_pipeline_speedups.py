@@ -54,3 +54,31 @@ def test_longest_space_run():
     for text in ["", "a", " ", "a b", "a  b\n\n\n c", "\t", "x \u00a0 y", "a\n", "  \n  a"]:
         runs = [len(r) for r in re.findall(r"\s+", text)]
         assert _longest_space_run(text) == max(runs, default=0), text
+
+
+def test_scanner_finds_what_its_pattern_finds():
+    """The literal pre-tests of ingest.scan never lose or move a match: every Scanner
+    the pipeline uses (triggers, dates, capacities, names), on the samples and
+    generated articles, raw and folded."""
+    import gc
+    from pathlib import Path
+
+    from bench.corpus import generate
+    from ingest.normalize import fold_with_map
+    from ingest.pipeline import extract
+    from ingest.scan import Scanner
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "samples").rglob("*.txt"))]
+    texts += [a["text"] for a in generate(40, seed=5)] + _TRICKY
+    for t in texts:  # every scanner the pipeline builds on the way is then in memory
+        extract({"id": "x", "text": t, "published": "2021-06-22"})
+    texts += [fold_with_map(t)[0] for t in texts]
+    scanners = [o for o in gc.get_objects() if isinstance(o, Scanner)]
+    assert len(scanners) > 50
+    for s in scanners:
+        for t in texts:
+            want = [(m.span(), m.groups()) for m in s.rx.finditer(t)]
+            assert [(m.span(), m.groups()) for m in s.finditer(t)] == want, (s.rx.pattern, t[:60])
+            first = s.search(t)
+            assert (first.span() if first else None) == (want[0][0] if want else None)
