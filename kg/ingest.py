@@ -19,9 +19,10 @@ One article travels this way (read the modules in this order):
    migrations across articles (``scope: "corpus"``).
 
 Extraction may run in worker processes (``workers > 1``); the store is only
-written by the calling process, and at most two groups of articles are in
-memory (one being written, one being extracted), so memory stays flat on
-large inputs.
+used by the calling process, from one helper thread that writes a group
+while the next one is extracted (and looks up stored ids between writes).
+At most two groups of articles are in memory (one being written, one being
+extracted), so our memory stays flat on large inputs.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ import os
 import sys
 import time
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -90,6 +92,13 @@ class IngestSummary:
     migrations: int = 0
     links: int = 0
     seconds: float = 0.0
+
+    def add(self, other: "IngestSummary") -> None:
+        """Add the counts and skipped inputs of ``other`` (a part of this run) to these."""
+        for f in ("read", "stored", "unchanged", "new_nodes", "new_relationships",
+                  "bans", "migrations", "links"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+        self.skipped.extend(other.skipped)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (``skipped`` as ``[{"source", "reason"}]``)."""
@@ -250,13 +259,28 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
     group = group or getattr(store, "group_size", GROUP)
     summary = IngestSummary()
     seen: dict[str, str | None] = {}  # ids of this run -> content_hash
+    # The store is used by one thread, this one's helper: it writes a group
+    # while this thread extracts the next (the stores' drivers let other
+    # threads run while they wait on the database), and looks up stored ids
+    # a chunk ahead, between writes.
+    desk = ThreadPoolExecutor(1, thread_name_prefix="kg-store")
+
+    def lookup(chunk: list):
+        items = [item if isinstance(item, Exception) else _as_article(item) for item in chunk]
+        ids = {a.id for a in items if not isinstance(a, Exception) and a.id and a.id not in seen}
+        return items, desk.submit(stored_hashes, store, ids)
 
     def admissible() -> Iterator:
-        for chunk in _chunked(articles_or_errors, LOOKUP):
-            items = [item if isinstance(item, Exception) else _as_article(item) for item in chunk]
-            # which of these ids are stored, and with which text: one query per chunk
-            stored_now = stored_hashes(store, {a.id for a in items if not isinstance(a, Exception)
-                                               and a.id and a.id not in seen})
+        chunks = _chunked(articles_or_errors, LOOKUP)
+        first = next(chunks, None)
+        ahead = lookup(first) if first is not None else None
+        while ahead is not None:
+            items, found = ahead
+            following = next(chunks, None)  # its look-up runs while this chunk is extracted
+            ahead = lookup(following) if following is not None else None
+            # which ids are stored, and with which text; an id seen earlier in
+            # this run answers from ``seen`` (the look-up may predate its write)
+            stored_now = found.result()
             for a in items:
                 if isinstance(a, InputError):
                     summary.skipped.append((f"{a.source}:{a.line}" if a.source and a.line else (a.source or "?"), a.reason))
@@ -280,6 +304,17 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
                 seen[a.id] = h or ""
                 yield a
 
+    writing = None  # the group being written: a future of (IngestSummary, ids not stored)
+
+    def written() -> None:
+        nonlocal writing
+        if writing is not None:
+            part, failed = writing.result()
+            writing = None
+            summary.add(part)
+            for article_id in failed:
+                seen.pop(article_id, None)
+
     bar = _progress_bar(progress)
     buf: list[tuple[Any, tuple[GraphBatch, int, int]]] = []
     rows = 0
@@ -294,11 +329,17 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
             c = payload[0].counts()
             rows += c["nodes"] + c["relationships"]
             if len(buf) >= group or rows >= GROUP_ROWS:
-                _write(store, buf, summary, seen)
+                written()  # one group in the store's hands at a time
+                writing = desk.submit(_write_group, store, buf)
                 buf, rows = [], 0
+        written()
         if buf:
-            _write(store, buf, summary, seen)
+            writing = desk.submit(_write_group, store, buf)
+            written()
     finally:
+        # a write in progress ends (committed or rolled back) before the caller
+        # gets the store back; a queued one is not started
+        desk.shutdown(wait=True, cancel_futures=True)
         bar.close()
     if link and (summary.stored or summary.unchanged):
         # also when every article was stored already: a run killed after its
@@ -308,7 +349,16 @@ def ingest_articles(articles_or_errors: Iterable, store, *, workers: int = 1,
     return summary
 
 
-def _write(store, buf: list, summary: IngestSummary, seen: dict) -> None:
+def _write_group(store, buf: list) -> tuple[IngestSummary, list[str]]:
+    """Write a group (in the store's thread): what was stored, and the ids of
+    the articles that were not."""
+    part = IngestSummary()
+    failed: list[str] = []
+    _write(store, buf, part, failed)
+    return part, failed
+
+
+def _write(store, buf: list, summary: IngestSummary, failed: list) -> None:
     """Upsert a group of articles in one transaction; on failure, each half again."""
     batch = GraphBatch()
     for _, (b, _, _) in buf:
@@ -320,11 +370,11 @@ def _write(store, buf: list, summary: IngestSummary, seen: dict) -> None:
         if len(buf) == 1:
             art = buf[0][0]
             summary.skipped.append((_source(art), f"not stored: {sys.exc_info()[1]}"))
-            seen.pop(art.id, None)
+            failed.append(art.id)
             return
     half = len(buf) // 2  # isolate the article that failed
-    _write(store, buf[:half], summary, seen)
-    _write(store, buf[half:], summary, seen)
+    _write(store, buf[:half], summary, failed)
+    _write(store, buf[half:], summary, failed)
 
 
 def _account(summary: IngestSummary, stats: dict, buf: list) -> None:

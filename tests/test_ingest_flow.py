@@ -260,3 +260,121 @@ def test_stored_ids_are_looked_up_a_chunk_at_a_time(store, monkeypatch):
     assert sorted(src for src, _ in s2.skipped) == ["s1", "s7"]
     assert all("already stored with different text" in why for _, why in s2.skipped)
     assert kg.ingest.stored_hashes(store, ["x0", "x7", "nope"]) == {"x0": "h0-t", "x7": "h7-t"}
+
+
+def _plain_extraction(monkeypatch, seen_texts=None):
+    """Extraction without the pipeline: each article becomes its Article node."""
+    def extract(a):
+        if seen_texts is not None:
+            seen_texts.append(a.text)
+        return {"article": a.to_dict(), "entities": [], "events": [], "links": []}
+    monkeypatch.setattr(ingest.pipeline, "extract", extract)
+    monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
+
+
+def _arts(n, prefix="x"):
+    return [{"id": f"{prefix}{i}", "title": "t", "text": f"text {i}", "source": f"s{i}",
+             "content_hash": f"h{i}"} for i in range(n)]
+
+
+def test_a_group_is_written_while_the_next_is_extracted(store, monkeypatch):
+    """The first group's write waits until the next group's extraction has
+    begun: were they run one after the other, this would time out."""
+    import threading
+
+    extracted: list = []
+    _plain_extraction(monkeypatch, extracted)
+    next_group_started = threading.Event()
+    real_upsert = store.upsert
+    writers = set()
+
+    def upsert(batch):
+        writers.add(threading.get_ident())
+        if not next_group_started.is_set():
+            assert next_group_started.wait(timeout=20), "extraction did not go on during the write"
+        return real_upsert(batch)
+
+    monkeypatch.setattr(store, "upsert", upsert)
+    real_extract = ingest.pipeline.extract
+
+    def extract(a):
+        if a.id == "x3":
+            next_group_started.set()
+        return real_extract(a)
+
+    monkeypatch.setattr(ingest.pipeline, "extract", extract)
+    s = ingest_articles(_arts(6), store, progress=False, group=3, link=False)
+    assert s.stored == 6 and not s.skipped and store.counts()["Article"] == 6
+    assert threading.get_ident() not in writers
+
+
+def test_no_look_up_runs_during_a_write(store, monkeypatch):
+    """Stored ids are looked up between writes only (LadybugDB answered a
+    read on a second connection during a write with a disk-array error)."""
+    _plain_extraction(monkeypatch)
+    monkeypatch.setattr(kg.ingest, "LOOKUP", 4)
+    busy = []
+    overlaps = []
+    real_upsert, real_query = store.upsert, store.query
+
+    def upsert(batch):
+        busy.append(1)
+        try:
+            return real_upsert(batch)
+        finally:
+            busy.pop()
+
+    def query(c, p=None):
+        if busy:
+            overlaps.append(c)
+        return real_query(c, p)
+
+    monkeypatch.setattr(store, "upsert", upsert)
+    monkeypatch.setattr(store, "query", query)
+    s = ingest_articles(_arts(40), store, progress=False, group=3, link=False)
+    assert s.stored == 40 and not overlaps
+
+
+def test_an_unexpected_write_error_stops_the_run_and_keeps_earlier_groups(store, monkeypatch):
+    """A store bug (not a StoreError) is raised to the caller once the groups
+    before it are written; the store stays usable."""
+    _plain_extraction(monkeypatch)
+    real_upsert = store.upsert
+    calls = []
+
+    def upsert(batch):
+        calls.append(1)
+        if len(calls) == 3:
+            raise ZeroDivisionError("a bug in the store")
+        return real_upsert(batch)
+
+    monkeypatch.setattr(store, "upsert", upsert)
+    with pytest.raises(ZeroDivisionError):
+        ingest_articles(_arts(12), store, progress=False, group=2, link=False)
+    assert store.counts()["Article"] == 4  # the two groups before the failing one
+    monkeypatch.setattr(store, "upsert", real_upsert)
+    s = ingest_articles(_arts(12), store, progress=False, group=2, link=False)
+    assert s.unchanged == 4 and s.stored == 8 and store.counts()["Article"] == 12
+
+
+def test_an_article_whose_write_failed_is_tried_again_when_repeated(store, monkeypatch):
+    """A refused article leaves this run's ids, so a later copy of it is not
+    taken as already stored."""
+    _plain_extraction(monkeypatch)
+    real_upsert = store.upsert
+    refusals = []
+
+    def upsert(batch):
+        ids = {r["id"] for r in batch.nodes.get("Article", [])}
+        if "x1" in ids and len(refusals) < 2:  # its group, then x1 alone
+            refusals.append(ids)
+            from kg.errors import StoreError
+            raise StoreError("refused")
+        return real_upsert(batch)
+
+    monkeypatch.setattr(store, "upsert", upsert)
+    arts = _arts(8)
+    s = ingest_articles(arts + [arts[1]], store, progress=False, group=2, link=False)
+    assert refusals == [{"x0", "x1"}, {"x1"}]
+    assert [src for src, _ in s.skipped] == ["s1"] and s.stored == 8
+    assert store.has_article("x1") == "h1"
