@@ -12,7 +12,9 @@ with ``--json`` (a short table otherwise):
 - ``workers_speedup``: the same ingest with two workers, time(1) / time(2),
   on the first size; ``workers_speedup_by_size`` has it for every size;
 - ``peak_rss_mb``: peak resident memory of an ingest process per corpus
-  size (each run in its own subprocess);
+  size (each run in its own subprocess); ``peak_rss_mb_without_store``
+  the same for reading and extracting alone (no store), and ``store_mb``
+  the size of each store on disk;
 - ``query_ms``: median latency of every named query (``queries/*.cypher``)
   on the graph of the largest size.
 
@@ -132,6 +134,38 @@ def _child_ingest(corpus: str, store_path: str, workers: int) -> dict:
             "peak_rss_mb": _rss_mb()}
 
 
+def _child_extract(corpus: str) -> dict:
+    """Everything an ingest does but the store: read, extract, link within
+    the article, build the graph batch; each result is dropped."""
+    from ingest.readers import read_paths
+    from kg.ingest import _extract
+
+    t0 = time.perf_counter()
+    n = 0
+    for a in read_paths([corpus]):
+        if not isinstance(a, Exception):
+            _extract(a)
+            n += 1
+    secs = time.perf_counter() - t0
+    return {"articles": n, "seconds": round(secs, 3), "peak_rss_mb": _rss_mb()}
+
+
+def _store_mb(store_path: Path) -> float:
+    files = [store_path, Path(f"{store_path}.wal")]
+    if store_path.is_dir():
+        files = [f for f in store_path.rglob("*") if f.is_file()]
+    return round(sum(f.stat().st_size for f in files if f.exists()) / 2**20, 1)
+
+
+def bench_extract_only(corpus: Path) -> dict:
+    """The ingest without a store, in a subprocess: its peak RSS."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child-extract", str(corpus)]
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=str(HERE.parent))
+    if res.returncode != 0:
+        raise RuntimeError(f"extraction subprocess failed:\n{res.stderr[-2000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
 def bench_ingest(corpus: Path, store_path: Path, workers: int = 1) -> dict:
     """Ingest ``corpus`` into a fresh store in a subprocess; its summary and peak RSS."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child-ingest", str(corpus),
@@ -223,7 +257,7 @@ def run(sizes: list[int], *, quick: bool, workers: int, keep: str | None,
             "cpus": os.cpu_count(), "python": platform.python_version(),
             "ladybug": getattr(ladybug, "__version__", "?")}}
         result.update(bench_extraction(50 if quick else 200, tmp=tmp))
-        ingest = {}
+        ingest, extract_only = {}, {}
         for n in sizes:
             corpus = _write_corpus(tmp / f"corpus-{n}.jsonl", n)
             store = tmp / f"store-{n}.lbug"
@@ -231,10 +265,16 @@ def run(sizes: list[int], *, quick: bool, workers: int, keep: str | None,
                 if p.exists():
                     p.unlink()
             ingest[str(n)] = bench_ingest(corpus, store, workers=1)
+            ingest[str(n)]["store_mb"] = _store_mb(store)
+            extract_only[str(n)] = bench_extract_only(corpus)
         result["ingest"] = ingest
         first = str(sizes[0])
         result["ingest_articles_per_s"] = ingest[first]["articles_per_s"]
         result["peak_rss_mb"] = {k: v["peak_rss_mb"] for k, v in ingest.items()}
+        # the same runs without a store: what the pipeline holds, apart from
+        # the database's page cache (which grows with the store on disk)
+        result["peak_rss_mb_without_store"] = {k: v["peak_rss_mb"] for k, v in extract_only.items()}
+        result["store_mb"] = {k: v["store_mb"] for k, v in ingest.items()}
         if workers > 1:
             # every size: the workers' start-up (importing spaCy, building the
             # pipelines) weighs on a small corpus, not on a large one
@@ -279,7 +319,8 @@ def _table(r: dict) -> str:
         by_size = ", ".join(f"{v}x at {n}" for n, v in r.get("workers_speedup_by_size", {}).items())
         lines.append(f"workers speed-up: {r['workers_speedup']}x" + (f" ({by_size})" if by_size else ""))
     for n, mb in r["peak_rss_mb"].items():
-        lines.append(f"peak RSS at {n} articles: {mb} MB")
+        lines.append(f"peak RSS at {n} articles: {mb} MB (without the store: "
+                     f"{r['peak_rss_mb_without_store'][n]} MB; store on disk: {r['store_mb'][n]} MB)")
     for name, ms in r["query_ms"].items():
         lines.append(f"query {name:<12} {ms:>9.2f} ms  ({r['query_rows'][name]} rows)")
     for name, err in r["query_errors"].items():
@@ -298,7 +339,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="also ingest the first corpus into this Neo4j server (emptied first!); "
                          "default $NEO4J_TEST_URI; credentials from NEO4J_USER / NEO4J_PASSWORD")
     ap.add_argument("--child-ingest", nargs=2, metavar=("CORPUS", "STORE"), help=argparse.SUPPRESS)
+    ap.add_argument("--child-extract", metavar="CORPUS", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child_extract:
+        print(json.dumps(_child_extract(args.child_extract)))
+        return 0
     if args.child_ingest:
         print(json.dumps(_child_ingest(*args.child_ingest, workers=args.workers)))
         return 0
