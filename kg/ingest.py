@@ -54,6 +54,10 @@ GROUP_ROWS = 150_000
 #: corpus links written per transaction (each link stands alone)
 LINK_CHUNK = 5000
 
+#: migrations the corpus linker holds at a time (the bans are all held:
+#: each migration may link to any of them)
+MIGRATION_PAGE = 20_000
+
 #: inputs read ahead to look up in one query which of their ids are stored
 LOOKUP = 256
 
@@ -410,35 +414,39 @@ def link_corpus(store) -> int:
     corpus link, so a re-run after new articles only looks at what is still
     unexplained.
     """
-    from kg.linking import link_events
+    from kg.linking import BanIndex, link_events
 
-    mig_cols = ", ".join(f"m.`{p}` AS `{p}`" for p in _LINK_PROPS["Migration"])
-    migrations = store.query(
-        f"MATCH (m:Migration) WHERE m.origin IS NOT NULL AND m.date IS NOT NULL "
-        f"AND NOT EXISTS {{ MATCH (:Ban)-[:TRIGGERED]->(m) }} RETURN {mig_cols} ORDER BY m.id", {})
-    if not migrations:
-        return 0
     ban_cols = ", ".join(f"b.`{p}` AS `{p}`" for p in _LINK_PROPS["Ban"])
     bans = store.query(f"MATCH (b:Ban) WHERE b.jurisdiction IS NOT NULL AND b.date IS NOT NULL "
                        f"RETURN {ban_cols} ORDER BY b.id", {})
     if not bans:
         return 0
-    links = link_events(bans, migrations)
-    new = 0
-    batch = GraphBatch()
-    for ln in links:
-        batch.add_rel("TRIGGERED", "Ban", ln["from"], "Migration", ln["to"], {
-            "id": rel_id("TRIGGERED", ln["from"], ln["to"]),
-            "article_id": ln.get("article_id"), "start": ln.get("start"), "end": ln.get("end"),
-            "confidence": ln.get("confidence"), "reason": ln.get("reason"),
-            "lag_days": ln.get("lag_days"), "cue": ln.get("cue"),
-            "scope": ln.get("scope") or "corpus"})
-        if batch.counts()["relationships"] >= LINK_CHUNK:  # bounded transactions
+    index = BanIndex(bans)
+    # migrations a page at a time, in id order: the links of a page only touch
+    # its own migrations, so the pages after it are the same either way
+    mig_cols = ", ".join(f"m.`{p}` AS `{p}`" for p in _LINK_PROPS["Migration"])
+    page_query = (f"MATCH (m:Migration) WHERE m.origin IS NOT NULL AND m.date IS NOT NULL "
+                  f"AND m.id > $after AND NOT EXISTS {{ MATCH (:Ban)-[:TRIGGERED]->(m) }} "
+                  f"RETURN {mig_cols} ORDER BY m.id LIMIT {int(MIGRATION_PAGE)}")
+    new, after = 0, ""
+    while True:
+        migrations = store.query(page_query, {"after": after})
+        if not migrations:
+            return new
+        after = migrations[-1]["id"]
+        batch = GraphBatch()
+        for ln in link_events(index, migrations):
+            batch.add_rel("TRIGGERED", "Ban", ln["from"], "Migration", ln["to"], {
+                "id": rel_id("TRIGGERED", ln["from"], ln["to"]),
+                "article_id": ln.get("article_id"), "start": ln.get("start"), "end": ln.get("end"),
+                "confidence": ln.get("confidence"), "reason": ln.get("reason"),
+                "lag_days": ln.get("lag_days"), "cue": ln.get("cue"),
+                "scope": ln.get("scope") or "corpus"})
+            if batch.counts()["relationships"] >= LINK_CHUNK:  # bounded transactions
+                new += int(store.upsert(batch).get("relationships", 0))
+                batch = GraphBatch()
+        if batch.rels:
             new += int(store.upsert(batch).get("relationships", 0))
-            batch = GraphBatch()
-    if batch.rels:
-        new += int(store.upsert(batch).get("relationships", 0))
-    return new
 
 
 def ingest_paths(paths: Iterable[str], store, *, published: str | None = None,

@@ -33,7 +33,7 @@ from collections import Counter
 from ingest.gazetteer import contains
 from ingest.values import date_lt, days_between, parse_iso
 
-__all__ = ["link_record", "link_events", "CORPUS_MAX_LAG_DAYS", "ARTICLE_MAX_SENTENCES", "may_trigger"]
+__all__ = ["link_record", "link_events", "BanIndex", "CORPUS_MAX_LAG_DAYS", "ARTICLE_MAX_SENTENCES", "may_trigger"]
 
 CORPUS_MAX_LAG_DAYS = 365
 #: without a cue, a ban links only to migrations told at most this many sentences away
@@ -142,7 +142,8 @@ def link_record(record: dict) -> list[dict]:
     return links
 
 
-def link_events(bans: list[dict], migrations: list[dict], *, existing: set | None = None) -> list[dict]:
+def link_events(bans: "list[dict] | BanIndex", migrations: list[dict], *,
+                existing: set | None = None) -> list[dict]:
     """Links across articles, from stored Ban / Migration properties.
 
     Both dates must be known, the migration may not precede the ban and may
@@ -152,18 +153,13 @@ def link_events(bans: list[dict], migrations: list[dict], *, existing: set | Non
     (the first in ``bans`` order among equals). ``existing`` holds (ban id,
     migration id) pairs already linked, which are skipped.
 
-    The bans of each place are sorted by date once, so a migration looks only
-    at the bans of its year: the cost grows as n log n with the corpus.
+    The bans of each place are sorted by date once (give a :class:`BanIndex`
+    to link several lists of migrations to the same bans), so a migration
+    looks only at the bans of its year: the cost grows as n log n with the
+    corpus.
     """
     existing = existing or set()
-    by_place: dict[str, _PlaceBans] = {}
-    for b in bans:
-        if b.get("jurisdiction") and b.get("date") and b.get("status") != "planned" and b.get("target") != "trading":
-            day = parse_iso(b["date"])
-            if day is not None:  # an unreadable date never links
-                by_place.setdefault(b["jurisdiction"], _PlaceBans()).add(day.toordinal(), b)
-    for place in by_place.values():
-        place.sort()
+    by_place = (bans if isinstance(bans, BanIndex) else BanIndex(bans)).by_place
     out = []
     for m in migrations:
         origin, md = m.get("origin"), m.get("date")
@@ -192,6 +188,28 @@ def link_events(bans: list[dict], migrations: list[dict], *, existing: set | Non
                     "lag_days": lag, "cue": None, "scope": "corpus",
                     "article_id": m.get("article_id"), "start": m.get("start"), "end": m.get("end")})
     return out
+
+
+class BanIndex:
+    """Bans by jurisdiction and date, for :func:`link_events`; iterates over the bans given."""
+
+    def __init__(self, bans: list[dict]):
+        self.bans = bans
+        self.by_place: dict[str, _PlaceBans] = {}
+        for b in bans:
+            if b.get("jurisdiction") and b.get("date") and b.get("status") != "planned" \
+                    and b.get("target") != "trading":
+                day = parse_iso(b["date"])
+                if day is not None:  # an unreadable date never links
+                    self.by_place.setdefault(b["jurisdiction"], _PlaceBans()).add(day.toordinal(), b)
+        for place in self.by_place.values():
+            place.sort()
+
+    def __iter__(self):
+        return iter(self.bans)
+
+    def __len__(self) -> int:
+        return len(self.bans)
 
 
 class _PlaceBans:

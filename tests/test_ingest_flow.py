@@ -112,6 +112,7 @@ def test_events_and_corpus_links(store, monkeypatch):
 
     monkeypatch.setattr(kg.linking, "link_events", link_all)
     monkeypatch.setattr(kg.ingest, "LINK_CHUNK", 4)  # links written in several transactions
+    monkeypatch.setattr(kg.ingest, "MIGRATION_PAGE", 2)  # migrations read in two pages
     monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
     arts = [{"id": f"a-{n}", "title": "t", "text": f"text {n}", "source": f"s{n}",
              "content_hash": f"h{n}"} for n in (1, 2, 3)]
