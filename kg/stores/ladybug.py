@@ -411,16 +411,20 @@ class LadybugStore:
     def upsert(self, batch: GraphBatch) -> UpsertStats:
         """Write one batch in one transaction (see :meth:`kg.stores.base.Store.upsert`).
 
-        LadybugDB's MERGE costs a look-up and a match per row, so only rows
-        that may be stored already are merged:
+        LadybugDB's MERGE costs a look-up and a match per row (half a
+        millisecond per node row on a 10k-article store), so only
+        relationships that may be stored already are merged:
 
         1. *plan* (nothing written yet): check every row against the model
            and look up which nodes are stored (a stored node the batch does
            not change is left alone); a relationship with an endpoint
            created by this batch cannot be stored yet, so it is new;
-        2. *write*, in one BEGIN/COMMIT: merge the rows that may be stored
-           (``UNWIND … MERGE … SET``; null keeps the stored value), create
-           the new ones (``UNWIND … CREATE``), then bring the kept counts
+        2. *write*, in one BEGIN/COMMIT: update the stored nodes the batch
+           changes (``UNWIND … MATCH … SET``, by primary key: this process
+           is the store's only writer, so they are still there), merge the
+           relationships that may be stored (``UNWIND … MERGE … SET``; in
+           both, null keeps the stored value), create the new rows
+           (``UNWIND … CREATE``), then bring the kept counts
            (:data:`kg.model.KEPT`) of the entities they mention up to date:
            added to for created MENTIONS, counted again for merged ones.
 
@@ -491,7 +495,7 @@ class LadybugStore:
             stats["labels"][label] = stats["labels"].get(label, 0) + len(new)
             if old:
                 cols, packed = _packed(old, NODES[label])
-                merges.append((None, f"UNWIND $rows AS r MERGE (n:{_q(label)} {{id: {cols['id']}}})"
+                merges.append((None, f"UNWIND $rows AS r MATCH (n:{_q(label)} {{id: {cols['id']}}})"
                                      + _keep_stored("n", cols), packed))
             if new:
                 cols, packed = _packed(new, NODES[label])
