@@ -156,6 +156,33 @@ def test_groups_mix_new_and_stored_rows(store):
     assert c2["MENTIONS"] == 4 * c["MENTIONS"] // 3
 
 
+def test_prepared_statements_end_before_their_database(tmp_path):
+    """Statements the store prepared are freed when it closes, not later: one
+    freed after its database had closed corrupted the next store opened in
+    the process (reads of a reopened 5k-article store failed)."""
+    import gc
+
+    from ladybug.prepared_statement import PreparedStatement
+
+    def ours(conn):
+        gc.collect()
+        return [o for o in gc.get_objects()
+                if isinstance(o, PreparedStatement) and o._connection is conn]
+
+    for cycle in range(3):  # write, close, open again: the same store grows
+        s = LadybugStore(tmp_path / "g.lbug")
+        for i in range(3):
+            s.upsert(record_to_batch(make_record(10 * cycle + i)))
+        conn = s._conn
+        assert ours(conn)  # statements were prepared for these writes
+        s.close()
+        assert not ours(conn)  # and ended with the store, though `s` is still referenced
+    with LadybugStore(tmp_path / "g.lbug", read_only=True) as s:
+        assert s.counts()["Article"] == 9
+        names = {r["n"] for r in s.query("MATCH (e:Entity) RETURN e.name AS n")}
+        assert {f"Firm {10 * c + i}-0" for c in range(3) for i in range(3)} <= names
+
+
 def test_failed_commit_rolls_back(store, monkeypatch):
     store.upsert(record_to_batch(make_record(1)))
     before = store.counts()
