@@ -312,3 +312,25 @@ def test_open_store_dispatch(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_STORE", str(tmp_path / "env.lbug"))
     with open_store() as s:
         assert isinstance(s, LadybugStore) and s.path == tmp_path / "env.lbug"
+
+
+def test_writes_without_prepared_statements(tmp_path, monkeypatch):
+    """A binding without prepare() (deprecated in LadybugDB 0.22) writes the same."""
+    class WithoutPrepare:
+        def __init__(self, conn):
+            self._c = conn
+
+        def __getattr__(self, name):
+            if name == "prepare":
+                raise AttributeError(name)
+            return getattr(self._c, name)
+
+    with LadybugStore(tmp_path / "a.lbug") as a, LadybugStore(tmp_path / "b.lbug") as b:
+        monkeypatch.setattr(b, "_conn", WithoutPrepare(b._conn))
+        for i in range(3):
+            a.upsert(record_to_batch(make_record(i)))
+            b.upsert(record_to_batch(make_record(i)))
+        assert not b._prepared and a._prepared
+        assert a.counts() == b.counts()
+        q = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.mentions AS m ORDER BY id"
+        assert a.query(q) == b.query(q)

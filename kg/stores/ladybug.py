@@ -583,6 +583,8 @@ class LadybugStore:
         """
         prepared = self._prepared.get(cypher)
         if prepared is None:
+            if not hasattr(self._conn, "prepare"):  # a binding without it: its own cache
+                return self._conn.execute(cypher, {key: rows})
             with warnings.catch_warnings():  # prepare() is marked deprecated in favour of
                 warnings.simplefilter("ignore", DeprecationWarning)  # execute()'s own cache
                 prepared = self._prepared[cypher] = self._conn.prepare(cypher)
