@@ -86,17 +86,18 @@ def test_upsert_counts_new_and_reupsert_changes_nothing(store):
     assert before["TRIGGERED"] == 1 and before["Article"] == 1
 
 
-def test_null_never_overwrites_a_stored_value(store):
+def test_a_stored_value_is_kept_and_a_null_one_filled(store):
     b = GraphBatch()
     b.add_node("Entity", {"id": "KZ", "type": "COUNTRY", "name": "Kazakhstan",
                           "name_ar": "كازاخستان"})
     store.upsert(b)
     b2 = GraphBatch()
-    b2.add_node("Entity", {"id": "KZ", "type": "COUNTRY", "name": "Qazaqstan"})
+    b2.add_node("Entity", {"id": "KZ", "type": "COUNTRY", "name": "Qazaqstan",
+                           "name_en": "Kazakhstan (en)"})
     assert store.upsert(b2)["nodes"] == 0
-    row = store.query("MATCH (e:Entity {id: $id}) RETURN e.name AS n, e.name_ar AS ar",
-                      {"id": "KZ"})
-    assert row == [{"n": "Qazaqstan", "ar": "كازاخستان"}]
+    row = store.query("MATCH (e:Entity {id: $id}) RETURN e.name AS n, e.name_ar AS ar, "
+                      "e.name_en AS en", {"id": "KZ"})
+    assert row == [{"n": "Kazakhstan", "ar": "كازاخستان", "en": "Kazakhstan (en)"}]
 
 
 def test_failed_upsert_leaves_store_unchanged(store):

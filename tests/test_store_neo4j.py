@@ -85,14 +85,21 @@ def test_upsert_then_reupsert_creates_nothing(neo4j_store):
     assert counts["Entity"] == 3 and counts["TRIGGERED"] == 1
 
 
-def test_null_keeps_the_stored_value_and_a_new_value_replaces_it(neo4j_store):
+def test_a_stored_value_is_kept_and_a_null_one_filled(neo4j_store):
     neo4j_store.upsert(small_batch())
     b = GraphBatch()
-    b.add_node("Entity", {"id": "KZ", "type": "COUNTRY", "name_ar": "كازاخستان"})
+    b.add_node("Entity", {"id": "KZ", "type": "COUNTRY", "name": "Qazaqstan",
+                          "name_ar": "كازاخستان"})
+    link_id = small_batch().rels[("TRIGGERED", "Ban", "Migration")][0]["id"]
+    b.add_rel("TRIGGERED", "Ban", "ban:1", "Migration", "mig:1",
+              {"id": link_id, "article_id": "art-2", "confidence": 0.4, "cue": "after"})
     assert neo4j_store.upsert(b)["nodes"] == 0
     row = neo4j_store.query("MATCH (e:Entity {id: 'KZ'}) RETURN e.name AS name, "
                             "e.name_ar AS name_ar")[0]
     assert row == {"name": "Kazakhstan", "name_ar": "كازاخستان"}
+    link = neo4j_store.query("MATCH ()-[t:TRIGGERED]->() RETURN t.article_id AS a, "
+                             "t.confidence AS c, t.cue AS cue")
+    assert link == [{"a": "art-1", "c": 0.9, "cue": "after"}]
 
 
 def test_relationship_with_a_missing_endpoint_is_dropped_and_counted(neo4j_store):

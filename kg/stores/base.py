@@ -41,7 +41,7 @@ def node_rows(label: str, rows: list[dict]) -> list[dict]:
         if r.get("id") in (None, ""):
             raise StoreError(f"{label} row without id: {r!r}")
         row = {p: _check(r.get(p), t, label, p) for p, t in props.items()}
-        for p in kept:  # the store keeps these; null keeps the stored value
+        for p in kept:  # the store keeps these; null leaves them to it
             row[p] = None
         prev = clean.get(row["id"])
         if prev is None:
@@ -144,8 +144,10 @@ class Store(Protocol):
     def upsert(self, batch: GraphBatch) -> UpsertStats:
         """Write one batch in one transaction: all of it or nothing.
 
-        Nodes are merged on ``id``; a property that is null in the batch
-        keeps its stored value. Relationships are merged on ``id`` between
+        Nodes are merged on ``id``; a stored property keeps its value and
+        one stored as null takes the batch's, so the first value written
+        wins, as within a batch, however the articles are grouped into
+        transactions. Relationships are merged on ``id`` (the same rule) between
         their (existing) endpoints; a relationship whose endpoint is not
         stored is left out and counted in ``dropped_relationships``. The
         kept counts (:data:`kg.model.KEPT`) of the entities the batch

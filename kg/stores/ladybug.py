@@ -431,7 +431,8 @@ class LadybugStore:
            changes (``UNWIND … MATCH … SET``, by primary key: this process
            is the store's only writer, so they are still there), merge the
            relationships that may be stored (``UNWIND … MERGE … SET``; in
-           both, null keeps the stored value), create the new rows
+           both, a stored value is kept and a null one filled), create the
+           new rows
            (``UNWIND … CREATE``), then bring the kept counts
            (:data:`kg.model.KEPT`) of the entities they mention up to date:
            added to for created MENTIONS, counted again for merged ones.
@@ -664,8 +665,9 @@ def _mention_counts(rows: list[dict]) -> list[list[str]]:
 
 
 def _changes(row: dict, stored: dict) -> bool:
-    """Whether merging ``row`` would change the stored node (null keeps a value)."""
-    return any(v is not None and stored.get(p) != v for p, v in row.items())
+    """Whether merging ``row`` would change the stored node: only a property
+    stored as null takes the row's value (see :func:`_keep_stored`)."""
+    return any(v is not None and stored.get(p) is None for p, v in row.items())
 
 
 def _packed(rows: list[dict], props: dict[str, str],
@@ -679,7 +681,7 @@ def _packed(rows: list[dict], props: dict[str, str],
     which LadybugDB reads back to the same value (checked on 20k random
     doubles). ``lead`` keys come first (``r[1]``, ``r[2]``); then each
     property that some row has a value for; the others are left out, so a
-    CREATE leaves them null and a MERGE keeps the stored value.
+    CREATE leaves them null and a MERGE keeps what is stored.
     """
     kept = [p for p in props if any(r.get(p) is not None for r in rows)]
     keys = list(lead) + kept
@@ -700,9 +702,11 @@ def _text(v: Any) -> str | None:
 
 
 def _keep_stored(var: str, cols: dict[str, str]) -> str:
-    """`` SET`` clause that takes each row value, or keeps the stored one where it is null
-    (``cols`` as :func:`_packed` gives them)."""
-    sets = ", ".join(f"{var}.{_q(p)} = coalesce({e}, {var}.{_q(p)})"
+    """`` SET`` clause that keeps each stored value and fills the null ones from
+    the row (``cols`` as :func:`_packed` gives them): the first value written
+    wins, across transactions as within a batch, so the graph does not depend
+    on how the articles were grouped."""
+    sets = ", ".join(f"{var}.{_q(p)} = coalesce({var}.{_q(p)}, {e})"
                      for p, e in cols.items() if p != "id")
     return f" SET {sets}" if sets else ""
 

@@ -317,7 +317,7 @@ class Neo4jStore:
                                 labels={}, types={})
             for label, rows in node_work:
                 props = [p for p in NODES[label] if p != "id"]
-                sets = ", ".join(f"n.{_q(p)} = coalesce(row.{_q(p)}, n.{_q(p)})" for p in props)
+                sets = ", ".join(f"n.{_q(p)} = coalesce(n.{_q(p)}, row.{_q(p)})" for p in props)
                 cypher = (f"UNWIND $rows AS row MERGE (n:{_q(label)} {{id: row.id}})"
                           + (f" SET {sets}" if sets else ""))
                 for i in range(0, len(rows), CHUNK):
@@ -326,7 +326,7 @@ class Neo4jStore:
                     stats["labels"][label] = stats["labels"].get(label, 0) + c.nodes_created
             for (rtype, a, b), rows in rel_work:
                 props = [p for p in RELS[rtype]["props"] if p != "id"]
-                sets = ", ".join(f"x.{_q(p)} = coalesce(r.{_q(p)}, x.{_q(p)})" for p in props)
+                sets = ", ".join(f"x.{_q(p)} = coalesce(x.{_q(p)}, r.{_q(p)})" for p in props)
                 cypher = (f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r.src}}) "
                           f"MATCH (b:{_q(b)} {{id: r.dst}}) "
                           f"MERGE (a)-[x:{_q(rtype)} {{id: r.id}}]->(b)"
