@@ -128,6 +128,13 @@ def test_events_and_corpus_links(store, monkeypatch):
     assert s2.unchanged == 3 and s2.links == 0
 
 
+def _plain_extraction(monkeypatch):
+    """Extraction without the pipeline: each article becomes its Article node."""
+    monkeypatch.setattr(ingest.pipeline, "extract", lambda a: {
+        "article": a.to_dict(), "entities": [], "events": [], "links": []})
+    monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
+
+
 def test_extraction_failure_skips_only_that_article(store, monkeypatch):
     def extract(article):
         if "boom" in article.text:
@@ -152,9 +159,7 @@ def test_a_write_failure_costs_only_its_article(store, monkeypatch):
             b.nodes["Article"][0]["n_chars"] = "many"
         return b
 
-    monkeypatch.setattr(ingest.pipeline, "extract", lambda a: {
-        "article": a.to_dict(), "entities": [], "events": [], "links": []})
-    monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
+    _plain_extraction(monkeypatch)
     monkeypatch.setattr(kg.ingest, "record_to_batch", to_batch)
     texts = ["fine"] * 13 + ["boom"] + ["fine"] * 6
     arts = [{"id": f"x{n}", "title": "t", "text": t, "source": f"s{n}", "content_hash": f"h{n}"}
@@ -236,9 +241,7 @@ def test_rerun_after_a_kill_before_corpus_linking_adds_the_links(store, tmp_path
 
 def test_stored_ids_are_looked_up_a_chunk_at_a_time(store, monkeypatch):
     """Duplicates and stored ids are told apart across look-up chunks as within one."""
-    monkeypatch.setattr(ingest.pipeline, "extract", lambda a: {
-        "article": a.to_dict(), "entities": [], "events": [], "links": []})
-    monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
+    _plain_extraction(monkeypatch)
     monkeypatch.setattr(kg.ingest, "LOOKUP", 3)
     queries = []
     real_query = store.query
@@ -263,16 +266,6 @@ def test_stored_ids_are_looked_up_a_chunk_at_a_time(store, monkeypatch):
     assert kg.ingest.stored_hashes(store, ["x0", "x7", "nope"]) == {"x0": "h0-t", "x7": "h7-t"}
 
 
-def _plain_extraction(monkeypatch, seen_texts=None):
-    """Extraction without the pipeline: each article becomes its Article node."""
-    def extract(a):
-        if seen_texts is not None:
-            seen_texts.append(a.text)
-        return {"article": a.to_dict(), "entities": [], "events": [], "links": []}
-    monkeypatch.setattr(ingest.pipeline, "extract", extract)
-    monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
-
-
 def _arts(n, prefix="x"):
     return [{"id": f"{prefix}{i}", "title": "t", "text": f"text {i}", "source": f"s{i}",
              "content_hash": f"h{i}"} for i in range(n)]
@@ -283,8 +276,7 @@ def test_a_group_is_written_while_the_next_is_extracted(store, monkeypatch):
     begun: were they run one after the other, this would time out."""
     import threading
 
-    extracted: list = []
-    _plain_extraction(monkeypatch, extracted)
+    _plain_extraction(monkeypatch)
     next_group_started = threading.Event()
     real_upsert = store.upsert
     writers = set()
