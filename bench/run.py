@@ -152,19 +152,22 @@ def _child_extract(corpus: str) -> dict:
 
 
 def _store_mb(store_path: Path) -> float:
-    files = [store_path, Path(f"{store_path}.wal")]
-    if store_path.is_dir():
-        files = [f for f in store_path.rglob("*") if f.is_file()]
+    files = (store_path, Path(f"{store_path}.wal"))
     return round(sum(f.stat().st_size for f in files if f.exists()) / 2**20, 1)
+
+
+def _in_child(*args: str) -> dict:
+    """Run this script with ``args`` in a fresh process; the JSON it prints last."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), *args]
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=str(HERE.parent))
+    if res.returncode != 0:
+        raise RuntimeError(f"bench subprocess {args[0]} failed:\n{res.stderr[-2000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
 
 
 def bench_extract_only(corpus: Path) -> dict:
     """The ingest without a store, in a subprocess: its peak RSS."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child-extract", str(corpus)]
-    res = subprocess.run(cmd, capture_output=True, text=True, cwd=str(HERE.parent))
-    if res.returncode != 0:
-        raise RuntimeError(f"extraction subprocess failed:\n{res.stderr[-2000:]}")
-    return json.loads(res.stdout.strip().splitlines()[-1])
+    return _in_child("--child-extract", str(corpus))
 
 
 #: ingest runs of corpora up to this size are repeated (median kept): a
@@ -183,12 +186,8 @@ def bench_ingest(corpus: Path, store_path: Path, workers: int = 1, repeats: int 
         for p in (store_path, Path(f"{store_path}.wal")):
             if p.exists():
                 p.unlink()
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--child-ingest", str(corpus),
-               str(store_path), "--workers", str(workers)]
-        res = subprocess.run(cmd, capture_output=True, text=True, cwd=str(HERE.parent))
-        if res.returncode != 0:
-            raise RuntimeError(f"ingest subprocess failed:\n{res.stderr[-2000:]}")
-        runs.append(json.loads(res.stdout.strip().splitlines()[-1]))
+        runs.append(_in_child("--child-ingest", str(corpus), str(store_path),
+                              "--workers", str(workers)))
     if len(runs) == 1:
         return runs[0]
     out = dict(sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2])
