@@ -32,7 +32,7 @@ import sys
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterable, Iterator
 
 from kg.errors import InputError, KGError, StoreError
@@ -99,9 +99,9 @@ class IngestSummary:
 
     def add(self, other: "IngestSummary") -> None:
         """Add the counts and skipped inputs of ``other`` (a part of this run) to these."""
-        for f in ("read", "stored", "unchanged", "new_nodes", "new_relationships",
-                  "bans", "migrations", "links"):
-            setattr(self, f, getattr(self, f) + getattr(other, f))
+        for f in fields(self):
+            if f.type == "int":
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
         self.skipped.extend(other.skipped)
 
     def as_dict(self) -> dict[str, Any]:

@@ -432,8 +432,7 @@ class LadybugStore:
            is the store's only writer, so they are still there), merge the
            relationships that may be stored (``UNWIND … MERGE … SET``; in
            both, a stored value is kept and a null one filled), create the
-           new rows
-           (``UNWIND … CREATE``), then bring the kept counts
+           new rows (``UNWIND … CREATE``), then bring the kept counts
            (:data:`kg.model.KEPT`) of the entities they mention up to date:
            added to for created MENTIONS, counted again for merged ones.
 
@@ -579,8 +578,8 @@ class LadybugStore:
         computes element by element: a third of a write's time. With rows
         that hold only strings and nulls, the types are the same on every
         call, so the statement prepared for the text is the right one.
-        (Statements whose parameters hold numbers go through :meth:`_exec`:
-        the binding prepares those by the width of each integer.)
+        Numbers go as strings too (:func:`_packed`, :func:`_mention_counts`):
+        the binding would prepare a statement per integer width.
         """
         prepared = self._prepared.get(cypher)
         if prepared is None:
