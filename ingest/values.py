@@ -20,7 +20,6 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ingest.lang.ar.lex_attrs import NUMBER_WORDS as AR_NUMBER_WORDS
 from ingest.normalize import fold_with_map, normalize_ar
 from ingest.scan import Scanner, scanner
 
@@ -281,6 +280,19 @@ _UNITS_EN = [
     (r"(?:us )?dollars?", "USD"),
     (r"(?:registered )?(?:crypto )?(?:miners|companies|firms)", "companies"),
 ]
+# normalised spellings (ingest.normalize.normalize_ar); ingest.lang.ar.lex_attrs
+# reads them for LIKE_NUM. Kept here so that parsing values needs no spaCy.
+AR_NUMBER_WORDS = {
+    "صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+    "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9,
+    "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30,
+    "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60,
+    "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
+    "مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "الف": 1000, "الفا": 1000,
+    "الفين": 2000, "الاف": 1000, "مليون": 1_000_000, "ملايين": 1_000_000, "مليار": 1_000_000_000,
+    "مليارات": 1_000_000_000, "نصف": 0.5, "ربع": 0.25,
+}
 EN_NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,

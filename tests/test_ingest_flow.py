@@ -399,3 +399,15 @@ def test_the_graph_does_not_depend_on_the_grouping(tmp_path):
     assert one["Ban"] and one["Migration"] and one["TRIGGERED"]
     for name in one:
         assert one[name] == each[name], name
+
+
+def test_the_writing_process_does_not_load_spacy():
+    """With workers, only they extract: the process that writes and links
+    the corpus must not pay spaCy's import (about a second)."""
+    import subprocess
+    import sys
+    code = ("import sys, kg.cli, kg.ingest, kg.linking, kg.model, kg.stores.ladybug; "
+            "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('spacy.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent)
+    assert out.stdout.strip() == "[]"
