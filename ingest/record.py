@@ -80,7 +80,9 @@ def doc_to_record(doc: Doc, article: dict) -> dict:
         if ev["type"] == "BAN":
             e["authority"] = eid_of(ev.get("_authority_span"))
         else:
-            e["actor"] = eid_of(ev.get("_actor_span"))
+            # an entity's id, else the words naming a group of movers
+            # ("المعدنون الصينيون", "Chinese miners"), else null
+            e["actor"] = eid_of(ev.get("_actor_span")) or ev.get("actor_text")
             e["quantity_entity"] = eid_of(ev.get("_quantity_span"))
         events.append(e)
     article = dict(article)

@@ -274,7 +274,9 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
                 b.add_rel("JURISDICTION", "Ban", vid, "Entity", place_node(ev["jurisdiction"]), prov)
         elif ev["type"] == "MIGRATION":
             actor = node_of.get(ev.get("actor") or "")
-            vid = event_id(ev, actor_id=actor or _ent_text(rec, ev.get("actor")))
+            # words naming a group ("miners", "المعدنون") are kept on the node but
+            # are not part of its id: they name no one thing and differ by language
+            vid = event_id(ev, actor_id=actor)
             ev_node[ev["id"]] = ("Migration", vid)
             q = ev.get("quantity") or {}
             amt = q.get("amount")

@@ -165,3 +165,24 @@ def test_arabic_company_quoted_after_its_description_and_attraction():
     # a quotation after "شركته" is what someone said, not the company's name
     ents = rec('وقال تشو الذي تتولى شركته صيانة الآلات "نحن نفكر في طرق للسفر إلى الخارج".', "ar")["entities"]
     assert not [e for e in ents if e["type"] == "COMPANY"]
+
+
+def test_a_group_of_movers_is_the_actor_and_the_move_one_node_in_both_languages():
+    from kg.model import record_to_batch
+    ar = rec("نقل المعدنون الصينيون أجهزتهم إلى كازاخستان.", "ar")
+    en = rec("Chinese miners moved their machines to Kazakhstan.", "en")
+    ids = set()
+    for r, words in ((ar, "المعدنون الصينيون"), (en, "Chinese miners")):
+        [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
+        # no entity acts: the actor is the group's words, as the text gives them
+        assert m["actor"] == words
+        assert m["actor"] not in {e["id"] for e in r["entities"]}
+        [node] = record_to_batch(r).nodes["Migration"]
+        assert node["actor"] == words
+        ids.add(node["id"])
+    # the words differ by language; the move does not
+    assert len(ids) == 1
+    # an entity that acts stays the actor, by id
+    r = rec('قالت شركة "هاش فارم" إنها نقلت أجهزتها إلى كازاخستان.', "ar")
+    [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
+    assert {e["id"]: e["text"] for e in r["entities"]}[m["actor"]] == "هاش فارم"
