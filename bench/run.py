@@ -11,7 +11,8 @@ with ``--json`` (a short table otherwise):
   the first size, into a fresh embedded store (corpora up to 2,000 articles
   are ingested three times and the median run is kept);
 - ``workers_speedup``: the same ingest with two workers, time(1) / time(2),
-  on the first size; ``workers_speedup_by_size`` has it for every size;
+  on the first size, the runs of one and of two workers taken in turns;
+  ``workers_speedup_by_size`` has it for every size;
 - ``peak_rss_mb``: peak resident memory of an ingest process per corpus
   size (each run in its own subprocess); ``peak_rss_mb_without_store``
   the same for reading and extracting alone (no store), and ``store_mb``
@@ -178,16 +179,32 @@ REPEAT_UP_TO = 2000
 def bench_ingest(corpus: Path, store_path: Path, workers: int = 1, repeats: int = 1) -> dict:
     """Ingest ``corpus`` into a fresh store in a subprocess; its summary and peak RSS.
 
-    With ``repeats`` > 1 the run of median time is returned, with every
-    run's seconds in ``runs_seconds`` and the highest peak RSS of them all.
+    With ``repeats`` > 1 the run of median time is returned (see :func:`_median_run`).
     """
-    runs = []
+    return _median_run([_ingest_once(corpus, store_path, workers) for _ in range(repeats)])
+
+
+def bench_workers(corpus: Path, tmp: Path, n: int, workers: int, repeats: int) -> tuple[dict, dict]:
+    """One worker and ``workers`` workers on the same corpus, their runs taken
+    in turns (1, N, 1, N …): the machine's speed drifts by tens of percent
+    within minutes, and a ratio of runs far apart measured the drift."""
+    one, many = [], []
     for _ in range(repeats):
-        for p in (store_path, Path(f"{store_path}.wal")):
-            if p.exists():
-                p.unlink()
-        runs.append(_in_child("--child-ingest", str(corpus), str(store_path),
-                              "--workers", str(workers)))
+        one.append(_ingest_once(corpus, tmp / f"store-{n}.lbug", 1))
+        many.append(_ingest_once(corpus, tmp / f"store-{n}-w{workers}.lbug", workers))
+    return _median_run(one), _median_run(many)
+
+
+def _ingest_once(corpus: Path, store_path: Path, workers: int) -> dict:
+    for p in (store_path, Path(f"{store_path}.wal")):
+        if p.exists():
+            p.unlink()
+    return _in_child("--child-ingest", str(corpus), str(store_path), "--workers", str(workers))
+
+
+def _median_run(runs: list[dict]) -> dict:
+    """The run of median time, with every run's seconds in ``runs_seconds`` and
+    the highest peak RSS of them all (a single run as it is)."""
     if len(runs) == 1:
         return runs[0]
     out = dict(sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2])
@@ -277,12 +294,18 @@ def run(sizes: list[int], *, quick: bool, workers: int, keep: str | None,
             "cpus": os.cpu_count(), "python": platform.python_version(),
             "ladybug": getattr(ladybug, "__version__", "?")}}
         result.update(bench_extraction(50 if quick else 200, tmp=tmp))
-        ingest, extract_only = {}, {}
-        for n in sizes:
+        ingest, extract_only, par_runs, speedups = {}, {}, {}, {}
+        for i, n in enumerate(sizes):
             corpus = _write_corpus(tmp / f"corpus-{n}.jsonl", n)
             store = tmp / f"store-{n}.lbug"
-            ingest[str(n)] = bench_ingest(corpus, store, workers=1,
-                                          repeats=3 if n <= REPEAT_UP_TO and not quick else 1)
+            repeats = 3 if n <= REPEAT_UP_TO and not quick else 1
+            # every size: the workers' start-up (importing spaCy, building the
+            # pipelines) weighs on a small corpus, not on a large one
+            if workers > 1 and (i == 0 or not quick):
+                ingest[str(n)], par_runs[str(n)] = bench_workers(corpus, tmp, n, workers, repeats)
+                speedups[str(n)] = round(ingest[str(n)]["seconds"] / par_runs[str(n)]["seconds"], 2)
+            else:
+                ingest[str(n)] = bench_ingest(corpus, store, workers=1, repeats=repeats)
             ingest[str(n)]["store_mb"] = _store_mb(store)
             extract_only[str(n)] = bench_extract_only(corpus)
         result["ingest"] = ingest
@@ -293,15 +316,7 @@ def run(sizes: list[int], *, quick: bool, workers: int, keep: str | None,
         # the database's page cache (which grows with the store on disk)
         result["peak_rss_mb_without_store"] = {k: v["peak_rss_mb"] for k, v in extract_only.items()}
         result["store_mb"] = {k: v["store_mb"] for k, v in ingest.items()}
-        if workers > 1:
-            # every size: the workers' start-up (importing spaCy, building the
-            # pipelines) weighs on a small corpus, not on a large one
-            par_runs, speedups = {}, {}
-            for n in ([sizes[0]] if quick else sizes):
-                store = tmp / f"store-{n}-w{workers}.lbug"
-                par_runs[str(n)] = bench_ingest(tmp / f"corpus-{n}.jsonl", store, workers=workers,
-                                                repeats=3 if n <= REPEAT_UP_TO and not quick else 1)
-                speedups[str(n)] = round(ingest[str(n)]["seconds"] / par_runs[str(n)]["seconds"], 2)
+        if par_runs:
             result[f"ingest_{workers}_workers"] = par_runs[first]
             result["workers_speedup"] = speedups[first]
             result["workers_speedup_by_size"] = speedups
