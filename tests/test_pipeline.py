@@ -186,3 +186,20 @@ def test_a_group_of_movers_is_the_actor_and_the_move_one_node_in_both_languages(
     r = rec('قالت شركة "هاش فارم" إنها نقلت أجهزتها إلى كازاخستان.', "ar")
     [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
     assert {e["id"]: e["text"] for e in r["entities"]}[m["actor"]] == "هاش فارم"
+
+
+def test_we_move_says_the_speakers_company():
+    def movers(text, lang):
+        r = rec(text, lang)
+        names = {e["id"]: e["text"] for e in r["entities"]}
+        return [(names.get(m["actor"], m["actor"]), m["destination"])
+                for m in r["events"] if m["type"] == "MIGRATION"]
+    # "we" inside a quotation, the speaker named after it: the company moves
+    assert movers("“We are moving our machines to Texas because power is cheap there,” "
+                  "said Jane Doe, chief executive of Northwind Mining.", "en") == [("Northwind Mining", "US-TX")]
+    # the quotation opens in the sentence before, after "قال <title> <company> <name>:"
+    assert movers('قال رئيس شركة "هاش فارم" كريم سالم: “لم نعد نحتمل القيود. لهذا ننتقل إلى كازاخستان”.',
+                  "ar") == [("هاش فارم", "KZ")]
+    # no "we": the movers are who the quotation names, not the speaker
+    assert movers("“Miners are moving to Texas,” said Jane Doe, an analyst at Northwind Research.",
+                  "en") == [("Miners", "US-TX")]

@@ -50,6 +50,13 @@ _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|after|because|due\s+to|following|amid|as)\b")
+# verbs of saying: "X said …", "قال X …"
+_SAY = re.compile(r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)"
+                  r"|\b(?:said|says|told|believes|thinks|estimates|argues|warned)\b", re.I)
+# "we are moving", "we have moved", "we will be moving" (a move with "we" as its subject)
+_WE_EN = re.compile(r"\bwe(?:'re|'ve|'ll|'d)?\s+(?:[a-z']+\s+){0,3}$", re.I)
+_WE_AR = re.compile(r"(?<![\u0600-\u06FF])(?:نحن|اننا|إننا|أننا)(?![\u0600-\u06FF])")
+_QUOTE_MARKS = "\"“”«»"
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 _ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:من|خارج|مغادره|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2})\s*$")
 _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$", re.I)
@@ -392,6 +399,47 @@ class KGEvents:
         return out
 
     # ------------------------------------------------------------ migrations
+    def _we_move(self, text: str, sent, trig: tuple) -> bool:
+        """Whether "we" move: "we are moving", "ننتقل", "نقلنا", "نحن … ننقل"."""
+        if self.lang == "en":
+            return bool(_WE_EN.search(text, max(sent.start_char, trig[0] - 40), trig[0]))
+        if _WE_AR.search(text, sent.start_char, trig[0]):
+            return True
+        w = re.sub(r"^[وف]", "", normalize_ar(text[trig[0]:trig[1]]))
+        if w.endswith("نا"):  # نقلنا, انتقلنا: we moved
+            return True
+        w = re.sub(r"^س", "", w)  # سننتقل: we will move
+        return w.startswith(("ننقل", "ننتقل"))  # ننقل, ننتقل: we move
+
+    def _speaker(self, text: str, sent, trig: tuple, ents: list):
+        """Who says the words of a move: the company, else the person, named
+        with a verb of saying after the move in its sentence ("…," said X of
+        Y) or, when the move is quoted, just before the quotation opens
+        ("قال نائب رئيس X: “…") or just after it closes."""
+        para = text.rfind("\n", 0, trig[0]) + 1
+        windows = []
+        marks = [i for i in range(para, trig[0]) if text[i] in _QUOTE_MARKS]
+        if len(marks) % 2:  # inside a quotation
+            opened = marks[-1]
+            said = list(_SAY.finditer(text, max(para, opened - 150), opened))
+            if said:
+                windows.append((said[-1].start(), opened))
+            closed = next((i for i in range(trig[1], min(len(text), trig[1] + 400))
+                           if text[i] in _QUOTE_MARKS or text[i] == "\n"), None)
+            if closed is not None and text[closed] != "\n":
+                m = _SAY.search(text, closed, min(len(text), closed + 20))
+                if m:
+                    windows.append((m.start(), min(len(text), m.end() + 150)))
+        m = _SAY.search(text, trig[1], sent.end_char)
+        if m:
+            windows.append((m.start(), sent.end_char))
+        for lo, hi in windows:
+            named = [e for e in ents if e.label_ in ("COMPANY", "PERSON")
+                     and lo <= e.start_char and e.end_char <= hi]
+            if named:
+                return next((e for e in named if e.label_ == "COMPANY"), named[0])
+        return None
+
     def _migrations(self, doc, sent, sent_ents, trig, win, extra, tid, prev_sent, ents) -> list[dict]:
         text = _text(doc)
         stext = text[win[0]:win[1]]
@@ -477,20 +525,22 @@ class KGEvents:
             status = "in_progress"
         else:
             status = "completed"
-        say = r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)|\b(?:said|says|told|believes|thinks|estimates|argues|warned)\b"
         cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                  and win[0] <= e.start_char and e.end_char <= trig[0]
-                 and not re.search(say, text[e.end_char:trig[0]], re.I)]
+                 and not _SAY.search(text, e.end_char, trig[0])]
         if not cands:
             # "X said it had moved …": the speaker is the mover when a pronoun takes it up
             speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                         and win[0] <= e.start_char and e.end_char <= trig[0]]
             for e in speakers:
-                m = re.search(say, text[e.end_char:trig[0]], re.I)
-                if m and _PRONOUN.search(text, e.end_char + m.end(), trig[0]):
+                m = _SAY.search(text, e.end_char, trig[0])
+                if m and _PRONOUN.search(text, m.end(), trig[0]):
                     cands.append(e)
         actor = max(cands, key=lambda e: e.start_char) if cands else None
         actor_text = None
+        if actor is None and self._we_move(text, sent, trig):
+            # "… we are moving to Texas," said the head of X: the speaker's company moves
+            actor = self._speaker(text, sent, trig, ents)
         if actor is None:
             grp = _GROUP_AR if self.lang == "ar" else _GROUP_EN
             ms = [m for m in grp.finditer(text, sent.start_char, sent.end_char)]
