@@ -203,3 +203,19 @@ def test_we_move_says_the_speakers_company():
     # no "we": the movers are who the quotation names, not the speaker
     assert movers("“Miners are moving to Texas,” said Jane Doe, an analyst at Northwind Research.",
                   "en") == [("Miners", "US-TX")]
+
+
+def test_a_quotation_is_tied_to_its_speaker_only_within_reach():
+    from ingest.components.events import QUOTE_REACH
+
+    def actor(filler_sentences):
+        text = ("Jane Doe, chief executive of Northwind Mining, said: “" + "Power is cheap here. " * filler_sentences
+                + "That is why we are moving to Texas.”")
+        r = rec(text, "en")
+        names = {e["id"]: e["text"] for e in r["entities"]}
+        [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
+        return len(text), names.get(m["actor"], m["actor"])
+
+    assert actor(3)[1] == "Northwind Mining"  # the speaker before "said", then the quotation
+    n, who = actor(QUOTE_REACH // 20)
+    assert n > QUOTE_REACH and who is None  # a quotation opened too far back is not looked for

@@ -57,6 +57,8 @@ _SAY = re.compile(r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعت�
 _WE_EN = re.compile(r"\bwe(?:'re|'ve|'ll|'d)?\s+(?:[a-z']+\s+){0,3}$", re.I)
 _WE_AR = re.compile(r"(?<![\u0600-\u06FF])(?:نحن|اننا|إننا|أننا)(?![\u0600-\u06FF])")
 _QUOTE_MARKS = "\"“”«»"
+#: how far back a quotation is looked for (characters)
+QUOTE_REACH = 1500
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 _ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:من|خارج|مغادره|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2})\s*$")
 _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$", re.I)
@@ -416,14 +418,20 @@ class KGEvents:
         with a verb of saying after the move in its sentence ("…," said X of
         Y) or, when the move is quoted, just before the quotation opens
         ("قال نائب رئيس X: “…") or just after it closes."""
-        para = text.rfind("\n", 0, trig[0]) + 1
+        # the paragraph, at most QUOTE_REACH characters of it: a longer
+        # quotation is not tied to its speaker (and a 2M-character article
+        # with no line break is not scanned again for every move in it)
+        reach = max(0, trig[0] - QUOTE_REACH)
+        para = text.rfind("\n", reach, trig[0]) + 1 or reach
         windows = []
         marks = [i for i in range(para, trig[0]) if text[i] in _QUOTE_MARKS]
         if len(marks) % 2:  # inside a quotation
             opened = marks[-1]
-            said = list(_SAY.finditer(text, max(para, opened - 150), opened))
-            if said:
-                windows.append((said[-1].start(), opened))
+            lo = max(para, opened - 150)
+            said = list(_SAY.finditer(text, lo, opened))
+            if said:  # "قال X: “…", "X said: “…": from the sentence of the verb to the quotation
+                ends = [text.rfind(c, lo, said[-1].start()) for c in ".!?؟"]
+                windows.append((max([lo] + [e + 1 for e in ends if e >= 0]), opened))
             closed = next((i for i in range(trig[1], min(len(text), trig[1] + 400))
                            if text[i] in _QUOTE_MARKS or text[i] == "\n"), None)
             if closed is not None and text[closed] != "\n":
