@@ -280,9 +280,10 @@ _UNITS_EN = [
     (r"(?:us )?dollars?", "USD"),
     (r"(?:registered )?(?:crypto )?(?:miners|companies|firms)", "companies"),
 ]
-# normalised spellings (ingest.normalize.normalize_ar); ingest.lang.ar.lex_attrs
-# reads them for LIKE_NUM. Kept here so that parsing values needs no spaCy.
-AR_NUMBER_WORDS = {
+# by their normalised spelling (ingest.normalize.normalize_ar: مئة -> ميه), as the
+# folded text has them; ingest.lang.ar.lex_attrs reads them for LIKE_NUM. Kept
+# here so that parsing values needs no spaCy.
+AR_NUMBER_WORDS = {normalize_ar(w): n for w, n in {
     "صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
     "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
     "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9,
@@ -290,9 +291,9 @@ AR_NUMBER_WORDS = {
     "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60,
     "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
     "مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "الف": 1000, "الفا": 1000,
-    "الفين": 2000, "الاف": 1000, "مليون": 1_000_000, "ملايين": 1_000_000, "مليار": 1_000_000_000,
+    "الفين": 2000, "الفي": 2000, "مئتي": 200, "مائتي": 200, "الاف": 1000, "مليون": 1_000_000, "ملايين": 1_000_000, "مليار": 1_000_000_000,
     "مليارات": 1_000_000_000, "نصف": 0.5, "ربع": 0.25,
-}
+}.items()}
 EN_NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -325,7 +326,9 @@ def _clean(x: float | None):
     return int(x) if float(x).is_integer() else round(x, 6)
 
 
-_MULT_WORD = re.compile(r"(الف|الفا|الاف|مليون|ملايين|مليار|مليارات|thousand|million|billion|trillion|bn)")
+# whole words: "الفين" (two thousand) holds "الف" (thousand) and is no multiplier
+_MULT_WORD = re.compile(r"(?<![\w\u0600-\u06FF])(الف|الفا|الاف|مليون|ملايين|مليار|مليارات|thousand|million|billion|trillion|bn)"
+                        r"(?![\w\u0600-\u06FF])")
 
 
 @lru_cache(maxsize=4)

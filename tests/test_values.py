@@ -53,6 +53,9 @@ def test_may_the_verb_is_not_a_month():
     ("٣٠٪", {"amount": 30, "unit": "percent"}),
     ("ثلاثة مناجم", {"amount": 3, "unit": "mines"}),
     ("400 ألف جهاز تعدين", {"amount": 400000, "unit": "machines"}),
+    ("ألفين جهاز", {"amount": 2000, "unit": "machines"}),       # two thousand, not 2000 × 1000
+    ("ألفي جهاز تعدين", {"amount": 2000, "unit": "machines"}),   # the same, before its noun
+    ("مئتي آلة", {"amount": 200, "unit": "machines"}),
     ("\"آلاف عدة\" من آلات التعدين", {"amount": None, "unit": "machines"}),
     ("1,200 megawatts", {"amount": 1200, "unit": "MW"}),
     ("a 2,500-rig mine", {"amount": 2500, "unit": "machines"}),
