@@ -219,3 +219,32 @@ def test_a_quotation_is_tied_to_its_speaker_only_within_reach():
     assert actor(3)[1] == "Northwind Mining"  # the speaker before "said", then the quotation
     n, who = actor(QUOTE_REACH // 20)
     assert n > QUOTE_REACH and who is None  # a quotation opened too far back is not looked for
+
+
+def test_arabic_subject_after_its_verb_and_kind_of_place_before_a_place():
+    r = rec('بعد أن أمرت سلطات منغوليا الداخلية بإغلاق المناجم، نقلت شركة "بيت ماينرز" ألفي جهاز تعدين '
+            "إلى ولاية تكساس الأميركية.", "ar")
+    names = {e["id"]: e["text"] for e in r["entities"]}
+    [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
+    assert names[m["actor"]] == "بيت ماينرز"          # "نقلت شركة X": the subject follows the verb
+    assert m["destination"] == "US-TX"                 # "إلى ولاية تكساس"
+    assert m["quantity"] == {"amount": 2000, "unit": "machines"}
+    r = rec("Greenfield Mining moved its machines from the province of Sichuan to the state of Texas.", "en")
+    [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
+    assert (m["origin"], m["destination"]) == ("CN-SC", "US-TX")
+
+
+def test_groups_of_movers_and_grid_orders():
+    def moves(r):
+        return [(m["actor"], m["origin"], m["destination"]) for m in r["events"] if m["type"] == "MIGRATION"]
+    # the people move, the machines are moved
+    r = rec("Some miners said they would relocate their rigs to neighbouring Albania.", "en")
+    assert moves(r) == [("Some miners", None, "AL")]
+    # a demonym among the movers' words says where they leave; "new homes" is where they go
+    r = rec("Several Venezuelan operators said they were looking at Paraguay as new homes for their equipment.", "en")
+    assert moves(r) == [("Several Venezuelan operators", "VE", "PY")]
+    r = rec("وقال عدد من المشغلين الفنزويليين إنهم يدرسون الانتقال إلى باراغواي.", "ar")
+    assert moves(r) == [("عدد من المشغلين الفنزويليين", "VE", "PY")]
+    # an order to disconnect from the grid is a ban
+    r = rec("أمرت وزارة الطاقة في فنزويلا الجمعة جميع مزارع تعدين العملات المشفرة بالانفصال عن الشبكة الوطنية.", "ar")
+    assert [b["jurisdiction"] for b in r["events"] if b["type"] == "BAN"] == ["VE"]

@@ -43,9 +43,12 @@ if not Doc.has_extension("events"):
 PLACES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
-_DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:الي|الى|إلى|نحو|باتجاه|صوب|لـ?)\s*$")
-_IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+(?:(?:منطقه|مقاطعه|اقليم|ولايه|مدينه|جمهوريه)\s+)?$")
-_IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within)\s+(?:the\s+)?(?:(?:province|region|state|city|republic)\s+of\s+)?$", re.I)
+# "إلى ولاية تكساس", "to the state of Texas": the kind of place may stand between
+_KIND_AR = r"(?:(?:منطقه|مقاطعه|اقليم|ولايه|مدينه|جمهوريه|دوله)\s+)?"
+_KIND_EN = r"(?:(?:province|region|state|city|republic)\s+of\s+)?"
+_DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
+_IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+" + _KIND_AR + r"$")
+_IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s")
@@ -56,21 +59,27 @@ _SAY = re.compile(r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعت�
 # "we are moving", "we have moved", "we will be moving" (a move with "we" as its subject)
 _WE_EN = re.compile(r"\bwe(?:'re|'ve|'ll|'d)?\s+(?:[a-z']+\s+){0,3}$", re.I)
 _WE_AR = re.compile(r"(?<![\u0600-\u06FF])(?:نحن|اننا|إننا|أننا)(?![\u0600-\u06FF])")
+# between a verb and its subject: "نقلت شركة "…"", "نقل رجل الاعمال …"
+_SUBJECT_GAP_AR = re.compile(r"\s*(?:(?:ال)?(?:شركه|مجموعه|مؤسسه|منصه|رجل الاعمال|المستثمر|المعدن)\s*)?[\"«“]?\s*")
 _QUOTE_MARKS = "\"“”«»"
 #: how far back a quotation is looked for (characters)
 QUOTE_REACH = 1500
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
-_ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:من|خارج|مغادره|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2})\s*$")
-_DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$", re.I)
-_ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?$", re.I)
+_ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
+                             + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*)$")
+_DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
+                             + _KIND_EN + r"$", re.I)
+_ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
+                             + _KIND_EN + r"$", re.I)
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
-    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|شركات|رجال الاعمال|المستثمرين|المستثمرون|المنخرطون|البعض)"
+    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال الاعمال|المستثمرين|المستثمرون|المنخرطون|البعض)"
     r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين)|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
 _GROUP_EN = re.compile(
-    r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged)\s+){0,2}"
+    r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
+_MACHINES = re.compile(r"\b(?:rigs|equipment|machines)\b", re.I)
 _NOT_MOVERS = re.compile(r"\b(?:price|prices|value|shares|stocks?|markets?|rates?|costs?|index|hash\s*rate)\W*(?:\w+\W+){0,1}$"
                          r"|^\s*(?:[وف]?(?:سعر|اسعار|قيمه|سهم|اسهم|مؤشر|معدل|تكلفه|تكاليف))", re.I)
 _MOVERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:miners|mining\s+(?:firms|companies|operators)|operators|firms|companies)\b", re.I)
@@ -536,6 +545,11 @@ class KGEvents:
         cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                  and win[0] <= e.start_char and e.end_char <= trig[0]
                  and not _SAY.search(text, e.end_char, trig[0])]
+        if not cands and self.lang == "ar":
+            # "نقلت شركة "X" أجهزتها إلى …": the subject may follow the verb
+            cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
+                     and trig[1] <= e.start_char <= trig[1] + 30
+                     and _SUBJECT_GAP_AR.fullmatch(_fold_range(doc, trig[1], e.start_char))][:1]
         if not cands:
             # "X said it had moved …": the speaker is the mover when a pronoun takes it up
             speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
@@ -553,7 +567,9 @@ class KGEvents:
             grp = _GROUP_AR if self.lang == "ar" else _GROUP_EN
             ms = [m for m in grp.finditer(text, sent.start_char, sent.end_char)]
             if ms:
-                best = min(ms, key=lambda m: abs(m.start() - trig[0]))
+                # "miners … relocate their rigs": the people move, the machines are moved
+                people = [m for m in ms if not _MACHINES.search(m.group(0))]
+                best = min(people or ms, key=lambda m: abs(m.start() - trig[0]))
                 actor_text = best.group(0).strip()
             elif prev_sent is not None and _PRONOUN.search(text, sent.start_char, trig[0]):
                 prev = [e for e in ents if e.label_ in ("PERSON", "COMPANY")
