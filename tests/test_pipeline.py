@@ -248,3 +248,14 @@ def test_groups_of_movers_and_grid_orders():
     # an order to disconnect from the grid is a ban
     r = rec("أمرت وزارة الطاقة في فنزويلا الجمعة جميع مزارع تعدين العملات المشفرة بالانفصال عن الشبكة الوطنية.", "ar")
     assert [b["jurisdiction"] for b in r["events"] if b["type"] == "BAN"] == ["VE"]
+
+
+def test_a_date_in_the_clause_of_the_ban_is_not_the_moves():
+    def dates(text, lang):
+        r = rec(text, lang, published="2021-07-02")
+        return [(e["type"], e["date"]) for e in r["events"]]
+    assert dates('بعد أن أمرت سلطات منغوليا الداخلية بإغلاق المناجم في أيار/مايو، نقلت شركة "بيت ماينرز" '
+                 "أجهزتها إلى تكساس في حزيران/يونيو.", "ar") == [("BAN", "2021-05"), ("MIGRATION", "2021-06")]
+    # the move says no date of its own
+    assert dates("After Inner Mongolia ordered mines shut in May, Greenfield Mining moved its machines to Texas.",
+                 "en") == [("BAN", "2021-05"), ("MIGRATION", None)]

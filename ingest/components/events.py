@@ -590,7 +590,14 @@ class KGEvents:
         quantity = qty[0] if qty else None
         # a date after the cue ("… after the June power cut-off") belongs to the ban
         cue_after = [h[2] for h in extra if h[0] == "CUE" and trig[1] <= h[2] < win[1]]
-        date = self._date_in(sent_ents, (win[0], min(cue_after)) if cue_after else win, trig)
+        # … and one in the clause the cue opens before the move ("بعد أن أمرت … في
+        # أيار، نقلت …", "after the May order, X moved …" stays the move's: no comma)
+        lo = win[0]
+        cue_before = [h[2] for h in extra if h[0] == "CUE" and win[0] <= h[2] < trig[0]]
+        if cue_before:
+            breaks = [text.rfind(c, cue_before[-1], trig[0]) for c in ",،"]
+            lo = max([lo] + [b + 1 for b in breaks if b >= 0])
+        date = self._date_in(sent_ents, (lo, min(cue_after)) if cue_after else (lo, win[1]), trig)
         cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"]
         out = []
