@@ -259,3 +259,22 @@ def test_a_date_in_the_clause_of_the_ban_is_not_the_moves():
     # the move says no date of its own
     assert dates("After Inner Mongolia ordered mines shut in May, Greenfield Mining moved its machines to Texas.",
                  "en") == [("BAN", "2021-05"), ("MIGRATION", None)]
+
+
+def test_the_ban_named_again_is_no_new_ban_and_sites_in_a_place_are_where_moves_go():
+    from kg.linking import link_record
+
+    def told(text):
+        r = rec(text, "en", published="2024-12-20")
+        link_record(r)
+        evs = {e["id"]: e for e in r["events"]}
+        return ([(e["type"], e.get("jurisdiction") or e.get("destination")) for e in r["events"]],
+                [(evs[k["from"]]["type"], evs[k["to"]]["destination"]) for k in r["links"]])
+    # "The ban" tells the ban of the sentence before; the move follows that one
+    assert told("Russia banned mining in Irkutsk. The ban prompted BitRiver to shift some clients "
+                "to its sites in Ethiopia.") == ([("BAN", "RU-IRK"), ("MIGRATION", "ET")], [("BAN", "ET")])
+    # "the ban on …" tells a ban of its own
+    assert told("Russia banned mining in Irkutsk. The ban on mining in Dagestan followed in December.")[0] == [
+        ("BAN", "RU-IRK"), ("BAN", "RU-DA")]
+    assert told("Argo Blockchain is moving its servers from Bururi to a 395 MW site near Baku.")[0] == [
+        ("MIGRATION", "Baku")]

@@ -67,8 +67,12 @@ QUOTE_REACH = 1500
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 _ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
                              + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*)$")
-_DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
-                             + _KIND_EN + r"$", re.I)
+_DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
+                             + _KIND_EN
+                             # "to its new sites in Ethiopia", "to a facility near Abakan"
+                             + r"|to\s+(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
+                             r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?)"
+                             r"\s+(?:in|at|near|outside)\s+(?:the\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
                              + _KIND_EN + r"$", re.I)
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
@@ -397,6 +401,11 @@ class KGEvents:
         if self.lang == "en" and re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", text[max(0, trig[0] - 25):trig[0]]) \
                 and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits):
             return []  # "the first such ban in the US" tells the ban again
+        if (self.lang == "en" and self._ban_home and authority is None
+                and re.search(r"\b(?:the|this|that)\s+$", text[max(0, trig[0] - 6):trig[0]], re.I)
+                and re.fullmatch(r"(?:ban|crackdown|order)", text[trig[0]:trig[1]], re.I)
+                and not re.match(r"\s+(?:on|of|in|against)\b", text[trig[1]:trig[1] + 9], re.I)):
+            return []  # "The ban prompted X to move …": a ban told before, named again
         date = self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, (sent.start_char, sent.end_char), trig)
         out = []
         for pid in ids:
