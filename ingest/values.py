@@ -290,9 +290,10 @@ AR_NUMBER_WORDS = {normalize_ar(w): n for w, n in {
     "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30,
     "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60,
     "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
-    "مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "الف": 1000, "الفا": 1000,
-    "الفين": 2000, "الفي": 2000, "مئتي": 200, "مائتي": 200, "الاف": 1000, "مليون": 1_000_000, "ملايين": 1_000_000, "مليار": 1_000_000_000,
-    "مليارات": 1_000_000_000, "نصف": 0.5, "ربع": 0.25,
+    "مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "مئتي": 200, "مائتي": 200,
+    "الف": 1000, "الفا": 1000, "الاف": 1000, "الفين": 2000, "الفي": 2000,
+    "مليون": 1_000_000, "ملايين": 1_000_000, "مليار": 1_000_000_000, "مليارات": 1_000_000_000,
+    "نصف": 0.5, "ربع": 0.25,
 }.items()}
 EN_NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -301,10 +302,13 @@ EN_NUMBER_WORDS = {
     "half": 50,
 }
 _MULT_AR = {"الف": 1e3, "الفا": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9}
-_MULT_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_MULT_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+# the multiplier words as regex alternatives, in the order above
+_MULT_AR_RX, _MULT_EN_RX = "|".join(_MULT_AR), "|".join(_MULT_EN)
 
 _NUM = r"\d+(?:[.,]\d+)*"
-_AR_NUMW = "|".join(sorted((re.escape(w) for w in AR_NUMBER_WORDS if w not in ("نصف", "ربع", "الف", "الاف", "الفا", "مليون", "ملايين", "مليار", "مليارات")), key=len, reverse=True))
+_AR_NUMW = "|".join(sorted((re.escape(w) for w in AR_NUMBER_WORDS if w not in ("نصف", "ربع", *_MULT_AR)),
+                          key=len, reverse=True))
 _EN_NUMW = "|".join(sorted((re.escape(w) for w in EN_NUMBER_WORDS if w not in ("half",)), key=len, reverse=True))
 
 
@@ -327,8 +331,7 @@ def _clean(x: float | None):
 
 
 # whole words: "الفين" (two thousand) holds "الف" (thousand) and is no multiplier
-_MULT_WORD = re.compile(r"(?<![\w\u0600-\u06FF])(الف|الفا|الاف|مليون|ملايين|مليار|مليارات|thousand|million|billion|trillion|bn)"
-                        r"(?![\w\u0600-\u06FF])")
+_MULT_WORD = re.compile(rf"(?<![\w\u0600-\u06FF])({_MULT_AR_RX}|{_MULT_EN_RX})(?![\w\u0600-\u06FF])")
 
 
 @lru_cache(maxsize=4)
@@ -354,14 +357,14 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         units = _UNITS_AR
         numw, mults = _AR_NUMW, _MULT_AR
         num = rf"(?:{_NUM}|{numw})"
-        mult = r"(?:\s*(?:الف|الفا|الاف|مليون|ملايين|مليار|مليارات))?"
+        mult = rf"(?:\s*(?:{_MULT_AR_RX}))?"
         rng = (rf"(?:بين\s+({num}){mult}\s*و\s*({num})|(?:من\s+(?={num}{mult}\s*(?:الى|الي|-|–)))?({num}){mult}"
                rf"(?:\s*(?:الى|الي|-|–)\s*({num}))?)({mult})")
     else:
         units = _UNITS_EN
         numw, mults = _EN_NUMW, _MULT_EN
         num = rf"(?:{_NUM}|{numw})"
-        mult = r"(?:[\s-]*(?:thousand|million|billion|trillion|bn))?"
+        mult = rf"(?:[\s-]*(?:{_MULT_EN_RX}))?"
         rng = (rf"(?:between\s+({num}){mult}\s*and\s*({num})|(?:from\s+)?({num}){mult}"
                rf"(?:\s*(?:to|-|–)\s*({num}))?)({mult})")
     for m in _capacity_rx(lang, rng).finditer(folded):
@@ -380,7 +383,7 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})
     # money written with a currency sign first: $16-billion, US$4.8-billion, $0.0023
     if lang == "en":
-        for m in scanner(rf"(?<![\w.])(?:us\s?\$|\$)\s?({_NUM})(?:[\s-]*(thousand|million|billion|trillion|bn))?").finditer(folded):
+        for m in scanner(rf"(?<![\w.])(?:us\s?\$|\$)\s?({_NUM})(?:[\s-]*({_MULT_EN_RX}))?").finditer(folded):
             v = _num(m.group(1))
             if v is None:
                 continue
