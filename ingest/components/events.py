@@ -398,14 +398,8 @@ class KGEvents:
         if not ids:
             return []
         planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
-        if self.lang == "en" and re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", text[max(0, trig[0] - 25):trig[0]]) \
-                and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits):
-            return []  # "the first such ban in the US" tells the ban again
-        if (self.lang == "en" and self._ban_home and authority is None
-                and re.search(r"\b(?:the|this|that)\s+$", text[max(0, trig[0] - 6):trig[0]], re.I)
-                and re.fullmatch(r"(?:ban|crackdown|order)", text[trig[0]:trig[1]], re.I)
-                and not re.match(r"\s+(?:on|of|in|against)\b", text[trig[1]:trig[1] + 9], re.I)):
-            return []  # "The ban prompted X to move …": a ban told before, named again
+        if self._told_again(text, trig, authority):
+            return []
         date = self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, (sent.start_char, sent.end_char), trig)
         out = []
         for pid in ids:
@@ -417,6 +411,22 @@ class KGEvents:
                 "_trig": trig, "_win": win, "_fallback": fallback,
             })
         return out
+
+    def _told_again(self, text: str, trig: tuple, authority) -> bool:
+        """Whether an English ban trigger names a ban told before: "the first such
+        ban in the US" after a ban in the same sentence, or "The ban prompted X
+        to move …" (no authority, no "on …" of its own) after a ban in an
+        earlier sentence."""
+        if self.lang != "en":
+            return False
+        before, word = text[max(0, trig[0] - 25):trig[0]], text[trig[0]:trig[1]]
+        if re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", before) \
+                and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits):
+            return True
+        return bool(self._ban_home and authority is None
+                    and re.search(r"\b(?:the|this|that)\s+$", before[-6:], re.I)
+                    and re.fullmatch(r"(?:ban|crackdown|order)", word, re.I)
+                    and not re.match(r"\s+(?:on|of|in|against)\b", text[trig[1]:trig[1] + 9], re.I))
 
     # ------------------------------------------------------------ migrations
     def _we_move(self, text: str, sent, trig: tuple) -> bool:
