@@ -184,14 +184,16 @@ def bench_ingest(corpus: Path, store_path: Path, workers: int = 1, repeats: int 
     return _median_run([_ingest_once(corpus, store_path, workers) for _ in range(repeats)])
 
 
-def bench_workers(corpus: Path, tmp: Path, n: int, workers: int, repeats: int) -> tuple[dict, dict]:
-    """One worker and ``workers`` workers on the same corpus, their runs taken
-    in turns (1, N, 1, N …): the machine's speed drifts by tens of percent
-    within minutes, and a ratio of runs far apart measured the drift."""
+def bench_workers(corpus: Path, store_path: Path, workers: int, repeats: int) -> tuple[dict, dict]:
+    """One worker (into ``store_path``) and ``workers`` workers (into a store
+    beside it) on the same corpus, their runs taken in turns (1, N, 1, N …):
+    the machine's speed drifts by tens of percent within minutes, and a ratio
+    of runs far apart measured the drift."""
+    other = store_path.with_name(f"{store_path.stem}-w{workers}{store_path.suffix}")
     one, many = [], []
     for _ in range(repeats):
-        one.append(_ingest_once(corpus, tmp / f"store-{n}.lbug", 1))
-        many.append(_ingest_once(corpus, tmp / f"store-{n}-w{workers}.lbug", workers))
+        one.append(_ingest_once(corpus, store_path, 1))
+        many.append(_ingest_once(corpus, other, workers))
     return _median_run(one), _median_run(many)
 
 
@@ -302,7 +304,7 @@ def run(sizes: list[int], *, quick: bool, workers: int, keep: str | None,
             # every size: the workers' start-up (importing spaCy, building the
             # pipelines) weighs on a small corpus, not on a large one
             if workers > 1 and (i == 0 or not quick):
-                ingest[str(n)], par_runs[str(n)] = bench_workers(corpus, tmp, n, workers, repeats)
+                ingest[str(n)], par_runs[str(n)] = bench_workers(corpus, store, workers, repeats)
                 speedups[str(n)] = round(ingest[str(n)]["seconds"] / par_runs[str(n)]["seconds"], 2)
             else:
                 ingest[str(n)] = bench_ingest(corpus, store, workers=1, repeats=repeats)
