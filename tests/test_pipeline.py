@@ -7,6 +7,14 @@ def rec(text, lang, published="2021-06-22"):
     return extract({"id": "t", "title": "", "text": text, "published": published, "lang": lang})
 
 
+def moves(r, *keys):
+    """The record's migrations as tuples of ``keys``; "who" is the actor's
+    entity text, or the actor itself when it is no entity (a group's words)."""
+    names = {e["id"]: e["text"] for e in r["entities"]}
+    return [tuple(names.get(m["actor"], m["actor"]) if k == "who" else m[k] for k in keys)
+            for m in r["events"] if m["type"] == "MIGRATION"]
+
+
 def test_norm_folds_spelling_without_touching_text():
     nlp = get_pipeline("ar")
     doc = nlp.make_doc("سيتشوان وسيشوان وإيران لكازاخستان بكين كندا")
@@ -184,16 +192,13 @@ def test_a_group_of_movers_is_the_actor_and_the_move_one_node_in_both_languages(
     assert len(ids) == 1
     # an entity that acts stays the actor, by id
     r = rec('قالت شركة "هاش فارم" إنها نقلت أجهزتها إلى كازاخستان.', "ar")
-    [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
-    assert {e["id"]: e["text"] for e in r["entities"]}[m["actor"]] == "هاش فارم"
+    [(actor, who)] = moves(r, "actor", "who")
+    assert actor in {e["id"] for e in r["entities"]} and who == "هاش فارم"
 
 
 def test_we_move_says_the_speakers_company():
     def movers(text, lang):
-        r = rec(text, lang)
-        names = {e["id"]: e["text"] for e in r["entities"]}
-        return [(names.get(m["actor"], m["actor"]), m["destination"])
-                for m in r["events"] if m["type"] == "MIGRATION"]
+        return moves(rec(text, lang), "who", "destination")
     # "we" inside a quotation, the speaker named after it: the company moves
     assert movers("“We are moving our machines to Texas because power is cheap there,” "
                   "said Jane Doe, chief executive of Northwind Mining.", "en") == [("Northwind Mining", "US-TX")]
@@ -211,10 +216,8 @@ def test_a_quotation_is_tied_to_its_speaker_only_within_reach():
     def actor(filler_sentences):
         text = ("Jane Doe, chief executive of Northwind Mining, said: “" + "Power is cheap here. " * filler_sentences
                 + "That is why we are moving to Texas.”")
-        r = rec(text, "en")
-        names = {e["id"]: e["text"] for e in r["entities"]}
-        [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
-        return len(text), names.get(m["actor"], m["actor"])
+        [(who,)] = moves(rec(text, "en"), "who")
+        return len(text), who
 
     assert actor(3)[1] == "Northwind Mining"  # the speaker before "said", then the quotation
     n, who = actor(QUOTE_REACH // 20)
@@ -224,27 +227,24 @@ def test_a_quotation_is_tied_to_its_speaker_only_within_reach():
 def test_arabic_subject_after_its_verb_and_kind_of_place_before_a_place():
     r = rec('بعد أن أمرت سلطات منغوليا الداخلية بإغلاق المناجم، نقلت شركة "بيت ماينرز" ألفي جهاز تعدين '
             "إلى ولاية تكساس الأميركية.", "ar")
-    names = {e["id"]: e["text"] for e in r["entities"]}
-    [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
-    assert names[m["actor"]] == "بيت ماينرز"          # "نقلت شركة X": the subject follows the verb
-    assert m["destination"] == "US-TX"                 # "إلى ولاية تكساس"
-    assert m["quantity"] == {"amount": 2000, "unit": "machines"}
+    [(who, destination, quantity)] = moves(r, "who", "destination", "quantity")
+    assert who == "بيت ماينرز"                         # "نقلت شركة X": the subject follows the verb
+    assert destination == "US-TX"                      # "إلى ولاية تكساس"
+    assert quantity == {"amount": 2000, "unit": "machines"}
     r = rec("Greenfield Mining moved its machines from the province of Sichuan to the state of Texas.", "en")
-    [m] = [e for e in r["events"] if e["type"] == "MIGRATION"]
-    assert (m["origin"], m["destination"]) == ("CN-SC", "US-TX")
+    assert moves(r, "origin", "destination") == [("CN-SC", "US-TX")]
 
 
 def test_groups_of_movers_and_grid_orders():
-    def moves(r):
-        return [(m["actor"], m["origin"], m["destination"]) for m in r["events"] if m["type"] == "MIGRATION"]
+    keys = ("actor", "origin", "destination")
     # the people move, the machines are moved
     r = rec("Some miners said they would relocate their rigs to neighbouring Albania.", "en")
-    assert moves(r) == [("Some miners", None, "AL")]
+    assert moves(r, *keys) == [("Some miners", None, "AL")]
     # a demonym among the movers' words says where they leave; "new homes" is where they go
     r = rec("Several Venezuelan operators said they were looking at Paraguay as new homes for their equipment.", "en")
-    assert moves(r) == [("Several Venezuelan operators", "VE", "PY")]
+    assert moves(r, *keys) == [("Several Venezuelan operators", "VE", "PY")]
     r = rec("وقال عدد من المشغلين الفنزويليين إنهم يدرسون الانتقال إلى باراغواي.", "ar")
-    assert moves(r) == [("عدد من المشغلين الفنزويليين", "VE", "PY")]
+    assert moves(r, *keys) == [("عدد من المشغلين الفنزويليين", "VE", "PY")]
     # an order to disconnect from the grid is a ban
     r = rec("أمرت وزارة الطاقة في فنزويلا الجمعة جميع مزارع تعدين العملات المشفرة بالانفصال عن الشبكة الوطنية.", "ar")
     assert [b["jurisdiction"] for b in r["events"] if b["type"] == "BAN"] == ["VE"]
