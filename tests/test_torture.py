@@ -1,6 +1,7 @@
 """Robustness of the store and the ingest: kill -9 mid-run, locked, read-only and odd paths."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -268,3 +269,67 @@ def test_every_kind_of_bad_input_in_one_batch(tmp_path):
         again = ingest_paths([str(d), missing], store, progress=False)
         assert again.stored == 0 and again.new_nodes == 0 and again.new_relationships == 0
         assert store.counts() == before
+
+
+def _sample_corpus(path, n: int) -> None:
+    """``n`` articles made of the samples' texts, each with its own id and last line."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "samples"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*/*.txt"))]
+    texts += [json.loads(line)["text"] for p in sorted(root.glob("jsonl/*.jsonl"))
+              for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"w-{i}", "text": texts[i % len(texts)] + f"\n\n({i})",
+                                "published": "2021-07-01"}, ensure_ascii=False) + "\n")
+
+
+def test_an_extraction_worker_killed_mid_ingest_stops_the_run_cleanly(tmp_path):
+    """kill -9 of one of two extraction workers: the ingest exits with an error
+    that says what happened and what to do (a multiprocessing Pool waited
+    forever for the lost article), the store keeps whole articles, and the
+    same command completes it."""
+    psutil = pytest.importorskip("psutil")
+    n = 1500
+    corpus, path = tmp_path / "in.jsonl", tmp_path / "g.lbug"
+    _sample_corpus(corpus, n)
+    cmd = [sys.executable, "-c", "import kg.cli; kg.cli.main()", "ingest", str(corpus),
+           "--workers", "2", "--store", str(path), "--no-progress"]
+    run = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        workers: list = []
+        while time.monotonic() < deadline and run.poll() is None:
+            kids = psutil.Process(run.pid).children(recursive=True)
+            workers = [p for p in kids if p.ppid() != run.pid]  # the forkserver's children
+            busy = 0.0
+            for p in workers:
+                with contextlib.suppress(psutil.Error):
+                    busy += sum(p.cpu_times()[:2])
+            if len(workers) == 2 and busy > 6:  # started, and past the first groups
+                break
+            time.sleep(0.2)
+        assert run.poll() is None, "the ingest ended before a worker could be killed"
+        assert len(workers) == 2, "no extraction workers found"
+        workers[0].send_signal(signal.SIGKILL)
+        out, err = run.communicate(timeout=120)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+    assert run.returncode == 1, (out, err)
+    assert "extraction worker died near" in err and "same command again" in err, err
+    assert "Traceback" not in err
+
+    with open_store(str(path)) as store:
+        rows = store.query("MATCH (a:Article) RETURN a.id AS id, "
+                           "COUNT { MATCH (a)-[:MENTIONS]->(:Entity) } AS m")
+        assert all(r["m"] > 0 for r in rows)
+        stored = len(rows)
+        assert stored < n and len({r["id"] for r in rows}) == stored
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    with open_store(str(path), read_only=True) as store:
+        assert store.query("MATCH (a:Article) RETURN count(a) AS n, count(DISTINCT a.id) AS d") \
+            == [{"n": n, "d": n}]
