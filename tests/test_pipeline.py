@@ -278,3 +278,29 @@ def test_the_ban_named_again_is_no_new_ban_and_sites_in_a_place_are_where_moves_
         ("BAN", "RU-IRK"), ("BAN", "RU-DA")]
     assert told("Argo Blockchain is moving its servers from Bururi to a 395 MW site near Baku.")[0] == [
         ("MIGRATION", "Baku")]
+
+
+def test_where_the_movers_are_and_parts_of_places():
+    keys = ("origin", "destination", "date", "quantity")
+    # "في كرمان" after the move and before "إلى": where the firm works is where it leaves;
+    # a year-like count ("2000 جهاز") is no date, so the move does not predate its ban
+    r = rec("أمرت إيران في أيار/مايو 2021 بوقف التعدين. ونقلت شركة صينية تعمل في محافظة كرمان "
+            "2000 جهاز إلى أرمينيا بعد القرار.", "ar", published="2021-06-22")
+    assert moves(r, *keys) == [("IR-08", "AM", None, {"amount": 2000, "unit": "machines"})]
+    assert not [e for e in r["entities"] if e["type"] == "DATE" and e["text"] == "2000"]
+    from kg.linking import link_record
+    assert [(l["from"], l["to"]) for l in link_record(r)] == [("v1", "v2")]
+    # a part of a place between the preposition and the place
+    r = rec("Hudson Hashing shipped its rigs from upstate New York to a site in Ohio.", "en")
+    assert moves(r, "origin", "destination") == [("US-NY", "US-OH")]
+    r = rec("نقل المعدنون أجهزتهم من جنوب الصين إلى شمال كازاخستان.", "ar")
+    assert moves(r, "origin", "destination") == [("CN", "KZ")]
+    # a group's words keep no clitic: "للمعدنين" is "المعدنين"
+    r = rec("أصبحت الكويت وجهة للمعدنين بعد الحظر في الصين.", "ar")
+    assert [w for (w,) in moves(r, "who")] == ["المعدنين"]
+
+
+def test_a_feature_of_the_land_is_no_person():
+    r = rec("The plant near Seneca Lake, which burns gas, will keep its permit, Jane Carter said.", "en")
+    people = {e["text"] for e in r["entities"] if e["type"] == "PERSON"}
+    assert people == {"Jane Carter"}

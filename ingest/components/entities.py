@@ -114,6 +114,10 @@ Province Region Republic National Federal Government Authorities Officials Ether
 Republican Republicans Democrat Democrats Democratic Senator Rep Gov Governor
 USD EUR TV ID PDF OK Inc Ltd Co Corp""".split())
 _EN_STOP_LOWER = {"of", "and", "for", "the", "&"}
+# words that make a capitalised name a feature of the land, not a person: "Seneca Lake"
+_EN_FEATURE = set("""Lake Lakes River Sea Bay Gulf Valley Mountain Mountains Hills Island Islands Falls
+Dam Canyon Creek Park Desert Basin Plateau Peninsula Coast Airport Station Street Road Avenue Square
+Bridge County Port Harbor Harbour""".split())
 # particles inside people's names: Alex de Vries, Ursula von der Leyen
 _EN_NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin", "al", "el"}
 
@@ -628,7 +632,8 @@ class KGEntities:
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
         connectors = any(t in _EN_STOP_LOWER for t in toks)
         caps = [w for w in words if w not in _EN_NAME_PARTICLES]
-        if 2 <= len(caps) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words):
+        if 2 <= len(caps) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words) \
+                and not _EN_FEATURE.intersection(words):
             if scanner(rf"{_EN_SAY_BEFORE}\s*$").search(before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
                     or self.lang == "ar":
                 return "PERSON"
@@ -766,6 +771,9 @@ def _dedupe(spans: list[Span]) -> list[Span]:
         if any(k[4] == grp and k[1] <= st and en <= k[2] for k in overlapping):
             continue
         if not has_id and label in ("PERSON", "COMPANY", "ORGANIZATION") and any(k[4] in (1, 2, 3) for k in overlapping):
+            continue
+        # "2000 جهاز", "2,020 machines": a bare year-like number that counts something is no date
+        if label == "DATE" and sp.text.isdigit() and any(k[4] == 2 for k in overlapping):
             continue
         row = (has_id, st, en, label, grp, sp)
         kept.append(row)

@@ -43,9 +43,13 @@ if not Doc.has_extension("events"):
 PLACES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
-# "إلى ولاية تكساس", "to the state of Texas": the kind of place may stand between
-_KIND_AR = r"(?:(?:منطقه|مقاطعه|اقليم|ولايه|مدينه|جمهوريه|دوله)\s+)?"
-_KIND_EN = r"(?:(?:province|region|state|city|republic)\s+of\s+)?"
+# a part or kind of place between a preposition and the place: "إلى شمال كازاخستان",
+# "إلى ولاية تكساس", "from upstate New York", "to the state of Texas", "in parts of Irkutsk"
+_KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي|اجزاء\s+من|مناطق\s+في)\s+)?"
+            r"(?:(?:منطقه|مقاطعه|اقليم|ولايه|مدينه|جمهوريه|دوله)\s+)?")
+_KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
+            r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of)\s+)?"
+            r"(?:(?:province|region|state|city|republic)\s+of\s+)?")
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+" + _KIND_AR + r"$")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
@@ -505,11 +509,18 @@ class KGEvents:
             subj = [p for p in places if lo <= p.start_char < trig[0] and not self._is_orig(doc, p)]
             if subj:
                 first_dest = subj[0]
+        # "نقلت شركة تعمل في كرمان أجهزتها إلى أرمينيا": a place "in" after the move
+        # and before where it goes is where the movers are
+        held = []
+        explicit = [q.start_char for q in places if q.start_char > trig[0] and self._is_dest(doc, q)]
         for p in places:
             if self._is_orig(doc, p):
                 origs.append(p)
             elif self._is_dest(doc, p):
                 dests.append(p)
+            elif (self.lang == "ar" and p.start_char > trig[0] and any(q > p.start_char for q in explicit)
+                  and self._is_in(doc, p)):
+                held.append(p)
             elif p.start_char > trig[0] and ((self._is_in(doc, p) and (self.lang == "ar" or tid in (
                     "mig.flee", "mig.arrive", "mig.destination"))) or like.search(self._before(doc, p, 12))):
                 dests.append(p)
@@ -521,6 +532,8 @@ class KGEvents:
             elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(text, p.end_char)):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
+        if origin is None and held:
+            origin = self._pid(held[0])
         if origin is None and before and not subject_is_destination:
             # "miners in China are moving": a place before the move is where they leave
             origin = self._pid(before[-1])
@@ -590,6 +603,8 @@ class KGEvents:
                 people = [m for m in ms if not _MACHINES.search(m.group(0))]
                 best = min(people or ms, key=lambda m: abs(m.start() - trig[0]))
                 actor_text = best.group(0).strip()
+                if self.lang == "ar":
+                    actor_text = _unglued(actor_text)
             elif prev_sent is not None and _PRONOUN.search(text, sent.start_char, trig[0]):
                 prev = [e for e in ents if e.label_ in ("PERSON", "COMPANY")
                         and prev_sent.start_char <= e.start_char < sent.start_char]
@@ -736,6 +751,16 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
 _OTHER_CAUSE = re.compile(
     r"(?:للحصول علي|بحثا عن|بحثاً عن|سعيا|للاستفاده من|بسبب (?:رخص|انخفاض)|جذبت?ه?م?)\s*(?:\S+\s+){0,2}(?:كهرباء|الكهرباء|الطاقه|طاقه)"
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant)\s+(?:power|electricity|energy)", re.I)
+
+
+def _unglued(words: str) -> str:
+    """Arabic group words without the clitic glued to their first word:
+    "للمعدنين" -> "المعدنين", "وبعض المعدنين" -> "بعض المعدنين"."""
+    if words.startswith("لل") and len(words.split()[0]) > 4:
+        return "ال" + words[2:]
+    if words[:1] in "وفبل" and words[1:3] in ("ال", "بع", "كث", "عد", "مع", "مش", "شر", "رج"):
+        return words[1:]
+    return words
 
 
 def _word_edges(s: str, a: int, b: int) -> bool:
