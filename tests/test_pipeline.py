@@ -304,3 +304,40 @@ def test_a_feature_of_the_land_is_no_person():
     r = rec("The plant near Seneca Lake, which burns gas, will keep its permit, Jane Carter said.", "en")
     people = {e["text"] for e in r["entities"] if e["type"] == "PERSON"}
     assert people == {"Jane Carter"}
+
+
+def _bans(r):
+    return [(b["jurisdiction"], b["date"], b["target"]) for b in r["events"] if b["type"] == "BAN"]
+
+
+def test_standing_bans_datelines_and_bodies_of_a_country():
+    # a ban told as a state: "has been illegal", "محظور"
+    r = rec("Mining has been illegal in Libya since 2018 under a central bank decision.", "en")
+    assert _bans(r) == [("LY", "2018", "mining")]
+    r = rec("التعدين محظور في ليبيا منذ عام 2018 بقرار من المصرف المركزي.", "ar")
+    assert _bans(r) == [("LY", "2018", "mining")]
+    # the dateline's city is where the news was filed, not who banned
+    r = rec("سوخومي - قررت حكومة أبخازيا حظر تعدين العملات المشفرة اعتبارا من 1 كانون الأول/ديسمبر.",
+            "ar", published="2024-12-05")
+    assert _bans(r) == [("GE-AB", "2024-12-01", "mining")]
+    r = rec("TEHRAN (Wire) - The government ordered miners to halt operations.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["IR"]  # … unless nothing else says where
+    # a country's own body, a weekday after it, and trading and mining banned together
+    r = rec("صادق البرلمان الجزائري الاثنين على قانون يحظر تداول العملات المشفرة وتعدينها في الجزائر.",
+            "ar", published="2025-07-15")
+    assert [e["text"] for e in r["entities"] if e["type"] == "REGULATOR"] == ["البرلمان الجزائري"]
+    assert _bans(r) == [("DZ", "2025-07-14", "mining")]
+
+
+def test_more_ways_to_name_movers_and_places():
+    keys = ("who", "origin", "destination")
+    # a demonym spelled with hamza ("الجزائريين") gives the origin
+    r = rec("وأفاد ناشطون بأن عددا من المعدنين الجزائريين بدأوا نقل أجهزتهم إلى تونس.", "ar")
+    assert moves(r, *keys) == [("المعدنين الجزائريين", "DZ", "TN")]
+    # "رجال أعمال" is a group, not a person; "قال آخرون إنهم" names nobody
+    r = rec("وأكد رجال أعمال محليون أنهم نقلوا معداتهم إلى روسيا، فيما قال آخرون إنهم سينتظرون.", "ar")
+    assert moves(r, *keys) == [("رجال أعمال محليون", None, "RU")]
+    assert not [e for e in r["entities"] if e["type"] == "PERSON"]
+    # "to Russia and the United States": both places
+    r = rec("Many miners have moved on to Russia and the United States.", "en")
+    assert moves(r, "destination") == [("RU",), ("US",)]

@@ -26,7 +26,7 @@ from ingest.gazetteer import names
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner, scanner
 from ingest.components.sentences import doc_text as _text, folded as folded_doc, sentence_at, span_text, token_view
-from ingest.values import find_capacities, find_dates
+from ingest.values import AR_MONTHS, AR_WEEKDAYS, find_capacities, find_dates
 
 __all__ = ["KGEntities", "PLACE_TYPES"]
 
@@ -64,7 +64,8 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "إنها لها له لهم نحن هناك هنا معدن معدني مصدر مصادر شخص أحد احد اي أي كما وكما بأن بان لأن لان "
     "فقط يلقب يدعى ولديه لديه عندما إذا اذا غير دون سوى يوم شهر عام سنة مساء صباح الآن الان أكثر اكثر "
     "نفسه نفسها جانب الكثير كثير عدد عدة عده ثلاثة مليون مليار ألف الف بسبب وفق وفقا بحسب حسب لكن ولكن "
-    "لكنه ولكنه بل وقد فقد كذلك وكذلك أيضاً ايضاً مثل ومثل حوالي نحو قرابة").split())
+    "لكنه ولكنه بل وقد فقد كذلك وكذلك أيضاً ايضاً مثل ومثل حوالي نحو قرابة "
+    "إنهم انهم أنهم إنهما انهما رجال آخرون اخرون آخرين اخرين ناشطون ناشطين خبراء مسؤولون").split())
 _AR_ORG_HEADS = {
     "ORGANIZATION": ("جامعه", "صحيفه", "وكاله", "رابطه", "جمعيه", "منظمه", "مؤسسه", "اتحاد", "منتدي",
                      "مركز", "معهد", "موقع", "قناه", "مجله", "حزب", "منصه", "تحالف", "مجموعه"),
@@ -79,6 +80,8 @@ _AR_ORG_HEAD_RX = {
     for label, heads in _AR_ORG_HEADS.items()}
 _AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if " " not in h}
 _AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
+# a weekday or a month ends a name: "البرلمان الجزائري الاثنين"
+_AR_NOT_NAME |= {normalize_ar(w) for w in (*AR_WEEKDAYS, *AR_MONTHS) if len(w) > 2}
 _AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | {"يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي"}
 _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
 
@@ -143,7 +146,8 @@ class KGEntities:
             from ingest.lang.en.demonyms import DEMONYMS
         self.demonyms = DEMONYMS
         if lang == "ar":
-            alts = sorted({(d, pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
+            # folded like the words they are matched against ("جزائري" -> "جزايري")
+            alts = sorted({(_fold(d), pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
             self._demonym_re = [(re.compile(rf"(?<![\u0600-\u06FF])(?:[وفبل]?ال)?{re.escape(d)}(?:ه|ين|ون|يه|يون|يين|ات)?(?![\u0600-\u06FF])"), pid)
                                 for d, pid in alts]
         else:
@@ -272,6 +276,9 @@ class KGEntities:
                 if head is None:
                     continue
                 body = self._ar_name_after(doc, head.end, allow_definite=(label != "COMPANY"))
+                if body is None and label == "REGULATOR" and head.end < len(doc) \
+                        and self.demonym_at(doc[head.end].text):
+                    body = (head.end, head.end + 1, False)  # "البرلمان الجزائري": a country's own body
                 if body is None:
                     continue
                 start = head.start if label != "COMPANY" else body[0]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -82,7 +83,7 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
-    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال الاعمال|المستثمرين|المستثمرون|المنخرطون|البعض)"
+    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|المستثمرين|المستثمرون|المنخرطون|البعض)"
     r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين)|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
@@ -97,6 +98,8 @@ _MINING_EN = re.compile(r"\b(?:min(?:ing|ers?|es)|crypto\w*|bitcoin|btc|blockcha
 _ACTIVITY_AR = re.compile(r"تصدير|استيراد|انتاج|مصانع|مصنع|عمليات|مزارع|مناجم|صناعه|انشطه|نشاط|محطات|منشات")
 _ACTIVITY_EN = re.compile(r"\b(?:exports?|imports?|production|plants?|factor(?:y|ies)|operations|farms?|mines?|smelters?|"
                           r"data\s+cent(?:er|re)s|industry|activit(?:y|ies)|sales)\b", re.I)
+# the words that say mining itself, not the coins that are also traded
+_MINING_WORD = re.compile(r"تعدين|التعدين|\bmin(?:ing|ers?)\b", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
 
 
@@ -301,6 +304,8 @@ class KGEvents:
         trigger ("exports of nickel ore"), else "crypto" in a mining article."""
         rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
         if near:
+            if _MINING_WORD.search(near):  # "يحظر تداول العملات المشفرة وتعدينها": mining too
+                return "mining"
             m, t = rxm.search(near), _TRADING.search(near)
             if m or t:
                 return "mining" if m and (not t or m.start() <= t.start()) else "trading"
@@ -344,6 +349,10 @@ class KGEvents:
         places = self._places(sent_ents, (lo, hi))
         # keep places that are not destinations nor origins of a move
         juris = [p for p in places if not self._is_dest(doc, p) and not self._is_orig(doc, p)]
+        # "سوخومي - قررت حكومة أبخازيا …": the dateline's place is only where the news was
+        # filed; it stands for the jurisdiction only when nothing else does
+        filed = [p for p in juris if _dateline(text, p)]
+        juris = [p for p in juris if p not in filed]
         # the authority: a regulator of the window, or a body or person named right before the trigger
         auths = [e for e in sent_ents if win[0] <= e.start_char < win[1] and (
                  e.label_ == "REGULATOR"
@@ -362,19 +371,8 @@ class KGEvents:
             pid = self._demonym_fn(doc)(w.strip(".,،"))
             if pid:
                 ids.append(pid)
-        for p in ([] if ids else juris):
-            pid = self._pid(p)
-            if p.label_ == "CITY":
-                info = names().get(pid, {})
-                if self._is_in(doc, p) and info.get("parent"):
-                    # "in Irkutsk": the city's province
-                    pid = info["parent"]
-                else:
-                    # a city as the ordering government ("Beijing ordered") stands for its country
-                    pid = info.get("country") or pid
-            if p.label_ == "REGION":
-                continue
-            ids.append(pid)
+        if not ids:
+            ids = [pid for pid in map(partial(self._jurisdiction, doc), juris) if pid]
         # most specific: drop a place that contains another one in the list
         ids = [i for i in dict.fromkeys(ids) if not any(j != i and contains(i, j) for j in ids)]
         if not ids and authority is not None:
@@ -395,6 +393,8 @@ class KGEvents:
                               if self._demonym_fn(doc)(w)), None)
                 if c:
                     ids = [c]
+        if not ids:
+            ids = [pid for pid in map(partial(self._jurisdiction, doc), filed) if pid]
         fallback = False
         if not ids and doc._.salient_place and (tid in ("ban.crackdown", "ban.ban") or authority is not None):
             ids = [doc._.salient_place]
@@ -415,6 +415,19 @@ class KGEvents:
                 "_trig": trig, "_win": win, "_fallback": fallback,
             })
         return out
+
+    def _jurisdiction(self, doc, p) -> str | None:
+        """The jurisdiction a place of a ban sentence gives (None for a region)."""
+        pid = self._pid(p)
+        if p.label_ == "REGION":
+            return None
+        if p.label_ == "CITY":
+            info = names().get(pid, {})
+            if self._is_in(doc, p) and info.get("parent"):
+                return info["parent"]  # "in Irkutsk": the city's province
+            # a city as the ordering government ("Beijing ordered") stands for its country
+            return info.get("country") or pid
+        return pid
 
     def _told_again(self, text: str, trig: tuple, authority) -> bool:
         """Whether an English ban trigger names a ban told before: "the first such
@@ -524,7 +537,7 @@ class KGEvents:
             elif p.start_char > trig[0] and ((self._is_in(doc, p) and (self.lang == "ar" or tid in (
                     "mig.flee", "mig.arrive", "mig.destination"))) or like.search(self._before(doc, p, 12))):
                 dests.append(p)
-            elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*$",
+            elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*(?:the\s+)?$",
                                     _fold_range(doc, dests[-1].end_char, p.start_char)):
                 dests.append(p)
             elif p is first_dest:
@@ -751,6 +764,16 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
 _OTHER_CAUSE = re.compile(
     r"(?:للحصول علي|بحثا عن|بحثاً عن|سعيا|للاستفاده من|بسبب (?:رخص|انخفاض)|جذبت?ه?م?)\s*(?:\S+\s+){0,2}(?:كهرباء|الكهرباء|الطاقه|طاقه)"
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant)\s+(?:power|electricity|energy)", re.I)
+
+
+def _dateline(text: str, p) -> bool:
+    """Whether place ``p`` opens its line as a wire dateline: "MOSCOW, Dec 20 -",
+    "سوخومي -", "الجزائر (أ ف ب) -"."""
+    line = text.rfind("\n", 0, p.start_char) + 1
+    return not text[line:p.start_char].strip() and _DATELINE_TAIL.match(text, p.end_char) is not None
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:[,،][^\n(\-–—]{0,30})?(?:\([^)\n]{1,30}\))?\s*[-–—]")
 
 
 def _unglued(words: str) -> str:
