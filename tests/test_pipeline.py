@@ -341,3 +341,25 @@ def test_more_ways_to_name_movers_and_places():
     # "to Russia and the United States": both places
     r = rec("Many miners have moved on to Russia and the United States.", "en")
     assert moves(r, "destination") == [("RU",), ("US",)]
+
+
+def test_lists_of_places_end_dates_and_words_that_look_like_moves():
+    # the body's own place opens the list of places it speaks for
+    r = rec("Since June, authorities in Sichuan, Inner Mongolia and Xinjiang have ordered mining "
+            "farms to close.", "en", published="2021-09-28")
+    assert [j for j, _, _ in _bans(r)] == ["CN-SC", "CN-NM", "CN-XJ"]
+    # the date a ban ends is not its date when the sentence tells when it starts
+    r = rec("حظرت روسيا التعدين في داغستان حتى آذار/مارس 2031 اعتبارا من 1 كانون الثاني/يناير 2025.",
+            "ar", published="2024-12-20")
+    assert _bans(r) == [("RU-DA", "2025-01-01", "mining")]
+    # hash rate that leaves a country for others moves; a decision called "a move" does not
+    r = rec("BEIJING - China banned mining in June. Much of the hashrate has left the country, "
+            "most of it for the United States.", "en", published="2021-09-28")
+    assert moves(r, "origin", "destination") == [("CN", "US")]
+    r = rec("Sweden scrapped a tax break for data centres, a move aimed squarely at crypto miners.", "en")
+    assert moves(r, "origin") == []
+    r = rec("The hash rate moved higher after the halving.", "en")
+    assert moves(r, "origin") == []
+    # the words of a body's name are not the movers
+    r = rec("وقال رئيس جمعية المعدنين إن نحو 87 ألف جهاز غادرت البلاد، معظمها إلى روسيا.", "ar")
+    assert moves(r, "actor", "destination") == [(None, "RU")]

@@ -89,7 +89,7 @@ _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
 _MACHINES = re.compile(r"\b(?:rigs|equipment|machines)\b", re.I)
-_NOT_MOVERS = re.compile(r"\b(?:price|prices|value|shares|stocks?|markets?|rates?|costs?|index|hash\s*rate)\W*(?:\w+\W+){0,1}$"
+_NOT_MOVERS = re.compile(r"\b(?:price|prices|value|shares|stocks?|markets?|rates?|costs?|index)\W*(?:\w+\W+){0,1}$"
                          r"|^\s*(?:[وف]?(?:سعر|اسعار|قيمه|سهم|اسهم|مؤشر|معدل|تكلفه|تكاليف))", re.I)
 _MOVERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:miners|mining\s+(?:firms|companies|operators)|operators|firms|companies)\b", re.I)
 _MINING_AR = re.compile(r"تعدين|مناجم|منجم|معدن|بتكوين|بيتكوين|عملات|مشفره|الرقميه|كريبتو")
@@ -100,6 +100,7 @@ _ACTIVITY_EN = re.compile(r"\b(?:exports?|imports?|production|plants?|factor(?:y
                           r"data\s+cent(?:er|re)s|industry|activit(?:y|ies)|sales)\b", re.I)
 # the words that say mining itself, not the coins that are also traded
 _MINING_WORD = re.compile(r"تعدين|التعدين|\bmin(?:ing|ers?)\b", re.I)
+_UNTIL = re.compile(r"(?:^|\b|\s)(?:until|till|through|thru|حتي|حتى|لغايه|الي غايه)\s*$|^(?:until|till|حتي|حتى)\s", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
 
 
@@ -373,6 +374,11 @@ class KGEvents:
                 ids.append(pid)
         if not ids:
             ids = [pid for pid in map(partial(self._jurisdiction, doc), juris) if pid]
+        kb = authority.kb_id_ if authority is not None else ""
+        if ids and juris and kb.startswith("authorities:") and kb[12:] not in ids and re.fullmatch(
+                r"\s*(?:,|،|and|و)?\s*", text[authority.end_char:min(p.start_char for p in juris)]):
+            # "authorities in Sichuan, Inner Mongolia and Xinjiang": the body's own place opens the list
+            ids.insert(0, kb[12:])
         # most specific: drop a place that contains another one in the list
         ids = [i for i in dict.fromkeys(ids) if not any(j != i and contains(i, j) for j in ids)]
         if not ids and authority is not None:
@@ -404,7 +410,12 @@ class KGEvents:
         planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
         if self._told_again(text, trig, authority):
             return []
-        date = self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, (sent.start_char, sent.end_char), trig)
+        # "from January 1 until March 2031": the date a ban ends is its date only when no other is told
+        until = [e for e in sent_ents if e.label_ == "DATE" and (
+            _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))]
+        dated = [e for e in sent_ents if e not in until] if until else sent_ents
+        date = (self._date_in(dated, win, trig) or self._date_in(dated, (sent.start_char, sent.end_char), trig)
+                or self._date_in(sent_ents, win, trig))
         out = []
         for pid in ids:
             out.append({
@@ -503,6 +514,12 @@ class KGEvents:
             m = re.match(r"\s+(?:to\s+(?!the\b|a\b|an\b)([a-z]+)|forward\b|ahead\b|quickly\s+to\s+[a-z]+\b)", after)
             if m and (m.group(1) is None or not m.group(1)[0].isupper()):
                 return []
+            # "a move aimed squarely at miners": a decision, not a move of anything
+            if re.search(r"\b(?:a|the|this|that|such\s+a)\s+$", before_t) and re.match(
+                    r"\s+(?:aimed|designed|intended|meant|seen|widely|critici[sz]ed|welcomed|that|which)\b", after):
+                return []
+        if self.lang == "en" and re.match(r"\s+(?:up|down|higher|lower|sharply|slightly|back\s+(?:up|down))\b", after):
+            return []  # "the hash rate moved higher"
         # prices, shares and values move too: they are not miners
         if _NOT_MOVERS.search(before_t.split(".")[-1][-25:] if self.lang == "en" else _fold_range(doc, trig[1], min(trig[1] + 20, len(text)))):
             return []
@@ -551,7 +568,9 @@ class KGEvents:
             # "miners in China are moving": a place before the move is where they leave
             origin = self._pid(before[-1])
         home = self._ban_home or (doc._.salient_place.split("-")[0] if doc._.salient_place else None)
-        if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|out of (?:the country|China)|abroad|overseas|leave China|left China", stext):
+        if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|غادر\w* البلاد|out of (?:the country|China)|abroad|overseas|leave China|left China"
+                                         r"|(?:left|leave|leaving|fled|flee(?:ing)?)\s+the\s+country", stext) \
+                and not any(self._pid(d) == home for d in dests):  # not the country they go to
             origin = home
         dest_ids = []
         for d in dests:
@@ -610,7 +629,11 @@ class KGEvents:
             actor = self._speaker(text, sent, trig, ents)
         if actor is None:
             grp = _GROUP_AR if self.lang == "ar" else _GROUP_EN
-            ms = [m for m in grp.finditer(text, sent.start_char, sent.end_char)]
+            # not the words of a body's name ("جمعية المعدنين", "Miners Association")
+            bodies = [(e.start_char, e.end_char) for e in sent_ents
+                      if e.label_ in ("ORGANIZATION", "COMPANY", "REGULATOR")]
+            ms = [m for m in grp.finditer(text, sent.start_char, sent.end_char)
+                  if not any(a <= m.start() + 1 and m.end() <= b for a, b in bodies)]
             if ms:
                 # "miners … relocate their rigs": the people move, the machines are moved
                 people = [m for m in ms if not _MACHINES.search(m.group(0))]
