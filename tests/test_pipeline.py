@@ -363,3 +363,21 @@ def test_lists_of_places_end_dates_and_words_that_look_like_moves():
     # the words of a body's name are not the movers
     r = rec("وقال رئيس جمعية المعدنين إن نحو 87 ألف جهاز غادرت البلاد، معظمها إلى روسيا.", "ar")
     assert moves(r, "actor", "destination") == [(None, "RU")]
+
+
+def test_arrivals_shipments_and_appositive_companies():
+    keys = ("who", "origin", "destination")
+    r = rec("وصلت أولى شحنات أجهزة التعدين القادمة من الصين إلى ولاية تكساس الأسبوع الماضي.", "ar")
+    assert moves(r, "origin", "destination") == [("CN", "US-TX")]
+    r = rec("وصل سعر بتكوين في الصين إلى ما يقرب من 65 ألف دولار.", "ar")  # a price reaches a figure
+    assert moves(r, *keys) == []
+    r = rec("Li Ming unplugged 5,000 machines at his farm. He packed them onto trucks bound for Xinjiang. "
+            "Later he sold half of the rigs and flew the rest to Texas.", "en")
+    assert [d for (d,) in moves(r, "destination")] == ["CN-XJ", "US-TX"]
+    r = rec("Compute North, a US hosting firm, said it was full. Jane Carter, a miner from Ohio, said "
+            "she had moved. \"We lost power,\" said Arman Ivanova, the company's operations director.", "en")
+    assert {e["text"]: e["type"] for e in r["entities"] if e["type"] in ("COMPANY", "PERSON")} \
+        == {"Compute North": "COMPANY", "Jane Carter": "PERSON", "Arman Ivanova": "PERSON"}
+    r = rec("Ethiopia's state utility said it would stop signing new power contracts with bitcoin miners.",
+            "en", published="2024-05-02")
+    assert [(b["jurisdiction"], b["status"]) for b in r["events"] if b["type"] == "BAN"] == [("ET", "planned")]

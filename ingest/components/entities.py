@@ -636,6 +636,11 @@ class KGEntities:
         morph = [w for w in words if (m := _COMPANY_MORPHEME.search(w)) and (len(words) > 1 or len(w) > len(m.group(0)) + 2)]
         if (morph and len(words) <= 3 and not set(words) & _EN_VERBISH) or re.search(r"-based\s*$", before):
             return "COMPANY"
+        if re.match(r"^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:company|firm|exchange|"
+                    r"pool|platform|provider|developer|startup)(?:\s*[,.;)]|\s+(?:that|which|based|in|from|of|"
+                    r"headquartered|with|run|owned|listed)\b)",  # the head of the phrase, not "the company's"
+                    span_text(doc, end, min(len(tv["text"]), end + 9))):
+            return "COMPANY"  # "Compute North, a US hosting firm"
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
         connectors = any(t in _EN_STOP_LOWER for t in toks)
         caps = [w for w in words if w not in _EN_NAME_PARTICLES]

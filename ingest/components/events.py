@@ -84,7 +84,7 @@ _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
     r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|المستثمرين|المستثمرون|المنخرطون|البعض)"
-    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين)|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
+    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
@@ -524,6 +524,10 @@ class KGEvents:
         if _NOT_MOVERS.search(before_t.split(".")[-1][-25:] if self.lang == "en" else _fold_range(doc, trig[1], min(trig[1] + 20, len(text)))):
             return []
         places = self._places(sent_ents, win)
+        if tid == "mig.arrive" and not any(
+                trig[1] <= p.start_char <= trig[1] + 60
+                and (self._is_dest(doc, p) or self._is_orig(doc, p) or self._is_in(doc, p)) for p in places):
+            return []  # "وصل السعر إلى 65 ألفا": reaching a figure is no arrival; one names where
         like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
         origin_default = False
         dests, origs, before = [], [], []
@@ -634,18 +638,19 @@ class KGEvents:
                       if e.label_ in ("ORGANIZATION", "COMPANY", "REGULATOR")]
             ms = [m for m in grp.finditer(text, sent.start_char, sent.end_char)
                   if not any(a <= m.start() + 1 and m.end() <= b for a, b in bodies)]
-            if ms:
-                # "miners … relocate their rigs": the people move, the machines are moved
-                people = [m for m in ms if not _MACHINES.search(m.group(0))]
-                best = min(people or ms, key=lambda m: abs(m.start() - trig[0]))
-                actor_text = best.group(0).strip()
-                if self.lang == "ar":
-                    actor_text = _unglued(actor_text)
-            elif prev_sent is not None and _PRONOUN.search(text, sent.start_char, trig[0]):
+            # "miners … relocate their rigs": the people move, the machines are moved
+            people = [m for m in ms if not _MACHINES.search(m.group(0))]
+            if not people and prev_sent is not None and _PRONOUN.search(text, sent.start_char, trig[0]):
+                # "He … flew the rest of the rigs to Texas": the one named before moves them
                 prev = [e for e in ents if e.label_ in ("PERSON", "COMPANY")
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
                     actor = prev[-1]
+            if actor is None and ms:
+                best = min(people or ms, key=lambda m: abs(m.start() - trig[0]))
+                actor_text = best.group(0).strip()
+                if self.lang == "ar":
+                    actor_text = _unglued(actor_text)
         if origin is None:
             # "Chinese miners", "المعدنون الصينيون": the demonym of the movers is where they leave
             who = actor.text if actor is not None else (actor_text or "")
