@@ -381,3 +381,22 @@ def test_arrivals_shipments_and_appositive_companies():
     r = rec("Ethiopia's state utility said it would stop signing new power contracts with bitcoin miners.",
             "en", published="2024-05-02")
     assert [(b["jurisdiction"], b["status"]) for b in r["events"] if b["type"] == "BAN"] == [("ET", "planned")]
+
+
+def test_settling_decamping_named_people_and_caps_on_power():
+    keys = ("who", "origin", "destination")
+    # "استقر … في X" is an arrival; a ban told in the clause before keeps its own place
+    r = rec("بعد ستة أشهر من قرار بكين حظر تعدين البتكوين، استقر كثير من المعدنين الصينيين في "
+            "كازاخستان والولايات المتحدة، فيما توجه آخرون إلى روسيا.", "ar", published="2021-12-01")
+    assert [j for j, _, _ in _bans(r)] == ["CN"]
+    assert moves(r, *keys)[:2] == [("كثير من المعدنين الصينيين", "CN", "KZ"),
+                                   ("كثير من المعدنين الصينيين", "CN", "US")]
+    # "يدعى X Y": a person named without quotation marks, who moves what he says "he" moves
+    r = rec("وقال معدن محلي يدعى رستم نظروف إنه سينقل أجهزته إلى قيرغيزستان المجاورة.", "ar")
+    assert moves(r, *keys) == [("رستم نظروف", None, "KG")]
+    # a cap on power is a ban; decamping is a move; "Russia's Irkutsk region" the place it names
+    r = rec("A cap on power supplied to registered farms in Kazakhstan has pushed many operators to decamp.",
+            "en", published="2022-09-12")
+    assert [j for j, _, _ in _bans(r)] == ["KZ"] and moves(r, "origin") == [("KZ",)]
+    r = rec("Xive said it had relocated operations to Russia's Irkutsk region in August.", "en")
+    assert moves(r, "destination") == [("RU-IRK",)]

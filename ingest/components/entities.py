@@ -344,6 +344,8 @@ class KGEntities:
                 q = self._quoted(doc, j)
                 if q:
                     out.append(Span(doc, q[0], q[1], label="PERSON"))
+                elif (nm := self._ar_person_tokens(doc, j)) and nm[1] - nm[0] >= 2:
+                    out.append(Span(doc, nm[0], nm[1], label="PERSON"))  # "يدعى رستم نظروف"
         # towns no gazetteer knows: مدينة X
         for i, n in enumerate(norms):
             if n in ("مدينه", "مدينتي", "بلده", "ومدينه", "بمدينه", "لمدينه") and i + 1 < len(doc):

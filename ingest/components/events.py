@@ -558,7 +558,8 @@ class KGEvents:
             elif p.start_char > trig[0] and ((self._is_in(doc, p) and (self.lang == "ar" or tid in (
                     "mig.flee", "mig.arrive", "mig.destination"))) or like.search(self._before(doc, p, 12))):
                 dests.append(p)
-            elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*(?:the\s+)?$",
+            elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*(?:the\s+)?$"
+                                    r"|^['’]s\s+$",  # "to Russia's Irkutsk region"
                                     _fold_range(doc, dests[-1].end_char, p.start_char)):
                 dests.append(p)
             elif p is first_dest:
