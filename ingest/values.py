@@ -97,8 +97,11 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
     return f"{y:04d}"
 
 
-def _year_for_month(month: int, pub: dt.date | None, day: int | None = None) -> int | None:
-    """The year of a month named without one: the nearest to the publication date."""
+def _year_for_month(month: int, pub: dt.date | None, day: int | None = None,
+                    direction: int = 0) -> int | None:
+    """The year of a month named without one: the nearest to the publication date,
+    or the last one before it (``direction`` -1: "last May", "أيار الماضي") or the
+    first one after it (+1: "next May", "أيار المقبل")."""
     if not pub:
         return None
     best = None
@@ -106,6 +109,9 @@ def _year_for_month(month: int, pub: dt.date | None, day: int | None = None) -> 
         try:
             cand = dt.date(y, month, day or 15)
         except ValueError:
+            continue
+        if (direction < 0 and (y, month) >= (pub.year, pub.month)) or \
+                (direction > 0 and (y, month) <= (pub.year, pub.month)):
             continue
         dist = abs((cand - pub).days)
         if best is None or dist < best[0]:
@@ -153,11 +159,13 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
         # 14 و15 ديسمبر / 20 يونيو 2025 / يونيو 2022 / (نهاية|منتصف|شهر) يونيو
         pat = (rf"{_B}(?:(?:بدايه|مطلع|اوائل|منتصف|نهايه|اواخر|اواسط|اخر|شهر)\s+)?"
                rf"(?:(\d{{1,2}})(?:\s*(?:و|الى|الي|-)\s*\d{{1,2}})?\s+)?{_CL}{mon}"
-               rf"(?:\s*/\s*(?:{_AR_MONTH_RE}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?{_E}")
+               rf"(?:\s*/\s*(?:{_AR_MONTH_RE}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?"
+               rf"(?:\s+(?P<dir>الماضي|المنصرم|السابق|المقبل|القادم))?{_E}")
         for m, s, e, t in _collect(folded, offsets, text, pat):
             day = int(m.group(1)) if m.group(1) and not re.search(r"\d\s*(?:و|الى|الي|-)\s*\d", m.group(0)) else None
             month = AR_MONTHS[m.group(2)]
-            year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, day)
+            way = {None: 0, "المقبل": 1, "القادم": 1}.get(m.group("dir"), -1)
+            year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, day, way)
             add(s, e, t, _iso(year, month, day) if year else None, 3)
         for m, s, e, t in _collect(folded, offsets, text,
                                    rf"{_B}(?:(?:منذ|في|خلال|قبل|بحلول|حتي|حتى)\s+)?{_CL}(?:عام|العام|سنه|سنة|مطلع|خريف|ربيع|صيف|شتاء|نهايه|بدايه|اواخر|اوائل)?\s*(?:عام\s+)?{_YEAR}{_E}"):
@@ -199,7 +207,8 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
                 continue
             month = EN_MONTHS[word]
             day = int(m.group(2)) if m.group(2) and not m.group(3) else None
-            year = int(m.group(4)) if m.group(4) else _year_for_month(month, pub or pub_month, day)
+            way = {"last": -1, "next": 1}.get(folded[max(0, m.start() - 5):m.start()].strip(), 0)  # "last May"
+            year = int(m.group(4)) if m.group(4) else _year_for_month(month, pub or pub_month, day, way)
             add(s, e, t, _iso(year, month, day) if year else None, 3)
         for m, s, e, t in _collect(folded, offsets, text, rf"\b(\d{{1,2}})\s+{mon}(?:,?\s+(\d{{4}}))?\b"):
             month = EN_MONTHS[m.group(2)]

@@ -400,3 +400,9 @@ def test_settling_decamping_named_people_and_caps_on_power():
     assert [j for j, _, _ in _bans(r)] == ["KZ"] and moves(r, "origin") == [("KZ",)]
     r = rec("Xive said it had relocated operations to Russia's Irkutsk region in August.", "en")
     assert moves(r, "destination") == [("RU-IRK",)]
+
+
+def test_a_town_after_in_is_no_person():
+    r = rec("Riot Blockchain, based in Castle Rock, Colorado, said its site would grow. "
+            "Speaking in Denver, Jane Carter said the plant would close.", "en")
+    assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["Jane Carter"]

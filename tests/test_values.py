@@ -87,3 +87,12 @@ def test_year_phrases():
     assert vals(find_dates("حتى نهاية العام", "ar", "2022-03-16")) == ["2022"]
     assert vals(find_dates("by the end of the year", "en", "2022-03-16")) == ["2022"]
     assert find_dates("الرأي العام والقطاع العام", "ar", "2022-03-16") == []   # "public", not a year
+
+
+def test_last_and_next_month_point_away_from_the_publication_date():
+    def values(text, lang):
+        return [d["value"] for d in find_dates(text, lang, "2022-01-11")]
+    assert values("بعد حظر مماثل في أيار/مايو الماضي", "ar") == ["2021-05"]
+    assert values("في آذار/مارس المقبل", "ar") == ["2022-03"]
+    assert values("after a ban last May", "en") == ["2021-05"]
+    assert values("in December", "en") == ["2021-12"]  # without a word, the nearest

@@ -647,7 +647,8 @@ class KGEntities:
         connectors = any(t in _EN_STOP_LOWER for t in toks)
         caps = [w for w in words if w not in _EN_NAME_PARTICLES]
         if 2 <= len(caps) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words) \
-                and not _EN_FEATURE.intersection(words):
+                and not _EN_FEATURE.intersection(words) and not re.search(r"\b(?:in|near|outside)\s*$", before):
+            # ("based in Castle Rock, Colorado": a town no gazetteer knows, not a person)
             if scanner(rf"{_EN_SAY_BEFORE}\s*$").search(before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
                     or self.lang == "ar":
                 return "PERSON"
