@@ -406,3 +406,13 @@ def test_a_town_after_in_is_no_person():
     r = rec("Riot Blockchain, based in Castle Rock, Colorado, said its site would grow. "
             "Speaking in Denver, Jane Carter said the plant would close.", "en")
     assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["Jane Carter"]
+
+
+def test_a_city_listed_with_provinces_stands_for_its_province():
+    r = rec("Russia banned cryptocurrency mining in ten regions, including Dagestan, Chechnya and parts "
+            "of Irkutsk, from January 1, 2025.", "en", published="2024-12-20")
+    assert [j for j, _, _ in _bans(r)] == ["RU-DA", "RU-CE", "RU-IRK"]
+    r = rec("حظرت روسيا التعدين في عشر مناطق بينها داغستان والشيشان وأجزاء من إيركوتسك.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["RU-DA", "RU-CE", "RU-IRK"]  # "أجزاء من" is no origin
+    r = rec("Beijing ordered a halt to mining.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["CN"]  # a city alone still stands for its country

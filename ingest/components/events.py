@@ -70,7 +70,8 @@ _QUOTE_MARKS = "\"“”«»"
 #: how far back a quotation is looked for (characters)
 QUOTE_REACH = 1500
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
-_ORIG_BEFORE_AR = re.compile(r"(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
+# "أجزاء من X" (parts of X) is no origin
+_ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
                              + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*)$")
 _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
@@ -100,6 +101,7 @@ _ACTIVITY_EN = re.compile(r"\b(?:exports?|imports?|production|plants?|factor(?:y
                           r"data\s+cent(?:er|re)s|industry|activit(?:y|ies)|sales)\b", re.I)
 # the words that say mining itself, not the coins that are also traded
 _MINING_WORD = re.compile(r"تعدين|التعدين|\bmin(?:ing|ers?)\b", re.I)
+_LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _UNTIL = re.compile(r"(?:^|\b|\s)(?:until|till|through|thru|حتي|حتى|لغايه|الي غايه)\s*$|^(?:until|till|حتي|حتى)\s", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
 
@@ -373,7 +375,8 @@ class KGEvents:
             if pid:
                 ids.append(pid)
         if not ids:
-            ids = [pid for pid in map(partial(self._jurisdiction, doc), juris) if pid]
+            listed = any(q.label_ == "PROVINCE" for q in juris)
+            ids = [pid for pid in (self._jurisdiction(doc, q, listed) for q in juris) if pid]
         kb = authority.kb_id_ if authority is not None else ""
         if ids and juris and kb.startswith("authorities:") and kb[12:] not in ids and re.fullmatch(
                 r"\s*(?:,|،|and|و)?\s*", text[authority.end_char:min(p.start_char for p in juris)]):
@@ -427,15 +430,17 @@ class KGEvents:
             })
         return out
 
-    def _jurisdiction(self, doc, p) -> str | None:
-        """The jurisdiction a place of a ban sentence gives (None for a region)."""
+    def _jurisdiction(self, doc, p, listed: bool = False) -> str | None:
+        """The jurisdiction a place of a ban sentence gives (None for a region);
+        ``listed``: the sentence lists provinces too."""
         pid = self._pid(p)
         if p.label_ == "REGION":
             return None
         if p.label_ == "CITY":
             info = names().get(pid, {})
-            if self._is_in(doc, p) and info.get("parent"):
-                return info["parent"]  # "in Irkutsk": the city's province
+            # "in Irkutsk", "Dagestan, Chechnya and parts of Irkutsk": the city's province
+            if info.get("parent") and (self._is_in(doc, p) or (listed and _LISTED.search(self._before(doc, p)))):
+                return info["parent"]
             # a city as the ordering government ("Beijing ordered") stands for its country
             return info.get("country") or pid
         return pid
