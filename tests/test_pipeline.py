@@ -416,3 +416,11 @@ def test_a_city_listed_with_provinces_stands_for_its_province():
     assert [j for j, _, _ in _bans(r)] == ["RU-DA", "RU-CE", "RU-IRK"]  # "أجزاء من" is no origin
     r = rec("Beijing ordered a halt to mining.", "en")
     assert [j for j, _, _ in _bans(r)] == ["CN"]  # a city alone still stands for its country
+
+
+def test_state_utilities_are_companies():
+    r = rec("Tenaga Nasional said it had disconnected 3,400 premises used for illegal bitcoin mining in Perak.",
+            "en", published="2024-07-03")
+    assert [(e["type"], e.get("canonical")) for e in r["entities"] if e["text"] == "Tenaga Nasional"] \
+        == [("COMPANY", "Tenaga Nasional")]
+    assert [j for j, _, _ in _bans(r)] == ["MY-08"]
