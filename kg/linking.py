@@ -125,6 +125,15 @@ def link_record(record: dict) -> list[dict]:
                 for b in by_j.values():
                     conf = 0.75 if _told_in(b, mig["start"]) else 0.6
                     chosen.append((b, conf, _place_word(b["jurisdiction"])))
+        if not chosen and origin and cue_words and mig.get("origin") is None:
+            # "The crackdown has pushed operators into Thailand" after bans told in Perak and
+            # Kedah: a cue ties a move from the article's country to the bans inside it
+            si = mig.get("sentence_index")
+            for b in ok:
+                j = b.get("jurisdiction")
+                if j and j != origin and contains(origin, j) and b.get("target") != "trading" \
+                        and (si is None or _distance(b, si) <= ARTICLE_MAX_SENTENCES):
+                    chosen.append((b, 0.5, f"ban inside {origin}; cue '{cue_words[0]}'"))
         for b, conf, why in chosen:
             lag = days_between(b.get("date"), mig.get("date"))
             parts = [why]

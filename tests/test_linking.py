@@ -136,3 +136,11 @@ def test_indexed_corpus_linker_agrees_with_the_exhaustive_rule():
         got = [(ln["from"], ln["to"], ln["confidence"], ln["lag_days"])
                for ln in link_events(bans, migs, existing=existing)]
         assert got == _link_events_exhaustive(bans, migs, existing), trial
+
+
+def test_a_cue_ties_a_move_from_the_country_to_the_bans_inside_it():
+    # bans in two provinces, then "the crackdown has pushed operators into Thailand"
+    bans = [ban("b1", "MY-08", "2024-07-03", si=0), ban("b2", "MY-02", "2024-07-03", si=0)]
+    assert links(bans + [mig("m", None, "TH", start=90, si=2, cues=["pushed"])]) == {("b1", "m"), ("b2", "m")}
+    assert links(bans + [mig("m", None, "TH", start=90, si=2)]) == set()  # no cue: no link
+    assert links(bans + [mig("m", "MY", "TH", start=90, si=2, cues=["pushed"])]) == set()  # its own origin
