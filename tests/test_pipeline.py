@@ -424,3 +424,16 @@ def test_state_utilities_are_companies():
     assert [(e["type"], e.get("canonical")) for e in r["entities"] if e["text"] == "Tenaga Nasional"] \
         == [("COMPANY", "Tenaga Nasional")]
     assert [j for j, _, _ in _bans(r)] == ["MY-08"]
+
+
+def test_passive_moves_asic_miners_and_a_ban_in_its_own_cue_clause():
+    en = ("About 1,500 ASIC miners were shipped from Xinjiang to Georgia this month, the owner said, after "
+          "local authorities in Xinjiang's Changji prefecture ordered all mining to stop in June.")
+    ar = ("تم نقل نحو 1500 جهاز تعدين من شينجيانغ إلى جورجيا هذا الشهر، بحسب مالك المنشأة، بعد أن أمرت "
+          "السلطات المحلية في محافظة تشانغجي بوقف جميع أنشطة التعدين في حزيران/يونيو. "
+          "ومن المقرر نقل 3000 جهاز إضافي إلى جورجيا في أيلول/سبتمبر.")
+    for text, lang in ((en, "en"), (ar, "ar")):
+        r = rec(text, lang, published="2021-08-20")
+        assert _bans(r) == [("CN-XJ", "2021-06", "mining")]  # the prefecture's province, the cue clause's date
+        assert moves(r, "who", "origin", "destination", "date")[0] == (None, "CN-XJ", "GE", "2021-08")
+    assert [m["status"] for m in r["events"] if m["type"] == "MIGRATION"] == ["completed", "planned"]

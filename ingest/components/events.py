@@ -47,7 +47,7 @@ _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 # a part or kind of place between a preposition and the place: "إلى شمال كازاخستان",
 # "إلى ولاية تكساس", "from upstate New York", "to the state of Texas", "in parts of Irkutsk"
 _KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي|اجزاء\s+من|مناطق\s+في)\s+)?"
-            r"(?:(?:منطقه|مقاطعه|اقليم|ولايه|مدينه|جمهوريه|دوله)\s+)?")
+            r"(?:(?:منطقه|مقاطعه|محافظه|اقليم|ولايه|مدينه|جمهوريه|دوله)\s+)?")
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
             r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of)\s+)?"
             r"(?:(?:province|region|state|city|republic)\s+of\s+)?")
@@ -89,6 +89,7 @@ _GROUP_AR = re.compile(
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
+_ASIC = re.compile(r"\b(?:ASIC|S19|S9|Antminer|Whatsminer)\s+$", re.I)
 _MACHINES = re.compile(r"\b(?:rigs|equipment|machines)\b", re.I)
 _NOT_MOVERS = re.compile(r"\b(?:price|prices|value|shares|stocks?|markets?|rates?|costs?|index)\W*(?:\w+\W+){0,1}$"
                          r"|^\s*(?:[وف]?(?:سعر|اسعار|قيمه|سهم|اسهم|مؤشر|معدل|تكلفه|تكاليف))", re.I)
@@ -161,6 +162,11 @@ class KGEvents:
                     # a move's window reaches back over the bans told before it
                     prev_moves = [c for c in core[:k] if c[0] == "MIGRATION"]
                     start = prev_moves[-1][3] if prev_moves else sent.start_char
+                if label == "BAN" and k > 0:
+                    # "نقل … هذا الشهر، بعد أن أمرت … في حزيران": the ban's clause opens at its cue
+                    cue_at = [h[2] for h in hits if h[0] == "CUE" and start <= h[2] < s]
+                    if cue_at:
+                        start = cue_at[-1]
                 if k > 0 and core[k - 1][0] == label:
                     # two moves in one sentence: the second starts at its own clause
                     breaks = [m.end() for m in _CLAUSE.finditer(text, start, s)]
@@ -439,7 +445,8 @@ class KGEvents:
         if p.label_ == "CITY":
             info = names().get(pid, {})
             # "in Irkutsk", "Dagestan, Chechnya and parts of Irkutsk": the city's province
-            if info.get("parent") and (self._is_in(doc, p) or (listed and _LISTED.search(self._before(doc, p)))):
+            if info.get("parent") and (self._is_in(doc, p) or (listed and _LISTED.search(self._before(doc, p)))
+                                       or re.search(r"['’]s\s+$", self._before(doc, p))):  # "Xinjiang's Changji"
                 return info["parent"]
             # a city as the ordering government ("Beijing ordered") stands for its country
             return info.get("country") or pid
@@ -643,7 +650,8 @@ class KGEvents:
             bodies = [(e.start_char, e.end_char) for e in sent_ents
                       if e.label_ in ("ORGANIZATION", "COMPANY", "REGULATOR")]
             ms = [m for m in grp.finditer(text, sent.start_char, sent.end_char)
-                  if not any(a <= m.start() + 1 and m.end() <= b for a, b in bodies)]
+                  if not any(a <= m.start() + 1 and m.end() <= b for a, b in bodies)
+                  and not _ASIC.search(text, max(0, m.start() - 8), m.start())]  # "ASIC miners": machines
             # "miners … relocate their rigs": the people move, the machines are moved
             people = [m for m in ms if not _MACHINES.search(m.group(0))]
             if not people and prev_sent is not None and _PRONOUN.search(text, sent.start_char, trig[0]):
