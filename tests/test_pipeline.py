@@ -437,3 +437,21 @@ def test_passive_moves_asic_miners_and_a_ban_in_its_own_cue_clause():
         assert _bans(r) == [("CN-XJ", "2021-06", "mining")]  # the prefecture's province, the cue clause's date
         assert moves(r, "who", "origin", "destination", "date")[0] == (None, "CN-XJ", "GE", "2021-08")
     assert [m["status"] for m in r["events"] if m["type"] == "MIGRATION"] == ["completed", "planned"]
+
+
+def test_dateline_dates_may_and_equipment_taken_across_a_border():
+    r = rec("PRISTINA, June 1 - Kosovo has lifted the ban on cryptocurrency mining it imposed in January, "
+            "the economy ministry said.", "en", published="2022-06-01")
+    assert _bans(r) == [("XK", "2022-01", "mining")]  # not the dateline's June 1
+    r = rec("SUKHUMI, May 18 - Abkhazia has extended its ban on cryptocurrency mining.", "en",
+            published="2023-05-18")
+    assert [b["status"] for b in r["events"] if b["type"] == "BAN"] == ["enacted"]  # "May" is no "may"
+    r = rec("The grid operator cut off power to cryptocurrency miners in Mexico until the end of May, after "
+            "blackouts. Regulators in Chile may ban mining.", "en", published="2023-05-18")
+    assert [(b["jurisdiction"], b["status"]) for b in r["events"] if b["type"] == "BAN"] \
+        == [("MX", "enacted"), ("CL", "planned")]
+    r = rec("Some miners have taken their equipment across the Psou river into Russia's Krasnodar region.", "en")
+    assert moves(r, "who", "destination") == [("Some miners", "RU-KDA")]
+    r = rec("أعلنت وزارة الكهرباء والماء الكويتية أنها فصلت التيار عن 80 منزلا يشتبه في استخدامها لتعدين البتكوين.",
+            "ar")
+    assert [j for j, _, _ in _bans(r)] == ["KW"]

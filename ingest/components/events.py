@@ -132,7 +132,7 @@ class KGEvents:
         self._scanners = [(label, tid, Scanner(rx)) for label, tid, rx in load_triggers(lang)]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _text(doc)
+        text = self._text = _text(doc)
         ents = [_Ent(e, text) for e in entity_spans(doc)]
         folded, offsets, inv = folded_doc(doc)
         events: list[dict] = []
@@ -304,6 +304,10 @@ class KGEvents:
         ds = [e for e in sent_ents if e.label_ == "DATE" and win[0] <= e.start_char < win[1] and e._.kg_value]
         if not ds:
             return None
+        # "PRISTINA, June 1 - … it imposed in January": the dateline's date is when the news
+        # was filed, the event's only when the sentence gives no other
+        told = [d for d in ds if not _filed_on(self._text, d)]
+        ds = told or ds
         if trig:
             ds.sort(key=lambda d: abs(d.start_char - trig[0]))
         return ds[0]._.kg_value
@@ -813,6 +817,13 @@ def _dateline(text: str, p) -> bool:
     "سوخومي -", "الجزائر (أ ف ب) -"."""
     line = text.rfind("\n", 0, p.start_char) + 1
     return not text[line:p.start_char].strip() and _DATELINE_TAIL.match(text, p.end_char) is not None
+
+
+def _filed_on(text: str, d) -> bool:
+    """Whether date ``d`` stands in its line's wire dateline: "PRISTINA, June 1 -"."""
+    line = text.rfind("\n", 0, d.start_char) + 1
+    return (d.start_char - line <= 40 and re.fullmatch(r"[^\n.!?؟]*[,،]\s*", text[line:d.start_char]) is not None
+            and _DATELINE_TAIL.match(text, d.end_char) is not None)
 
 
 _DATELINE_TAIL = re.compile(r"\s*(?:[,،][^\n(\-–—]{0,30})?(?:\([^)\n]{1,30}\))?\s*[-–—]")
