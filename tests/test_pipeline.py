@@ -455,3 +455,20 @@ def test_dateline_dates_may_and_equipment_taken_across_a_border():
     r = rec("أعلنت وزارة الكهرباء والماء الكويتية أنها فصلت التيار عن 80 منزلا يشتبه في استخدامها لتعدين البتكوين.",
             "ar")
     assert [j for j, _, _ in _bans(r)] == ["KW"]
+
+
+def test_barred_bans_agency_credits_datelines_and_second_thoughts():
+    # a law that bars banning is no ban; an all-caps dateline city is no person
+    r = rec("LITTLE ROCK, April 20 - Arkansas signed a law that bars local governments from banning "
+            "cryptocurrency mining.", "en", published="2023-04-20")
+    assert _bans(r) == [] and not [e for e in r["entities"] if e["type"] == "PERSON"]
+    # firms that had planned sites in one place look at others instead
+    r = rec("Several firms that had planned sites in New York, including Greenidge Generation, said they "
+            "were now looking at Arkansas and Oklahoma instead.", "en")
+    assert moves(r, "origin", "destination", "status") == [("US-NY", "US-AR", "planned"),
+                                                           ("US-NY", "US-OK", "planned")]
+    # the agency in the dateline's brackets is not who banned; "أمر" is a verb, not a name
+    r = rec("طهران (رويترز) - أمر الرئيس الإيراني حسن روحاني الأربعاء بحظر تعدين العملات المشفرة.",
+            "ar", published="2021-05-28")
+    assert [j for j, _, _ in _bans(r)] == ["IR"]
+    assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["حسن روحاني"]

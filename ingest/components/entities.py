@@ -65,7 +65,10 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "فقط يلقب يدعى ولديه لديه عندما إذا اذا غير دون سوى يوم شهر عام سنة مساء صباح الآن الان أكثر اكثر "
     "نفسه نفسها جانب الكثير كثير عدد عدة عده ثلاثة مليون مليار ألف الف بسبب وفق وفقا بحسب حسب لكن ولكن "
     "لكنه ولكنه بل وقد فقد كذلك وكذلك أيضاً ايضاً مثل ومثل حوالي نحو قرابة "
-    "إنهم انهم أنهم إنهما انهما رجال آخرون اخرون آخرين اخرين ناشطون ناشطين خبراء مسؤولون").split())
+    "إنهم انهم أنهم إنهما انهما رجال آخرون اخرون آخرين اخرين ناشطون ناشطين خبراء مسؤولون "
+    # verbs that open a ban sentence before a title: "أمر الرئيس الإيراني حسن روحاني"
+    "أمر امر أمرت امرت قرر قررت أعلن اعلن أعلنت اعلنت أصدر اصدر أصدرت اصدرت حظر حظرت منع منعت "
+    "أوقف اوقف أوقفت اوقفت طلب طلبت دعا دعت وقع وقعت").split())
 _AR_ORG_HEADS = {
     "ORGANIZATION": ("جامعه", "صحيفه", "وكاله", "رابطه", "جمعيه", "منظمه", "مؤسسه", "اتحاد", "منتدي",
                      "مركز", "معهد", "موقع", "قناه", "مجله", "حزب", "منصه", "تحالف", "مجموعه"),
@@ -646,6 +649,8 @@ class KGEntities:
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
         connectors = any(t in _EN_STOP_LOWER for t in toks)
         caps = [w for w in words if w not in _EN_NAME_PARTICLES]
+        if all(w.isupper() and len(w) > 1 for w in words):
+            return None  # "LITTLE ROCK, April 20 -": a dateline's city, not a person
         if 2 <= len(caps) <= 3 and alpha and not connectors and all(w not in _EN_NOT_NAME for w in words) \
                 and not _EN_FEATURE.intersection(words) and not re.search(r"\b(?:in|near|outside)\s*$", before):
             # ("based in Castle Rock, Colorado": a town no gazetteer knows, not a person)

@@ -103,6 +103,7 @@ _ACTIVITY_EN = re.compile(r"\b(?:exports?|imports?|production|plants?|factor(?:y
 # the words that say mining itself, not the coins that are also traded
 _MINING_WORD = re.compile(r"تعدين|التعدين|\bmin(?:ing|ers?)\b", re.I)
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
+_BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
 _UNTIL = re.compile(r"(?:^|\b|\s)(?:until|till|through|thru|حتي|حتى|لغايه|الي غايه)\s*$|^(?:until|till|حتي|حتى)\s", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
 
@@ -369,7 +370,9 @@ class KGEvents:
         # the authority: a regulator of the window, or a body or person named right before the trigger
         auths = [e for e in sent_ents if win[0] <= e.start_char < win[1] and (
                  e.label_ == "REGULATOR"
-                 or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= trig[0] - e.end_char <= 25))]
+                 or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= trig[0] - e.end_char <= 25))
+                 # "طهران (رويترز) - أمر …": the agency in the dateline's brackets only reports
+                 and not (text[e.start_char - 1:e.start_char] == "(" and text[e.end_char:e.end_char + 1] == ")")]
         auths.sort(key=lambda a: (a.label_ != "REGULATOR", a.start_char > trig[0], abs(a.start_char - trig[0])))
         authority = auths[0] if auths else None
         if authority is not None and authority.label_ == "COMPANY" and tid in (
@@ -423,6 +426,8 @@ class KGEvents:
         planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
         if self._told_again(text, trig, authority):
             return []
+        if _BARRED.search(text, max(0, trig[0] - 60), trig[0]):
+            return []  # "a law that bars local governments from banning mining" forbids a ban
         # "from January 1 until March 2031": the date a ban ends is its date only when no other is told
         until = [e for e in sent_ents if e.label_ == "DATE" and (
             _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))]
@@ -572,7 +577,7 @@ class KGEvents:
                   and self._is_in(doc, p)):
                 held.append(p)
             elif p.start_char > trig[0] and ((self._is_in(doc, p) and (self.lang == "ar" or tid in (
-                    "mig.flee", "mig.arrive", "mig.destination"))) or like.search(self._before(doc, p, 12))):
+                    "mig.flee", "mig.arrive", "mig.destination", "mig.consider"))) or like.search(self._before(doc, p, 12))):
                 dests.append(p)
             elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*(?:the\s+)?$"
                                     r"|^['’]s\s+$",  # "to Russia's Irkutsk region"
@@ -621,7 +626,7 @@ class KGEvents:
             status = "completed"
         elif tid == "mig.attract":
             status = "completed"  # "Paraguay attracted dozens of companies"
-        elif "STATUS_PLANNED" in kinds or tid == "mig.destination":
+        elif "STATUS_PLANNED" in kinds or tid in ("mig.destination", "mig.consider"):
             status = "planned"
         elif "STATUS_PROGRESS" in kinds:
             status = "in_progress"
