@@ -472,3 +472,8 @@ def test_barred_bans_agency_credits_datelines_and_second_thoughts():
             "ar", published="2021-05-28")
     assert [j for j, _, _ in _bans(r)] == ["IR"]
     assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["حسن روحاني"]
+
+
+def test_arabic_moves_someone_will_try_are_planned():
+    r = rec("وقال معدنون إنهم سيحاولون نقل أجهزتهم إلى كازاخستان أو بيعها.", "ar")
+    assert moves(r, "destination", "status") == [("KZ", "planned")]
