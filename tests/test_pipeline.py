@@ -477,3 +477,15 @@ def test_barred_bans_agency_credits_datelines_and_second_thoughts():
 def test_arabic_moves_someone_will_try_are_planned():
     r = rec("وقال معدنون إنهم سيحاولون نقل أجهزتهم إلى كازاخستان أو بيعها.", "ar")
     assert moves(r, "destination", "status") == [("KZ", "planned")]
+
+
+def test_relative_clauses_keep_their_dates_and_appositions_their_subject():
+    r = rec("Kazakhstan, which took in tens of thousands of machines in 2021, cut power to miners in "
+            "January after blackouts.", "en", published="2022-03-01")
+    assert _bans(r) == [("KZ", "2022-01", "mining")]
+    r = rec("إذ قطعت كازاخستان، التي استقبلت عشرات آلاف الأجهزة في 2021، الكهرباء عن المعدنين في "
+            "كانون الثاني/يناير بعد انقطاعات واسعة.", "ar", published="2022-03-01")
+    assert _bans(r) == [("KZ", "2022-01", "mining")]
+    assert moves(r, "destination", "date") == [("KZ", "2021")]  # the clause's own move
+    r = rec("Iran, another early destination, banned mining for four months.", "en", published="2022-03-01")
+    assert [j for j, _, _ in _bans(r)] == ["IR"]

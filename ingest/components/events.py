@@ -163,7 +163,11 @@ class KGEvents:
                     # a move's window reaches back over the bans told before it
                     prev_moves = [c for c in core[:k] if c[0] == "MIGRATION"]
                     start = prev_moves[-1][3] if prev_moves else sent.start_char
-                if label == "BAN" and k > 0:
+                if label == "BAN" and k > 0 and core[k - 1][1] == "mig.destination" and not any(
+                        c[0] == "BAN" for c in core[:k]):
+                    # "Iran, another early destination, banned mining": the noun is in apposition
+                    start = sent.start_char
+                elif label == "BAN" and k > 0:
                     # "نقل … هذا الشهر، بعد أن أمرت … في حزيران": the ban's clause opens at its cue
                     cue_at = [h[2] for h in hits if h[0] == "CUE" and start <= h[2] < s]
                     if cue_at:
@@ -309,6 +313,11 @@ class KGEvents:
         # was filed, the event's only when the sentence gives no other
         told = [d for d in ds if not _filed_on(self._text, d)]
         ds = told or ds
+        if trig:
+            # "Kazakhstan, which took in machines in 2021, cut power in January": a date in a
+            # relative clause closed before the trigger is that clause's
+            own = [d for d in ds if not _in_relative_clause(self._text, d.start_char, trig[0])]
+            ds = own or ds
         if trig:
             ds.sort(key=lambda d: abs(d.start_char - trig[0]))
         return ds[0]._.kg_value
@@ -829,6 +838,18 @@ def _filed_on(text: str, d) -> bool:
     line = text.rfind("\n", 0, d.start_char) + 1
     return (d.start_char - line <= 40 and re.fullmatch(r"[^\n.!?؟]*[,،]\s*", text[line:d.start_char]) is not None
             and _DATELINE_TAIL.match(text, d.end_char) is not None)
+
+
+_RELATIVE = re.compile(r"[,،]\s*(?:which|who|that|where|التي|الذي|الذين|حيث)\b[^,،.]*$", re.I)
+
+
+def _in_relative_clause(text: str, at: int, trig: int) -> bool:
+    """Whether offset ``at`` lies in a closed ", which …," clause that the trigger at
+    ``trig`` is not part of."""
+    m = _RELATIVE.search(text, max(0, at - 120), at)
+    if m is None or m.start() <= trig < at:
+        return False
+    return re.search(r"[,،]", text[at:at + 150]) is not None
 
 
 _DATELINE_TAIL = re.compile(r"\s*(?:[,،][^\n(\-–—]{0,30})?(?:\([^)\n]{1,30}\))?\s*[-–—]")
