@@ -489,3 +489,14 @@ def test_relative_clauses_keep_their_dates_and_appositions_their_subject():
     assert moves(r, "destination", "date") == [("KZ", "2021")]  # the clause's own move
     r = rec("Iran, another early destination, banned mining for four months.", "en", published="2022-03-01")
     assert [j for j, _, _ in _bans(r)] == ["IR"]
+
+
+def test_a_second_arabic_destination_and_the_dateline_date_out_of_a_ban():
+    r = rec("BEIJING, June 10 - Inner Mongolia launched a hotline to report illegal cryptocurrency mining, "
+            "as the region steps up a campaign to close mines that it ordered shut in March.", "en",
+            published="2021-06-10")
+    assert _bans(r) == [("CN-NM", "2021-03", "mining")]
+    r = rec("وقال مزودو خدمات التعدين في أوردوس إنهم نقلوا نحو 10 آلاف جهاز إلى شينجيانغ المجاورة وإلى سيتشوان.",
+            "ar")
+    assert [d for (d,) in moves(r, "destination")] == ["CN-XJ", "CN-SC"]
+    assert not [e for e in r["entities"] if e["type"] == "PERSON"]

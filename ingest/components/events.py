@@ -51,7 +51,7 @@ _KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
             r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of)\s+)?"
             r"(?:(?:province|region|state|city|republic)\s+of\s+)?")
-_DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
+_DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+" + _KIND_AR + r"$")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
@@ -305,14 +305,16 @@ class KGEvents:
         rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
         return bool(rx.search(b))
 
-    def _date_in(self, sent_ents, win, trig=None):
+    def _date_in(self, sent_ents, win, trig=None, filed: bool = True):
         ds = [e for e in sent_ents if e.label_ == "DATE" and win[0] <= e.start_char < win[1] and e._.kg_value]
         if not ds:
             return None
         # "PRISTINA, June 1 - … it imposed in January": the dateline's date is when the news
-        # was filed, the event's only when the sentence gives no other
+        # was filed, the event's only when the sentence gives no other (``filed=False``: never)
         told = [d for d in ds if not _filed_on(self._text, d)]
-        ds = told or ds
+        ds = told or (ds if filed else [])
+        if not ds:
+            return None
         if trig:
             # "Kazakhstan, which took in machines in 2021, cut power in January": a date in a
             # relative clause closed before the trigger is that clause's
@@ -441,8 +443,9 @@ class KGEvents:
         until = [e for e in sent_ents if e.label_ == "DATE" and (
             _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))]
         dated = [e for e in sent_ents if e not in until] if until else sent_ents
-        date = (self._date_in(dated, win, trig) or self._date_in(dated, (sent.start_char, sent.end_char), trig)
-                or self._date_in(sent_ents, win, trig))
+        whole = (sent.start_char, sent.end_char)
+        date = (self._date_in(dated, win, trig, filed=False) or self._date_in(dated, whole, trig, filed=False)
+                or self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, whole, trig))
         out = []
         for pid in ids:
             out.append({
