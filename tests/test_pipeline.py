@@ -500,3 +500,12 @@ def test_a_second_arabic_destination_and_the_dateline_date_out_of_a_ban():
             "ar")
     assert [d for (d,) in moves(r, "destination")] == ["CN-XJ", "CN-SC"]
     assert not [e for e in r["entities"] if e["type"] == "PERSON"]
+
+
+def test_clitic_before_the_article_and_the_ban_told_again_in_arabic():
+    r = rec("حُظر التعدين في كوسوفو في كانون الثاني/يناير. وأضاف أن آخرين نقلوا معداتهم إلى مقدونيا الشمالية "
+            "والجبل الأسود. وقال معدن من ميتروفيتسا طلب عدم ذكر اسمه: \"نقلت أجهزتي في الأسبوع الذي بدأ "
+            "فيه الحظر\".", "ar", published="2022-02-15")
+    assert [d for (d,) in moves(r, "destination")][:2] == ["MK", "ME"]  # "والجبل" keeps its article
+    assert [j for j, _, _ in _bans(r)] == ["XK"]  # "بدأ فيه الحظر" is the ban told before
+    assert not [e for e in r["entities"] if e["type"] == "PERSON"]

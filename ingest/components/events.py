@@ -474,12 +474,16 @@ class KGEvents:
         return pid
 
     def _told_again(self, text: str, trig: tuple, authority) -> bool:
-        """Whether an English ban trigger names a ban told before: "the first such
+        """Whether a ban trigger names a ban told before: "الحظر" alone, "the first such
         ban in the US" after a ban in the same sentence, or "The ban prompted X
         to move …" (no authority, no "on …" of its own) after a ban in an
         earlier sentence."""
-        if self.lang != "en":
-            return False
+        if self.lang == "ar":
+            # "في الأسبوع الذي بدأ فيه الحظر.": the ban told before, ending its clause with
+            # nothing of its own (not "الحظر الجديد في الصين")
+            return bool(self._ban_home and authority is None
+                        and re.fullmatch(r"[وفب]?الحظر", normalize_ar(text[trig[0]:trig[1]]))
+                        and re.match(r"\s*[.,،؛:\"”»)]", text[trig[1]:trig[1] + 3]) is not None)
         before, word = text[max(0, trig[0] - 25):trig[0]], text[trig[0]:trig[1]]
         if re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", before) \
                 and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits):

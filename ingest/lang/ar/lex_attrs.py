@@ -31,12 +31,14 @@ def make_norm(known: set[str]):
         for c in CLITICS:
             if n.startswith(c) and len(n) - len(c) >= 3:
                 rest = n[len(c):]
+                # a clitic that ends in the article keeps it when the names are written
+                # with it: والجبل -> الجبل (الجبل الأسود), not جبل (جبل طارق)
+                if c.endswith("ال") and "ال" + rest in known:
+                    return "ال" + rest
                 if rest in known:
                     return rest
                 # "لل" stands for "ل" + "ال": لسيشوان -> سيشوان, للصين -> الصين
                 if c == "لل" and "ال" + rest in known:
-                    return "ال" + rest
-                if c.endswith("ال") and "ال" + rest in known:
                     return "ال" + rest
         return n
     return norm
