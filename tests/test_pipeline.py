@@ -509,3 +509,11 @@ def test_clitic_before_the_article_and_the_ban_told_again_in_arabic():
     assert [d for (d,) in moves(r, "destination")][:2] == ["MK", "ME"]  # "والجبل" keeps its article
     assert [j for j, _, _ in _bans(r)] == ["XK"]  # "بدأ فيه الحظر" is the ban told before
     assert not [e for e in r["entities"] if e["type"] == "PERSON"]
+
+
+def test_a_demonym_names_the_banning_country_and_relative_moves_are_one():
+    r = rec("DUBAI, May 26 (Wire) - Iranian President Hassan Rouhani on Wednesday announced a ban on "
+            "cryptocurrency mining until Sept. 22.", "en", published="2021-05-27")
+    assert [j for j, _, _ in _bans(r)] == ["IR"]  # not the dateline's Dubai
+    r = rec("تستقبل كازاخستان موجة من معدني البتكوين الصينيين الذين فروا من حملة بكين.", "ar")
+    assert moves(r, "who", "origin", "destination") == [("معدني البتكوين الصينيين", "CN", "KZ")]

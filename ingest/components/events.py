@@ -104,6 +104,7 @@ _ACTIVITY_EN = re.compile(r"\b(?:exports?|imports?|production|plants?|factor(?:y
 _MINING_WORD = re.compile(r"تعدين|التعدين|\bmin(?:ing|ers?)\b", re.I)
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
+_WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0600-\u06FF])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 _UNTIL = re.compile(r"(?:^|\b|\s)(?:until|till|through|thru|حتي|حتى|لغايه|الي غايه)\s*$|^(?:until|till|حتي|حتى)\s", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
 
@@ -209,6 +210,12 @@ class KGEvents:
                     a["origin"], b["_merged"] = b["origin"], True
                 elif a.get("origin") and not a.get("destination") and b.get("destination") and not b.get("origin"):
                     b["origin"], a["_merged"] = a["origin"], True
+            # "تستقبل كازاخستان معدنين صينيين الذين فروا من …", "miners who fled …": a move told
+            # in a relative clause about the movers of a move just told is that move again
+            for a, b in zip(moves, moves[1:]):
+                if a.get("destination") and not b.get("destination") and not b.get("_merged") \
+                        and _WHO_BEFORE.search(text, max(0, b["_trig"][0] - 12), b["_trig"][0]):
+                    b["_merged"] = True
             here = [ev for ev in here if not ev.get("_merged")]
             events += here
             ban_places = [ev["jurisdiction"] for ev in here if ev["type"] == "BAN" and ev.get("jurisdiction")
@@ -427,6 +434,13 @@ class KGEvents:
                 if c:
                     ids = [c]
         if not ids:
+            # "Iranian President Hassan Rouhani announced a ban": a demonym before the trigger
+            for w in re.findall(r"[\w\u0600-\u06FF]+", text[win[0]:trig[0]]):
+                pid = self._demonym_fn(doc)(w)
+                if pid:
+                    ids = [pid]
+                    break
+        if not ids:
             ids = [pid for pid in map(partial(self._jurisdiction, doc), filed) if pid]
         fallback = False
         if not ids and doc._.salient_place and (tid in ("ban.crackdown", "ban.ban") or authority is not None):
@@ -578,6 +592,9 @@ class KGEvents:
         first_dest = None
         if subject_is_destination:
             subj = [p for p in places if lo <= p.start_char < trig[0] and not self._is_orig(doc, p)]
+            if not subj and self.lang == "ar":
+                # "تستقبل كازاخستان موجة من المعدنين": the subject follows the verb
+                subj = [p for p in places if trig[1] <= p.start_char <= trig[1] + 3]
             if subj:
                 first_dest = subj[0]
         # "نقلت شركة تعمل في كرمان أجهزتها إلى أرمينيا": a place "in" after the move
