@@ -29,6 +29,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import sys
+import threading
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -188,28 +189,57 @@ def _extract_stream(articles: Iterable, workers: int,
         return
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     window = max(workers * 8, ahead)
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context(method),
-                             initializer=_worker_init) as pool:
-        pending: deque = deque()
-        art = None
-        try:
-            for a in articles:
-                pending.append((a, pool.submit(_extract, a)))
-                if len(pending) >= window:
-                    art, res = pending.popleft()
-                    yield art, res.result()
-            while pending:
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context(method), initializer=_worker_init)
+    pending: deque = deque()
+    art = None
+    broken = False
+    try:
+        for a in articles:
+            pending.append((a, pool.submit(_extract, a)))
+            if len(pending) >= window:
                 art, res = pending.popleft()
                 yield art, res.result()
-        except BrokenProcessPool as exc:
-            where = f" near {_source(art)}" if art is not None else ""
-            raise KGError(f"an extraction worker died{where} ({exc}); every group written "
-                          f"before is stored whole. Run the same command again to go on (stored "
-                          f"articles are skipped); if a worker dies there again, run it with "
-                          f"--workers 1 to see which article stops the extraction") from exc
-        finally:
-            for _, res in pending:
-                res.cancel()
+        while pending:
+            art, res = pending.popleft()
+            yield art, res.result()
+    except BrokenProcessPool as exc:
+        broken = True
+        _drain_calls(pool)
+        where = f" near {_source(art)}" if art is not None else ""
+        raise KGError(f"an extraction worker died{where} ({exc}); every group written "
+                      f"before is stored whole. Run the same command again to go on (stored "
+                      f"articles are skipped); if a worker dies there again, run it with "
+                      f"--workers 1 to see which article stops the extraction") from exc
+    finally:
+        for _, res in pending:
+            res.cancel()
+        # a broken pool is not waited for: its internal thread may still be flushing
+        # articles to workers that are gone (see _drain_calls)
+        pool.shutdown(wait=not broken, cancel_futures=True)
+
+
+def _drain_calls(pool) -> None:
+    """Read and drop what a broken pool still sends to its dead workers.
+
+    When a worker dies, the executor's manager thread terminates the other
+    workers and then waits for the thread that writes queued articles into
+    the workers' pipe; with no reader left, a pipe that is full blocks that
+    writer, the manager thread and, at exit, the interpreter. A daemon thread
+    reads the pipe until the writer closes it. (CPython 3.11 internals:
+    ``_call_queue._reader``; without them nothing is drained.)
+    """
+    reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
+    if reader is None:
+        return
+
+    def drain() -> None:
+        try:
+            while True:
+                reader.recv_bytes()
+        except (EOFError, OSError):
+            pass
+
+    threading.Thread(target=drain, name="kg-drain", daemon=True).start()
 
 
 # ---------------------------------------------------------------------------

@@ -294,8 +294,9 @@ def test_an_extraction_worker_killed_mid_ingest_stops_the_run_cleanly(tmp_path):
     n = 1500
     corpus, path = tmp_path / "in.jsonl", tmp_path / "g.lbug"
     _sample_corpus(corpus, n)
-    cmd = [sys.executable, "-c", "import kg.cli; kg.cli.main()", "ingest", str(corpus),
-           "--workers", "2", "--store", str(path), "--no-progress"]
+    # -X faulthandler: if the ingest hangs, SIGABRT makes it print where each thread waits
+    cmd = [sys.executable, "-X", "faulthandler", "-c", "import kg.cli; kg.cli.main()", "ingest",
+           str(corpus), "--workers", "2", "--store", str(path), "--no-progress"]
     run = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120
@@ -313,7 +314,12 @@ def test_an_extraction_worker_killed_mid_ingest_stops_the_run_cleanly(tmp_path):
         assert run.poll() is None, "the ingest ended before a worker could be killed"
         assert len(workers) == 2, "no extraction workers found"
         workers[0].send_signal(signal.SIGKILL)
-        out, err = run.communicate(timeout=120)
+        try:
+            out, err = run.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            run.send_signal(signal.SIGABRT)
+            _, err = run.communicate(timeout=30)
+            pytest.fail(f"the ingest hung after its worker was killed; its threads:\n{err[-8000:]}")
     finally:
         if run.poll() is None:
             run.kill()
