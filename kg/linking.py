@@ -106,12 +106,14 @@ def link_record(record: dict) -> list[dict]:
                 if origin and not (contains(b["jurisdiction"], origin) or contains(origin, b["jurisdiction"])):
                     continue
                 chosen.append((b, 0.9, f"same sentence; cue '{cue_words[0]}'"))
+        si = mig.get("sentence_index")
+
+        def near(b: dict) -> bool:  # a mining ban told close by
+            return b.get("target") != "trading" and (si is None or _distance(b, si) <= ARTICLE_MAX_SENTENCES)
+
         if not chosen and origin:
-            si = mig.get("sentence_index")
             inside = [b for b in ok if contains(b.get("jurisdiction"), origin)
-                      and (b.get("target") != "trading")
-                      and (si is None or _distance(b, si) <= ARTICLE_MAX_SENTENCES
-                           or _dated_sequence(b, mig))]
+                      and (near(b) or b.get("target") != "trading" and _dated_sequence(b, mig))]
             if inside:
                 best = max(_depth(b["jurisdiction"]) for b in inside)
                 inside = [b for b in inside if _depth(b["jurisdiction"]) == best]
@@ -128,11 +130,9 @@ def link_record(record: dict) -> list[dict]:
         if not chosen and origin and cue_words and mig.get("origin") is None:
             # "The crackdown has pushed operators into Thailand" after bans told in Perak and
             # Kedah: a cue ties a move from the article's country to the bans inside it
-            si = mig.get("sentence_index")
             for b in ok:
                 j = b.get("jurisdiction")
-                if j and j != origin and contains(origin, j) and b.get("target") != "trading" \
-                        and (si is None or _distance(b, si) <= ARTICLE_MAX_SENTENCES):
+                if j and j != origin and contains(origin, j) and near(b):
                     chosen.append((b, 0.5, f"ban inside {origin}; cue '{cue_words[0]}'"))
         for b, conf, why in chosen:
             lag = days_between(b.get("date"), mig.get("date"))

@@ -281,10 +281,8 @@ class KGEntities:
                 head = span_of(m.start(), m.end(), label)
                 if head is None:
                     continue
-                body = self._ar_name_after(doc, head.end, allow_definite=(label != "COMPANY"))
-                if body is None and label == "REGULATOR" and head.end < len(doc) \
-                        and self.demonym_at(doc[head.end].text):
-                    body = (head.end, head.end + 1, False)  # "البرلمان الجزائري": a country's own body
+                body = self._ar_name_after(doc, head.end, allow_definite=(label != "COMPANY"),
+                                           adjective=(label == "REGULATOR"))
                 if body is None:
                     continue
                 start = head.start if label != "COMPANY" else body[0]
@@ -447,8 +445,9 @@ class KGEntities:
                 return (j + 1, k)
         return None
 
-    def _ar_name_after(self, doc: Doc, j: int, allow_definite: bool):
-        """(start, end, quoted) of a name right after a head word, or None."""
+    def _ar_name_after(self, doc: Doc, j: int, allow_definite: bool, adjective: bool = False):
+        """(start, end, quoted) of a name right after a head word, or None; with
+        ``adjective``, a demonym alone is a name ("البرلمان الجزائري": a country's own body)."""
         tv = token_view(doc)
         texts, norms, puncts = tv["text"], tv["norm"], tv["punct"]
         caps = _caps(tv)
@@ -467,6 +466,8 @@ class KGEntities:
             while k < len(doc) and (caps[k] or (texts[k] in _EN_STOP_LOWER and k + 1 < len(doc) and caps[k + 1])):
                 k += 1
             return (j, k, True)
+        if adjective and j < len(doc) and self.demonym_at(texts[j]):
+            return (j, j + 1, False)
         if j < len(doc) and texts[j][:1] in ("ل", "ب") and not tv["ent"][j]:
             return None
         k = j
@@ -485,7 +486,8 @@ class KGEntities:
                 break
         if k == j:
             return None
-        # a head word followed only by an adjective is not a name ("الشركة الصينية")
+        # a head word followed only by an adjective is not a name ("الشركة الصينية"),
+        # unless ``adjective`` (handled above)
         if k - j == 1 and self.demonym_at(texts[j]):
             return None
         return (j, k, False)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -429,19 +428,15 @@ class KGEvents:
                 c = names().get(kb, {}).get("country")
                 if not c:
                     # "وزارة الداخلية الكويتية": the demonym in the body's name
-                    c = next((self._demonym_fn(doc)(w) for w in authority.text.split()
-                              if self._demonym_fn(doc)(w)), None)
+                    c = self._first_demonym(doc, authority.text.split())
                 if c:
                     ids = [c]
         if not ids:
             # "Iranian President Hassan Rouhani announced a ban": a demonym before the trigger
-            for w in re.findall(r"[\w\u0600-\u06FF]+", text[win[0]:trig[0]]):
-                pid = self._demonym_fn(doc)(w)
-                if pid:
-                    ids = [pid]
-                    break
+            pid = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", text[win[0]:trig[0]]))
+            ids = [pid] if pid else []
         if not ids:
-            ids = [pid for pid in map(partial(self._jurisdiction, doc), filed) if pid]
+            ids = [pid for pid in (self._jurisdiction(doc, q) for q in filed) if pid]
         fallback = False
         if not ids and doc._.salient_place and (tid in ("ban.crackdown", "ban.ban") or authority is not None):
             ids = [doc._.salient_place]
@@ -470,6 +465,11 @@ class KGEvents:
                 "_trig": trig, "_win": win, "_fallback": fallback,
             })
         return out
+
+    def _first_demonym(self, doc, words) -> str | None:
+        """The place of the first demonym among ``words``, or None."""
+        at = self._demonym_fn(doc)
+        return next((pid for pid in map(at, words) if pid), None)
 
     def _jurisdiction(self, doc, p, listed: bool = False) -> str | None:
         """The jurisdiction a place of a ban sentence gives (None for a region);
