@@ -517,3 +517,52 @@ def test_a_demonym_names_the_banning_country_and_relative_moves_are_one():
     assert [j for j, _, _ in _bans(r)] == ["IR"]  # not the dateline's Dubai
     r = rec("تستقبل كازاخستان موجة من معدني البتكوين الصينيين الذين فروا من حملة بكين.", "ar")
     assert moves(r, "who", "origin", "destination") == [("معدني البتكوين الصينيين", "CN", "KZ")]
+
+
+def test_a_pause_on_new_hookups_is_a_ban_and_an_appositive_keeps_its_mover():
+    r = rec("WINNIPEG, Nov 2 - Manitoba has imposed an 18-month pause on new electricity connections for "
+            "crypto miners. The 12 miners already hooked up draw about 25 megawatts. Another applicant, "
+            "Northern Rig Co, is moving its equipment to Texas.", "en", published="2022-11-02")
+    assert [j for j, _, _ in _bans(r)] == ["CA-MB"]
+    # "draw about 25 megawatts" draws no movers; the comma after the appositive is no clause
+    assert moves(r, "who", "destination") == [("Northern Rig Co", "US-TX")]
+    r = rec("When British Columbia froze new power hookups for crypto miners in December, the company "
+            "trucked its machines to a site it leased near Calgary.", "en", published="2023-02-08")
+    assert [j for j, _, _ in _bans(r)] == ["CA-BC"]
+    assert [d for (d,) in moves(r, "destination")] == ["Calgary"]
+
+
+def test_looking_at_a_place_and_the_relative_clause_after_it():
+    r = rec("Another applicant is looking at Paraguay, where it says power costs a third of what it pays "
+            "in Canada.", "en", published="2023-02-08")
+    assert [d for (d,) in moves(r, "destination")] == ["PY"]  # not Canada
+    r = rec("Regulators are looking at the figures.", "en")
+    assert moves(r, "destination") == []
+
+
+def test_movers_placed_by_a_relative_clause_leave_from_there_and_joined_origins():
+    r = rec("Miners who relocated to Laos from Sichuan and Yunnan after the Chinese ban said they were "
+            "weighing moves to Ethiopia.", "en", published="2025-01-15")
+    assert sorted(moves(r, "origin", "destination")) == [("CN-SC", "LA"), ("CN-YN", "LA"), ("LA", "ET")]
+
+
+def test_denied_moves_and_a_pronoun_destination_in_arabic():
+    r = rec("ويقول محللون إن كازاخستان المجاورة لم تعد وجهة جذابة للمعدنين.", "ar")
+    assert moves(r, "destination") == []
+    r = rec("Most miners have not moved to Kazakhstan.", "en")
+    assert moves(r, "destination") == []
+    r = rec("وتستضيف النرويج عشرات من مراكز التعدين بعدما انتقل إليها معدنون من الصين.", "ar")
+    assert moves(r, "origin", "destination") == [("CN", "NO")]
+
+
+def test_arabic_names_stop_at_words_about_people():
+    r = rec("وقال المتحدث باسم الوزارة أحمد موسى إن فرق الوزارة ضبطت 230 جهاز تعدين.", "ar")
+    people = [e["text"] for e in r["entities"] if e["type"] == "PERSON"]
+    assert people == ["أحمد موسى"]
+    assert not [e for e in r["entities"] if e["type"] == "REGULATOR" and e["text"].startswith("الوزارة")]
+    r = rec("أصدر الرئيس الأوزبكي شوكت ميرضيائيف مرسوما يلزم شركات التعدين باستخدام الطاقة الشمسية.", "ar")
+    assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["شوكت ميرضيائيف"]
+    r = rec("وقال صاحب مزرعة يدعى تيمور عثمانوف إنه شحن 300 جهاز إلى روسيا.", "ar")
+    assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["تيمور عثمانوف"]
+    r = rec("النرويج تقترح حظرا مؤقتا على مراكز تعدين البتكوين", "ar")
+    assert [ev["status"] for ev in r["events"] if ev["type"] == "BAN"] == ["planned"]

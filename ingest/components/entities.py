@@ -71,7 +71,11 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "أوقف اوقف أوقفت اوقفت طلب طلبت دعا دعت وقع وقعت "
     # plural nouns of people that a verb of saying may introduce: "وقال مزودو خدمات التعدين"
     "مزودو مزودون مزودي مسؤولو ممثلو ممثلون مديرو مستثمرو مستثمرون منتجو منتجون مشغلو معدنو "
-    "عمال سكان مواطنون تجار اسمه اسمها هويته هويتها").split())
+    "عمال سكان مواطنون تجار اسمه اسمها هويته هويتها "
+    # "المتحدث باسم الوزارة", "صاحب مزرعة": words about a person, not of a name
+    "باسم صاحب صاحبة صاحبه "
+    # what a title and a name are often followed by: "أصدر الرئيس X Y مرسوما"
+    "مرسوم مرسوما قرارا قانونا بيانا أمرا امرا تعليمات تعميما خطابا كلمة رسالة اتفاقا اتفاقية").split())
 _AR_ORG_HEADS = {
     "ORGANIZATION": ("جامعه", "صحيفه", "وكاله", "رابطه", "جمعيه", "منظمه", "مؤسسه", "اتحاد", "منتدي",
                      "مركز", "معهد", "موقع", "قناه", "مجله", "حزب", "منصه", "تحالف", "مجموعه"),
@@ -84,6 +88,8 @@ _AR_ORG_HEAD_RX = {
                               + "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
                               + r")(?![\u0600-\u06FF])"))
     for label, heads in _AR_ORG_HEADS.items()}
+#: heads listed with their article: "البرلمان الجزائري", "البنك المركزي", "الشركة"
+_AR_DEFINITE_HEADS = tuple(normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if h.startswith("ال"))
 _AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if " " not in h}
 _AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
 # a weekday or a month ends a name: "البرلمان الجزائري الاثنين"
@@ -93,7 +99,7 @@ _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤ�
 
 # ----------------------------------------------------------------- English cues
 _EN_SAY_BEFORE = r"(?:said|says|told|according to|wrote|added|explained|noted|by|quoted|and|with|Rep\.|Sen\.|Gov\.|Governor|President|Republican|Democrat|Democratic|faces|defeated|CEO|founder|co-founder|chief executive|minister|Minister|analyst|researcher|chairman|Chairman|director|head|spokesperson|spokesman|spokeswoman|Mr\.|Ms\.|Mrs\.|Dr\.|Prime Minister|Secretary|Senator|Mayor)"
-_EN_COMPANY_TAIL = ("Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "Corporation", "Company", "Co.",
+_EN_COMPANY_TAIL = ("Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "Corporation", "Company", "Co", "Co.",
                     "Group", "Holdings", "Mining", "Technologies", "Technology", "Digital", "Capital",
                     "Ventures", "Partners", "Energy", "Power", "Networks", "Pool", "Exchange", "Blockchain",
                     "Platforms", "Scientific", "Systems", "LLC", "PLC", "plc", "AG", "SA", "Labs", "Bitcoin")
@@ -276,6 +282,8 @@ class KGEntities:
                 continue
             out.append(Span(doc, sp.start, end, label="REGULATOR", kb_id=f"authorities:{place_id}"))
         # named bodies by head word: وزارة الطاقة ..., جامعة كامبريدج, شركة "بت ماينيغ"
+        tv = token_view(doc)
+        norms, texts = tv["norm"], tv["text"]
         for label, rx in _AR_ORG_HEAD_RX.items():
             for m in rx.finditer(folded):
                 head = span_of(m.start(), m.end(), label)
@@ -284,6 +292,13 @@ class KGEntities:
                 body = self._ar_name_after(doc, head.end, allow_definite=(label != "COMPANY"),
                                            adjective=(label == "REGULATOR"))
                 if body is None:
+                    continue
+                if (label != "COMPANY" and not body[2] and re.match(r"[وفب]?ال", m.group(0))
+                        and not m.group(0).lstrip("وفب").startswith(_AR_DEFINITE_HEADS)
+                        and not re.match(r"[وفب]?(?:ال|لل)", norms[body[0]])
+                        and not self.demonym_at(texts[body[0]])):
+                    # "الوزارة أحمد موسى", "الوزارة ضبطت": "the ministry" told before, then a
+                    # name or a verb; a body's own name agrees with it ("الهيئة العامة للرقابة")
                     continue
                 start = head.start if label != "COMPANY" else body[0]
                 if label == "COMPANY" and body[2]:
@@ -322,7 +337,7 @@ class KGEntities:
                     k += 1
                 if k - j >= 2:
                     out.append(Span(doc, j, k, label="PERSON"))
-                elif j < len(doc) and (norms[j] in ("في", "لدي", "ب") or texts[j].startswith(("ال", "وال", "لل"))
+                elif j < len(doc) and (norms[j] in ("في", "لدي", "ب", "باسم") or texts[j].startswith(("ال", "وال", "لل"))
                                        or norms[j] in _AR_ORG_HEAD_WORDS):
                     # "المحلل في شركة كوين شيرز جيمس باترفيل إن …", "وزيرة التحول الرقمي والإدارة
                     # العامة كارين تونج": a name closes the title's phrase

@@ -56,6 +56,12 @@ _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within)\s+(?:the\s+)?" + _KIND_EN 
 _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s")
+# what may stand between a subject and its verb: "X, is moving", "X، قد نقلت"
+_VERB_ONLY = re.compile(r"\s*(?:(?:is|are|was|were|has|have|had|will|would|also|now|already|then|itself|قد|كان|كانت)\s+)*")
+_NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|have|has|to|a|an|the|really|actually)\s+){0,2}$", re.I)
+# not "لا يزال" (still): "لا" is left out
+_NEGATED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$")
+_REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|حيث|التي|الذي|اللتين|اللذين)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|after|because|due\s+to|following|amid|as)\b")
 # verbs of saying: "X said …", "قال X …"
 _SAY = re.compile(r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)"
@@ -76,7 +82,10 @@ _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:th
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
                              + r"|to\s+(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
-                             r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?)"
+                             r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?|warehouses?|hangars?)"
+                             # "to a site it leased near Medicine Hat"
+                             r"(?:\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+)?"
+                             r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found))?"
                              r"\s+(?:in|at|near|outside)\s+(?:the\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
                              + _KIND_EN + r"$", re.I)
@@ -174,7 +183,10 @@ class KGEvents:
                         start = cue_at[-1]
                 if k > 0 and core[k - 1][0] == label:
                     # two moves in one sentence: the second starts at its own clause
-                    breaks = [m.end() for m in _CLAUSE.finditer(text, start, s)]
+                    # not the comma that closes an appositive subject ("another applicant,
+                    # X Co, is moving …")
+                    breaks = [m.end() for m in _CLAUSE.finditer(text, start, s)
+                              if not _VERB_ONLY.fullmatch(text, m.end(), s)]
                     if breaks:
                         start = breaks[-1]
                 end = core[k + 1][2] if k + 1 < len(core) else sent.end_char
@@ -216,6 +228,15 @@ class KGEvents:
                         and _WHO_BEFORE.search(text, max(0, b["_trig"][0] - 12), b["_trig"][0]):
                     b["_merged"] = True
             here = [ev for ev in here if not ev.get("_merged")]
+            moves = [ev for ev in here if ev["type"] == "MIGRATION"]
+            # "Miners who relocated to Laos from Sichuan … are weighing moves to Ethiopia":
+            # a later move of the movers a relative clause placed leaves where that put them
+            for a in moves:
+                if a.get("destination") and _WHO_BEFORE.search(text, max(0, a["_trig"][0] - 12), a["_trig"][0]):
+                    for b in moves:
+                        if b["_trig"][0] > a["_trig"][1] and b.get("destination") not in (None, a["destination"]) \
+                                and b.get("origin") in (None, a.get("origin")):
+                            b["origin"] = a["destination"]
             events += here
             ban_places = [ev["jurisdiction"] for ev in here if ev["type"] == "BAN" and ev.get("jurisdiction")
                           and not ev.get("_fallback")]
@@ -294,7 +315,7 @@ class KGEvents:
                             and o is not e for o in sent_ents)]
 
     def _is_dest(self, doc, e) -> bool:
-        b = self._before(doc, e)
+        b = self._before(doc, e, 48)
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
         if rx.search(b):
             return True
@@ -569,12 +590,20 @@ class KGEvents:
             if re.search(r"\b(?:a|the|this|that|such\s+a)\s+$", before_t) and re.match(
                     r"\s+(?:aimed|designed|intended|meant|seen|widely|critici[sz]ed|welcomed|that|which)\b", after):
                 return []
+        if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(before_t):
+            return []  # "did not move", "لم تعد وجهة جذابة": a move denied is none
         if self.lang == "en" and re.match(r"\s+(?:up|down|higher|lower|sharply|slightly|back\s+(?:up|down))\b", after):
             return []  # "the hash rate moved higher"
         # prices, shares and values move too: they are not miners
         if _NOT_MOVERS.search(before_t.split(".")[-1][-25:] if self.lang == "en" else _fold_range(doc, trig[1], min(trig[1] + 20, len(text)))):
             return []
         places = self._places(sent_ents, win)
+        # "to Paraguay, where power costs a third of what it does in Canada": a place in a
+        # relative clause after the place the move names only describes it (with no place
+        # before it, the clause may say where they went: "جنوبا، حيث … في سيشوان")
+        rel = _REL_AFTER.search(text, trig[1], win[1])
+        if rel and any(trig[1] <= p.start_char < rel.start() for p in places):
+            places = [p for p in places if p.start_char < rel.start()]
         if tid == "mig.arrive" and not any(
                 trig[1] <= p.start_char <= trig[1] + 60
                 and (self._is_dest(doc, p) or self._is_orig(doc, p) or self._is_in(doc, p)) for p in places):
@@ -621,6 +650,19 @@ class KGEvents:
             elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(text, p.end_char)):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
+        # "from Sichuan and Yunnan": each place joined to the first is an origin too
+        more_origins = []
+        if origs:
+            last = origs[0]
+            for b in places:
+                if b.start_char < last.end_char:
+                    continue
+                if not re.fullmatch(r"\s*(?:and|or|و|أو|او|,|،)?\s*", text[last.end_char:b.start_char]):
+                    break
+                if self._pid(b) and self._pid(b) != origin and self._pid(b) not in more_origins:
+                    more_origins.append(self._pid(b))
+                    dests = [d for d in dests if d is not b]
+                last = b
         if origin is None and held:
             origin = self._pid(held[0])
         if origin is None and before and not subject_is_destination:
@@ -639,6 +681,12 @@ class KGEvents:
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
         dest_ids = list(dict.fromkeys(dest_ids))
+        if not dest_ids and self.lang == "ar" and re.match(r"\s*(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0600-\u06FF])", text[trig[1]:trig[1] + 12]):
+            # "وتستضيف النرويج … بعدما انتقل إليها معدنون": the place the sentence is about
+            told = [p for p in places if p.start_char < trig[0] and self._pid(p) != origin
+                    and not self._is_orig(doc, p)]
+            if told:
+                dest_ids = [self._pid(told[0])]
         if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext) and self._last_dest and self._last_dest != origin:
             dest_ids = [self._last_dest]
         if not dest_ids and tid == "mig.arrive" and doc._.salient_place:
@@ -646,6 +694,8 @@ class KGEvents:
             here_c = doc._.salient_place.split("-")[0]
             if here_c != origin:
                 dest_ids = [here_c]
+        if not dest_ids and tid == "mig.consider":
+            return []  # "looking at the figures": considering no place is no move
         if not dest_ids and not origin:
             rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
             if not home or not rxm.search(text[sent.start_char:sent.end_char]):
@@ -732,7 +782,7 @@ class KGEvents:
         cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"]
         out = []
-        for dest in (dest_ids or [None]):
+        for dest, origin in [(d, o) for o in [origin] + more_origins for d in (dest_ids or [None])]:
             out.append({
                 "type": "MIGRATION", "sentence": text[sent.start_char:sent.end_char],
                 "start": sent.start_char, "end": sent.end_char,
