@@ -566,3 +566,36 @@ def test_arabic_names_stop_at_words_about_people():
     assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["تيمور عثمانوف"]
     r = rec("النرويج تقترح حظرا مؤقتا على مراكز تعدين البتكوين", "ar")
     assert [ev["status"] for ev in r["events"] if ev["type"] == "BAN"] == ["planned"]
+
+
+def test_a_speaker_before_inna_is_not_the_mover_unless_a_pronoun_takes_it_up():
+    r = rec("وقال مسؤول في شركة توانير الحكومية للكهرباء إن بعض المعدنين نقلوا أجهزتهم إلى أرمينيا.", "ar")
+    assert moves(r, "who", "destination") == [("بعض المعدنين", "AM")]
+    r = rec("وقال مسؤول في شركة \"أركتيك ماينينغ\" إن الشركة قد تنقل جزءا من عملياتها إلى السويد.", "ar")
+    assert moves(r, "who", "destination") == [("أركتيك ماينينغ", "SE")]
+
+
+def test_a_utility_refusing_new_contracts_bans_and_an_indefinite_subject_is_nobody_named():
+    r = rec("REYKJAVIK, Feb 19 - Iceland's national power company Landsvirkjun said it would not sign new "
+            "contracts with cryptocurrency miners. Genesis Digital, which operates data centres near "
+            "Reykjavik, said it was moving some of its capacity to Norway. A smaller operator said it had "
+            "shipped 800 machines to Texas.", "en", published="2024-02-19")
+    assert [j for j, _, _ in _bans(r)] == ["IS"]
+    assert moves(r, "who", "origin", "destination", "status") == [
+        ("Genesis Digital", "Reykjavik", "NO", "in_progress"), (None, None, "US-TX", "completed")]
+    assert [e["type"] for e in r["entities"] if e["text"] == "Genesis Digital"] == ["COMPANY"]
+    r = rec("وأعلنت الحكومة الإثيوبية أنها لن تمنح تراخيص جديدة لمزارع التعدين.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["ET"]
+
+
+def test_georgia_among_us_states_and_a_company_that_is_which():
+    r = rec("Rigs are bound for states such as Texas, Kentucky and Georgia. Compute North, which runs "
+            "hosting sites in Nebraska, said orders doubled. Others went to Georgia and Armenia.", "en")
+    places = [(e["text"], e["canonical"]) for e in r["entities"] if e["type"] in ("PROVINCE", "COUNTRY")]
+    assert ("Georgia", "US-GA") in places and ("Georgia", "GE") in places
+    assert [e["type"] for e in r["entities"] if e["text"] == "Compute North"] == ["COMPANY"]
+
+
+def test_the_movers_place_before_them():
+    r = rec("Kazakhstan's grey miners head for Russia", "en")
+    assert moves(r, "origin", "destination") == [("KZ", "RU")]

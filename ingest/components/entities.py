@@ -186,7 +186,7 @@ class KGEntities:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
-        gaz_ents = list(doc.ents)
+        gaz_ents = _namesakes(doc, list(doc.ents))
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them. The ruler's id is
@@ -666,6 +666,9 @@ class KGEntities:
                     r"headquartered|with|run|owned|listed)\b)",  # the head of the phrase, not "the company's"
                     span_text(doc, end, min(len(tv["text"]), end + 9))):
             return "COMPANY"  # "Compute North, a US hosting firm"
+        if re.match(r"^\s*,\s*which\s+(?:runs|operates|owns|has|builds|hosts|makes|mines|sells|is\s+(?:listed|based))\b",
+                    span_text(doc, end, min(len(tv["text"]), end + 5))):
+            return "COMPANY"  # "Compute North, which runs hosting sites": "which" is no person's
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
         connectors = any(t in _EN_STOP_LOWER for t in toks)
         caps = [w for w in words if w not in _EN_NAME_PARTICLES]
@@ -715,6 +718,52 @@ class KGEntities:
                 out.append(Span(doc, st, i + 1, label="PERSON"))
                 covered.update(range(st, i + 1))
         return out
+
+
+def _same_named_provinces() -> dict[str, str]:
+    """Country ids mapped to a province of another country with the same English name
+    (Georgia: GE and US-GA)."""
+    global _SAME_NAMED
+    if _SAME_NAMED is None:
+        nm = names()
+        countries = {d["en"]: i for i, d in nm.items() if d.get("type") == "COUNTRY" and d.get("en")}
+        _SAME_NAMED = {countries[d["en"]]: i for i, d in nm.items()
+                       if d.get("type") == "PROVINCE" and d.get("en") in countries and d.get("country") != countries[d["en"]]}
+    return _SAME_NAMED
+
+
+_SAME_NAMED: dict[str, str] | None = None
+_LIST_GAP = re.compile(r"\s*(?:,|،|and|or|و|أو|او)?\s*(?:(?:and|or)\s+)?")
+
+
+def _namesakes(doc: Doc, ents: list) -> list:
+    """"Texas, Kentucky and Georgia", "Atlanta, Georgia": a country named like a
+    province (:func:`_same_named_provinces`) is that province when it stands in a list
+    with places of the province's country, or right after a place inside it."""
+    same = _same_named_provinces()
+    if not any(e.label_ == "COUNTRY" and e.id_ in same for e in ents):
+        return ents
+    nm = names()
+    text = _text(doc)
+    out = list(ents)
+    for k, e in enumerate(ents):
+        if e.label_ != "COUNTRY" or e.id_ not in same:
+            continue
+        prov = same[e.id_]
+        home = nm[prov].get("country")
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(ents):
+                continue
+            o = ents[j]
+            a, b = (o.end_char, e.start_char) if j < k else (e.end_char, o.start_char)
+            if o.label_ in ("PROVINCE", "CITY") and nm.get(o.id_, {}).get("country") == home \
+                    and b - a <= 8 and _LIST_GAP.fullmatch(text, a, b):
+                out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
+                break
+    if out != ents:
+        doc.ents = out
+        token_view(doc, refresh_ents=True)
+    return out
 
 
 _EN_VERBISH = {"Are", "Is", "Was", "Were", "Have", "Has", "Had", "Do", "Does", "With", "To", "That", "For", "Be", "Will", "Can"}

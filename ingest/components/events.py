@@ -52,7 +52,7 @@ _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|
             r"(?:(?:province|region|state|city|republic)\s+of\s+)?")
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+" + _KIND_AR + r"$")
-_IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
+_IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s")
@@ -74,7 +74,13 @@ _SUBJECT_GAP_AR = re.compile(r"\s*(?:(?:ال)?(?:شركه|مجموعه|مؤسس�
 _QUOTE_MARKS = "\"“”«»"
 #: how far back a quotation is looked for (characters)
 QUOTE_REACH = 1500
-_PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
+# a sentence about someone it does not name: "A smaller operator said it …"
+_INDEFINITE_SUBJECT = re.compile(r"\s*(?:(?:but|and|yet)\s+)?(?:a|an|another|one|some|several|other|others)\b", re.I)
+_SAY_AR_BEFORE = re.compile(r"(?<![\u0600-\u06FF])[وف]?(?:قال|قالت|يقول|تقول|أكد|اكد|أكدت|اكدت|أوضح|اوضح|أشار|اشار"
+                            r"|أشارت|اشارت|ذكر|ذكرت|أعلن|اعلن|أعلنت|اعلنت|صرح|صرحت|أضاف|اضاف|يقدر|يقدّر|يرى|لفت|اعتبر)"
+                            r"(?![\u0600-\u06FF])")
+_OWNED_BY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
+_PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 # "أجزاء من X" (parts of X) is no origin
 _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
                              + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*)$")
@@ -576,6 +582,13 @@ class KGEvents:
                 return next((e for e in named if e.label_ == "COMPANY"), named[0])
         return None
 
+    def _said_by(self, text: str, lo: int, e, trig):
+        """In Arabic, the complementizer after ``e`` when ``e`` is who speaks ("قال مسؤول في
+        شركة X إن …": the verb of saying before it), else None."""
+        if self.lang != "ar" or not _SAY_AR_BEFORE.search(text, lo, e.start_char):
+            return None
+        return _COMP_AR.search(text, e.end_char, trig[0])
+
     def _migrations(self, doc, sent, sent_ents, trig, win, extra, tid, prev_sent, ents) -> list[dict]:
         text = _text(doc)
         stext = text[win[0]:win[1]]
@@ -620,7 +633,8 @@ class KGEvents:
                 lo = cs[-1]
         first_dest = None
         if subject_is_destination:
-            subj = [p for p in places if lo <= p.start_char < trig[0] and not self._is_orig(doc, p)]
+            subj = [p for p in places if lo <= p.start_char < trig[0] and not self._is_orig(doc, p)
+                    and not _dateline(text, p)]
             if not subj and self.lang == "ar":
                 # "تستقبل كازاخستان موجة من المعدنين": the subject follows the verb
                 subj = [p for p in places if trig[1] <= p.start_char <= trig[1] + 3]
@@ -715,9 +729,12 @@ class KGEvents:
             status = "in_progress"
         else:
             status = "completed"
+        # "قال مسؤول في شركة X إن بعض المعدنين نقلوا": who speaks before "إن" is not the
+        # mover (a pronoun after it makes the speaker the mover, see below)
         cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                  and win[0] <= e.start_char and e.end_char <= trig[0]
-                 and not _SAY.search(text, e.end_char, trig[0])]
+                 and not _SAY.search(text, e.end_char, trig[0])
+                 and not self._said_by(text, win[0], e, trig)]
         if not cands and self.lang == "ar":
             # "نقلت شركة "X" أجهزتها إلى …": the subject may follow the verb
             cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
@@ -728,7 +745,7 @@ class KGEvents:
             speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                         and win[0] <= e.start_char and e.end_char <= trig[0]]
             for e in speakers:
-                m = _SAY.search(text, e.end_char, trig[0])
+                m = _SAY.search(text, e.end_char, trig[0]) or self._said_by(text, win[0], e, trig)
                 if m and _PRONOUN.search(text, m.end(), trig[0]):
                     cands.append(e)
         actor = max(cands, key=lambda e: e.start_char) if cands else None
@@ -746,7 +763,11 @@ class KGEvents:
                   and not _ASIC.search(text, max(0, m.start() - 8), m.start())]  # "ASIC miners": machines
             # "miners … relocate their rigs": the people move, the machines are moved
             people = [m for m in ms if not _MACHINES.search(m.group(0))]
-            if not people and prev_sent is not None and _PRONOUN.search(text, sent.start_char, trig[0]):
+            pron = _PRONOUN.search(text, sent.start_char, trig[0])
+            if pron and (_SAY.search(text, pron.end(), trig[0])
+                         or _INDEFINITE_SUBJECT.match(text, sent.start_char, pron.start())):
+                pron = None  # "He said most were moving", "A smaller operator said it had shipped"
+            if not people and prev_sent is not None and pron:
                 # "He … flew the rest of the rigs to Texas": the one named before moves them
                 prev = [e for e in ents if e.label_ in ("PERSON", "COMPANY")
                         and prev_sent.start_char <= e.start_char < sent.start_char]
@@ -755,6 +776,13 @@ class KGEvents:
             if actor is None and ms:
                 best = min(people or ms, key=lambda m: abs(m.start() - trig[0]))
                 actor_text = best.group(0).strip()
+                if origin is None and self.lang == "en":
+                    # "Kazakhstan's grey miners head for Russia": the movers' place
+                    at = best.start() + len(best.group(0)) - len(best.group(0).lstrip())
+                    own = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
+                           and p.end_char < at and _OWNED_BY.fullmatch(text, p.end_char, at)]
+                    if own and self._pid(own[-1]) not in dest_ids:
+                        origin = self._pid(own[-1])
                 if self.lang == "ar":
                     actor_text = _unglued(actor_text)
         if origin is None:
