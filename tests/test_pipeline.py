@@ -599,3 +599,11 @@ def test_georgia_among_us_states_and_a_company_that_is_which():
 def test_the_movers_place_before_them():
     r = rec("Kazakhstan's grey miners head for Russia", "en")
     assert moves(r, "origin", "destination") == [("KZ", "RU")]
+
+
+def test_common_arabic_words_are_no_places():
+    # "بيان" (a statement) is ب + "يآن" (Ya'an); the others are adjectives and nouns that
+    # name provinces only with their type word ("محافظة الشرقية")
+    r = rec("أعلنت الوزارة في بيان أن كيان الشركة في المنطقة الشرقية والجنوبية والوسطى لم يتغير، "
+            "وقالت الداخلية إن البحيرة والجزيرة والساحل والعاصمة والمركز بلا كهرباء منذ الآن.", "ar")
+    assert [e["text"] for e in r["entities"] if e["type"] in ("COUNTRY", "PROVINCE", "CITY", "REGION")] == []
