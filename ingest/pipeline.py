@@ -63,8 +63,10 @@ def _known_arabic_words() -> set[str]:
     known: set[str] = set()
     for row in _patterns():
         p = row["pattern"]
-        if isinstance(p, str) and _is_arabic(p):
-            known.update(normalize_ar(w) for w in p.split())
+        if isinstance(p, str) and _is_arabic(p) and p.split():
+            # a clitic goes on a name's first word ("بولاية واشنطن"); its other words are no
+            # names of their own ("إيه" of "بي إيه نيوز" made "ولاية" read "و" + "ل" + "إيه")
+            known.add(normalize_ar(p.split()[0]))
     for forms in DEMONYMS.values():
         for f in forms:
             known.update({f, f + "ه", f + "ين", f + "ون", "ال" + f, "ال" + f + "ه", "ال" + f + "ين", "ال" + f + "ون"})

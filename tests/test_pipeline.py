@@ -607,3 +607,43 @@ def test_common_arabic_words_are_no_places():
     r = rec("أعلنت الوزارة في بيان أن كيان الشركة في المنطقة الشرقية والجنوبية والوسطى لم يتغير، "
             "وقالت الداخلية إن البحيرة والجزيرة والساحل والعاصمة والمركز بلا كهرباء منذ الآن.", "ar")
     assert [e["text"] for e in r["entities"] if e["type"] in ("COUNTRY", "PROVINCE", "CITY", "REGION")] == []
+
+
+def test_wire_datelines_of_two_cities_or_none_and_a_ban_told_as_background():
+    r = rec("ALMATY/LONDON, Jan 5 (Wire) - An internet shutdown in Kazakhstan knocked 12% of the bitcoin "
+            "network offline, since China banned mining last year.", "en", published="2022-01-05")
+    assert [j for j, _, _ in _bans(r)] == ["CN"]  # not London, not the internet shutdown
+    r = rec("April 12 (Wire) - Nearly a year after Beijing outlawed crypto mining, the United States has "
+            "become the top destination for the machines that left China.", "en", published="2022-04-12")
+    assert [d for j, d, _ in _bans(r)] == [None]  # the ban came before the news: not its date
+    assert moves(r, "origin", "destination") == [("CN", "US")]  # not the after-clause's Beijing
+
+
+def test_moving_there_opening_a_site_and_we_will_go():
+    r = rec("Kazakhstan became a mining hub when Chinese miners moved there in droves in 2021. Poolin "
+            "opened a site in Russia.", "en", published="2022-01-05")
+    assert moves(r, "who", "origin", "destination") == [("Chinese miners", "CN", "KZ"), ("Poolin", None, "RU")]
+    r = rec('"We will probably go to Kazakhstan," said one operator.', "en")
+    assert moves(r, "destination", "status") == [("KZ", "planned")]
+    r = rec('وقال أحد المشغلين في ليشان: "سنذهب على الأرجح إلى كازاخستان".', "ar")
+    assert moves(r, "origin", "destination", "status") == [("Leshan", "KZ", "planned")]
+
+
+def test_a_ban_by_it_goes_to_the_body_told_before_and_attraction_by_its_power():
+    r = rec("The government of Kazakhstan has since blamed the miners for power shortages. In November it "
+            "cut supply to mining farms during peak hours.", "en", published="2022-01-05")
+    assert [(j, d) for j, d, _ in _bans(r)] == [("KZ", "2021-11")]
+    r = rec("Sichuan is the second-largest mining region in China. In the rainy season its surplus "
+            "hydropower draws miners from Xinjiang to Sichuan.", "en")
+    assert moves(r, "origin", "destination") == [("CN-XJ", "CN-SC")]
+
+
+def test_arabic_titles_of_women_a_title_s_place_and_words_that_end_a_body_s_name():
+    r = rec("وقعت حاكمة ولاية نيويورك كاثي هوكول على القانون. وقالت شركات تعدين إنها قد تنقل مشروعاتها "
+            "إلى تكساس.", "ar")
+    assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["كاثي هوكول"]
+    assert moves(r, "who", "destination") == [("شركات تعدين", "US-TX")]
+    r = rec("أصدرت لجنة التنمية في سيتشوان ومكتب الطاقة فيها إشعارا يأمر بوقف التعدين.", "ar")
+    assert "ومكتب الطاقة" in [e["text"] for e in r["entities"] if e["type"] == "REGULATOR"]
+    r = rec("نقل المعدنون أجهزتهم من بولاية واشنطن إلى تكساس.", "ar")  # "ولاية" is no clitic + "إيه"
+    assert moves(r, "origin", "destination") == [("US-WA", "US-TX")]

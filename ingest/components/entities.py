@@ -47,7 +47,10 @@ _AR_SAY = ("قال", "وقال", "قالت", "وقالت", "اضاف", "واضا
 _AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شريك", "المدير", "مدير", "مديره", "المؤسس", "مؤسس",
               "المحلل", "محلل", "الباحث", "باحث", "وزير", "وزيره", "الوزير", "المتحدث", "متحدث", "الخبير",
               "خبير", "نائب", "عضو", "كبير", "الرئيسه", "المسؤول", "مسؤول", "الرئيس التنفيذي", "حاكم", "النائب",
-              "السيناتور", "المستشار", "مستشار", "الاقتصادي", "المؤسس المشارك")
+              "السيناتور", "المستشار", "مستشار", "الاقتصادي", "المؤسس المشارك",
+              # feminine forms ("رئيسة", "وزيرة" fold like "رئيسه", "وزيره" above)
+              "حاكمة", "الحاكمة", "المتحدثة", "متحدثة", "نائبة", "النائبة", "مستشارة", "المستشارة",
+              "المحللة", "محللة", "الباحثة", "باحثة", "الخبيرة", "خبيرة", "عضوة", "المديرة", "الوزيرة")
 _AR_SAY = _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت", "واعلنت")
 # the feminine of the past forms: صرح → صرحت, أكد → أكدت
 _AR_SAY = tuple(dict.fromkeys(normalize_ar(w) for w in _AR_SAY + tuple(
@@ -73,7 +76,9 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "مزودو مزودون مزودي مسؤولو ممثلو ممثلون مديرو مستثمرو مستثمرون منتجو منتجون مشغلو معدنو "
     "عمال سكان مواطنون تجار اسمه اسمها هويته هويتها "
     # "المتحدث باسم الوزارة", "صاحب مزرعة": words about a person, not of a name
-    "باسم صاحب صاحبة صاحبه "
+    "باسم صاحب صاحبة صاحبه فيها فيه لها له منها منه عنها عنه إشعارا اشعارا "
+    # "وقالت شركات تعدين إنها": companies and the industry, not a person's name
+    "شركات تعدين لتعدين "
     # what a title and a name are often followed by: "أصدر الرئيس X Y مرسوما"
     "مرسوم مرسوما قرارا قانونا بيانا أمرا امرا تعليمات تعميما خطابا كلمة رسالة اتفاقا اتفاقية").split())
 _AR_ORG_HEADS = {
@@ -94,6 +99,7 @@ _AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in 
 _AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
 # a weekday or a month ends a name: "البرلمان الجزائري الاثنين"
 _AR_NOT_NAME |= {normalize_ar(w) for w in (*AR_WEEKDAYS, *AR_MONTHS) if len(w) > 2}
+_AR_PLACE_KINDS = {normalize_ar(w) for w in ("ولاية", "مقاطعة", "إقليم", "منطقة", "مدينة", "محافظة", "جمهورية")}
 _AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | {"يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي"}
 _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
 
@@ -330,6 +336,8 @@ class KGEntities:
                 j = i + 1
                 while j < len(doc) and (norms[j] in _AR_TITLES or self.demonym_at(texts[j])
                                         or caps[j] or texts[j] in ("،", ",")
+                                        # "حاكمة ولاية نيويورك كاثي هوكول": the title's place
+                                        or ents[j] in PLACE_TYPES or norms[j] in _AR_PLACE_KINDS
                                         or (norms[j].startswith(("ل", "ب")) and caps[min(j + 1, len(doc) - 1)])):
                     j += 1
                 k = j

@@ -79,6 +79,12 @@ _INDEFINITE_SUBJECT = re.compile(r"\s*(?:(?:but|and|yet)\s+)?(?:a|an|another|one
 _SAY_AR_BEFORE = re.compile(r"(?<![\u0600-\u06FF])[وف]?(?:قال|قالت|يقول|تقول|أكد|اكد|أكدت|اكدت|أوضح|اوضح|أشار|اشار"
                             r"|أشارت|اشارت|ذكر|ذكرت|أعلن|اعلن|أعلنت|اعلنت|صرح|صرحت|أضاف|اضاف|يقدر|يقدّر|يرى|لفت|اعتبر)"
                             r"(?![\u0600-\u06FF])")
+# the subject of an attraction is something of the place told before: "its hydropower
+# draws", "تجذب طاقتها" (the word right after the verb)
+_ITS_EN = re.compile(r"\b(?:its|their)\s", re.I)
+_ITS_AR = re.compile(r"\s+[\u0600-\u06FF]{3,}(?:ها|هم)(?![\u0600-\u06FF])")
+_IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|quickly)\s+)?$"
+                         r"|(?<![\u0600-\u06FF])(?:انها|إنها|أنها|انهم|إنهم|أنهم)\s+$", re.I)
 _OWNED_BY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 # "أجزاء من X" (parts of X) is no origin
@@ -165,6 +171,7 @@ class KGEvents:
                 by_sent[i].append(hit)
         ents_by_start = sorted(ents, key=lambda e: e.start_char)
         ent_starts = [e.start_char for e in ents_by_start]
+        self._regulators = [e for e in ents_by_start if e.label_ == "REGULATOR"]
         for sent_index, sent in enumerate(sents):
             hits = by_sent[sent_index]
             lo_i = bisect_left(ent_starts, sent.start_char)
@@ -419,6 +426,13 @@ class KGEvents:
                  and not (text[e.start_char - 1:e.start_char] == "(" and text[e.end_char:e.end_char + 1] == ")")]
         auths.sort(key=lambda a: (a.label_ != "REGULATOR", a.start_char > trig[0], abs(a.start_char - trig[0])))
         authority = auths[0] if auths else None
+        if authority is None and _IT_SUBJECT.search(text, max(win[0], trig[0] - 30), trig[0]):
+            # "The government has since blamed the miners. In November it cut supply to
+            # farms": the body told at most two sentences before
+            told = [e for e in self._regulators if e.end_char <= sent.start_char
+                    and sent.start_char - e.start_char <= 600 and e.kb_id_]
+            if told:
+                authority = told[-1]
         if authority is not None and authority.label_ == "COMPANY" and tid in (
                 "ban.halt", "ban.close", "ban.shutdown", "ban.prohibit"):
             # a company that halts its own operations is curtailing, not regulating
@@ -431,6 +445,14 @@ class KGEvents:
             pid = self._demonym_fn(doc)(w.strip(".,،"))
             if pid:
                 ids.append(pid)
+        if not ids and self.lang == "en":
+            # "since China banned mining": the place right before the verb is who bans
+            subj = [q for q in juris if q.end_char <= trig[0] and re.fullmatch(
+                r"\s+(?:(?:has|have|had|also|then|later|quickly|effectively|formally)\s+){0,2}", text[q.end_char:trig[0]])]
+            if subj and not re.search(r"(?:,|\band|\bor)\s*$", text[max(0, subj[-1].start_char - 6):subj[-1].start_char]):
+                # (not the last of a list: "authorities in Sichuan, … and Yunnan have ordered");
+                # what the ban covers may follow it: "Russia banned mining in Irkutsk"
+                juris = [subj[-1]] + [q for q in juris if q.start_char > trig[0]]
         if not ids:
             listed = any(q.label_ == "PROVINCE" for q in juris)
             ids = [pid for pid in (self._jurisdiction(doc, q, listed) for q in juris) if pid]
@@ -480,8 +502,12 @@ class KGEvents:
             _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))]
         dated = [e for e in sent_ents if e not in until] if until else sent_ents
         whole = (sent.start_char, sent.end_char)
-        date = (self._date_in(dated, win, trig, filed=False) or self._date_in(dated, whole, trig, filed=False)
-                or self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, whole, trig))
+        date = self._date_in(dated, win, trig, filed=False) or self._date_in(dated, whole, trig, filed=False)
+        if not date and not any(h[0] == "CUE" and h[1] == "cue.after" and whole[0] <= h[2] < trig[0]
+                                for h in self._sentence_hits):
+            # the dateline's date, unless the ban is told as what came before the news
+            # ("April 12 - A year after Beijing outlawed mining, …")
+            date = self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, whole, trig)
         out = []
         for pid in ids:
             out.append({
@@ -545,7 +571,7 @@ class KGEvents:
         if w.endswith("نا"):  # نقلنا, انتقلنا: we moved
             return True
         w = re.sub(r"^س", "", w)  # سننتقل: we will move
-        return w.startswith(("ننقل", "ننتقل"))  # ننقل, ننتقل: we move
+        return w.startswith(("ننقل", "ننتقل", "نذهب", "نتوجه", "نرحل"))  # ننقل, ننتقل, سنذهب: we move
 
     def _speaker(self, text: str, sent, trig: tuple, ents: list):
         """Who says the words of a move: the company, else the person, named
@@ -635,11 +661,22 @@ class KGEvents:
         if subject_is_destination:
             subj = [p for p in places if lo <= p.start_char < trig[0] and not self._is_orig(doc, p)
                     and not _dateline(text, p)]
+            # "A year after Beijing outlawed mining, the United States has become the top
+            # destination": the subject is in the clause of the trigger
+            breaks = [m.end() for m in _CLAUSE.finditer(text, lo, trig[0])]
+            its = (_ITS_AR.match(text, trig[1]) if self.lang == "ar"
+                   else _ITS_EN.search(text, breaks[-1] if breaks else max(lo, trig[0] - 40), trig[0]))
+            if breaks and (any(p.start_char >= breaks[-1] for p in subj) or its):
+                subj = [p for p in subj if p.start_char >= breaks[-1]]
             if not subj and self.lang == "ar":
                 # "تستقبل كازاخستان موجة من المعدنين": the subject follows the verb
                 subj = [p for p in places if trig[1] <= p.start_char <= trig[1] + 3]
             if subj:
                 first_dest = subj[0]
+            elif tid == "mig.attract" and doc._.salient_place and its:
+                # "its surplus hydropower draws miners from Xinjiang", "تجذب طاقتها …":
+                # the place the article is about
+                first_dest = doc._.salient_place
         # "نقلت شركة تعمل في كرمان أجهزتها إلى أرمينيا": a place "in" after the move
         # and before where it goes is where the movers are
         held = []
@@ -695,14 +732,24 @@ class KGEvents:
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
         dest_ids = list(dict.fromkeys(dest_ids))
+        if not dest_ids and isinstance(first_dest, str) and first_dest != origin \
+                and not (origin and contains(first_dest, origin)):
+            dest_ids = [first_dest]
         if not dest_ids and self.lang == "ar" and re.match(r"\s*(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0600-\u06FF])", text[trig[1]:trig[1] + 12]):
             # "وتستضيف النرويج … بعدما انتقل إليها معدنون": the place the sentence is about
             told = [p for p in places if p.start_char < trig[0] and self._pid(p) != origin
                     and not self._is_orig(doc, p)]
             if told:
                 dest_ids = [self._pid(told[0])]
-        if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext) and self._last_dest and self._last_dest != origin:
-            dest_ids = [self._last_dest]
+        if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext):
+            # "Kazakhstan became a hub when Chinese miners moved there": the place the
+            # sentence is about, else where the last move went
+            told = [p for p in places if p.start_char < trig[0] and self._pid(p) != origin
+                    and not self._is_orig(doc, p) and not _dateline(text, p)]
+            if told and self.lang == "en":
+                dest_ids = [self._pid(told[0])]
+            elif self._last_dest and self._last_dest != origin:
+                dest_ids = [self._last_dest]
         if not dest_ids and tid == "mig.arrive" and doc._.salient_place:
             # "Many of them arrived from China": they arrived where the article is
             here_c = doc._.salient_place.split("-")[0]
@@ -932,13 +979,17 @@ def _dateline(text: str, p) -> bool:
     """Whether place ``p`` opens its line as a wire dateline: "MOSCOW, Dec 20 -",
     "سوخومي -", "الجزائر (أ ف ب) -"."""
     line = text.rfind("\n", 0, p.start_char) + 1
-    return not text[line:p.start_char].strip() and _DATELINE_TAIL.match(text, p.end_char) is not None
+    head = text[line:p.start_char]
+    # "ALMATY/LONDON, Jan 5 (Wire) -": places joined by a slash
+    return (not head.strip() or _DATELINE_HEAD.fullmatch(head) is not None) \
+        and _DATELINE_TAIL.match(text, p.end_char) is not None
 
 
 def _filed_on(text: str, d) -> bool:
     """Whether date ``d`` stands in its line's wire dateline: "PRISTINA, June 1 -"."""
     line = text.rfind("\n", 0, d.start_char) + 1
-    return (d.start_char - line <= 40 and re.fullmatch(r"[^\n.!?؟]*[,،]\s*", text[line:d.start_char]) is not None
+    # "PRISTINA, June 1 -", or no place at all: "April 12 (Wire) -"
+    return (d.start_char - line <= 40 and re.fullmatch(r"(?:[^\n.!?؟]*[,،])?\s*", text[line:d.start_char]) is not None
             and _DATELINE_TAIL.match(text, d.end_char) is not None)
 
 
@@ -954,7 +1005,8 @@ def _in_relative_clause(text: str, at: int, trig: int) -> bool:
     return re.search(r"[,،]", text[at:at + 150]) is not None
 
 
-_DATELINE_TAIL = re.compile(r"\s*(?:[,،][^\n(\-–—]{0,30})?(?:\([^)\n]{1,30}\))?\s*[-–—]")
+_DATELINE_HEAD = re.compile(r"\s*(?:[^\n/,.]{2,25}/)+")
+_DATELINE_TAIL = re.compile(r"(?:/[^\n/,.]{2,25})*\s*(?:[,،][^\n(\-–—]{0,30})?(?:\([^)\n]{1,30}\))?\s*[-–—]")
 
 
 def _unglued(words: str) -> str:
