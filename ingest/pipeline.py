@@ -57,6 +57,9 @@ def _patterns() -> tuple[dict, ...]:
     return tuple(rows)
 
 
+_ORG_LABELS = ("COMPANY", "ORGANIZATION", "REGULATOR")
+
+
 def _known_arabic_words() -> set[str]:
     """Normalised words that NORM may uncover under a clitic."""
     from ingest.lang.ar.demonyms import DEMONYMS
@@ -115,8 +118,12 @@ def _build(lang: str) -> Language:
         raise ValueError(f"no pipeline for language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
     nlp.add_pipe("kg_sentences")
     ruler = nlp.add_pipe("kg_gazetteer")
+    # English text is matched against the Latin-script names; Arabic text against the
+    # Arabic ones and the Latin names of bodies ("BIT Mining" stays in Latin script in
+    # Arabic copy, place names are written in Arabic): a third of the patterns to build
     pats = [r for r in _patterns() if isinstance(r.get("pattern"), str)
-            and (_is_arabic(r["pattern"]) == (lang == "ar") or (lang == "ar" and not _is_arabic(r["pattern"])))]
+            and (_is_arabic(r["pattern"]) if lang == "ar" else not _is_arabic(r["pattern"]))
+            or (lang == "ar" and isinstance(r.get("pattern"), str) and r.get("label") in _ORG_LABELS)]
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns([{"label": r["label"], "pattern": r["pattern"], "id": r["id"]} for r in pats])
     nlp.add_pipe("kg_entities")

@@ -647,3 +647,17 @@ def test_arabic_titles_of_women_a_title_s_place_and_words_that_end_a_body_s_name
     assert "ومكتب الطاقة" in [e["text"] for e in r["entities"] if e["type"] == "REGULATOR"]
     r = rec("نقل المعدنون أجهزتهم من بولاية واشنطن إلى تكساس.", "ar")  # "ولاية" is no clitic + "إيه"
     assert moves(r, "origin", "destination") == [("US-WA", "US-TX")]
+
+
+def test_new_places_a_national_body_acting_in_a_town_and_past_qad():
+    r = rec("وقالت الوزارة إن صاحب المزرعة كان قد نقل أجهزته من محافظة الإسكندرية إلى الجيزة.", "ar")
+    assert moves(r, "origin", "destination", "status") == [("EG-ALX", "Giza", "completed")]
+    r = rec("وأضاف أن عددا من المعدنين نقلوا أجهزتهم من البصرة إلى إقليم كردستان.", "ar")
+    assert moves(r, "origin", "destination") == [("Basra", "IQ-KR")]
+    r = rec("Miners in the Chui region shipped machines to Navoi Region, Uzbekistan.", "en")
+    assert moves(r, "origin", "destination") == [("KG-C", "UZ-NW")]
+    r = rec("أعلنت وزارة الكهرباء والماء الكويتية أنها فصلت التيار عن 80 منزلا في منطقة الوفرة "
+            "لتعدين البتكوين.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["KW"]  # the town is where, the country is who
+    r = rec("The dam on the Blue Nile sells power to miners.", "en")
+    assert not [e for e in r["entities"] if e["type"] == "PERSON"]

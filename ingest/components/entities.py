@@ -138,7 +138,7 @@ _EN_STOP_LOWER = {"of", "and", "for", "the", "&"}
 # words that make a capitalised name a feature of the land, not a person: "Seneca Lake"
 _EN_FEATURE = set("""Lake Lakes River Sea Bay Gulf Valley Mountain Mountains Hills Island Islands Falls
 Dam Canyon Creek Park Desert Basin Plateau Peninsula Coast Airport Station Street Road Avenue Square
-Bridge County Port Harbor Harbour""".split())
+Bridge County Port Harbor Harbour Nile Danube Volga Yangtze Mekong Amazon Euphrates Tigris""".split())
 # particles inside people's names: Alex de Vries, Ursula von der Leyen
 _EN_NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin", "al", "el"}
 

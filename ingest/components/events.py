@@ -461,6 +461,13 @@ class KGEvents:
                 r"\s*(?:,|،|and|و)?\s*", text[authority.end_char:min(p.start_char for p in juris)]):
             # "authorities in Sichuan, Inner Mongolia and Xinjiang": the body's own place opens the list
             ids.insert(0, kb[12:])
+        if ids and juris and all(q.label_ == "CITY" for q in juris) and authority is not None \
+                and authority.label_ == "REGULATOR" and not (authority.kb_id_ or "").startswith("authorities:"):
+            # "وزارة الكهرباء الكويتية فصلت التيار عن منازل في الوفرة": a national body acting
+            # in a town bans for its country
+            c = names().get(authority.kb_id_ or "", {}).get("country") or self._first_demonym(doc, authority.text.split())
+            if c and all((names().get(i, {}).get("country") or i.split("-")[0]) == c for i in ids):
+                ids = [c]
         # most specific: drop a place that contains another one in the list
         ids = [i for i in dict.fromkeys(ids) if not any(j != i and contains(i, j) for j in ids)]
         if not ids and authority is not None:
