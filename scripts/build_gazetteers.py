@@ -38,7 +38,10 @@ Inputs
 
   ``patterns`` lists every surface form, English and Arabic. A curated line
   whose id is a country adds ``patterns``, may override ``en``/``ar`` and may
-  ``drop`` generated forms that are ambiguous or common words.
+  ``drop`` generated forms that are ambiguous or common words. Any curated line
+  may ``drop`` a form: a form it drops is generated for no id ("Punjab" names
+  provinces of India and Pakistan; a line that takes one of them over drops the
+  bare name, so that the other does not keep it alone).
 
 Outputs (sorted, so two runs give the same bytes)
 -------------------------------------------------
