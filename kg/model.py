@@ -312,10 +312,9 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
             "reason": link.get("reason"), "lag_days": link.get("lag_days"),
             "cue": link.get("cue"), "scope": link.get("scope", "article")})
 
-    # containment of every place node this batch touches
-    for row in list(b.nodes.get("Entity", [])):
-        pid = row["id"]
-        seen = set()
+    # containment of every place node this batch touches (each chain walked once)
+    seen: set[str] = set()
+    for pid in dict.fromkeys(row["id"] for row in b.nodes.get("Entity", [])):
         while pid in places and places[pid].get("parent") and pid not in seen:
             seen.add(pid)
             parent = places[pid]["parent"]
