@@ -159,7 +159,9 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
         # 14 و15 ديسمبر / 20 يونيو 2025 / يونيو 2022 / (نهاية|منتصف|شهر) يونيو
         pat = (rf"{_B}(?:(?:بدايه|مطلع|اوائل|منتصف|نهايه|اواخر|اواسط|اخر|شهر)\s+)?"
                rf"(?:(\d{{1,2}})(?:\s*(?:و|الى|الي|-)\s*\d{{1,2}})?\s+)?{_CL}{mon}"
-               rf"(?:\s*/\s*(?:{_AR_MONTH_RE}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?"
+               # the other calendar's name after a slash or in brackets: "حزيران/يونيو",
+               # "حزيران (يونيو)"
+               rf"(?:\s*/\s*(?:{_AR_MONTH_RE})|\s*\(\s*(?:{_AR_MONTH_RE})\s*\))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?"
                rf"(?:\s+(?P<dir>الماضي|المنصرم|السابق|المقبل|القادم))?{_E}")
         for m, s, e, t in _collect(folded, offsets, text, pat):
             day = int(m.group(1)) if m.group(1) and not re.search(r"\d\s*(?:و|الى|الي|-)\s*\d", m.group(0)) else None

@@ -96,3 +96,9 @@ def test_last_and_next_month_point_away_from_the_publication_date():
     assert values("في آذار/مارس المقبل", "ar") == ["2022-03"]
     assert values("after a ban last May", "en") == ["2021-05"]
     assert values("in December", "en") == ["2021-12"]  # without a word, the nearest
+
+
+def test_the_other_calendar_s_month_in_brackets_is_one_date():
+    found = find_dates("شحنت 320 آلة في ٢١ حزيران (يونيو) ٢٠٢١ ثم في أيار (مايو) الماضي", "ar", "2022-07-01")
+    assert [(d["text"], d["value"]) for d in found] == [
+        ("٢١ حزيران (يونيو) ٢٠٢١", "2021-06-21"), ("أيار (مايو) الماضي", "2022-05")]
