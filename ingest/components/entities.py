@@ -218,6 +218,10 @@ class KGEntities:
         else:
             spans += self._en_cues(doc, salient)
         spans += self._person_repeats(doc, spans)
+        credits = _credits(_text(doc))
+        if credits:
+            # "(Photo by Stephanie Keith/Getty Images)": who took a picture is in no story
+            spans = [sp for sp in spans if not any(a <= sp.start_char < b for a, b in credits)]
         spans = _dedupe(spans)
         spans = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
         doc.spans["entities"] = spans
@@ -726,6 +730,20 @@ class KGEntities:
                 out.append(Span(doc, st, i + 1, label="PERSON"))
                 covered.update(range(st, i + 1))
         return out
+
+
+_CREDIT = re.compile(r"\((?:photo|image|picture|photograph|credit|file\s+photo)s?\b[^)\n]{0,120}\)"
+                     r"|^(?:photo|image|picture|credit)s?(?:\s+by)?\s*:[^\n]{0,120}$"
+                     r"|\((?:ال)?(?:صور[ةه]|تصوير)[^)\n]{0,120}\)|^(?:ال)?(?:صور[ةه]|تصوير)\s*:[^\n]{0,120}$",
+                     re.I | re.M)
+
+
+def _credits(text: str) -> list[tuple[int, int]]:
+    """Where the text credits a picture: "(Photo by X/Getty Images)", "Image: Reuters",
+    "(صورة: رويترز)"."""
+    if not any(w in text for w in ("Photo", "photo", "Image", "image", "Picture", "Credit", "صور", "تصوير")):
+        return []
+    return [m.span() for m in _CREDIT.finditer(text)]
 
 
 def _same_named_provinces() -> dict[str, str]:
