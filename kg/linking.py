@@ -96,9 +96,18 @@ def link_record(record: dict) -> list[dict]:
     for mig in (e for e in events if e.get("type") == "MIGRATION"):
         if mig.get("other_cause") and not mig.get("cues"):
             continue
-        origin = mig.get("origin") or home_country
+        if mig.get("earlier"):
+            continue  # told as before the ban ("two years before the ban", "وكانت … قد انتقلت")
+        origin = mig.get("origin")
+        dest = mig.get("destination")
+        if origin is None and not (dest and any(
+                contains(b.get("jurisdiction"), dest) and not (b.get("date") and mig.get("date") and date_lt(mig["date"], b["date"]))
+                for b in bans)):
+            # (a move into a place banned by then does not leave it: "… moved to Ethiopia"
+            # under Ethiopia's ban; a move to Sarawak under Perak's still leaves Malaysia)
+            origin = home_country
         ok = [b for b in bans if may_trigger(b, mig, published=published) is None]
-        cue_words = [c["text"] for c in mig.get("cues", [])]
+        cue_words = [c["text"] for c in mig.get("cues", []) if c.get("id") != "cue.before"]
         same_sentence = [b for b in ok if _told_in(b, mig["start"])]
         chosen: list[tuple[dict, float, str]] = []
         if cue_words and same_sentence:
@@ -137,7 +146,7 @@ def link_record(record: dict) -> list[dict]:
         for b, conf, why in chosen:
             lag = days_between(b.get("date"), mig.get("date"))
             parts = [why]
-            if mig.get("origin") is None:
+            if mig.get("origin") is None and origin:
                 parts.append(f"origin taken as {origin}")
             if b.get("date") and mig.get("date"):
                 parts.append(f"migration {lag} days after the ban" if lag is not None

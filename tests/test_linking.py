@@ -144,3 +144,28 @@ def test_a_cue_ties_a_move_from_the_country_to_the_bans_inside_it():
     assert links(bans + [mig("m", None, "TH", start=90, si=2, cues=["pushed"])]) == {("b1", "m"), ("b2", "m")}
     assert links(bans + [mig("m", None, "TH", start=90, si=2)]) == set()  # no cue: no link
     assert links(bans + [mig("m", "MY", "TH", start=90, si=2, cues=["pushed"])]) == set()  # its own origin
+
+
+def test_moves_told_as_before_the_ban_for_another_cause_or_into_the_banned_place_are_not_linked():
+    from ingest.pipeline import extract
+
+    def links(text, lang, published="2021-06-22"):
+        r = extract({"id": "t", "title": "", "text": text, "published": published, "lang": lang})
+        link_record(r)
+        return r, r["links"]
+
+    r, ls = links("انتقل معدنون إلى كازاخستان عام 2019، أي قبل الحظر بعامين.", "ar")
+    assert ls == [] and all(e.get("date") is None for e in r["events"] if e["type"] == "BAN")
+    r, ls = links("نقل المستثمر مزرعته من سيتشوان إلى تكساس عام 2019، قبل أي حظر.", "ar")
+    assert ls == [] and not [e for e in r["events"] if e["type"] == "BAN"]
+    _, ls = links("أمرت السلطات في سيتشوان بوقف مناجم العملات المشفرة.\nونقلت شركة \"هاشكو\" أجهزتها من "
+                  "سيتشوان إلى كازاخستان بسبب انخفاض أسعار الكهرباء هناك.", "ar")
+    assert ls == []
+    _, ls = links("وقعت حاكمة ولاية نيويورك قانوناً يفرض وقفاً مؤقتاً على منح تراخيص جديدة لمحطات تعدين "
+                  "العملات المشفرة.\nوكانت شركات عدة قد انتقلت من نيويورك إلى تكساس في العامين الماضيين.", "ar")
+    assert ls == []
+    _, ls = links("قالت إثيوبيا إنها لن توقع عقوداً جديدة مع المعدنين.\nوانتقل بعض المشغلين إلى إثيوبيا.", "ar")
+    assert ls == []
+    _, ls = links("Sichuan ordered miners to shut. One investor moved his farm from Sichuan to Texas in 2019, "
+                  "two years before the ban.", "en")
+    assert ls == []

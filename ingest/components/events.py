@@ -85,6 +85,10 @@ _ITS_EN = re.compile(r"\b(?:its|their)\s", re.I)
 _ITS_AR = re.compile(r"\s+[\u0600-\u06FF]{3,}(?:ها|هم)(?![\u0600-\u06FF])")
 _IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|quickly)\s+)?$"
                          r"|(?<![\u0600-\u06FF])(?:انها|إنها|أنها|انهم|إنهم|أنهم)\s+$", re.I)
+_BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|(?<![\u0600-\u06FF])قبل)\s+(?:(?:أن|ان)\s+)?"
+                         r"(?P<any>(?:any|أي|اي)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\u0600-\u06FF'’]+\s+){0,2}$", re.I)
+# "وكانت شركات عدة قد انتقلت …": a move told as background, before the news
+_PLUPERFECT_AR = re.compile(r"(?<![\u0600-\u06FF])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد\s+(?:\S+\s+)?$")
 _OWNED_BY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 # "أجزاء من X" (parts of X) is no origin
@@ -241,6 +245,22 @@ class KGEvents:
                         and _WHO_BEFORE.search(text, max(0, b["_trig"][0] - 12), b["_trig"][0]):
                     b["_merged"] = True
             here = [ev for ev in here if not ev.get("_merged")]
+            for ev in here:
+                if ev["type"] != "BAN":
+                    continue
+                m = _BEFORE_BAN.search(text, max(sent.start_char, ev["_trig"][0] - 40), ev["_trig"][0])
+                if m is None:
+                    continue
+                # "moved to Kazakhstan in 2019, two years before the ban": the moves of the
+                # sentence came first, and the ban does not take their date
+                if m.group("any"):
+                    ev["_drop"] = True  # "قبل أي حظر", "before any ban": there was none yet
+                for mv in here:
+                    if mv["type"] == "MIGRATION":
+                        mv["earlier"] = True
+                        if mv.get("date") and mv["date"] == ev.get("date"):
+                            ev["date"] = None
+            here = [ev for ev in here if not ev.get("_drop")]
             moves = [ev for ev in here if ev["type"] == "MIGRATION"]
             # "Miners who relocated to Laos from Sichuan … are weighing moves to Ethiopia":
             # a later move of the movers a relative clause placed leaves where that put them
@@ -861,8 +881,11 @@ class KGEvents:
             breaks = [text.rfind(c, cue_before[-1], trig[0]) for c in ",،"]
             lo = max([lo] + [b + 1 for b in breaks if b >= 0])
         date = self._date_in(sent_ents, (lo, min(cue_after)) if cue_after else (lo, win[1]), trig)
+        other_cause = bool(_OTHER_CAUSE.search(_fold_range(doc, win[0], win[1])))
         cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
-                for h in extra if h[0] == "CUE"]
+                for h in extra if h[0] == "CUE"
+                # "بسبب انخفاض أسعار الكهرباء": the word that gives the other cause ties to no ban
+                and not (other_cause and re.match(r"(?:بسبب|because|due)", text[h[2]:h[3]], re.I))]
         out = []
         for dest, origin in [(d, o) for o in [origin] + more_origins for d in (dest_ids or [None])]:
             out.append({
@@ -873,7 +896,9 @@ class KGEvents:
                 "origin": origin, "destination": dest, "_quantity_span": quantity,
                 "quantity": quantity._.kg_value if quantity is not None else None,
                 "date": date, "status": status, "cues": cues, "_trig": trig, "_win": win,
-                "other_cause": bool(_OTHER_CAUSE.search(_fold_range(doc, win[0], win[1]))) or None,
+                "other_cause": other_cause or None,
+                "earlier": (self.lang == "ar" and not any(c["id"] in ("cue.after", "cue.push") for c in cues)
+                            and _PLUPERFECT_AR.search(text, win[0], trig[0]) is not None) or None,
                 "_origin_default": origin_default,
             })
         if dest_ids:
@@ -979,7 +1004,10 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
 
 _OTHER_CAUSE = re.compile(
     r"(?:للحصول علي|بحثا عن|بحثاً عن|سعيا|للاستفاده من|بسبب (?:رخص|انخفاض)|جذبت?ه?م?)\s*(?:\S+\s+){0,2}(?:كهرباء|الكهرباء|الطاقه|طاقه)"
-    r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant)\s+(?:power|electricity|energy)", re.I)
+    r"|بسبب\s+(?:\S+\s+)?(?:الكهرباء|الطاقه)\s+(?:المنخفضه|الرخيصه|الارخص)"
+    r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by|in\s+search\s+of"
+    r"|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant|subsidi[sz]ed)\s+"
+    r"(?:(?:hydro|renewable|solar|wind)\s*)?(?:power|electricity|energy)", re.I)
 
 
 def _dateline(text: str, p) -> bool:
