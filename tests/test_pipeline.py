@@ -661,3 +661,44 @@ def test_new_places_a_national_body_acting_in_a_town_and_past_qad():
     assert [j for j, _, _ in _bans(r)] == ["KW"]  # the town is where, the country is who
     r = rec("The dam on the Blue Nile sells power to miners.", "en")
     assert not [e for e in r["entities"] if e["type"] == "PERSON"]
+
+
+def test_a_ban_that_pushed_movers_out_and_bans_that_were_not_made():
+    r = rec("China's crackdown pushed miners to Kazakhstan.", "en")
+    assert moves(r, "origin", "destination") == [("CN", "KZ")]
+    r = rec("Beijing's ban drove many miners to Texas.", "en")
+    assert moves(r, "origin", "destination") == [("CN", "US-TX")]
+    r = rec("The ban pushed miners to Kazakhstan.", "en")
+    assert _bans(r) == [] and moves(r, "destination") == [("KZ",)]
+    for text in ("Norwegian lawmakers on Thursday voted down a proposal by the Red Party to ban crypto mining.",
+                 "Lawmakers in Texas considered a bill to ban mining but it failed.",
+                 "Sweden's Financial Supervisory Authority called for an EU-wide ban on proof-of-work mining."):
+        assert _bans(rec(text, "en")) == [], text
+    r = rec("CHENGDU, June 21 - Sichuan ordered miners to shut, after the State Council called for a "
+            "crackdown on bitcoin mining in May.", "en")
+    assert sorted(j for j, _, _ in _bans(r)) == ["CN", "CN-SC"]  # a government's own call is its order
+    r = rec("Some miners relocated to Buryatia, which has not imposed restrictions on mining.", "en")
+    assert _bans(r) == []
+
+
+def test_enforcement_licences_refused_and_more_ways_to_ban_and_move():
+    r = rec("Police in Egypt confiscated crypto mining rigs. Kuwaiti police seized 1,000 mining machines.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["EG", "KW"]
+    r = rec("Police said they had seized more than 2,000 mining devices since January.", "en")
+    assert _bans(r) == []  # no place told: no ban
+    r = rec("ضبطت الأجهزة الأمنية في محافظة الجيزة مزرعة لتعدين العملات المشفرة.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["EG"]  # the country's law, enforced in Giza
+    for text, j in (("Thailand refused licences to crypto miners.", "TH"),
+                    ("No new licences for crypto mining will be granted in Laos, the energy ministry said.", "LA"),
+                    ("Chinese regulators pulled the plug on bitcoin miners in June.", "CN"),
+                    ("Beijing declared all cryptocurrency transactions illegal in September.", "CN")):
+        assert [b for b, _, _ in _bans(rec(text, "en"))] == [j], text
+    r = rec("رفضت كازاخستان منح تراخيص جديدة لمزارع التعدين.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["KZ"]
+    r = rec("Bitdeer sought refuge in Texas after Chinese authorities pulled the plug on bitcoin mining in June.", "en")
+    assert moves(r, "who", "origin", "destination") == [("Bitdeer", "CN", "US-TX")]
+    r = rec("Penguin Group is bringing 20 megawatts of machines from the United States to Paraguay. "
+            "Thousands of rigs were trucked across the border into Kazakhstan.", "en")
+    assert moves(r, "who", "origin", "destination") == [("Penguin Group", "US", "PY"), (None, None, "KZ")]
+    r = rec("Wyoming and Tennessee have rolled out the welcome mat, with lawmakers promising clear rules.", "en")
+    assert moves(r, "destination") == []

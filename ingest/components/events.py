@@ -89,7 +89,20 @@ _BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|(?<![\u0600-\u0
                          r"(?P<any>(?:any|أي|اي)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\u0600-\u06FF'’]+\s+){0,2}$", re.I)
 # "وكانت شركات عدة قد انتقلت …": a move told as background, before the news
 _PLUPERFECT_AR = re.compile(r"(?<![\u0600-\u06FF])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد\s+(?:\S+\s+)?$")
-_OWNED_BY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
+# "Some miners had already moved to Armenia", "… moved years earlier": before the news
+_ALREADY_EN = re.compile(r"\bhad\s+(?:already|long\s+since|previously)\s+$", re.I)
+_YEARS_EARLIER_EN = re.compile(r"\b(?:years|months|long)\s+(?:earlier|before(?!\s+(?:the|a|an)\b))", re.I)
+# a ban that was not made: voted down, only called for, not imposed
+_DENIED_BAN_BEFORE = re.compile(
+    r"\b(?:voted\s+down|rejected|defeated|blocked|scrapped|shelved)\b[^.;]{0,50}$|\b(?:not|never)\s+(?:(?:yet|been|be|to)\s+)?$"
+    # a call on another body ("called for an EU-wide ban"); a government's own call for a
+    # crackdown ("the State Council called for a crackdown") is its order
+    r"|\b(?:called|calls|calling|urged|urges|urging|lobbied|petitioned)\b[^.;]{0,50}\b(?:EU|European|global|worldwide|international)\b[^.;]{0,20}$"
+    r"|(?<![\u0600-\u06FF])(?:رفض|رفضت|اسقط|اسقطت)\s+(?:\S+\s+){0,5}$"
+    r"|(?<![\u0600-\u06FF])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
+    r"|(?<![\u0600-\u06FF])(?:لم|لن)\s+(?:\S+\s+)?$", re.I)
+_DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
+_OWNED_BY = re.compile(r"['’]s\s+(?:(?!(?:ban|bans|crackdown|order|orders|decision|move|law|rules?|government)\b)[\w-]+\s+)?")
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 # "أجزاء من X" (parts of X) is no origin
 _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
@@ -274,8 +287,11 @@ class KGEvents:
             ban_places = [ev["jurisdiction"] for ev in here if ev["type"] == "BAN" and ev.get("jurisdiction")
                           and not ev.get("_fallback")]
             for ev in here:
-                # "after China banned it, miners moved": they left the place of the ban
-                if ev["type"] == "MIGRATION" and ev.get("_origin_default") and ban_places:
+                # "after China banned it, miners moved": they left the place of the ban;
+                # "China's crackdown pushed miners to Kazakhstan": the ban moved them out
+                if ev["type"] == "MIGRATION" and ban_places and (ev.get("_origin_default") or (
+                        not ev.get("origin") and (ev["trigger"]["id"] == "mig.push" or self._after_ban(ev, here))
+                        and not contains(ban_places[0], ev.get("destination")))):
                     ev["origin"] = ban_places[0]
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
             dests = {ev["destination"] for ev in here if ev["type"] == "MIGRATION" and ev.get("destination")}
@@ -513,13 +529,21 @@ class KGEvents:
             ids = [pid] if pid else []
         if not ids:
             ids = [pid for pid in (self._jurisdiction(doc, q) for q in filed) if pid]
+        if tid == "ban.enforce":
+            # police enforce the law of their country: "raided homes in Wafra", "ضبطت … في
+            # محافظة الجيزة" tell where, the ban is the country's; nothing said, no ban
+            ids = list(dict.fromkeys(i.split("-")[0] if "-" in i else (names().get(i, {}).get("country") or i) for i in ids))
         fallback = False
-        if not ids and doc._.salient_place and (tid in ("ban.crackdown", "ban.ban") or authority is not None):
+        if not ids and doc._.salient_place and tid != "ban.enforce" and (
+                tid in ("ban.crackdown", "ban.ban") or authority is not None):
             ids = [doc._.salient_place]
             fallback = True
         if not ids:
             return []
         planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
+        if _DENIED_BAN_BEFORE.search(text, max(sent.start_char, trig[0] - 70), trig[0]) \
+                or _DENIED_BAN_AFTER.match(text[trig[1]:sent.end_char]):
+            return []  # "voted down a proposal to ban", "called for an EU-wide ban", "have not imposed"
         if self._told_again(text, trig, authority):
             return []
         if _BARRED.search(text, max(0, trig[0] - 60), trig[0]):
@@ -634,6 +658,14 @@ class KGEvents:
             if named:
                 return next((e for e in named if e.label_ == "COMPANY"), named[0])
         return None
+
+    @staticmethod
+    def _after_ban(mv: dict, here: list) -> bool:
+        """Whether a move is told "after" a ban of its sentence ("Bitdeer sought refuge in
+        Texas after Chinese authorities pulled the plug"): the movers left the ban's place."""
+        cues = [c["start"] for c in mv.get("cues", []) if c.get("id") == "cue.after" and c["start"] > mv["_trig"][1]]
+        return bool(cues) and any(b["type"] == "BAN" and b.get("jurisdiction") and b["_trig"][0] > cues[0]
+                                  for b in here)
 
     def _said_by(self, text: str, lo: int, e, trig):
         """In Arabic, the complementizer after ``e`` when ``e`` is who speaks ("قال مسؤول في
@@ -847,8 +879,9 @@ class KGEvents:
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
                     actor = prev[-1]
-            if actor is None and ms:
-                best = min(people or ms, key=lambda m: abs(m.start() - trig[0]))
+            if actor is None and people:
+                # ("Thousands of rigs were trucked": machines are moved, they move no one)
+                best = min(people, key=lambda m: abs(m.start() - trig[0]))
                 actor_text = best.group(0).strip()
                 if origin is None and self.lang == "en":
                     # "Kazakhstan's grey miners head for Russia": the movers' place
@@ -897,8 +930,10 @@ class KGEvents:
                 "quantity": quantity._.kg_value if quantity is not None else None,
                 "date": date, "status": status, "cues": cues, "_trig": trig, "_win": win,
                 "other_cause": other_cause or None,
-                "earlier": (self.lang == "ar" and not any(c["id"] in ("cue.after", "cue.push") for c in cues)
-                            and _PLUPERFECT_AR.search(text, win[0], trig[0]) is not None) or None,
+                "earlier": (not any(c["id"] in ("cue.after", "cue.push") for c in cues) and (
+                    (self.lang == "ar" and _PLUPERFECT_AR.search(text, win[0], trig[0]) is not None)
+                    or (self.lang == "en" and (_ALREADY_EN.search(text, max(win[0], trig[0] - 20), trig[0]) is not None
+                                               or _YEARS_EARLIER_EN.search(text, trig[1], win[1]) is not None)))) or None,
                 "_origin_default": origin_default,
             })
         if dest_ids:
@@ -1003,6 +1038,7 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
 
 
 _OTHER_CAUSE = re.compile(
+    r"\bfor\s+tax\s+reasons|\bnothing\s+to\s+do\s+with|\bunrelated\s+to\s+the\s+(?:ban|crackdown)|"
     r"(?:للحصول علي|بحثا عن|بحثاً عن|سعيا|للاستفاده من|بسبب (?:رخص|انخفاض)|جذبت?ه?م?)\s*(?:\S+\s+){0,2}(?:كهرباء|الكهرباء|الطاقه|طاقه)"
     r"|بسبب\s+(?:\S+\s+)?(?:الكهرباء|الطاقه)\s+(?:المنخفضه|الرخيصه|الارخص)"
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by|in\s+search\s+of"
