@@ -100,8 +100,10 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
 def _year_for_month(month: int, pub: dt.date | None, day: int | None = None,
                     direction: int = 0) -> int | None:
     """The year of a month named without one: the nearest to the publication date,
-    or the last one before it (``direction`` -1: "last May", "أيار الماضي") or the
-    first one after it (+1: "next May", "أيار المقبل")."""
+    a later one counting four times its distance (news tells what happened: "banned
+    mining in January", written in September, is the last January; "by July", written
+    in late June, is the coming one), or the last one before it (``direction`` -1:
+    "last May", "أيار الماضي") or the first one after it (+1: "next May", "أيار المقبل")."""
     if not pub:
         return None
     best = None
@@ -113,7 +115,8 @@ def _year_for_month(month: int, pub: dt.date | None, day: int | None = None,
         if (direction < 0 and (y, month) >= (pub.year, pub.month)) or \
                 (direction > 0 and (y, month) <= (pub.year, pub.month)):
             continue
-        dist = abs((cand - pub).days)
+        dist = (cand - pub).days
+        dist = dist * 4 if dist > 0 else -dist
         if best is None or dist < best[0]:
             best = (dist, y)
     return best[1] if best else None

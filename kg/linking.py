@@ -108,7 +108,9 @@ def link_record(record: dict) -> list[dict]:
             origin = home_country
         ok = [b for b in bans if may_trigger(b, mig, published=published) is None]
         cue_words = [c["text"] for c in mig.get("cues", []) if c.get("id") != "cue.before"]
-        same_sentence = [b for b in ok if _told_in(b, mig["start"])]
+        # a cue that ties the two in one sentence needs no date to vouch for an undated
+        # ban ("arrived in Ethiopia in 2022 after their home country banned the industry")
+        same_sentence = [b for b in bans if _told_in(b, mig["start"]) and may_trigger(b, mig) is None]
         chosen: list[tuple[dict, float, str]] = []
         if cue_words and same_sentence:
             for b in same_sentence:

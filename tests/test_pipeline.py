@@ -702,3 +702,15 @@ def test_enforcement_licences_refused_and_more_ways_to_ban_and_move():
     assert moves(r, "who", "origin", "destination") == [("Penguin Group", "US", "PY"), (None, None, "KZ")]
     r = rec("Wyoming and Tennessee have rolled out the welcome mat, with lawmakers promising clear rules.", "en")
     assert moves(r, "destination") == []
+
+
+def test_the_dates_of_a_ban_are_not_its_deadline_nor_another_event_s():
+    r = rec("Sichuan ordered miners to shut down by Sunday. BIT Mining moved 320 machines to Kazakhstan "
+            "on Saturday.", "en", published="2021-06-22")
+    assert [d for _, d, _ in _bans(r)] == [None]
+    r = rec("Many of the Chinese firms arrived in Ethiopia in 2022 and 2023 after their home country banned "
+            "the industry.", "en", published="2024-02-06")
+    assert [d for _, d, _ in _bans(r)] == [None]
+    r = rec("Manitoba announced an 18-month pause on new crypto connections in November, and British "
+            "Columbia followed with a similar suspension in December.", "en", published="2023-03-14")
+    assert _bans(r) == [("CA-MB", "2022-11", "mining"), ("CA-BC", "2022-12", "mining")]

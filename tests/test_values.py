@@ -102,3 +102,10 @@ def test_the_other_calendar_s_month_in_brackets_is_one_date():
     found = find_dates("شحنت 320 آلة في ٢١ حزيران (يونيو) ٢٠٢١ ثم في أيار (مايو) الماضي", "ar", "2022-07-01")
     assert [(d["text"], d["value"]) for d in found] == [
         ("٢١ حزيران (يونيو) ٢٠٢١", "2021-06-21"), ("أيار (مايو) الماضي", "2022-05")]
+
+
+def test_a_month_without_year_is_more_often_the_last_one():
+    # written in September: "banned mining in January" is the January before
+    assert [d["value"] for d in find_dates("Kosovo banned mining in January.", "en", "2022-09-05")] == ["2022-01"]
+    # written in late June, "by July" is the coming one
+    assert [d["value"] for d in find_dates("by July", "en", "2021-06-22")] == ["2021-07"]

@@ -142,6 +142,7 @@ _MINING_WORD = re.compile(r"تعدين|التعدين|\bmin(?:ing|ers?)\b", re.I
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
 _WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0600-\u06FF])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+_DEADLINE = re.compile(r"(?:\bby|\bbefore|(?<![\u0600-\u06FF])(?:بحلول|قبل))\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"(?:^|\b|\s)(?:until|till|through|thru|حتي|حتى|لغايه|الي غايه)\s*$|^(?:until|till|حتي|حتى)\s", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
 
@@ -552,7 +553,20 @@ class KGEvents:
         until = [e for e in sent_ents if e.label_ == "DATE" and (
             _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))]
         dated = [e for e in sent_ents if e not in until] if until else sent_ents
+        # "ordered miners to shut down by Sunday": a deadline is no date of the order; nor is
+        # one after an "after" that follows it ("…, after the State Council called for a
+        # crackdown in May")
+        later = [h[2] for h in self._sentence_hits if h[0] == "CUE" and h[1] == "cue.after" and h[2] >= trig[1]]
+        deadline = [e for e in sent_ents if e.label_ == "DATE" and (
+            _DEADLINE.search(self._before(doc, e, 16)) or (later and e.start_char > later[0]))]
+        if deadline:
+            dated = [e for e in dated if e not in deadline]
+            sent_ents = [e for e in sent_ents if e not in deadline]
         whole = (sent.start_char, sent.end_char)
+        if any(h[0] == "MIGRATION" and h[3] <= trig[0] for h in self._sentence_hits) and win[0] > sent.start_char:
+            # "arrived in Ethiopia in 2022 and 2023 after their home country banned the
+            # industry": the dates before the ban's clause are the move's
+            whole = (win[0], sent.end_char)
         date = self._date_in(dated, win, trig, filed=False) or self._date_in(dated, whole, trig, filed=False)
         if not date and not any(h[0] == "CUE" and h[1] == "cue.after" and whole[0] <= h[2] < trig[0]
                                 for h in self._sentence_hits):
