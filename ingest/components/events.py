@@ -102,11 +102,18 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|(?<![\u0600-\u06FF])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
     r"|(?<![\u0600-\u06FF])(?:لم|لن)\s+(?:\S+\s+)?$", re.I)
 _DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
+_DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:in|on)\s+(?:the\s+)?"
+                       r"|(?<![\u0600-\u06FF])(?:المدرج[ةه]?|المدرجتين|ومقرها|مقرها|ومقره|مقره|تتخذ من|يتخذ من)\s+"
+                       r"(?:في|ب|على|علي)?\s*(?:(?:بورص[ةه]|سوق)\s+)?)$", re.I)
+# "تسببت الانقطاعات في توقف مزارع": an outage that stopped farms is no ban
+_CAUSED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
 _OWNED_BY = re.compile(r"['’]s\s+(?:(?!(?:ban|bans|crackdown|order|orders|decision|move|law|rules?|government)\b)[\w-]+\s+)?")
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 # "أجزاء من X" (parts of X) is no origin
 _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
-                             + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*)$")
+                             + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*"
+                             # "هرباً من القيود في كازاخستان": what they fled was there
+                             + r"|(?:هربا|فرارا)\s+من\s+(?:\S+\s+){0,3}?(?:في\s+)?)$")
 _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
@@ -117,7 +124,7 @@ _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:th
                              r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found))?"
                              r"\s+(?:in|at|near|outside)\s+(?:the\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
-                             + _KIND_EN + r"$", re.I)
+                             + _KIND_EN + r"$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$", re.I)
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
@@ -318,9 +325,13 @@ class KGEvents:
     def _core_triggers(self, hits):
         """BAN / MIGRATION triggers in order; overlapping or close ones of one kind merge."""
         core = sorted([h for h in hits if h[0] in ("BAN", "MIGRATION")], key=lambda h: (h[2], -h[3]))
+        cues = [h[2] for h in hits if h[0] == "CUE" and h[1] in ("cue.after", "cue.before")]
         merged: list = []
         for h in core:
-            if merged and (h[2] < merged[-1][3] or (h[0] == merged[-1][0] and h[2] - merged[-1][3] < 40)):
+            # (two bans with "after" between them are two: "توقف فيها طهران التعدين، بعد
+            # حظر مماثل في أيار")
+            if merged and (h[2] < merged[-1][3] or (h[0] == merged[-1][0] and h[2] - merged[-1][3] < 40
+                                                    and not any(merged[-1][3] <= c < h[2] for c in cues))):
                 if h[0] == merged[-1][0]:
                     continue
                 if h[2] < merged[-1][3]:
@@ -360,9 +371,13 @@ class KGEvents:
         return e.kb_id_ or None
 
     def _places(self, sent_ents, win):
+        text = self._text
         return [e for e in sent_ents if e.label_ in PLACES and win[0] <= e.start_char < win[1] and self._pid(e)
                 and not any(o.label_ == "REGULATOR" and o.start_char <= e.start_char and e.end_char <= o.end_char
-                            and o is not e for o in sent_ents)]
+                            and o is not e for o in sent_ents)
+                # "شركة X المدرجة في نيويورك", "a Nasdaq-listed firm based in Colorado": where a
+                # company is listed or based says nothing of a ban or a move
+                and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
 
     def _is_dest(self, doc, e) -> bool:
         b = self._before(doc, e, 48)
@@ -475,10 +490,14 @@ class KGEvents:
             # a company that halts its own operations is curtailing, not regulating
             return []
         ids: list[str] = []
+        # "حملة بكين", "الحملة التي شنتها بكين": the place the trigger names
+        named = [q for q in places if trig[0] <= q.start_char and q.end_char == trig[1]]
+        if named:
+            ids = [pid for pid in (self._jurisdiction(doc, q) for q in named) if pid]
         # "the Chinese crackdown", "الحملة الصينية": a demonym on the trigger names the place
         near = (text[max(0, trig[0] - 20):trig[0]].split()[-1:] if self.lang == "en"
                 else text[trig[0]:trig[1]].split()[1:] + text[trig[1]:trig[1] + 20].split()[:1])
-        for w in near:
+        for w in ([] if ids else near):
             pid = self._demonym_fn(doc)(w.strip(".,،"))
             if pid:
                 ids.append(pid)
@@ -542,6 +561,8 @@ class KGEvents:
         if not ids:
             return []
         planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
+        if _CAUSED_AR.search(_fold_range(doc, max(sent.start_char, trig[0] - 70), trig[0])):
+            return []
         if _DENIED_BAN_BEFORE.search(text, max(sent.start_char, trig[0] - 70), trig[0]) \
                 or _DENIED_BAN_AFTER.match(text[trig[1]:sent.end_char]):
             return []  # "voted down a proposal to ban", "called for an EU-wide ban", "have not imposed"
@@ -746,6 +767,11 @@ class KGEvents:
                 subj = [p for p in places if trig[1] <= p.start_char <= trig[1] + 3]
             if subj:
                 first_dest = subj[0]
+            elif doc._.salient_place and (
+                    (self.lang == "ar" and re.match(r"\s+(?:البلاد|البلد)(?![\u0600-\u06FF])", text[trig[1]:trig[1] + 10]))
+                    or (self.lang == "en" and re.search(r"\bthe\s+country\s+(?:has\s+|had\s+)?$", text[max(lo, trig[0] - 25):trig[0]], re.I))):
+                # "استقطبت البلاد عشرات الشركات", "the country attracted": the article's country
+                first_dest = doc._.salient_place.split("-")[0]
             elif tid == "mig.attract" and doc._.salient_place and its:
                 # "its surplus hydropower draws miners from Xinjiang", "تجذب طاقتها …":
                 # the place the article is about
@@ -805,6 +831,16 @@ class KGEvents:
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
         dest_ids = list(dict.fromkeys(dest_ids))
+        if not dest_ids and self.lang == "ar" and tid == "mig.relocate":
+            # "يتوافد المعدنون على قرغيزستان": flocking onto a place
+            onto = [p for p in places if trig[1] <= p.start_char <= trig[1] + 40
+                    and re.search(r"(?:^|\s)علي\s+$", self._before(doc, p, 8))]
+            dest_ids = [self._pid(p) for p in onto[:1] if self._pid(p) != origin]
+        if not dest_ids and origin and before:
+            # "25 شركة تعمل في إثيوبيا، معظمها انتقل من الصين": where the movers are now
+            here_now = [self._pid(p) for p in before if self._pid(p) and self._pid(p) != origin
+                        and not contains(self._pid(p), origin) and not contains(origin, self._pid(p))]
+            dest_ids = here_now[-1:]
         if not dest_ids and isinstance(first_dest, str) and first_dest != origin \
                 and not (origin and contains(first_dest, origin)):
             dest_ids = [first_dest]
