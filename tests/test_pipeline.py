@@ -743,3 +743,44 @@ def test_more_arabic_moves_and_their_places():
                          ("وأعرب بعض المستثمرين عن نيتهم نقل معداتهم إلى ناميبيا.", "planned"),
                          ("تحولت باراغواي إلى وجهة للمعدنين الذين غادروا الصين.", "completed")):
         assert [s for (s,) in moves(rec(text, "ar"), "status")] == [status], text
+
+
+def test_people_after_titles_and_bodies_named_like_places():
+    r = rec("Russian President Vladimir Putin said the ban would stay. Gov. Greg Abbott welcomed miners. "
+            "\"It will stay,\" Interior Minister Mark Smith said.", "en")
+    assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["Vladimir Putin", "Greg Abbott", "Mark Smith"]
+    r = rec("Bitcoin miner Compute North, which relocated its headquarters to Texas, filed for bankruptcy. "
+            "The Lao Ministry of Energy and Mines said no new licences would be granted for crypto mining.", "en")
+    assert [(e["type"], e["text"]) for e in r["entities"] if e["type"] in ("COMPANY", "REGULATOR")] == [
+        ("COMPANY", "Compute North"), ("REGULATOR", "Lao Ministry of Energy and Mines")]
+    for text, want in (("وقال رجل الأعمال خوان دياز إن المعدنين غادروا.", ["خوان دياز"]),
+                       ("وقال مدير منجم في المنطقة إن المعدنين غادروا.", []),
+                       ("وقال قائد شرطة مدينة ميري، حاكيمي إسماعيل، إن المعدنين غادروا.", ["حاكيمي إسماعيل"]),
+                       ("وقال الخبير الاقتصادي محمد العلي لـ\"سكاي نيوز عربية\" إن المعدنين غادروا.", ["محمد العلي"]),
+                       ("وصرح وزير الطاقة بولات أكشولاكوف للصحفيين بأن المعدنين غادروا.", ["بولات أكشولاكوف"]),
+                       ("وأوضح المدير التنفيذي للشركة أشبير بالشا أن المعدنين غادروا.", ["أشبير بالشا"]),
+                       ("صاحب المزرعة، وهو رجل أعمال، نقل أجهزته.", [])):
+        assert [e["text"] for e in rec(text, "ar")["entities"] if e["type"] == "PERSON"] == want, text
+    r = rec("قالت شركة \"مانيتوبا هايدرو\" إن الطلب ارتفع.", "ar")
+    assert [(e["type"], e["text"]) for e in r["entities"]] == [("COMPANY", "مانيتوبا هايدرو")]
+    r = rec("طهران - (الشرق الأوسط) أعلنت السلطات الإيرانية وقف تعدين العملات المشفرة في الشرق الأوسط.", "ar")
+    assert [(e["type"], e.get("canonical")) for e in r["entities"] if "الشرق" in e["text"]] == [
+        ("ORGANIZATION", "Asharq Al-Awsat"), ("REGION", "Middle East")]
+
+
+def test_where_machines_go_written_the_us_way_and_to_a_site():
+    for text, want in (("The firm moved to neighbouring Texas.", [(None, "US-TX")]),
+                       ("Some miners have relocated to industrial parks in Krasnoyarsk Krai.", [(None, "RU-KYA")]),
+                       ("The firm moved its rigs to data centres in Texas.", [(None, "US-TX")]),
+                       ("Greenidge is moving machines from its New York site to its South Carolina facility.",
+                        [("US-NY", "US-SC")]),
+                       ("Hut 8 moved 2,000 machines from Alberta to its Ontario site.", [("CA-AB", "CA-ON")]),
+                       ("The miner moved 5,000 rigs to Calvert City, Ky., last year.", [(None, "US-KY")]),
+                       ("Miners have settled in Dalton, Georgia.", [(None, "US-GA")])):
+        assert moves(rec(text, "en"), "origin", "destination") == want, text
+    r = rec("Plattsburgh, N.Y., imposed an 18-month moratorium on crypto mining.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["US-NY"]
+    r = rec("A cap on power supplied to registered farms in Kazakhstan has pushed many operators to decamp.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["KZ"]  # "(power) to farms in X" is no destination
+    r = rec("Kutaisi, Georgia - Miners moved from China to Georgia and Armenia.", "en")
+    assert ("GE", "Georgia") in [(e.get("canonical"), e["text"]) for e in r["entities"]]

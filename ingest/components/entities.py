@@ -50,7 +50,8 @@ _AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شري�
               "السيناتور", "المستشار", "مستشار", "الاقتصادي", "المؤسس المشارك",
               # feminine forms ("رئيسة", "وزيرة" fold like "رئيسه", "وزيره" above)
               "حاكمة", "الحاكمة", "المتحدثة", "متحدثة", "نائبة", "النائبة", "مستشارة", "المستشارة",
-              "المحللة", "محللة", "الباحثة", "باحثة", "الخبيرة", "خبيرة", "عضوة", "المديرة", "الوزيرة")
+              "المحللة", "محللة", "الباحثة", "باحثة", "الخبيرة", "خبيرة", "عضوة", "المديرة", "الوزيرة",
+              "الناشط", "ناشط", "الناشطة", "المستثمر", "مستثمر", "رجل", "قائد", "القائد", "المهندس", "مهندس")
 _AR_SAY = _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت", "واعلنت")
 # the feminine of the past forms: صرح → صرحت, أكد → أكدت
 _AR_SAY = tuple(dict.fromkeys(normalize_ar(w) for w in _AR_SAY + tuple(
@@ -76,9 +77,11 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "مزودو مزودون مزودي مسؤولو ممثلو ممثلون مديرو مستثمرو مستثمرون منتجو منتجون مشغلو معدنو "
     "عمال سكان مواطنون تجار اسمه اسمها هويته هويتها "
     # "المتحدث باسم الوزارة", "صاحب مزرعة": words about a person, not of a name
-    "باسم صاحب صاحبة صاحبه فيها فيه لها له منها منه عنها عنه إشعارا اشعارا "
+    "وهو وهي وهم فهو فهي باسم صاحب صاحبة صاحبه فيها فيه لها له منها منه عنها عنه إشعارا اشعارا "
     # "وقالت شركات تعدين إنها": companies and the industry, not a person's name
     "شركات تعدين لتعدين "
+    # nouns of places and trades that a verb of saying may put before a name
+    "منجم مناجم مزرعة مزارع مصنع شرطة الشرطة مدينة مقاطعة ولاية إقليم منطقة محافظة عقودا "
     # what a title and a name are often followed by: "أصدر الرئيس X Y مرسوما"
     "مرسوم مرسوما قرارا قانونا بيانا أمرا امرا تعليمات تعميما خطابا كلمة رسالة اتفاقا اتفاقية").split())
 _AR_ORG_HEADS = {
@@ -219,11 +222,16 @@ class KGEntities:
         else:
             spans += self._en_cues(doc, salient)
         spans += self._person_repeats(doc, spans)
+        spans = _papers(doc, spans)
         credits = _credits(_text(doc))
         if credits:
             # "(Photo by Stephanie Keith/Getty Images)": who took a picture is in no story
             spans = [sp for sp in spans if not any(a <= sp.start_char < b for a, b in credits)]
         spans = _dedupe(spans)
+        quoted = doc.user_data.get("kg_quoted")
+        if quoted:
+            spans = [sp for sp in spans if not (sp.label_ in PLACE_TYPES and any(
+                a <= sp.start and sp.end <= b and (a, b) != (sp.start, sp.end) for a, b in quoted))]
         spans = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
         doc.spans["entities"] = spans
         doc.user_data["kg_entity_spans"] = (doc.spans["entities"], spans)  # see entity_spans
@@ -322,6 +330,9 @@ class KGEntities:
                 sp = Span(doc, start, body[1], label=label)
                 if label == "COMPANY" and not body[2] and not doc[body[0]].text[:1].isascii():
                     continue
+                if body[2]:
+                    # شركة "مانيتوبا هايدرو": a quoted name is one name, whatever place it holds
+                    doc.user_data.setdefault("kg_quoted", set()).add((sp.start, sp.end))
                 out.append(sp)
         # people: cue verb + name, name + title, يلقب ب"X"
         tv = token_view(doc)
@@ -351,14 +362,15 @@ class KGEntities:
                 if k - j >= 2:
                     out.append(Span(doc, j, k, label="PERSON"))
                 elif j < len(doc) and (norms[j] in ("في", "لدي", "ب", "باسم") or texts[j].startswith(("ال", "وال", "لل"))
-                                       or norms[j] in _AR_ORG_HEAD_WORDS):
+                                       or norms[j] in _AR_ORG_HEAD_WORDS or norms[j] in _AR_NOT_NAME):
                     # "المحلل في شركة كوين شيرز جيمس باترفيل إن …", "وزيرة التحول الرقمي والإدارة
                     # العامة كارين تونج": a name closes the title's phrase
                     for st in range(j + 1, min(j + 8, len(doc) - 1)):
                         k = st
                         while k < len(doc) and k - st < 3 and self._name_like_i(doc, k):
                             k += 1
-                        if k - st >= 2 and not any(ents[st:k]) and sum(t in _QUOTES for t in texts[j:st]) % 2 == 0 and k < len(doc) and norms[k] in ("ان", "بان", ":", ",", "انه", "."):
+                        if k - st >= 2 and not any(ents[st:k]) and sum(t in _QUOTES for t in texts[j:st]) % 2 == 0 and k < len(doc) \
+                                and (norms[k] in ("ان", "بان", ":", ",", "انه", ".") or texts[k].startswith(("لل", "لـ"))):
                             out.append(Span(doc, st, k, label="PERSON"))
                             break
             if n in _AR_TITLES and i > 0:
@@ -425,8 +437,8 @@ class KGEntities:
             return False
         if n in _AR_NOT_NAME or n in _AR_SAY or n in _AR_TITLES or punct:
             return False
-        if t.startswith(("ال", "وال", "بال")):  # the article (أليخاندرو, إلهام are names)
-            return False
+        if t.startswith("ال") or (t.startswith(("وال", "بال", "لل")) and len(t) >= 6):
+            return False  # the article (أليخاندرو, إلهام are names; "بالشا" is one too); "للصحفيين"
         if ent and ent in PLACE_TYPES:
             return False
         if self.demonym_at(t):
@@ -450,12 +462,25 @@ class KGEntities:
                 cache[text] = hit
         return hit
 
+    def _al_surname(self, doc: Doc, k: int) -> bool:
+        """Whether token ``k``, after a first name, is a family name with the article
+        ("محمد العلي لـ…", "خالد الأحمد إن"): followed by where the name ends."""
+        tv = token_view(doc)
+        texts, norms = tv["text"], tv["norm"]
+        if k + 1 >= len(doc) or not texts[k].startswith("ال") or len(texts[k]) < 4 or tv["ent"][k] \
+                or norms[k] in _AR_NOT_NAME or norms[k] in _AR_TITLES or self.demonym_at(texts[k]) \
+                or self._trigger_word(texts[k]):
+            return False
+        return norms[k + 1] in ("ان", "بان", "انه", ":", ",", ".") or texts[k + 1].startswith(("لـ", "ل\"", "ل«"))
+
     def _ar_person_tokens(self, doc: Doc, j: int) -> tuple[int, int] | None:
         q = self._quoted(doc, j)
         if q and q[1] - q[0] <= 4:
             return q
         k = j
         while k < len(doc) and k - j < 3 and self._name_like_i(doc, k):
+            k += 1
+        if k > j and k - j < 3 and self._al_surname(doc, k):
             k += 1
         if k == j:
             return None
@@ -603,7 +628,7 @@ class KGEntities:
         joined = []
         for a, b in runs:
             words = texts[a:b]
-            heads = [w for w in words if w not in ("The", "the")][:1]
+            heads = [w for w in words if w not in ("The", "the") and not self.demonym_at(w)][:1]
             if heads and heads[0] in _EN_ORG_HEADS and any(w in _EN_STOP_LOWER for w in words):
                 joined.append((a, b))  # "Association of Blockchain and Data Centre Industry"
                 continue
@@ -656,6 +681,8 @@ class KGEntities:
         toks = tv["text"][start:end]
         words = [t for t in toks if t not in ("-", "–")]
         last = words[-1].rstrip(".")
+        if len(words) > 2 and self.demonym_at(words[0]):
+            words = words[1:]  # "Lao Ministry of Energy and Mines": a country's body
         head2 = " ".join(words[:2])
         if any(head2.startswith(h) for h in _EN_HEAD_REGULATOR) and len(words) >= 2:
             return "REGULATOR"
@@ -679,7 +706,9 @@ class KGEntities:
                     r"headquartered|with|run|owned|listed)\b)",  # the head of the phrase, not "the company's"
                     span_text(doc, end, min(len(tv["text"]), end + 9))):
             return "COMPANY"  # "Compute North, a US hosting firm"
-        if re.match(r"^\s*,\s*which\s+(?:runs|operates|owns|has|builds|hosts|makes|mines|sells|is\s+(?:listed|based))\b",
+        if 2 <= len(words) <= 3 and re.search(r"(?:\bbitcoin|\bcrypto|\bmining|\bhosting)\s+(?:company|firm|miner|operator)\s*$", before, re.I):
+            return "COMPANY"  # "Bitcoin miner Compute North"
+        if re.match(r"^\s*,\s*which\s+(?:runs|operates|owns|has|builds|hosts|makes|mines|sells|relocated|moved|filed|is\s+(?:listed|based))\b",
                     span_text(doc, end, min(len(tv["text"]), end + 5))):
             return "COMPANY"  # "Compute North, which runs hosting sites": "which" is no person's
         alpha = all(w.replace("-", "").replace(".", "").isalpha() for w in words)
@@ -739,6 +768,24 @@ _CREDIT = re.compile(r"\((?:photo|image|picture|photograph|credit|file\s+photo)s
                      re.I | re.M)
 
 
+#: places that are also the names of newspapers, credited in brackets: "(الشرق الأوسط)"
+_PAPERS = {"Middle East": "Asharq Al-Awsat"}
+
+
+def _papers(doc: Doc, spans: list) -> list:
+    """"طهران - (الشرق الأوسط)", "لندن: «الشرق الأوسط»": a paper credited in brackets
+    is named like a place (:data:`_PAPERS`); there it is the paper."""
+    text = _text(doc)
+    out = []
+    for sp in spans:
+        paper = _PAPERS.get(sp.kb_id_)
+        if paper and text[sp.start_char - 1:sp.start_char] in ("(", "«", '"') \
+                and text[sp.end_char:sp.end_char + 1] in (")", "»", '"'):
+            sp = Span(doc, sp.start, sp.end, label="ORGANIZATION", kb_id=paper)
+        out.append(sp)
+    return out
+
+
 def _credits(text: str) -> list[tuple[int, int]]:
     """Where the text credits a picture: "(Photo by X/Getty Images)", "Image: Reuters",
     "(صورة: رويترز)"."""
@@ -760,6 +807,9 @@ def _same_named_provinces() -> dict[str, str]:
 
 
 _SAME_NAMED: dict[str, str] | None = None
+_US_TOWN_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*$")
+_IN_THE_US = re.compile(r",?\s+(?:in\s+)?the\s+(?:United\s+States|U\.S\.|US)\b|\s*,\s*(?:U\.S\.|USA)\b"
+                        r"|\s+(?:الامريكيه|الأمريكية|الاميركيه|الأميركية)")
 _LIST_GAP = re.compile(r"\s*(?:,|،|and|or|و|أو|او)?\s*(?:(?:and|or)\s+)?")
 
 
@@ -778,6 +828,12 @@ def _namesakes(doc: Doc, ents: list) -> list:
             continue
         prov = same[e.id_]
         home = nm[prov].get("country")
+        # "Dalton, Georgia" (a town before it, the US way), "Georgia, in the United States"
+        if (home == "US" and _US_TOWN_BEFORE.search(text, max(0, e.start_char - 30), e.start_char)
+                and not any(o.end_char <= e.start_char and e.start_char - o.end_char <= 3 for o in ents)) \
+                or _IN_THE_US.match(text, e.end_char):
+            out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
+            continue
         for j in (k - 1, k + 1):
             if not 0 <= j < len(ents):
                 continue
@@ -814,11 +870,22 @@ def _cap_after_particles(texts: list[str], caps: list[bool], j: int) -> bool:
     return j < len(texts) and caps[j]
 
 
+_EN_TITLE_WORDS = frozenset("""President Minister Governor Gov Gov. Premier Secretary Senator Sen. Rep.
+Mayor CEO Chairman Chairwoman Chancellor King Emir Sheikh Prince Director Spokesman Spokeswoman
+Commissioner Ambassador General Gen. Lt. Col. Judge Justice""".split())
+
+
 def _trim(texts: list[str], start: int, end: int) -> tuple[int, int]:
     """Tokens [start, end) without leading generic capitalised words and connectors,
     nor trailing connectors."""
     while end > start and (texts[start] in _EN_NOT_NAME or texts[start] in _EN_STOP_LOWER or texts[start] in ("-", "–")):
         start += 1
+    # "Russian President Vladimir Putin", "Interior Minister Mark Smith", "Gov. Greg Abbott":
+    # the name follows the last title word
+    for k in range(end - 3, start - 1, -1):
+        if texts[k] in _EN_TITLE_WORDS:
+            start = k + 1
+            break
     while end > start and (texts[end - 1] in _EN_STOP_LOWER or texts[end - 1] in ("-", "–", "&")):
         end -= 1
     return start, end
@@ -866,11 +933,13 @@ def _dedupe(spans: list[Span]) -> list[Span]:
     cues; names found by cues never override places, dates or quantities they overlap.
     """
     rows = []
+    quoted = spans[0].doc.user_data.get("kg_quoted", ()) if spans and spans[0] is not None else ()
     for sp in spans:
         if sp is None or not len(sp):
             continue
         label = sp.label_
-        rows.append((bool(sp.kb_id_), sp.start_char, sp.end_char, label, _GROUP.get(label, 9), sp))
+        rows.append((bool(sp.kb_id_) or (sp.start, sp.end) in quoted, sp.start_char, sp.end_char, label,
+                     _GROUP.get(label, 9), sp))
     rows.sort(key=lambda r: (not r[0], -(r[2] - r[1]), r[1]))
     kept: list[tuple] = []
     by_token: dict[int, list[tuple]] = {}

@@ -107,6 +107,9 @@ _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:
                        r"(?:في|ب|على|علي)?\s*(?:(?:بورص[ةه]|سوق)\s+)?)$", re.I)
 # "تسببت الانقطاعات في توقف مزارع": an outage that stopped farms is no ban
 _CAUSED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
+_TOWN_BEFORE = re.compile(r"\b(?:to|into)\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$")
+_IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$")
+_SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
 _OWNED_BY = re.compile(r"['’]s\s+(?:(?!(?:ban|bans|crackdown|order|orders|decision|move|law|rules?|government)\b)[\w-]+\s+)?")
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 # "أجزاء من X" (parts of X) is no origin
@@ -117,8 +120,11 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
 _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
-                             + r"|to\s+(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
-                             r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?|warehouses?|hangars?)"
+                             + r"|to\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
+                             r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?|warehouses?|hangars?"
+                             r"|parks?|zones?|campus(?:es)?|containers?|substations?)"
+                             # no determiner: only where machines go, not "(power) to farms in X"
+                             r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)))"
                              # "to a site it leased near Medicine Hat"
                              r"(?:\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+)?"
                              r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found))?"
@@ -384,17 +390,25 @@ class KGEvents:
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
         if rx.search(b):
             return True
+        if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bto\s+(?:its|their|a|an|the|new|own)\s+$", b):
+            return True  # "to its Ontario site", "to its South Carolina facility"
+        if self.lang == "en" and _TOWN_BEFORE.search(self._text, max(0, e.start_char - 48), e.start_char):
+            return True  # "to Calvert City, Ky.": a town no gazetteer knows, in its state
         if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
             return e.text[0] == "ل" and len(e.text) > 3 and not names().get(self._pid(e), {}).get("ar", "").startswith("ل")
         return False
 
     def _is_in(self, doc, e) -> bool:
         rx = _IN_BEFORE_AR if self.lang == "ar" else _IN_BEFORE_EN
+        if self.lang == "en" and _IN_TOWN_BEFORE.search(self._text, max(0, e.start_char - 48), e.start_char):
+            return True  # "in Dalton, Georgia"
         return bool(rx.search(self._before(doc, e)))
 
     def _is_orig(self, doc, e) -> bool:
         b = self._before(doc, e)
         rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
+        if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bfrom\s+(?:its|their|a|an|the|own)\s+$", b):
+            return True  # "from its New York site"
         return bool(rx.search(b))
 
     def _date_in(self, sent_ents, win, trig=None, filed: bool = True):
@@ -716,7 +730,7 @@ class KGEvents:
         before_t = text[max(0, trig[0] - 30):trig[0]]
         if self.lang == "en" and tid == "mig.move":
             # "a move to ban mining", "move forward": no move of anything
-            m = re.match(r"\s+(?:to\s+(?!the\b|a\b|an\b)([a-z]+)|forward\b|ahead\b|quickly\s+to\s+[a-z]+\b)", after)
+            m = re.match(r"\s+(?:to\s+(?!the\b|a\b|an\b|neighbou?ring\b|nearby\b|its\b|their\b|his\b|her\b|other\b|new\b|data\b|industrial\b|sites?\b|facilit|northern\b|southern\b|eastern\b|western\b|central\b|rural\b|upstate\b|west\b|east\b|north\b|south\b)([a-z]+)|forward\b|ahead\b|quickly\s+to\s+[a-z]+\b)", after)
             if m and (m.group(1) is None or not m.group(1)[0].isupper()):
                 return []
             # "a move aimed squarely at miners": a decision, not a move of anything
