@@ -145,10 +145,14 @@ def link_record(record: dict) -> list[dict]:
                 j = b.get("jurisdiction")
                 if j and j != origin and contains(origin, j) and near(b):
                     chosen.append((b, 0.5, f"ban inside {origin}; cue '{cue_words[0]}'"))
+        if chosen and mig.get("origin") is None and origin and "-" in origin:
+            # an article about one province's ban: the move it ties to the ban leaves that
+            # province (a country stays unsaid: the text does not name it either)
+            mig["origin"], mig["origin_inferred"] = origin, True
         for b, conf, why in chosen:
             lag = days_between(b.get("date"), mig.get("date"))
             parts = [why]
-            if mig.get("origin") is None and origin:
+            if (mig.get("origin") is None or mig.get("origin_inferred")) and origin:
                 parts.append(f"origin taken as {origin}")
             if b.get("date") and mig.get("date"):
                 parts.append(f"migration {lag} days after the ban" if lag is not None

@@ -169,3 +169,16 @@ def test_moves_told_as_before_the_ban_for_another_cause_or_into_the_banned_place
     _, ls = links("Sichuan ordered miners to shut. One investor moved his farm from Sichuan to Texas in 2019, "
                   "two years before the ban.", "en")
     assert ls == []
+
+
+def test_a_move_tied_to_the_one_province_banned_leaves_that_province():
+    from ingest.pipeline import extract
+    r = extract({"id": "t", "title": "", "published": "2022-11-23", "lang": "en",
+                 "text": "New York on Tuesday imposed a two-year moratorium on new cryptocurrency mining "
+                         "operations. Some miners said they would move to Texas."})
+    link_record(r)
+    mig = next(e for e in r["events"] if e["type"] == "MIGRATION")
+    assert (mig["origin"], mig["destination"], mig.get("origin_inferred")) == ("US-NY", "US-TX", True)
+    assert len(r["links"]) == 1 and "origin taken as US-NY" in r["links"][0]["reason"]
+    link_record(r)  # twice: the same
+    assert len(r["links"]) == 1 and mig["origin"] == "US-NY"
