@@ -40,6 +40,15 @@ AR_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, 
                "الجمعه": 4, "السبت": 5, "الاحد": 6}
 EN_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
+_AR_ORDINALS = {normalize_ar(w): n for w, n in {
+    "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+    "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12, "الثالث عشر": 13,
+    "الرابع عشر": 14, "الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18,
+    "التاسع عشر": 19, "العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22,
+    "الثالث والعشرين": 23, "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26,
+    "السابع والعشرين": 27, "الثامن والعشرين": 28, "التاسع والعشرين": 29, "الثلاثين": 30,
+    "الحادي والثلاثين": 31}.items()}
+_AR_ORDINAL_RE = "|".join(sorted((re.escape(w) for w in _AR_ORDINALS), key=len, reverse=True))
 _AR_MONTH_RE = "|".join(sorted((re.escape(m) for m in AR_MONTHS if m != "اب"), key=len, reverse=True))
 _EN_MONTH_RE = "|".join(sorted((re.escape(m) for m in EN_MONTHS), key=len, reverse=True))
 _CL = r"(?:[وفبل]|ب?ال|لل|و?في)?"  # clitics glued before a word
@@ -172,6 +181,14 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             way = {None: 0, "المقبل": 1, "القادم": 1}.get(m.group("dir"), -1)
             year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, day, way)
             add(s, e, t, _iso(year, month, day) if year else None, 3)
+        # "السادس من آذار/مارس", "الأول من شباط": an ordinal day of a month
+        for m, s, e, t in _collect(folded, offsets, text,
+                                   rf"{_B}{_CL}({_AR_ORDINAL_RE})\s+من\s+{mon}(?:\s*/\s*(?:{_AR_MONTH_RE})|\s*\(\s*(?:{_AR_MONTH_RE})\s*\))?"
+                                   rf"(?:\s+(?:عام\s+)?(\d{{4}}))?(?:\s+(?P<dir>الماضي|المنصرم|السابق|المقبل|القادم))?{_E}"):
+            day, month = _AR_ORDINALS[m.group(1)], AR_MONTHS[m.group(2)]
+            way = {None: 0, "المقبل": 1, "القادم": 1}.get(m.group("dir"), -1)
+            year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, day, way)
+            add(s, e, t, _iso(year, month, day) if year else None, 4)
         for m, s, e, t in _collect(folded, offsets, text,
                                    rf"{_B}(?:(?:منذ|في|خلال|قبل|بحلول|حتي|حتى)\s+)?{_CL}(?:عام|العام|سنه|سنة|مطلع|خريف|ربيع|صيف|شتاء|نهايه|بدايه|اواخر|اوائل)?\s*(?:عام\s+)?{_YEAR}{_E}"):
             add(s, e, t, m.group(1), 2)
@@ -361,6 +378,9 @@ def _capacity_rx(lang: str, rng: str) -> Scanner:
     return Scanner(re.compile(rf"(?<![\w\u0600-\u06FF.,]){cl}{rng}(?:{'|'.join(alts)})(?![\w\u0600-\u06FF])"))
 
 
+_YEAR_BEFORE = re.compile(r"(?:\b(?:since|in|by|until|from)|(?<![\u0600-\u06FF])(?:منذ|عام|سنه|في|حتي|حتى))\s+$")
+
+
 def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
     """Quantities with units: ``{"start", "end", "text", "value": {"amount", "unit"}}``."""
     folded, offsets = fold or fold_with_map(text)
@@ -392,6 +412,9 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         lo, hi = lo * factor, (hi * factor if hi is not None else None)
         if unit == "percent" and lo > 100:
             continue
+        if hi is None and factor == 1 and 1990 <= lo <= 2039 and float(lo).is_integer() \
+                and _YEAR_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+            continue  # "منذ 2019 مزارع", "since 2019 farms": a year, not a count
         amount = [_clean(lo), _clean(hi)] if hi is not None and hi != lo else _clean(lo)
         s, e = offsets[m.start()], offsets[m.end() - 1] + 1
         found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})

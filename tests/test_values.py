@@ -109,3 +109,10 @@ def test_a_month_without_year_is_more_often_the_last_one():
     assert [d["value"] for d in find_dates("Kosovo banned mining in January.", "en", "2022-09-05")] == ["2022-01"]
     # written in late June, "by July" is the coming one
     assert [d["value"] for d in find_dates("by July", "en", "2021-06-22")] == ["2021-07"]
+
+
+def test_arabic_ordinal_days_and_a_year_before_a_count():
+    found = find_dates("قطع الكهرباء حتى الأول من شباط/فبراير، وحتى السادس من آذار/مارس 2022", "ar", "2022-01-10")
+    assert [d["value"] for d in found] == ["2022-02-01", "2022-03-06"]
+    assert find_capacities("يدير الصندوق منذ 2019 مزارع تعدين", "ar") == []
+    assert [c["value"]["amount"] for c in find_capacities("since 2019 farms and 2,020 machines", "en")] == [2020]
