@@ -133,7 +133,7 @@ def test_arabic_wire_copy():
     ents = {(e["type"], e["text"]) for e in r["entities"]}
     assert {("PERSON", "كولين هاربر"), ("COMPANY", "هاش ريت إندكس")} <= ents
     moves = {(m["origin"], m["destination"], m["status"]) for m in r["events"] if m["type"] == "MIGRATION"}
-    assert ("Irkutsk", "ET", "in_progress") in moves
+    assert ("RU-IRK", "ET", "in_progress") in moves  # a town left stands for its province
     assert ("CN", "KZ", "completed") in moves      # قد + past tense is not "may"
 
 
@@ -582,7 +582,7 @@ def test_a_utility_refusing_new_contracts_bans_and_an_indefinite_subject_is_nobo
             "shipped 800 machines to Texas.", "en", published="2024-02-19")
     assert [j for j, _, _ in _bans(r)] == ["IS"]
     assert moves(r, "who", "origin", "destination", "status") == [
-        ("Genesis Digital", "Reykjavik", "NO", "in_progress"), (None, None, "US-TX", "completed")]
+        ("Genesis Digital", "IS-1", "NO", "in_progress"), (None, None, "US-TX", "completed")]
     assert [e["type"] for e in r["entities"] if e["text"] == "Genesis Digital"] == ["COMPANY"]
     r = rec("وأعلنت الحكومة الإثيوبية أنها لن تمنح تراخيص جديدة لمزارع التعدين.", "ar")
     assert [j for j, _, _ in _bans(r)] == ["ET"]
@@ -626,7 +626,7 @@ def test_moving_there_opening_a_site_and_we_will_go():
     r = rec('"We will probably go to Kazakhstan," said one operator.', "en")
     assert moves(r, "destination", "status") == [("KZ", "planned")]
     r = rec('وقال أحد المشغلين في ليشان: "سنذهب على الأرجح إلى كازاخستان".', "ar")
-    assert moves(r, "origin", "destination", "status") == [("Leshan", "KZ", "planned")]
+    assert moves(r, "origin", "destination", "status") == [("CN-SC", "KZ", "planned")]  # Leshan
 
 
 def test_a_ban_by_it_goes_to_the_body_told_before_and_attraction_by_its_power():
@@ -653,7 +653,7 @@ def test_new_places_a_national_body_acting_in_a_town_and_past_qad():
     r = rec("وقالت الوزارة إن صاحب المزرعة كان قد نقل أجهزته من محافظة الإسكندرية إلى الجيزة.", "ar")
     assert moves(r, "origin", "destination", "status") == [("EG-ALX", "Giza", "completed")]
     r = rec("وأضاف أن عددا من المعدنين نقلوا أجهزتهم من البصرة إلى إقليم كردستان.", "ar")
-    assert moves(r, "origin", "destination") == [("Basra", "IQ-KR")]
+    assert moves(r, "origin", "destination") == [("IQ-BA", "IQ-KR")]  # from the town of Basra
     r = rec("Miners in the Chui region shipped machines to Navoi Region, Uzbekistan.", "en")
     assert moves(r, "origin", "destination") == [("KG-C", "UZ-NW")]
     r = rec("أعلنت وزارة الكهرباء والماء الكويتية أنها فصلت التيار عن 80 منزلا في منطقة الوفرة "

@@ -55,7 +55,9 @@ _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+" + _KIND_AR + r"$")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
-_CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s")
+_CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s"
+                     # "أبخازيا تمدد الحظر وروسيا تستقطب المعدنين": and + a subject + its verb
+                     r"|\s(?=و[\u0600-\u06FF]{3,}\s+[تي][\u0600-\u06FF]{2,}\s)")
 # what may stand between a subject and its verb: "X, is moving", "X، قد نقلت"
 _VERB_ONLY = re.compile(r"\s*(?:(?:is|are|was|were|has|have|had|will|would|also|now|already|then|itself|قد|كان|كانت)\s+)*")
 _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|have|has|to|a|an|the|really|actually)\s+){0,2}$", re.I)
@@ -229,17 +231,16 @@ class KGEvents:
                     # two moves in one sentence: the second starts at its own clause
                     # not the comma that closes an appositive subject ("another applicant,
                     # X Co, is moving …")
-                    breaks = [m.end() for m in _CLAUSE.finditer(text, start, s)
+                    breaks = [m.end() for m in _CLAUSE.finditer(text, start, min(len(text), s + 40)) if m.start() < s
                               if not _VERB_ONLY.fullmatch(text, m.end(), s)]
                     if breaks:
                         start = breaks[-1]
                 end = core[k + 1][2] if k + 1 < len(core) else sent.end_char
                 if k + 1 < len(core):
                     # end the window at the last clause break before the next trigger
-                    seg = text[e:end]
-                    breaks = [m.start() for m in _CLAUSE.finditer(seg)]
+                    breaks = [m.start() for m in _CLAUSE.finditer(text, e, min(len(text), end + 40)) if m.start() < end]
                     if breaks:
-                        end = e + breaks[-1]
+                        end = breaks[-1]
                 win = (start, end)
                 self._sentence_hits = hits
                 extra = [h for h in hits if h[0] not in ("BAN", "MIGRATION", "CUE") and win[0] <= h[2] < win[1]]
@@ -771,7 +772,7 @@ class KGEvents:
                     and not _dateline(text, p)]
             # "A year after Beijing outlawed mining, the United States has become the top
             # destination": the subject is in the clause of the trigger
-            breaks = [m.end() for m in _CLAUSE.finditer(text, lo, trig[0])]
+            breaks = [m.end() for m in _CLAUSE.finditer(text, lo, min(len(text), trig[1] + 40)) if m.start() < trig[0]]
             its = (_ITS_AR.match(text, trig[1]) if self.lang == "ar"
                    else _ITS_EN.search(text, breaks[-1] if breaks else max(lo, trig[0] - 40), trig[0]))
             if breaks and (any(p.start_char >= breaks[-1] for p in subj) or its):
@@ -983,6 +984,10 @@ class KGEvents:
                 for h in extra if h[0] == "CUE"
                 # "بسبب انخفاض أسعار الكهرباء": the word that gives the other cause ties to no ban
                 and not (other_cause and re.match(r"(?:بسبب|because|due)", text[h[2]:h[3]], re.I))]
+        # a town the movers leave stands for its province ("من أوردوس" leaves Inner Mongolia,
+        # "from Boden" Norrbotten): the graph keeps the town among the sentence's entities
+        origin = _province_of(origin)
+        more_origins = [_province_of(o) for o in more_origins]
         out = []
         for dest, origin in [(d, o) for o in [origin] + more_origins for d in (dest_ids or [None])]:
             out.append({
@@ -1108,6 +1113,16 @@ _OTHER_CAUSE = re.compile(
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by|in\s+search\s+of"
     r"|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant|subsidi[sz]ed)\s+"
     r"(?:(?:hydro|renewable|solar|wind)\s*)?(?:power|electricity|energy)", re.I)
+
+
+def _province_of(pid: str | None) -> str | None:
+    """The first-level subdivision a city id lies in, else the id itself."""
+    if not pid:
+        return pid
+    info = names().get(pid)
+    if info and info.get("type") == "CITY" and "-" in (info.get("parent") or ""):
+        return info["parent"]
+    return pid
 
 
 def _dateline(text: str, p) -> bool:
