@@ -699,7 +699,7 @@ def test_enforcement_licences_refused_and_more_ways_to_ban_and_move():
     assert moves(r, "who", "origin", "destination") == [("Bitdeer", "CN", "US-TX")]
     r = rec("Penguin Group is bringing 20 megawatts of machines from the United States to Paraguay. "
             "Thousands of rigs were trucked across the border into Kazakhstan.", "en")
-    assert moves(r, "who", "origin", "destination") == [("Penguin Group", "US", "PY"), (None, None, "KZ")]
+    assert moves(r, "who", "origin", "destination") == [("Penguin Group", "US", "PY"), ("rigs", None, "KZ")]
     r = rec("Wyoming and Tennessee have rolled out the welcome mat, with lawmakers promising clear rules.", "en")
     assert moves(r, "destination") == []
 

@@ -944,9 +944,9 @@ class KGEvents:
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
                     actor = prev[-1]
-            if actor is None and people:
-                # ("Thousands of rigs were trucked": machines are moved, they move no one)
-                best = min(people, key=lambda m: abs(m.start() - trig[0]))
+            if actor is None and ms:
+                # (machines when no people are named: annotators name "mining rigs" too)
+                best = min(people or ms, key=lambda m: abs(m.start() - trig[0]))
                 actor_text = best.group(0).strip()
                 if origin is None and self.lang == "en":
                     # "Kazakhstan's grey miners head for Russia": the movers' place
