@@ -33,11 +33,16 @@ from collections import Counter
 from ingest.gazetteer import contains
 from ingest.values import date_lt, days_between, parse_iso
 
-__all__ = ["link_record", "link_events", "BanIndex", "CORPUS_MAX_LAG_DAYS", "ARTICLE_MAX_SENTENCES", "may_trigger"]
+__all__ = ["link_record", "link_events", "BanIndex", "CORPUS_MAX_LAG_DAYS", "ARTICLE_MAX_SENTENCES",
+           "ARTICLE_MAX_SENTENCES_NAMED", "may_trigger"]
 
 CORPUS_MAX_LAG_DAYS = 365
 #: without a cue, a ban links only to migrations told at most this many sentences away
 ARTICLE_MAX_SENTENCES = 5
+#: … or this many, when the text names the place the movers leave and a cue in the
+#: move's sentence points back ("After the ban, Iranian miners moved …" paragraphs after
+#: the ban); with no cue, the seed article's "considering North America" is no effect
+ARTICLE_MAX_SENTENCES_NAMED = 15
 
 
 def _year(d: str | None) -> int | None:
@@ -120,7 +125,9 @@ def link_record(record: dict) -> list[dict]:
         si = mig.get("sentence_index")
 
         def near(b: dict) -> bool:  # a mining ban told close by
-            return b.get("target") != "trading" and (si is None or _distance(b, si) <= ARTICLE_MAX_SENTENCES)
+            limit = ARTICLE_MAX_SENTENCES_NAMED if cue_words and mig.get("origin") and not mig.get("origin_inferred") \
+                else ARTICLE_MAX_SENTENCES
+            return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 
         if not chosen and origin:
             inside = [b for b in ok if contains(b.get("jurisdiction"), origin)

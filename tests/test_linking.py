@@ -182,3 +182,16 @@ def test_a_move_tied_to_the_one_province_banned_leaves_that_province():
     assert len(r["links"]) == 1 and "origin taken as US-NY" in r["links"][0]["reason"]
     link_record(r)  # twice: the same
     assert len(r["links"]) == 1 and mig["origin"] == "US-NY"
+
+
+def test_a_cue_reaches_a_ban_told_paragraphs_before_its_named_place():
+    from ingest.pipeline import extract
+    text = ("Iran banned crypto mining in May.\n\nBlackouts hit Tehran. Temperatures were high. Demand rose. "
+            "Dams were low. Officials were worried.\n\nAfter the ban, some Iranian miners moved their machines "
+            "to Armenia.")
+    r = extract({"id": "t", "title": "", "text": text, "published": "2021-09-14", "lang": "en"})
+    assert len(link_record(r)) == 1
+    # with no cue, a move that far from the ban is no effect of it
+    r = extract({"id": "t", "title": "", "text": text.replace("After the ban, some", "Some"),
+                 "published": "2021-09-14", "lang": "en"})
+    assert link_record(r) == []

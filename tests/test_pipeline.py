@@ -784,3 +784,24 @@ def test_where_machines_go_written_the_us_way_and_to_a_site():
     assert [j for j, _, _ in _bans(r)] == ["KZ"]  # "(power) to farms in X" is no destination
     r = rec("Kutaisi, Georgia - Miners moved from China to Georgia and Armenia.", "en")
     assert ("GE", "Georgia") in [(e.get("canonical"), e["text"]) for e in r["entities"]]
+
+
+def test_round_two_denials_earlier_moves_and_whose_ban_pushes():
+    r = rec("Kazakhstan cut power to miners. Xive denied reports that it would relocate to Russia. Hut 8 said "
+            "it does not plan to move operations out of Canada. BIT Mining said it had no plans to relocate "
+            "machines to Ethiopia.", "en")
+    assert moves(r, "destination") == []
+    assert _bans(rec("Neither Sweden nor Norway has banned mining.", "en")) == []
+    r = rec("Sichuan banned mining in June 2021. BIT Mining moved machines to Kazakhstan. Canaan had moved "
+            "to Kazakhstan in 2020, before the crackdown.", "en", published="2022-06-20")
+    assert len(moves(r, "destination")) == 2  # the earlier move is another move
+    r = rec("After China's crackdown, Texas became the single largest mining hub. New York's moratorium "
+            "sends miners south to Georgia and Kentucky.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["CN", "US-NY"]
+    assert moves(r, "origin", "destination") == [("US-NY", "US-GA"), ("US-NY", "US-KY")]
+    r = rec("Russia's government banned mining in ten regions, including Dagestan, Chechnya and parts of "
+            "Irkutsk.", "en")
+    assert sorted(j for j, _, _ in _bans(r)) == ["RU-CE", "RU-DA", "RU-IRK"]
+    r = rec("Kazakhstan banned mining. The move — the largest since 2021 — has pushed up the price of "
+            "second-hand rigs in Saudi Arabia.", "en")
+    assert moves(r, "destination") == []

@@ -60,7 +60,9 @@ _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي
                      r"|\s(?=و[\u0600-\u06FF]{3,}\s+[تي][\u0600-\u06FF]{2,}\s)")
 # what may stand between a subject and its verb: "X, is moving", "X، قد نقلت"
 _VERB_ONLY = re.compile(r"\s*(?:(?:is|are|was|were|has|have|had|will|would|also|now|already|then|itself|قد|كان|كانت)\s+)*")
-_NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|have|has|to|a|an|the|really|actually)\s+){0,2}$", re.I)
+_NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|have|has|to|a|an|the|really|actually"
+                         r"|plan|plans|planning|intend|intends|want|wants|expect|expects|going)\s+){0,3}$"
+                         r"|\bno\s+(?:plans?|intention|desire)\s+to\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$", re.I)
 # not "لا يزال" (still): "لا" is left out
 _NEGATED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$")
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|حيث|التي|الذي|اللتين|اللذين)(?![\w\u0600-\u06FF])")
@@ -87,6 +89,9 @@ _ITS_EN = re.compile(r"\b(?:its|their)\s", re.I)
 _ITS_AR = re.compile(r"\s+[\u0600-\u06FF]{3,}(?:ها|هم)(?![\u0600-\u06FF])")
 _IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|quickly)\s+)?$"
                          r"|(?<![\u0600-\u06FF])(?:انها|إنها|أنها|انهم|إنهم|أنهم)\s+$", re.I)
+# "Canaan had moved to Kazakhstan in 2020, before the crackdown"
+_BEFORE_THE_BAN = re.compile(r"\bbefore\s+(?:the|any|a)\s+(?:[\w-]+\s+)?(?:ban|crackdown|moratorium|prohibition|order)\b"
+                             r"|(?<![\u0600-\u06FF])قبل\s+(?:(?:أن|ان)\s+\S+\s+)?(?:ال)?(?:حظر|حمله|حملة|قرار)", re.I)
 _BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|(?<![\u0600-\u06FF])قبل)\s+(?:(?:أن|ان)\s+)?"
                          r"(?P<any>(?:any|أي|اي)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\u0600-\u06FF'’]+\s+){0,2}$", re.I)
 # "وكانت شركات عدة قد انتقلت …": a move told as background, before the news
@@ -99,6 +104,7 @@ _DENIED_BAN_BEFORE = re.compile(
     r"\b(?:voted\s+down|rejected|defeated|blocked|scrapped|shelved)\b[^.;]{0,50}$|\b(?:not|never)\s+(?:(?:yet|been|be|to)\s+)?$"
     # a call on another body ("called for an EU-wide ban"); a government's own call for a
     # crackdown ("the State Council called for a crackdown") is its order
+    r"|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,40}$"
     r"|\b(?:called|calls|calling|urged|urges|urging|lobbied|petitioned)\b[^.;]{0,50}\b(?:EU|European|global|worldwide|international)\b[^.;]{0,20}$"
     r"|(?<![\u0600-\u06FF])(?:رفض|رفضت|اسقط|اسقطت)\s+(?:\S+\s+){0,5}$"
     r"|(?<![\u0600-\u06FF])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
@@ -308,6 +314,13 @@ class KGEvents:
                         not ev.get("origin") and (ev["trigger"]["id"] == "mig.push" or self._after_ban(ev, here))
                         and not contains(ban_places[0], ev.get("destination")))):
                     ev["origin"] = ban_places[0]
+                elif ev["type"] == "MIGRATION" and not ev.get("origin"):
+                    # "New York's moratorium sends miners south": the ban right before the verb moves them
+                    by = [b for b in here if b["type"] == "BAN" and b.get("jurisdiction") and not b.get("_fallback")
+                          and 0 <= ev["_trig"][0] - b["_trig"][1] <= 20
+                          and not contains(b["jurisdiction"], ev.get("destination"))]
+                    if by:
+                        ev["origin"] = by[-1]["jurisdiction"]
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
             dests = {ev["destination"] for ev in here if ev["type"] == "MIGRATION" and ev.get("destination")}
             # "miners moved to Texas after the ban": the article's main place is where they went,
@@ -519,11 +532,23 @@ class KGEvents:
         if not ids and self.lang == "en":
             # "since China banned mining": the place right before the verb is who bans
             subj = [q for q in juris if q.end_char <= trig[0] and re.fullmatch(
-                r"\s+(?:(?:has|have|had|also|then|later|quickly|effectively|formally)\s+){0,2}", text[q.end_char:trig[0]])]
+                r"\s+(?:(?:has|have|had|also|then|later|quickly|effectively|formally)\s+){0,2}"
+                r"|['’]s\s+(?:[\w-]+\s+){0,2}", text[q.end_char:trig[0]])  # "China's crackdown"
+                    and not any(o is not q and q.end_char <= o.start_char < trig[0] for o in juris)]
             if subj and not re.search(r"(?:,|\band|\bor)\s*$", text[max(0, subj[-1].start_char - 6):subj[-1].start_char]):
                 # (not the last of a list: "authorities in Sichuan, … and Yunnan have ordered");
-                # what the ban covers may follow it: "Russia banned mining in Irkutsk"
-                juris = [subj[-1]] + [q for q in juris if q.start_char > trig[0]]
+                # what the ban covers may follow it: "Russia banned mining in Irkutsk", "in ten
+                # regions, including Dagestan, Chechnya and parts of Irkutsk"; not the subject of
+                # the next clause ("After China's crackdown, Texas became …")
+                covered, last = [], None
+                for q in (q for q in juris if q.start_char > trig[0]):
+                    gap = text[last.end_char:q.start_char] if last is not None else ""
+                    like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
+                    if self._is_in(doc, q) or like.search(self._before(doc, q)) or (
+                            last is not None and re.fullmatch(r"\s*(?:,|and|or)?\s*(?:and\s+)?(?:parts\s+of\s+)?(?:the\s+)?", gap)):
+                        covered.append(q)
+                        last = q
+                juris = [subj[-1]] + covered
         if not ids:
             listed = any(q.label_ == "PROVINCE" for q in juris)
             ids = [pid for pid in (self._jurisdiction(doc, q, listed) for q in juris) if pid]
@@ -735,8 +760,10 @@ class KGEvents:
             if m and (m.group(1) is None or not m.group(1)[0].isupper()):
                 return []
             # "a move aimed squarely at miners": a decision, not a move of anything
-            if re.search(r"\b(?:a|the|this|that|such\s+a)\s+$", before_t) and re.match(
-                    r"\s+(?:aimed|designed|intended|meant|seen|widely|critici[sz]ed|welcomed|that|which)\b", after):
+            if re.search(r"\b(?:a|the|this|that|such\s+a)\s+$", before_t, re.I) and re.match(
+                    r"\s+(?:aimed|designed|intended|meant|seen|widely|critici[sz]ed|welcomed|that|which|comes|came|is|was"
+                    r"|follows|followed|marks|marked|means|sparked|prompted|triggered|drew|has|had|will|would|could)\b"
+                    r"|\s*[—–,]", after):  # "The move — the largest since 2021 — has pushed up prices"
                 return []
         if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(before_t):
             return []  # "did not move", "لم تعد وجهة جذابة": a move denied is none
@@ -999,7 +1026,8 @@ class KGEvents:
                 "quantity": quantity._.kg_value if quantity is not None else None,
                 "date": date, "status": status, "cues": cues, "_trig": trig, "_win": win,
                 "other_cause": other_cause or None,
-                "earlier": (not any(c["id"] in ("cue.after", "cue.push") for c in cues) and (
+                "earlier": (_BEFORE_THE_BAN.search(text, trig[1], sent.end_char) is not None) or (
+                    not any(c["id"] in ("cue.after", "cue.push") for c in cues) and (
                     (self.lang == "ar" and _PLUPERFECT_AR.search(text, win[0], trig[0]) is not None)
                     or (self.lang == "en" and (_ALREADY_EN.search(text, max(win[0], trig[0] - 20), trig[0]) is not None
                                                or _YEARS_EARLIER_EN.search(text, trig[1], win[1]) is not None)))) or None,
@@ -1081,6 +1109,9 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
             same = next((m for m in merged if m["type"] == "MIGRATION" and m.get("destination") == ev["destination"]
                          and (m.get("origin") == ev.get("origin") or not m.get("origin") or not ev.get("origin"))
                          and _compatible_dates(m.get("date"), ev.get("date"))
+                         # a move told as earlier, or for another cause, is another move
+                         and bool(m.get("earlier")) == bool(ev.get("earlier"))
+                         and bool(m.get("other_cause")) == bool(ev.get("other_cause"))
                          and (m.get("_actor_span") is None or ev.get("_actor_span") is None
                               or m["_actor_span"].text == ev["_actor_span"].text)
                          and m.get("status") == ev.get("status")), None)
