@@ -106,6 +106,12 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
     return f"{y:04d}"
 
 
+_UNTIL_BEFORE = re.compile(r"(?:\b(?:until|till)|(?<![\u0600-\u06FF])(?:حتي|حتى))\s+(?:the\s+(?:end\s+of\s+)?)?$")
+_EN_FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "sept"}
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
 def _year_for_month(month: int, pub: dt.date | None, day: int | None = None,
                     direction: int = 0) -> int | None:
     """The year of a month named without one: the nearest to the publication date,
@@ -122,7 +128,8 @@ def _year_for_month(month: int, pub: dt.date | None, day: int | None = None,
         except ValueError:
             continue
         if (direction < 0 and (y, month) >= (pub.year, pub.month)) or \
-                (direction > 0 and (y, month) <= (pub.year, pub.month)):
+                (direction == 1 and (y, month) <= (pub.year, pub.month)) or \
+                (direction == 2 and (y, month) < (pub.year, pub.month)):
             continue
         dist = (cand - pub).days
         dist = dist * 4 if dist > 0 else -dist
@@ -163,8 +170,9 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
     pub_year = int(published[:4]) if published and len(published) >= 4 and published[:4].isdigit() else None
     found: list[dict] = []
 
-    def add(s, e, t, value, prio):
-        found.append({"start": s, "end": e, "text": t, "value": value, "_p": prio})
+    def add(s, e, t, value, prio, month_day=None):
+        # ``month_day``: (month, day) of a date whose year was not written (see _years_of_sentence)
+        found.append({"start": s, "end": e, "text": t, "value": value, "_p": prio, "_md": month_day})
 
     if lang == "ar":
         mon = rf"({_AR_MONTH_RE})"
@@ -179,8 +187,10 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             day = int(m.group(1)) if m.group(1) and not re.search(r"\d\s*(?:و|الى|الي|-)\s*\d", m.group(0)) else None
             month = AR_MONTHS[m.group(2)]
             way = {None: 0, "المقبل": 1, "القادم": 1}.get(m.group("dir"), -1)
+            if not way and _UNTIL_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+                way = 2  # "حتى أيلول/سبتمبر": not before this month
             year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, day, way)
-            add(s, e, t, _iso(year, month, day) if year else None, 3)
+            add(s, e, t, _iso(year, month, day) if year else None, 3, None if m.group(3) or way else (month, day))
         # "السادس من آذار/مارس", "الأول من شباط": an ordinal day of a month
         for m, s, e, t in _collect(folded, offsets, text,
                                    rf"{_B}{_CL}({_AR_ORDINAL_RE})\s+من\s+{mon}(?:\s*/\s*(?:{_AR_MONTH_RE})|\s*\(\s*(?:{_AR_MONTH_RE})\s*\))?"
@@ -227,15 +237,21 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
                 continue
             if len(word) <= 4 and raw[0].islower():
                 continue
+            if raw.lower() not in _EN_FULL_MONTHS and not (m.group(2) or m.group(4)) \
+                    and text[offsets[m.end(1) - 1] + 1:offsets[m.end(1) - 1] + 2] != ".":
+                continue  # "said Wang Jun": an abbreviation alone, with no day, year or stop
             month = EN_MONTHS[word]
             day = int(m.group(2)) if m.group(2) and not m.group(3) else None
             way = {"last": -1, "next": 1}.get(folded[max(0, m.start() - 5):m.start()].strip(), 0)  # "last May"
+            if not way and _UNTIL_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+                way = 2  # "until September", "by June": not before this month
             year = int(m.group(4)) if m.group(4) else _year_for_month(month, pub or pub_month, day, way)
-            add(s, e, t, _iso(year, month, day) if year else None, 3)
+            add(s, e, t, _iso(year, month, day) if year else None, 3, None if m.group(4) or way else (month, day))
         for m, s, e, t in _collect(folded, offsets, text, rf"\b(\d{{1,2}})\s+{mon}(?:,?\s+(\d{{4}}))?\b"):
             month = EN_MONTHS[m.group(2)]
             year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, int(m.group(1)))
-            add(s, e, t, _iso(year, month, int(m.group(1))) if year else None, 3)
+            add(s, e, t, _iso(year, month, int(m.group(1))) if year else None, 3,
+                None if m.group(3) else (month, int(m.group(1))))
         for m, s, e, t in _collect(folded, offsets, text, rf"\b(?:(?:in|since|by|until|of|from)\s+)?{_YEAR}\b"):
             add(s, e, t, m.group(1), 1)
         rel = [
@@ -257,7 +273,25 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             if not raw.isupper():
                 continue
             add(s, e, t, _weekday_before(pub, EN_WEEKDAYS[m.group(1)]) if pub else None, 2)
-    return _non_overlapping(found)
+    return _non_overlapping(_years_of_sentence(found, text))
+
+
+def _years_of_sentence(found: list[dict], text: str) -> list[dict]:
+    """A month named without a year takes the year written with another date of its
+    sentence ("from May to September 2021", "in April 2021 to zero in July"), the
+    nearest one, when that sentence has one."""
+    explicit = [f for f in found if f.get("_md") is None and f["value"] and re.match(r"\d{4}", str(f["value"]))
+                and re.search(r"\d{4}", f["text"].translate(_DIGITS))]
+    for f in found:
+        md = f.get("_md")
+        if md is None or not f["value"]:
+            continue
+        # (in one clause: "Kazakhstan, which took in machines in 2021, cut power in January")
+        same = [x for x in explicit if not re.search(r"[.!?؟\n,،;؛]", text[min(x["end"], f["end"]):max(x["start"], f["start"])])]
+        if same:
+            near = min(same, key=lambda x: abs(x["start"] - f["start"]))
+            f["value"] = _iso(int(str(near["value"])[:4]), md[0], md[1])
+    return found
 
 
 def _non_overlapping(found: list[dict]) -> list[dict]:
@@ -268,6 +302,7 @@ def _non_overlapping(found: list[dict]) -> list[dict]:
             taken.append(f)
     for t in taken:
         t.pop("_p", None)
+        t.pop("_md", None)
     return sorted(taken, key=lambda f: f["start"])
 
 
