@@ -805,3 +805,21 @@ def test_round_two_denials_earlier_moves_and_whose_ban_pushes():
     r = rec("Kazakhstan banned mining. The move — the largest since 2021 — has pushed up the price of "
             "second-hand rigs in Saudi Arabia.", "en")
     assert moves(r, "destination") == []
+
+
+def test_round_two_arabic_bans_people_and_back_references():
+    for text, want in (
+            ("يدير لي وانغ مزرعة في مقاطعة سيتشوان. وفي الثامن عشر من حزيران/يونيو، أمرت السلطات في المقاطعة "
+             "جميع مشاريع التعدين بالتوقف.", ["CN-SC"]),
+            ("تقطع كازاخستان الكهرباء عن مزارع تعدين العملات المشفرة اعتباراً من الاثنين.", ["KZ"]),
+            ("تمكنت الأجهزة الأمنية بوزارة الداخلية المصرية من ضبط 30 جهازاً لتعدين العملات المشفرة.", ["EG"]),
+            ("لا يُسمح في مصر بتعدين العملات المشفرة دون ترخيص من البنك المركزي.", ["EG"]),
+            ("ثم جاءت كازاخستان، التي استقبلت جزءاً كبيراً من المعدنين الصينيين، لتفرض في كانون الثاني/يناير "
+             "قيوداً مشددة على إمدادات الكهرباء للمزارع.", ["KZ"])):
+        assert [j for j, _, _ in _bans(rec(text, "ar", published="2022-02-03"))] == want, text
+    for text, want in (("ويرى الخبير الاقتصادي وائل النحاس أن المعدنين غادروا.", ["وائل النحاس"]),
+                       ("وقال المحلل المالي السعودي محمد الشميمري إن المعدنين غادروا.", ["محمد الشميمري"]),
+                       ("وقال الخبير أحمد الشمري لوكالة فرانس برس إن المعدنين غادروا.", ["أحمد الشمري"])):
+        assert [e["text"] for e in rec(text, "ar")["entities"] if e["type"] == "PERSON"] == want, text
+    r = rec("قبل أن تشن وزارة الداخلية حملات على مزارع التعدين.", "ar")
+    assert [e["text"] for e in r["entities"] if e["type"] == "REGULATOR"] == ["وزارة الداخلية"]

@@ -52,7 +52,9 @@ _AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شري�
               "حاكمة", "الحاكمة", "المتحدثة", "متحدثة", "نائبة", "النائبة", "مستشارة", "المستشارة",
               "المحللة", "محللة", "الباحثة", "باحثة", "الخبيرة", "خبيرة", "عضوة", "المديرة", "الوزيرة",
               "الناشط", "ناشط", "الناشطة", "المستثمر", "مستثمر", "رجل", "قائد", "القائد", "المهندس", "مهندس")
-_AR_SAY = _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت", "واعلنت")
+_AR_SAY = _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت", "واعلنت", "يشير", "تشير", "يري", "تري")
+# every verb of saying also with "و" or "ف" glued on ("ويرى", "ويشير", "فأوضح")
+_AR_SAY = _AR_SAY + tuple(c + w for w in _AR_SAY for c in ("و", "ف") if not w.startswith(("و", "ف")))
 # the feminine of the past forms: صرح → صرحت, أكد → أكدت
 _AR_SAY = tuple(dict.fromkeys(normalize_ar(w) for w in _AR_SAY + tuple(
     w + "ت" for w in _AR_SAY if not w.lstrip("وف").startswith(("ي", "ت")) and not w.endswith("ت"))))
@@ -79,7 +81,7 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     # "المتحدث باسم الوزارة", "صاحب مزرعة": words about a person, not of a name
     "وهو وهي وهم فهو فهي باسم صاحب صاحبة صاحبه فيها فيه لها له منها منه عنها عنه إشعارا اشعارا "
     # "وقالت شركات تعدين إنها": companies and the industry, not a person's name
-    "شركات تعدين لتعدين "
+    "شركات تعدين لتعدين حملات حملة رقم لسنة أحدهم احدهم منشأة بقدرة بتشغيل ميزة "
     # nouns of places and trades that a verb of saying may put before a name
     "منجم مناجم مزرعة مزارع مصنع شرطة الشرطة مدينة مقاطعة ولاية إقليم منطقة محافظة عقودا "
     # what a title and a name are often followed by: "أصدر الرئيس X Y مرسوما"
@@ -103,6 +105,7 @@ _AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in 
 _AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
 # a weekday or a month ends a name: "البرلمان الجزائري الاثنين"
 _AR_NOT_NAME |= {normalize_ar(w) for w in (*AR_WEEKDAYS, *AR_MONTHS) if len(w) > 2}
+_AR_BACK_KINDS = {normalize_ar(w) for w in ("المقاطعة", "الإقليم", "الولاية", "المحافظة", "المنطقة")}
 _AR_PLACE_KINDS = {normalize_ar(w) for w in ("ولاية", "مقاطعة", "إقليم", "منطقة", "مدينة", "محافظة", "جمهورية")}
 _AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | {"يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي"}
 _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
@@ -295,6 +298,12 @@ class KGEntities:
                 if near is not None:
                     place_id, end = self._auth_place_id(near), near.end
             local = "محلي" in doc[sp.end:sp.end + 2].text or "المحليه" in _fold(sp.text)
+            if place_id is None and sp.end + 1 < len(doc) and doc[sp.end].norm_ in ("في", "ب") \
+                    and doc[sp.end + 1].norm_ in _AR_BACK_KINDS:
+                # "السلطات في المقاطعة": the province told before
+                told = [e for e in _gaz(doc) if e.label_ == "PROVINCE" and e.end <= sp.start]
+                if told:
+                    place_id, end = told[-1].id_, sp.end + 2
             if place_id is None:
                 place_id = self._sentence_place(doc, sp, prefer_specific=local) or salient
             if place_id is None:
@@ -369,6 +378,8 @@ class KGEntities:
                         k = st
                         while k < len(doc) and k - st < 3 and self._name_like_i(doc, k):
                             k += 1
+                        if k - st == 1 and self._al_surname(doc, k):
+                            k += 1  # "محمد الشميمري إن"
                         if k - st >= 2 and not any(ents[st:k]) and sum(t in _QUOTES for t in texts[j:st]) % 2 == 0 and k < len(doc) \
                                 and (norms[k] in ("ان", "بان", ":", ",", "انه", ".") or texts[k].startswith(("لل", "لـ"))):
                             out.append(Span(doc, st, k, label="PERSON"))
@@ -471,7 +482,8 @@ class KGEntities:
                 or norms[k] in _AR_NOT_NAME or norms[k] in _AR_TITLES or self.demonym_at(texts[k]) \
                 or self._trigger_word(texts[k]):
             return False
-        return norms[k + 1] in ("ان", "بان", "انه", ":", ",", ".") or texts[k + 1].startswith(("لـ", "ل\"", "ل«"))
+        return norms[k + 1] in ("ان", "بان", "انه", ":", ",", ".") or texts[k + 1].startswith(
+            ("لـ", "ل\"", "ل«", "لوكال", "لصحيف", "لقنا", "لموقع", "للصحف", "لرويترز", "لبي بي سي"))
 
     def _ar_person_tokens(self, doc: Doc, j: int) -> tuple[int, int] | None:
         q = self._quoted(doc, j)

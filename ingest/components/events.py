@@ -66,7 +66,8 @@ _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|h
 # not "لا يزال" (still): "لا" is left out
 _NEGATED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$")
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|حيث|التي|الذي|اللتين|اللذين)(?![\w\u0600-\u06FF])")
-_CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|after|because|due\s+to|following|amid|as)\b")
+_CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
+                           r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
 # verbs of saying: "X said …", "قال X …"
 _SAY = re.compile(r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)"
                   r"|\b(?:said|says|told|believes|thinks|estimates|argues|warned)\b", re.I)
@@ -233,6 +234,10 @@ class KGEvents:
                     cue_at = [h[2] for h in hits if h[0] == "CUE" and start <= h[2] < s]
                     if cue_at:
                         start = cue_at[-1]
+                    elif _in_relative_clause(text, core[k - 1][2], s) and _RELATIVE.search(text, sent.start_char, core[k - 1][2]):
+                        # "ثم جاءت كازاخستان، التي استقبلت …، لتفرض قيوداً": the move is told in
+                        # a relative clause about the ban's subject, which stands before it
+                        start = sent.start_char
                 if k > 0 and core[k - 1][0] == label:
                     # two moves in one sentence: the second starts at its own clause
                     # not the comma that closes an appositive subject ("another applicant,
@@ -587,6 +592,9 @@ class KGEvents:
             # "Iranian President Hassan Rouhani announced a ban": a demonym before the trigger
             pid = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", text[win[0]:trig[0]]))
             ids = [pid] if pid else []
+        if not ids and authority is not None and doc._.salient_place \
+                and re.search(r"(?:في|داخل) البلاد|\bin\s+the\s+country\b", text[lo:hi]):
+            ids = [doc._.salient_place.split("-")[0]]  # "حظر التعدين في البلاد": the article's country
         if not ids:
             ids = [pid for pid in (self._jurisdiction(doc, q) for q in filed) if pid]
         if tid == "ban.enforce":
