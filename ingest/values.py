@@ -447,7 +447,8 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         lo, hi = lo * factor, (hi * factor if hi is not None else None)
         if unit == "percent" and lo > 100:
             continue
-        if hi is None and factor == 1 and 1990 <= lo <= 2039 and float(lo).is_integer() \
+        raw_lo = _num(g_lo)
+        if hi is None and raw_lo is not None and 1990 <= raw_lo <= 2039 and float(raw_lo).is_integer() \
                 and _YEAR_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
             continue  # "منذ 2019 مزارع", "since 2019 farms": a year, not a count
         amount = [_clean(lo), _clean(hi)] if hi is not None and hi != lo else _clean(lo)

@@ -823,3 +823,13 @@ def test_round_two_arabic_bans_people_and_back_references():
         assert [e["text"] for e in rec(text, "ar")["entities"] if e["type"] == "PERSON"] == want, text
     r = rec("قبل أن تشن وزارة الداخلية حملات على مزارع التعدين.", "ar")
     assert [e["text"] for e in r["entities"] if e["type"] == "REGULATOR"] == ["وزارة الداخلية"]
+
+
+def test_more_english_ways_to_move_and_quotations_that_are_no_names():
+    r = rec("The firm could relocate up to 50,000 rigs to the United States. He took his rigs to Serbia. "
+            "Others set up in Laos. Thousands of machines were imported from China into Kazakhstan. The "
+            "Dominican Republic faced power cuts and high import prices.", "en")
+    assert [(o, d) for o, d in moves(r, "origin", "destination")] == [
+        (None, "US"), (None, "RS"), (None, "LA"), ("CN", "KZ")]
+    r = rec("وقال المدير التنفيذي لشركة \"بيتريفر\" إيغور رونيتس إن الشركة \"لن تتأثر كثيراً\".", "ar")
+    assert [(e["type"], e["text"]) for e in r["entities"]] == [("COMPANY", "بيتريفر"), ("PERSON", "إيغور رونيتس")]

@@ -517,14 +517,14 @@ class KGEntities:
         texts, norms, puncts = tv["text"], tv["norm"], tv["punct"]
         caps = _caps(tv)
         q = self._quoted(doc, j)
-        if q:
+        if q and norms[q[0]] not in _AR_NOT_NAME:  # (not a quotation: الشركة "لن تتأثر كثيراً")
             return (q[0], q[1], True)
         # "شركة الكهرباء الوطنية "أندي"": a quoted name a few words after the head
         for k in range(j + 1, min(j + 4, len(doc))):
             if puncts[k] and texts[k] not in ('"', "«", "“"):
                 break
             q = self._quoted(doc, k)
-            if q and q[1] - q[0] <= 4:  # a name, not a quotation
+            if q and q[1] - q[0] <= 4 and norms[q[0]] not in _AR_NOT_NAME:  # a name, not a quotation ("لن تتأثر")
                 return (q[0], q[1], True)
         if j < len(doc) and caps[j]:
             k = j

@@ -730,6 +730,8 @@ class KGEvents:
                            if text[i] in _QUOTE_MARKS or text[i] == "\n"), None)
             if closed is not None and text[closed] != "\n":
                 m = _SAY.search(text, closed, min(len(text), closed + 20))
+                if m and "\n" in text[closed:m.start()]:
+                    m = None  # the next paragraph's speaker is not this quotation's
                 if m:
                     windows.append((m.start(), min(len(text), m.end() + 150)))
         m = _SAY.search(text, trig[1], sent.end_char)
@@ -775,7 +777,7 @@ class KGEvents:
                 return []
         if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(before_t):
             return []  # "did not move", "لم تعد وجهة جذابة": a move denied is none
-        if self.lang == "en" and re.match(r"\s+(?:up|down|higher|lower|sharply|slightly|back\s+(?:up|down))\b", after):
+        if self.lang == "en" and re.match(r"\s+(?:up(?!\s+to\b)|down|higher|lower|sharply|slightly|back\s+(?:up|down))\b", after):
             return []  # "the hash rate moved higher"
         # prices, shares and values move too: they are not miners
         if _NOT_MOVERS.search(before_t.split(".")[-1][-25:] if self.lang == "en" else _fold_range(doc, trig[1], min(trig[1] + 20, len(text)))):
