@@ -190,7 +190,8 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             if not way and _UNTIL_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 way = 2  # "حتى أيلول/سبتمبر": not before this month
             year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, day, way)
-            add(s, e, t, _iso(year, month, day) if year else None, 3, None if m.group(3) or way else (month, day))
+            add(s, e, t, _iso(year, month, day) if year else None, 3,
+                None if m.group(3) or way in (-1, 1) else (month, day, way == 2))
         # "السادس من آذار/مارس", "الأول من شباط": an ordinal day of a month
         for m, s, e, t in _collect(folded, offsets, text,
                                    rf"{_B}{_CL}({_AR_ORDINAL_RE})\s+من\s+{mon}(?:\s*/\s*(?:{_AR_MONTH_RE})|\s*\(\s*(?:{_AR_MONTH_RE})\s*\))?"
@@ -246,7 +247,8 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             if not way and _UNTIL_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 way = 2  # "until September", "by June": not before this month
             year = int(m.group(4)) if m.group(4) else _year_for_month(month, pub or pub_month, day, way)
-            add(s, e, t, _iso(year, month, day) if year else None, 3, None if m.group(4) or way else (month, day))
+            add(s, e, t, _iso(year, month, day) if year else None, 3,
+                None if m.group(4) or way in (-1, 1) else (month, day, way == 2))
         for m, s, e, t in _collect(folded, offsets, text, rf"\b(\d{{1,2}})\s+{mon}(?:,?\s+(\d{{4}}))?\b"):
             month = EN_MONTHS[m.group(2)]
             year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, int(m.group(1)))
@@ -286,8 +288,10 @@ def _years_of_sentence(found: list[dict], text: str) -> list[dict]:
         md = f.get("_md")
         if md is None or not f["value"]:
             continue
-        # (in one clause: "Kazakhstan, which took in machines in 2021, cut power in January")
-        same = [x for x in explicit if not re.search(r"[.!?؟\n,،;؛]", text[min(x["end"], f["end"]):max(x["start"], f["start"])])]
+        # (in one clause: "Kazakhstan, which took in machines in 2021, cut power in January";
+        # an "until" month in its sentence: "In May 2021, … for four months, until September 22")
+        stops = r"[.!?؟\n]" if len(md) > 2 and md[2] else r"[.!?؟\n,،;؛]"
+        same = [x for x in explicit if not re.search(stops, text[min(x["end"], f["end"]):max(x["start"], f["start"])])]
         if same:
             near = min(same, key=lambda x: abs(x["start"] - f["start"]))
             f["value"] = _iso(int(str(near["value"])[:4]), md[0], md[1])

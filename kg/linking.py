@@ -39,9 +39,10 @@ __all__ = ["link_record", "link_events", "BanIndex", "CORPUS_MAX_LAG_DAYS", "ART
 CORPUS_MAX_LAG_DAYS = 365
 #: without a cue, a ban links only to migrations told at most this many sentences away
 ARTICLE_MAX_SENTENCES = 5
-#: … or this many, when the text names the place the movers leave and a cue in the
-#: move's sentence points back ("After the ban, Iranian miners moved …" paragraphs after
-#: the ban); with no cue, the seed article's "considering North America" is no effect
+#: … or this many, when the text names the place the movers leave and either a cue in
+#: the move's sentence points back ("After the ban, Iranian miners moved …" paragraphs
+#: after the ban) or the move is done; a far planned move with no cue (the seed
+#: article's "Chinese miners consider North America") is no effect
 ARTICLE_MAX_SENTENCES_NAMED = 15
 
 
@@ -125,8 +126,8 @@ def link_record(record: dict) -> list[dict]:
         si = mig.get("sentence_index")
 
         def near(b: dict) -> bool:  # a mining ban told close by
-            limit = ARTICLE_MAX_SENTENCES_NAMED if cue_words and mig.get("origin") and not mig.get("origin_inferred") \
-                else ARTICLE_MAX_SENTENCES
+            limit = ARTICLE_MAX_SENTENCES_NAMED if mig.get("origin") and not mig.get("origin_inferred") and (
+                cue_words or mig.get("status") == "completed") else ARTICLE_MAX_SENTENCES
             return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 
         if not chosen and origin:

@@ -191,7 +191,10 @@ def test_a_cue_reaches_a_ban_told_paragraphs_before_its_named_place():
             "to Armenia.")
     r = extract({"id": "t", "title": "", "text": text, "published": "2021-09-14", "lang": "en"})
     assert len(link_record(r)) == 1
-    # with no cue, a move that far from the ban is no effect of it
+    # with no cue, a done move still reaches it; a planned one that far is no effect of it
     r = extract({"id": "t", "title": "", "text": text.replace("After the ban, some", "Some"),
                  "published": "2021-09-14", "lang": "en"})
+    assert len(link_record(r)) == 1
+    r = extract({"id": "t", "title": "", "published": "2021-09-14", "lang": "en",
+                 "text": text.replace("After the ban, some Iranian miners moved", "Some Iranian miners are considering moving")})
     assert link_record(r) == []

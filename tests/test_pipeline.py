@@ -833,3 +833,33 @@ def test_more_english_ways_to_move_and_quotations_that_are_no_names():
         (None, "US"), (None, "RS"), (None, "LA"), ("CN", "KZ")]
     r = rec("وقال المدير التنفيذي لشركة \"بيتريفر\" إيغور رونيتس إن الشركة \"لن تتأثر كثيراً\".", "ar")
     assert [(e["type"], e["text"]) for e in r["entities"]] == [("COMPANY", "بيتريفر"), ("PERSON", "إيغور رونيتس")]
+
+
+def test_round_three_appositions_other_destinations_orders_and_names():
+    r = rec("Iran banned mining. Miners have few options left, said one consultant in Tehran.", "en")
+    assert moves(r, "destination") == []
+    r = rec("Iran banned mining. \"We sent 300 machines to Armenia, and now we are looking at Iraqi Kurdistan,\" "
+            "said Reza, a miner in Isfahan.", "en")
+    assert moves(r, "destination") == [("AM",), ("IQ-KR",)]  # not Isfahan, where the speaker is
+    r = rec("ASUNCION - Miners are arriving in Paraguay after China's ban on mining.", "en")
+    assert moves(r, "origin", "destination") == [("CN", "PY")]  # not the dateline's Asuncion
+    r = rec("بعد حظر بكين، تستقبل تكساس معدني البيتكوين.", "ar")
+    assert moves(r, "origin", "destination") == [("CN", "US-TX")]
+    r = rec("قطعت كازاخستان الكهرباء عن مزارع التعدين، ما دفع كثيرين إلى البحث عن وجهة أخرى.", "ar")
+    assert [d for (d,) in moves(r, "destination")] in ([], [None])  # another destination: not Kazakhstan
+    r = rec("Kazakhstan cut power to miners. \"Some have gone to Russia, some to the United States,\" said "
+            "Didar Bekbau. Neighbouring Kyrgyzstan has seen an influx of machines since the cuts.", "en")
+    assert [d for (d,) in moves(r, "destination")] == ["RU", "US", "KG"]
+    r = rec("BIT Mining said it had shipped 320 machines to Kazakhstan and planned to move more capacity "
+            "to North America.", "en")
+    assert [(m["destination"], m["status"], m["quantity"]) for m in r["events"] if m["type"] == "MIGRATION"] == [
+        ("KZ", "completed", {"amount": 320, "unit": "machines"}), ("North America", "planned", None)]
+    for text, want in (("Officials in Qinghai and Yunnan issued their own orders against bitcoin mining.",
+                        ["CN-QH", "CN-YN"]),
+                       ("Inner Mongolia gave bitcoin miners two months to leave.", ["CN-NM"])):
+        assert [j for j, _, _ in _bans(rec(text, "en"))] == want, text
+    for text, want in (("وقال عبد الرحمن حسن إن المعدنين غادروا.", ["عبد الرحمن حسن"]),
+                       ("أعلن الرئيس السابق حسن روحاني حظر تعدين العملات المشفرة.", ["حسن روحاني"])):
+        assert [e["text"] for e in rec(text, "ar")["entities"] if e["type"] == "PERSON"] == want, text
+    r = rec("DALTON, Georgia - Miners have settled here.", "en")
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "Georgia"] == ["US-GA"]

@@ -116,3 +116,9 @@ def test_arabic_ordinal_days_and_a_year_before_a_count():
     assert [d["value"] for d in found] == ["2022-02-01", "2022-03-06"]
     assert find_capacities("يدير الصندوق منذ 2019 مزارع تعدين", "ar") == []
     assert [c["value"]["amount"] for c in find_capacities("since 2019 farms and 2,020 machines", "en")] == [2020]
+
+
+def test_an_until_month_takes_the_year_of_its_sentence():
+    found = find_dates("In May 2021, President Hassan Rouhani banned crypto mining for four months, until "
+                       "September 22.", "en", "2022-03-10")
+    assert [d["value"] for d in found] == ["2021-05", "2021-09-22"]

@@ -51,7 +51,9 @@ _AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شري�
               # feminine forms ("رئيسة", "وزيرة" fold like "رئيسه", "وزيره" above)
               "حاكمة", "الحاكمة", "المتحدثة", "متحدثة", "نائبة", "النائبة", "مستشارة", "المستشارة",
               "المحللة", "محللة", "الباحثة", "باحثة", "الخبيرة", "خبيرة", "عضوة", "المديرة", "الوزيرة",
-              "الناشط", "ناشط", "الناشطة", "المستثمر", "مستثمر", "رجل", "قائد", "القائد", "المهندس", "مهندس")
+              "الناشط", "ناشط", "الناشطة", "المستثمر", "مستثمر", "رجل", "قائد", "القائد", "المهندس", "مهندس",
+              # words a title takes before the name: "الرئيس السابق حسن روحاني"
+              "السابق", "السابقة", "الأسبق", "الحالي", "الراحل")
 _AR_SAY = _AR_SAY + ("علق", "وعلق", "قالت", "يقول", "اعلنت", "واعلنت", "يشير", "تشير", "يري", "تري")
 # every verb of saying also with "و" or "ف" glued on ("ويرى", "ويشير", "فأوضح")
 _AR_SAY = _AR_SAY + tuple(c + w for w in _AR_SAY for c in ("و", "ف") if not w.startswith(("و", "ف")))
@@ -105,6 +107,7 @@ _AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in 
 _AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
 # a weekday or a month ends a name: "البرلمان الجزائري الاثنين"
 _AR_NOT_NAME |= {normalize_ar(w) for w in (*AR_WEEKDAYS, *AR_MONTHS) if len(w) > 2}
+_AR_NAME_JOINS = {normalize_ar(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "أبي", "ابي")}
 _AR_BACK_KINDS = {normalize_ar(w) for w in ("المقاطعة", "الإقليم", "الولاية", "المحافظة", "المنطقة")}
 _AR_PLACE_KINDS = {normalize_ar(w) for w in ("ولاية", "مقاطعة", "إقليم", "منطقة", "مدينة", "محافظة", "جمهورية")}
 _AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | {"يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي"}
@@ -440,7 +443,11 @@ class KGEntities:
         tv = token_view(doc)
         memo = tv["name_like"]
         if i not in memo:
-            memo[i] = self._name_like_parts(tv["text"][i], tv["norm"][i], tv["punct"][i], tv["ent"][i])
+            t = tv["text"][i]
+            memo[i] = self._name_like_parts(t, tv["norm"][i], tv["punct"][i], tv["ent"][i]) or (
+                # "عبد الرحمن", "أبو بكر": the article after عبد/أبو/بن is inside the name
+                i > 0 and t.startswith("ال") and tv["norm"][i - 1] in _AR_NAME_JOINS and not tv["ent"][i]
+                and tv["norm"][i] not in _AR_NOT_NAME and not self.demonym_at(t))
         return memo[i]
 
     def _name_like_parts(self, t: str, n: str, punct: bool, ent: str) -> bool:
@@ -819,7 +826,7 @@ def _same_named_provinces() -> dict[str, str]:
 
 
 _SAME_NAMED: dict[str, str] | None = None
-_US_TOWN_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*$")
+_US_TOWN_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{3,}(?:\s[A-Z]{3,})?),\s*$")  # "DALTON, Georgia -"
 _IN_THE_US = re.compile(r",?\s+(?:in\s+)?the\s+(?:United\s+States|U\.S\.|US)\b|\s*,\s*(?:U\.S\.|USA)\b"
                         r"|\s+(?:الامريكيه|الأمريكية|الاميركيه|الأميركية)")
 _LIST_GAP = re.compile(r"\s*(?:,|،|and|or|و|أو|او)?\s*(?:(?:and|or)\s+)?")

@@ -57,7 +57,10 @@ _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s"
                      # "أبخازيا تمدد الحظر وروسيا تستقطب المعدنين": and + a subject + its verb
-                     r"|\s(?=و[\u0600-\u06FF]{3,}\s+[تي][\u0600-\u06FF]{2,}\s)")
+                     r"|\s(?=و[\u0600-\u06FF]{3,}\s+[تي][\u0600-\u06FF]{2,}\s)"
+                     # "shipped 320 machines to Kazakhstan and planned to move more …"; "بعد حظر بكين.. تكساس"
+                     r"|\sand\s+(?=(?:plans?|planned|intends?|intended|hopes?|wants?|is|are|was|were|will|would|may|might"
+                     r"|could|then|now|has|have|had|expects?|aims?)\b)|\.\.+\s*")
 # what may stand between a subject and its verb: "X, is moving", "X، قد نقلت"
 _VERB_ONLY = re.compile(r"\s*(?:(?:is|are|was|were|has|have|had|will|would|also|now|already|then|itself|قد|كان|كانت)\s+)*")
 _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|have|has|to|a|an|the|really|actually"
@@ -111,6 +114,9 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|(?<![\u0600-\u06FF])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
     r"|(?<![\u0600-\u06FF])(?:لم|لن)\s+(?:\S+\s+)?$", re.I)
 _DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
+_BASED_AFTER = re.compile(r"-based\b")
+_SPEAKER_OF = re.compile(r"\b(?:said|says|told|according\s+to)\s+[\w\s.'-]{1,40},\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}(?:in|from|at|of)\s+(?:the\s+)?$"
+                         r"|(?<![\u0600-\u06FF])[وف]?(?:وهو|وهي)\s+(?:\S+\s+){0,3}(?:في|من)\s+$", re.I)
 _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:in|on)\s+(?:the\s+)?"
                        r"|(?<![\u0600-\u06FF])(?:المدرج[ةه]?|المدرجتين|ومقرها|مقرها|ومقره|مقره|تتخذ من|يتخذ من)\s+"
                        r"(?:في|ب|على|علي)?\s*(?:(?:بورص[ةه]|سوق)\s+)?)$", re.I)
@@ -402,7 +408,10 @@ class KGEvents:
                             and o is not e for o in sent_ents)
                 # "شركة X المدرجة في نيويورك", "a Nasdaq-listed firm based in Colorado": where a
                 # company is listed or based says nothing of a ban or a move
-                and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
+                and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)
+                and not _BASED_AFTER.match(text, e.end_char)
+                # "said Reza, a miner in Isfahan", "وقال رضا، وهو معدن في أصفهان": who speaks, where
+                and not _SPEAKER_OF.search(text, max(0, e.start_char - 90), e.start_char)]
 
     def _is_dest(self, doc, e) -> bool:
         b = self._before(doc, e, 48)
@@ -776,7 +785,11 @@ class KGEvents:
                     r"|\s*[—–,]", after):  # "The move — the largest since 2021 — has pushed up prices"
                 return []
         if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(before_t):
-            return []  # "did not move", "لم تعد وجهة جذابة": a move denied is none
+            return []
+        if self.lang == "en" and tid == "mig.flee" and re.search(
+                r"\b(?:options|few|little|nothing|none|anything|much|time|money|days|weeks|months|nobody|no\s+one)\s+$", before_t, re.I) \
+                and text[trig[0]:trig[1]].lower() == "left":
+            return []  # "Miners have few options left": nothing left anywhere  # "did not move", "لم تعد وجهة جذابة": a move denied is none
         if self.lang == "en" and re.match(r"\s+(?:up(?!\s+to\b)|down|higher|lower|sharply|slightly|back\s+(?:up|down))\b", after):
             return []  # "the hash rate moved higher"
         # prices, shares and values move too: they are not miners
@@ -797,7 +810,11 @@ class KGEvents:
         origin_default = False
         dests, origs, before = [], [], []
         lo = win[0]
-        subject_is_destination = tid in ("mig.destination", "mig.attract")
+        # "البحث عن وجهة أخرى", "looking for a new haven": where they are is what they leave
+        other_place = tid == "mig.destination" and (
+            re.match(r"\s+(?:اخري|أخرى|اخرى|جديد[ةه]|بديل[ةه])", text[trig[1]:trig[1] + 8]) is not None
+            or re.search(r"\b(?:another|a\s+new|new|other|alternative)\s+$", before_t, re.I) is not None)
+        subject_is_destination = tid in ("mig.destination", "mig.attract") and not other_place
         if subject_is_destination:
             comp = _COMP_AR if self.lang == "ar" else _COMP_EN
             cs = [m.end() for m in comp.finditer(text, win[0], trig[0])]
@@ -812,7 +829,10 @@ class KGEvents:
             breaks = [m.end() for m in _CLAUSE.finditer(text, lo, min(len(text), trig[1] + 40)) if m.start() < trig[0]]
             its = (_ITS_AR.match(text, trig[1]) if self.lang == "ar"
                    else _ITS_EN.search(text, breaks[-1] if breaks else max(lo, trig[0] - 40), trig[0]))
-            if breaks and (any(p.start_char >= breaks[-1] for p in subj) or its):
+            after_verb = [p for p in places if trig[1] <= p.start_char <= trig[1] + 3] if self.lang == "ar" else []
+            if breaks and (any(p.start_char >= breaks[-1] for p in subj) or its or after_verb):
+                # ("بعد حظر بكين، تستقبل تكساس المعدنين": the subject after the verb, not the
+                # place of the clause before)
                 subj = [p for p in subj if p.start_char >= breaks[-1]]
             if not subj and self.lang == "ar":
                 # "تستقبل كازاخستان موجة من المعدنين": the subject follows the verb
@@ -849,7 +869,8 @@ class KGEvents:
                 dests.append(p)
             elif p is first_dest:
                 dests.append(p)
-            elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(text, p.end_char)):
+            elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(text, p.end_char)) \
+                    and not _dateline(text, p):
                 before.append(p)
         origin = self._pid(origs[0]) if origs else None
         # "from Sichuan and Yunnan": each place joined to the first is an origin too
