@@ -863,3 +863,17 @@ def test_round_three_appositions_other_destinations_orders_and_names():
         assert [e["text"] for e in rec(text, "ar")["entities"] if e["type"] == "PERSON"] == want, text
     r = rec("DALTON, Georgia - Miners have settled here.", "en")
     assert [e["canonical"] for e in r["entities"] if e["text"] == "Georgia"] == ["US-GA"]
+
+
+def test_round_three_lists_of_places_authorities_inside_a_country_and_a_destination_that_was():
+    r = rec("أمرت السلطات في إقليم سيتشوان جنوب غرب الصين بوقف جميع مشاريع تعدين العملات المشفرة.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["CN-SC"]
+    r = rec("Chinese miners have headed to the US, Canada and Kazakhstan since the crackdown on bitcoin mining.", "en")
+    assert [d for (d,) in moves(r, "destination")] == ["US", "CA", "KZ"]
+    r = rec("China banned bitcoin mining. Some miners moved machines from China to facilities near Abilene, "
+            "Texas, and others went to Russia.", "en")
+    assert [d for (d,) in moves(r, "destination")] == ["Abilene", "RU"]
+    r = rec("Miners went to court over the ban on bitcoin mining.", "en")
+    assert moves(r, "destination") == []
+    r = rec("China banned bitcoin mining. New York has been a destination too.", "en")
+    assert moves(r, "destination", "status") == [("US-NY", "completed")]

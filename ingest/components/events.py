@@ -139,7 +139,9 @@ _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:th
                              r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?|warehouses?|hangars?"
                              r"|parks?|zones?|campus(?:es)?|containers?|substations?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
-                             r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)))"
+                             r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities))"
+                             # … or any site near a town: "to facilities near Abilene"
+                             r"|(?:[\w-]+\s+)?(?:sites?|facilit(?:y|ies)|farms?|plants?)(?=\s+(?:near|outside)\b))"
                              # "to a site it leased near Medicine Hat"
                              r"(?:\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+)?"
                              r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found))?"
@@ -255,7 +257,9 @@ class KGEvents:
                 end = core[k + 1][2] if k + 1 < len(core) else sent.end_char
                 if k + 1 < len(core):
                     # end the window at the last clause break before the next trigger
-                    breaks = [m.start() for m in _CLAUSE.finditer(text, e, min(len(text), end + 40)) if m.start() < end]
+                    # (not a comma that lists places: "headed to the US, Canada and Kazakhstan")
+                    breaks = [m.start() for m in _CLAUSE.finditer(text, e, min(len(text), end + 40)) if m.start() < end
+                              and not (m.group().strip() in (",", "،") and _place_at(ent_starts, ents_by_start, m.end()))]
                     if breaks:
                         end = breaks[-1]
                 win = (start, end)
@@ -578,6 +582,10 @@ class KGEvents:
             c = names().get(authority.kb_id_ or "", {}).get("country") or self._first_demonym(doc, authority.text.split())
             if c and all((names().get(i, {}).get("country") or i.split("-")[0]) == c for i in ids):
                 ids = [c]
+        if ids and kb.startswith("authorities:") and any(contains(i, kb[12:]) and i != kb[12:] for i in ids):
+            # "السلطات في إقليم سيتشوان جنوب غرب الصين": the authorities' own place, not the
+            # country that only says where it is
+            ids = [kb[12:]] + [i for i in ids if not contains(i, kb[12:])]
         # most specific: drop a place that contains another one in the list
         ids = [i for i in dict.fromkeys(ids) if not any(j != i and contains(i, j) for j in ids)]
         if not ids and authority is not None:
@@ -937,7 +945,7 @@ class KGEvents:
             here_c = doc._.salient_place.split("-")[0]
             if here_c != origin:
                 dest_ids = [here_c]
-        if not dest_ids and tid == "mig.consider":
+        if not dest_ids and (tid == "mig.consider" or text[trig[0]:trig[1]].lower() == "went"):
             return []  # "looking at the figures": considering no place is no move
         if not dest_ids and not origin:
             rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
@@ -947,7 +955,9 @@ class KGEvents:
             # (or the place of a ban told in the same sentence, see __call__)
             origin = home
             origin_default = True
-        kinds = {h[0] for h in extra}
+        done_spans = [(h[2], h[3]) for h in extra if h[0] == "STATUS_DONE"]
+        # ("has been a destination": the planned word inside a done phrase is done)
+        kinds = {h[0] for h in extra if not (h[0] == "STATUS_PLANNED" and any(a <= h[2] and h[3] <= b for a, b in done_spans))}
         if "STATUS_DONE" in kinds and "STATUS_PLANNED" not in kinds:
             status = "completed"
         elif tid == "mig.attract":
@@ -1175,6 +1185,12 @@ _OTHER_CAUSE = re.compile(
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by|in\s+search\s+of"
     r"|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant|subsidi[sz]ed)\s+"
     r"(?:(?:hydro|renewable|solar|wind)\s*)?(?:power|electricity|energy)", re.I)
+
+
+def _place_at(starts: list, ents: list, at: int) -> bool:
+    """Whether a place entity starts at offset ``at`` (after "the ", "و" or spaces)."""
+    i = bisect_left(starts, at)
+    return i < len(ents) and ents[i].label_ in PLACES and ents[i].start_char - at <= 5
 
 
 def _province_of(pid: str | None) -> str | None:
