@@ -877,3 +877,22 @@ def test_round_three_lists_of_places_authorities_inside_a_country_and_a_destinat
     assert moves(r, "destination") == []
     r = rec("China banned bitcoin mining. New York has been a destination too.", "en")
     assert moves(r, "destination", "status") == [("US-NY", "completed")]
+
+
+def test_round_four_a_speaker_from_a_place_the_ban_told_elsewhere_and_two_provinces_orders():
+    r = rec("\"We moved half of our machines to Texas,\" said Li Ming, a miner from Sichuan.", "en")
+    assert moves(r, "origin", "destination") == [("CN-SC", "US-TX")]  # "from": where he comes from
+    r = rec("وقال لي مينغ، وهو معدن من سيتشوان نقل نصف أجهزته إلى تكساس.", "ar")
+    assert moves(r, "origin", "destination") == [("CN-SC", "US-TX")]
+    r = rec("The United States was a destination for bitcoin miners.\n\n\"We never expected the ban to be "
+            "permanent,\" said a miner in Texas.", "en")
+    assert _bans(r) == []  # "the ban", told elsewhere, is no new ban in Texas
+    r = rec("أمرت سيتشوان بإغلاق المزارع.\n\nولم تكن الولايات المتحدة الوجهة الوحيدة، فقد شحن معدنون أجهزتهم إلى "
+            "كندا.\n\nوقال لي مينغ، وهو معدن من سيتشوان نقل نصف أجهزته إلى تكساس: \"لم نكن نتوقع أن يكون "
+            "الحظر نهائياً\".", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["CN-SC"]
+    r = rec("Inner Mongolia gave miners two months to leave, and Xinjiang issued a similar order on bitcoin "
+            "mining. Prosecutors said they had shut down 13 unregistered mining sites in the Karaganda region.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["CN-NM", "CN-XJ", "KZ-35"]
+    r = rec("منحت منغوليا الداخلية المعدنين في أيار/مايو مهلة شهرين للمغادرة.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["CN-NM"]

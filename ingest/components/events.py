@@ -115,8 +115,9 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|(?<![\u0600-\u06FF])(?:لم|لن)\s+(?:\S+\s+)?$", re.I)
 _DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
-_SPEAKER_OF = re.compile(r"\b(?:said|says|told|according\s+to)\s+[\w\s.'-]{1,40},\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}(?:in|from|at|of)\s+(?:the\s+)?$"
-                         r"|(?<![\u0600-\u06FF])[وف]?(?:وهو|وهي)\s+(?:\S+\s+){0,3}(?:في|من)\s+$", re.I)
+_SPEAKER_OF = re.compile(r"\b(?:said|says|told|according\s+to)\s+(?:[\w\s.'-]{1,40},\s+)?(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$"
+                         r"|(?<![\u0600-\u06FF])[وف]?(?:وهو|وهي)\s+(?:\S+\s+){0,3}في\s+$", re.I)
+# (where the speaker is; "a miner from Sichuan" still says where the movers come from)
 _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:in|on)\s+(?:the\s+)?"
                        r"|(?<![\u0600-\u06FF])(?:المدرج[ةه]?|المدرجتين|ومقرها|مقرها|ومقره|مقره|تتخذ من|يتخذ من)\s+"
                        r"(?:في|ب|على|علي)?\s*(?:(?:بورص[ةه]|سوق)\s+)?)$", re.I)
@@ -226,7 +227,7 @@ class KGEvents:
             hi_i = bisect_left(ent_starts, sent.end_char)
             sent_ents = [e for e in ents_by_start[lo_i:hi_i] if e.end_char <= sent.end_char]
             new_evs: list[dict] = []
-            core = self._core_triggers(hits)
+            core = self._core_triggers(hits, [e.start_char for e in sent_ents if e.label_ in PLACES])
             for k, (label, tid, s, e) in enumerate(core):
                 start = core[k - 1][3] if k > 0 else sent.start_char
                 if label == "MIGRATION":
@@ -357,7 +358,7 @@ class KGEvents:
         doc._.events = events
         return doc
 
-    def _core_triggers(self, hits):
+    def _core_triggers(self, hits, place_starts=()):
         """BAN / MIGRATION triggers in order; overlapping or close ones of one kind merge."""
         core = sorted([h for h in hits if h[0] in ("BAN", "MIGRATION")], key=lambda h: (h[2], -h[3]))
         cues = [h[2] for h in hits if h[0] == "CUE" and h[1] in ("cue.after", "cue.before")]
@@ -365,8 +366,11 @@ class KGEvents:
         for h in core:
             # (two bans with "after" between them are two: "توقف فيها طهران التعدين، بعد
             # حظر مماثل في أيار")
+            # (nor two with another place between them: "Inner Mongolia gave miners two
+            # months to leave, and Xinjiang issued a similar order")
             if merged and (h[2] < merged[-1][3] or (h[0] == merged[-1][0] and h[2] - merged[-1][3] < 40
-                                                    and not any(merged[-1][3] <= c < h[2] for c in cues))):
+                                                    and not any(merged[-1][3] <= c < h[2] for c in cues)
+                                                    and not any(merged[-1][3] <= p < h[2] for p in place_starts))):
                 if h[0] == merged[-1][0]:
                     continue
                 if h[2] < merged[-1][3]:
@@ -625,6 +629,9 @@ class KGEvents:
             fallback = True
         if not ids:
             return []
+        if fallback and (re.fullmatch(r"[وفب]?ال(?:حظر|حمله|حملة|قرار)", text[trig[0]:trig[1]]) if self.lang == "ar"
+                         else re.search(r"(?:^|\s)the\s+(?:ban|crackdown|order|moratorium)$", text[max(0, trig[0] - 5):trig[1]], re.I)):
+            return []  # "لم نكن نتوقع أن يكون الحظر نهائياً", "the ban": a ban told elsewhere, not a new one
         planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
         if _CAUSED_AR.search(_fold_range(doc, max(sent.start_char, trig[0] - 70), trig[0])):
             return []
