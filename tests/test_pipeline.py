@@ -896,3 +896,13 @@ def test_round_four_a_speaker_from_a_place_the_ban_told_elsewhere_and_two_provin
     assert [j for j, _, _ in _bans(r)] == ["CN-NM", "CN-XJ", "KZ-35"]
     r = rec("منحت منغوليا الداخلية المعدنين في أيار/مايو مهلة شهرين للمغادرة.", "ar")
     assert [j for j, _, _ in _bans(r)] == ["CN-NM"]
+
+
+def test_round_four_partners_there_and_arabic_narrators():
+    r = rec("Kazakhstan cut power to miners. Enegix said it had sent around 10,000 rigs to a partner in Texas.", "en")
+    assert moves(r, "who", "destination") == [("Enegix", "US-TX")]
+    r = rec("BIT Mining said it would invest $25 million in a facility in Kazakhstan and had already shipped "
+            "320 machines there.", "en")
+    assert moves(r, "origin", "destination") == [(None, "KZ")]
+    r = rec("ويروي المعدن وانغ جيان أنه نقل أجهزته إلى كازاخستان. وذكر تاجر معدات في تبريز أن الطلب تراجع.", "ar")
+    assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["وانغ جيان"]

@@ -138,7 +138,7 @@ _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:th
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
                              + r"|to\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
                              r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?|warehouses?|hangars?"
-                             r"|parks?|zones?|campus(?:es)?|containers?|substations?)"
+                             r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
                              r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities))"
                              # … or any site near a town: "to facilities near Abilene"
@@ -940,7 +940,11 @@ class KGEvents:
                 dest_ids = [self._pid(told[0])]
         if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext):
             # "Kazakhstan became a hub when Chinese miners moved there": the place the
-            # sentence is about, else where the last move went
+            # sentence is about, else where the last move went ("a facility in Kazakhstan
+            # … shipped 320 machines there": the place "in" is where they went)
+            if origin and not origs and not held and before and self._pid(before[-1]) == origin \
+                    and re.search(r"\bthere\b", text[trig[1]:win[1]]):
+                origin = None
             told = [p for p in places if p.start_char < trig[0] and self._pid(p) != origin
                     and not self._is_orig(doc, p) and not _dateline(text, p)]
             if told and self.lang == "en":
