@@ -171,7 +171,8 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
     found: list[dict] = []
 
     def add(s, e, t, value, prio, month_day=None):
-        # ``month_day``: (month, day) of a date whose year was not written (see _years_of_sentence)
+        # ``month_day``: (month, day, after "until"/"by") of a date whose year was not written
+        # (see _years_of_sentence)
         found.append({"start": s, "end": e, "text": t, "value": value, "_p": prio, "_md": month_day})
 
     if lang == "ar":
@@ -253,7 +254,7 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             month = EN_MONTHS[m.group(2)]
             year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, int(m.group(1)))
             add(s, e, t, _iso(year, month, int(m.group(1))) if year else None, 3,
-                None if m.group(3) else (month, int(m.group(1))))
+                None if m.group(3) else (month, int(m.group(1)), False))
         for m, s, e, t in _collect(folded, offsets, text, rf"\b(?:(?:in|since|by|until|of|from)\s+)?{_YEAR}\b"):
             add(s, e, t, m.group(1), 1)
         rel = [
@@ -290,7 +291,7 @@ def _years_of_sentence(found: list[dict], text: str) -> list[dict]:
             continue
         # (in one clause: "Kazakhstan, which took in machines in 2021, cut power in January";
         # an "until" month in its sentence: "In May 2021, … for four months, until September 22")
-        stops = r"[.!?؟\n]" if len(md) > 2 and md[2] else r"[.!?؟\n,،;؛]"
+        stops = r"[.!?؟\n]" if md[2] else r"[.!?؟\n,،;؛]"
         same = [x for x in explicit if not re.search(stops, text[min(x["end"], f["end"]):max(x["start"], f["start"])])]
         if same:
             near = min(same, key=lambda x: abs(x["start"] - f["start"]))

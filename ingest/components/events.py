@@ -123,8 +123,10 @@ _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:
                        r"(?:في|ب|على|علي)?\s*(?:(?:بورص[ةه]|سوق)\s+)?)$", re.I)
 # "تسببت الانقطاعات في توقف مزارع": an outage that stopped farms is no ban
 _CAUSED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
-_TOWN_BEFORE = re.compile(r"\b(?:to|into)\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$")
-_IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$")
+# "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
+_TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$"
+_TOWN_BEFORE = re.compile(r"\b(?:to|into)" + _TOWN)
+_IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
 _OWNED_BY = re.compile(r"['’]s\s+(?:(?!(?:ban|bans|crackdown|order|orders|decision|move|law|rules?|government)\b)[\w-]+\s+)?")
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
@@ -251,16 +253,15 @@ class KGEvents:
                     # two moves in one sentence: the second starts at its own clause
                     # not the comma that closes an appositive subject ("another applicant,
                     # X Co, is moving …")
-                    breaks = [m.end() for m in _CLAUSE.finditer(text, start, min(len(text), s + 40)) if m.start() < s
-                              if not _VERB_ONLY.fullmatch(text, m.end(), s)]
+                    breaks = [m.end() for m in _clause_breaks(text, start, s) if not _VERB_ONLY.fullmatch(text, m.end(), s)]
                     if breaks:
                         start = breaks[-1]
                 end = core[k + 1][2] if k + 1 < len(core) else sent.end_char
                 if k + 1 < len(core):
                     # end the window at the last clause break before the next trigger
                     # (not a comma that lists places: "headed to the US, Canada and Kazakhstan")
-                    breaks = [m.start() for m in _CLAUSE.finditer(text, e, min(len(text), end + 40)) if m.start() < end
-                              and not (m.group().strip() in (",", "،") and _place_at(ent_starts, ents_by_start, m.end()))]
+                    breaks = [m.start() for m in _clause_breaks(text, e, end)
+                              if not (m.group().strip() in (",", "،") and _place_at(ent_starts, ents_by_start, m.end()))]
                     if breaks:
                         end = breaks[-1]
                 win = (start, end)
@@ -563,9 +564,9 @@ class KGEvents:
                 # regions, including Dagestan, Chechnya and parts of Irkutsk"; not the subject of
                 # the next clause ("After China's crackdown, Texas became …")
                 covered, last = [], None
+                like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
                 for q in (q for q in juris if q.start_char > trig[0]):
                     gap = text[last.end_char:q.start_char] if last is not None else ""
-                    like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
                     if self._is_in(doc, q) or like.search(self._before(doc, q)) or (
                             last is not None and re.fullmatch(r"\s*(?:,|and|or)?\s*(?:and\s+)?(?:parts\s+of\s+)?(?:the\s+)?", gap)):
                         covered.append(q)
@@ -800,11 +801,11 @@ class KGEvents:
                     r"|\s*[—–,]", after):  # "The move — the largest since 2021 — has pushed up prices"
                 return []
         if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(before_t):
-            return []
+            return []  # "did not move", "لم تعد وجهة جذابة": a move denied is none
         if self.lang == "en" and tid == "mig.flee" and re.search(
                 r"\b(?:options|few|little|nothing|none|anything|much|time|money|days|weeks|months|nobody|no\s+one)\s+$", before_t, re.I) \
                 and text[trig[0]:trig[1]].lower() == "left":
-            return []  # "Miners have few options left": nothing left anywhere  # "did not move", "لم تعد وجهة جذابة": a move denied is none
+            return []  # "Miners have few options left": nothing left anywhere
         if self.lang == "en" and re.match(r"\s+(?:up(?!\s+to\b)|down|higher|lower|sharply|slightly|back\s+(?:up|down))\b", after):
             return []  # "the hash rate moved higher"
         # prices, shares and values move too: they are not miners
@@ -841,7 +842,7 @@ class KGEvents:
                     and not _dateline(text, p)]
             # "A year after Beijing outlawed mining, the United States has become the top
             # destination": the subject is in the clause of the trigger
-            breaks = [m.end() for m in _CLAUSE.finditer(text, lo, min(len(text), trig[1] + 40)) if m.start() < trig[0]]
+            breaks = [m.end() for m in _clause_breaks(text, lo, trig[0])]
             its = (_ITS_AR.match(text, trig[1]) if self.lang == "ar"
                    else _ITS_EN.search(text, breaks[-1] if breaks else max(lo, trig[0] - 40), trig[0]))
             after_verb = [p for p in places if trig[1] <= p.start_char <= trig[1] + 3] if self.lang == "ar" else []
@@ -1196,6 +1197,11 @@ _OTHER_CAUSE = re.compile(
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by|in\s+search\s+of"
     r"|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant|subsidi[sz]ed)\s+"
     r"(?:(?:hydro|renewable|solar|wind)\s*)?(?:power|electricity|energy)", re.I)
+
+
+def _clause_breaks(text: str, lo: int, hi: int) -> list:
+    """The clause breaks that start in ``text[lo:hi]`` (each may run on past ``hi``)."""
+    return [m for m in _CLAUSE.finditer(text, lo, min(len(text), hi + 40)) if m.start() < hi]
 
 
 def _place_at(starts: list, ents: list, at: int) -> bool:
