@@ -155,7 +155,22 @@ def extract(article) -> dict:
     doc._.published = art.get("published")
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    return doc_to_record(doc, art)
+    try:
+        return doc_to_record(doc, art)
+    finally:
+        _release(doc)
+
+
+def _release(doc) -> None:
+    """Break the reference cycles of a finished Doc, so it is freed at once.
+
+    The components' caches in ``doc.user_data`` and the span groups hold Spans, and
+    every Span holds its Doc: left as they are, each article's Doc waits for the
+    cyclic collector's rare full pass, and a long ingest grew by about 10 MB per
+    1,000 articles until that pass came.
+    """
+    doc.user_data.clear()
+    doc.spans.clear()
 
 
 def extract_many(articles, *, n_process: int = 1):

@@ -906,3 +906,31 @@ def test_round_four_partners_there_and_arabic_narrators():
     assert moves(r, "origin", "destination") == [(None, "KZ")]
     r = rec("ويروي المعدن وانغ جيان أنه نقل أجهزته إلى كازاخستان. وذكر تاجر معدات في تبريز أن الطلب تراجع.", "ar")
     assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["وانغ جيان"]
+
+
+def test_an_extracted_doc_is_freed_without_the_cyclic_collector():
+    # the components' caches hold Spans and every Span holds its Doc: unless extract()
+    # breaks those cycles, each article's Doc lives until the collector's rare full pass
+    # (a long ingest grew by about 10 MB per 1,000 articles)
+    import gc
+
+    from spacy.tokens import Doc
+
+    def live_docs():
+        return sum(isinstance(o, Doc) for o in gc.get_objects())
+
+    texts = {"en": "China banned bitcoin mining in June 2021. BIT Mining moved 320 machines "
+                   "from Sichuan to Kazakhstan.",
+             "ar": "حظرت الصين تعدين البيتكوين في حزيران/يونيو 2021 ونقلت شركة بيت مايننغ "
+                   "320 آلة من سيتشوان إلى كازاخستان."}
+    for lang, text in texts.items():
+        rec(text, lang)  # pipeline built, caches warm
+        gc.collect()
+        gc.disable()
+        try:
+            before = live_docs()
+            r = [rec(text, lang) for _ in range(5)]
+            assert live_docs() == before, lang
+        finally:
+            gc.enable()
+        assert any(e["type"] == "MIGRATION" for e in r[-1]["events"]), lang
