@@ -934,3 +934,75 @@ def test_an_extracted_doc_is_freed_without_the_cyclic_collector():
         finally:
             gc.enable()
         assert any(e["type"] == "MIGRATION" for e in r[-1]["events"]), lang
+
+
+from kg.linking import link_record  # noqa: E402
+
+
+def bans(r):
+    return sorted(e["jurisdiction"] for e in r["events"] if e["type"] == "BAN")
+
+
+def test_arabic_mining_words_are_read_folded():
+    # a shadda ("المعدّنين") or a ta marbuta ("المشفرة") must not hide that a ban is about mining
+    assert bans(rec("أعلنت إثيوبيا وقف تزويد المعدّنين بالكهرباء.", "ar")) == ["ET"]
+    assert bans(rec("أعلنت إثيوبيا وقف تزويد المعدنين بالكهرباء.", "ar")) == ["ET"]
+
+
+def test_it_after_said_that_is_the_speaker_of_the_ban():
+    assert bans(rec("Laos said that it had cut power to miners.", "en")) == ["LA"]
+    assert bans(rec("Laos said in January that it would stop supplying electricity to crypto "
+                    "mining projects by 2025.", "en", "2024-03-15")) == ["LA"]
+    # another subject after "that" is still who bans
+    assert bans(rec("Kazakhstan said that China had banned mining.", "en")) == ["CN"]
+
+
+def test_closing_mines_is_a_ban_but_a_closing_price_or_own_farm_is_not():
+    assert bans(rec("Inner Mongolia will close all bitcoin mines by April.", "en")) == ["CN-NM"]
+    assert bans(rec("Inner Mongolia said it would close all cryptocurrency mining projects by April.", "en")) == ["CN-NM"]
+    assert bans(rec("Bitcoin closed at $30,000 on Monday in New York.", "en")) == []
+    assert bans(rec("Bitfarms closed its Quebec farm.", "en")) == []
+
+
+def test_origins_and_destinations_told_through_sites_and_towns():
+    assert moves(rec("Hive said it would move 2,000 machines from its site in Boden to Canada.", "en"),
+                 "origin", "destination") == [("SE-BD", "CA")]
+    assert moves(rec("Marathon moved 30,000 machines from Hardin, Montana, to Texas.", "en"),
+                 "origin", "destination") == [("US-MT", "US-TX")]
+    assert moves(rec("Marathon moved 30,000 machines from Montana to sites in Texas and Nebraska.", "en"),
+                 "origin", "destination") == [("US-MT", "US-TX"), ("US-MT", "US-NE")]
+    r = rec("توسعت شركة بيتدير في بوتان، ونقلت إليها آلاف الأجهزة من منشآتها في الولايات المتحدة.", "ar")
+    assert moves(r, "origin", "destination") == [("US", "BT")]
+
+
+def test_machines_carried_taken_or_driven_somewhere_are_moves():
+    assert moves(rec("He carried 40 machines into Serbia.", "en"), "destination") == [("RS",)]
+    assert moves(rec("He took 40 machines across the border into Serbia.", "en"), "destination") == [("RS",)]
+    r = rec("When Beijing banned mining in 2021, Wang loaded 3,000 machines on to trucks and "
+            "drove them west to Kazakhstan.", "en")
+    assert moves(r, "origin", "destination") == [("CN", "KZ")]
+    assert link_record(r)
+    assert moves(rec("The trip took three days to complete.", "en"), "destination") == []
+    assert moves(rec("تعتزم الشركة إرسال أجهزتها من الصين إلى الولايات المتحدة.", "ar"),
+                 "origin", "destination", "status") == [("CN", "US", "planned")]
+    assert moves(rec("اتجه المعدّنون خلال السنوات الماضية من قوانغدونغ إلى منغوليا الداخلية.", "ar"),
+                 "origin", "destination") == [("CN-GD", "CN-NM")]
+
+
+def test_no_intention_of_leaving_and_a_head_of_something_are_no_moves():
+    assert moves(rec("Enegix, which runs a site in Ekibastuz, said it had no intention of leaving.", "en"),
+                 "origin", "destination") == []
+    assert moves(rec("Mehdi Sarram, head of the Iran Blockchain Association, said miners had no "
+                     "plans to leave.", "en"), "origin", "destination") == []
+    assert moves(rec("Miners head to Texas.", "en"), "destination") == [("US-TX",)]
+
+
+def test_any_ban_or_a_ban_if_passed_is_no_ban():
+    assert bans(rec("Bitdeer's push into Bhutan was not driven by any ban.", "en")) == []
+    assert bans(rec("Canadian miner Bitfarms bought a 200 MW site in Yguazu in 2023, long before "
+                    "any talk of a ban.", "en", "2024-02-01")) == []
+    r = rec("حظرت الصين التعدين عام 2021. نقلت شركة بيتفارمز أجهزة من كندا إلى مدينة فياريكا عام 2022، "
+            "وهي خطوة لا علاقة لها بأي قيود تنظيمية في كندا.", "ar")
+    assert bans(r) == ["CN"] and not link_record(r)
+    r = rec("قالت الشركة إنها تدرس نقل جزء من عملياتها إلى السويد أو فنلندا إذا أُقر الحظر.", "ar")
+    assert bans(r) == []

@@ -55,6 +55,7 @@ _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+" + _KIND_AR + r"$")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
+_IT_AFTER_THAT = re.compile(r"\s*(?:it|they)\s+(?:(?:has|have|had|would|will|was|were|is|are|also|then|had\s+already)\s+)*[a-z]", re.I)
 _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s"
                      # "أبخازيا تمدد الحظر وروسيا تستقطب المعدنين": and + a subject + its verb
                      r"|\s(?=و[\u0600-\u06FF]{3,}\s+[تي][\u0600-\u06FF]{2,}\s)"
@@ -65,7 +66,7 @@ _CLAUSE = re.compile(r"[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي
 _VERB_ONLY = re.compile(r"\s*(?:(?:is|are|was|were|has|have|had|will|would|also|now|already|then|itself|قد|كان|كانت)\s+)*")
 _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|have|has|to|a|an|the|really|actually"
                          r"|plan|plans|planning|intend|intends|want|wants|expect|expects|going)\s+){0,3}$"
-                         r"|\bno\s+(?:plans?|intention|desire)\s+to\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$", re.I)
+                         r"|\bno\s+(?:plans?|intentions?|desire|interest)\s+(?:to|of|in)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$", re.I)
 # not "لا يزال" (still): "لا" is left out
 _NEGATED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$")
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|حيث|التي|الذي|اللتين|اللذين)(?![\w\u0600-\u06FF])")
@@ -112,7 +113,11 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|\b(?:called|calls|calling|urged|urges|urging|lobbied|petitioned)\b[^.;]{0,50}\b(?:EU|European|global|worldwide|international)\b[^.;]{0,20}$"
     r"|(?<![\u0600-\u06FF])(?:رفض|رفضت|اسقط|اسقطت)\s+(?:\S+\s+){0,5}$"
     r"|(?<![\u0600-\u06FF])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
-    r"|(?<![\u0600-\u06FF])(?:لم|لن)\s+(?:\S+\s+)?$", re.I)
+    r"|(?<![\u0600-\u06FF])(?:لم|لن)\s+(?:\S+\s+)?$"
+    # no ban in particular: "not driven by any ban", "long before any talk of a ban",
+    # "لا علاقة لها بأي قيود"; or one that may come: "إذا أُقر الحظر"
+    r"|\b(?:any|no)\s+(?:(?:talk|sign|hint|threat|prospect|word)\s+of\s+(?:a\s+)?)?$"
+    r"|(?<![\u0600-\u06FF])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$", re.I)
 _DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 _SPEAKER_OF = re.compile(r"\b(?:said|says|told|according\s+to)\s+(?:[\w\s.'-]{1,40},\s+)?(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$"
@@ -127,12 +132,15 @@ _CAUSED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:تسبب|تسببت|ادت|اد
 _TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$"
 _TOWN_BEFORE = re.compile(r"\b(?:to|into)" + _TOWN)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
+_FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
 _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
 _OWNED_BY = re.compile(r"['’]s\s+(?:(?!(?:ban|bans|crackdown|order|orders|decision|move|law|rules?|government)\b)[\w-]+\s+)?")
 _PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 # "أجزاء من X" (parts of X) is no origin
 _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
                              + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*"
+                             # "من منشآتها في الولايات المتحدة": from its sites there
+                             + r"|من\s+(?:منشات|مواقع|مزارع|مراكز|مصانع|منشاه|موقع|مزرعه|مركز|مصنع)(?:ها|هم|ه)?(?:\s+\S+){0,2}?\s+(?:في|ب)\s*"
                              # "هرباً من القيود في كازاخستان": what they fled was there
                              + r"|(?:هربا|فرارا)\s+من\s+(?:\S+\s+){0,3}?(?:في\s+)?)$")
 _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
@@ -142,7 +150,7 @@ _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:th
                              r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?|warehouses?|hangars?"
                              r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
-                             r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities))"
+                             r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)|sites|facilities)"
                              # … or any site near a town: "to facilities near Abilene"
                              r"|(?:[\w-]+\s+)?(?:sites?|facilit(?:y|ies)|farms?|plants?)(?=\s+(?:near|outside)\b))"
                              # "to a site it leased near Medicine Hat"
@@ -150,7 +158,11 @@ _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:th
                              r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found))?"
                              r"\s+(?:in|at|near|outside)\s+(?:the\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
-                             + _KIND_EN + r"$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$", re.I)
+                             + _KIND_EN + r"$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$"
+                             # "from its site in Boden", "out of their facilities near Irkutsk"
+                             r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
+                             r"(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|operations|hubs?|bases?)"
+                             r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
@@ -446,6 +458,8 @@ class KGEvents:
         rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bfrom\s+(?:its|their|a|an|the|own)\s+$", b):
             return True  # "from its New York site"
+        if self.lang == "en" and _FROM_TOWN_BEFORE.search(self._text, max(0, e.start_char - 48), e.start_char):
+            return True  # "from Hardin, Montana, to Texas": a town no gazetteer knows, in its state
         return bool(rx.search(b))
 
     def _date_in(self, sent_ents, win, trig=None, filed: bool = True):
@@ -470,14 +484,14 @@ class KGEvents:
     def _target(self, stext: str, near: str = "") -> str:
         """What the ban stops: "mining", "trading", else the words right after the
         trigger ("exports of nickel ore"), else "crypto" in a mining article."""
-        rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
         if near:
             if _MINING_WORD.search(near):  # "يحظر تداول العملات المشفرة وتعدينها": mining too
                 return "mining"
-            m, t = rxm.search(near), _TRADING.search(near)
+            folded = normalize_ar(near) if self.lang == "ar" else near
+            m, t = _tells_mining(near, self.lang), _TRADING.search(folded)
             if m or t:
                 return "mining" if m and (not t or m.start() <= t.start()) else "trading"
-        if rxm.search(stext):
+        if _tells_mining(stext, self.lang):
             return "mining"
         if _TRADING.search(stext):
             return "trading"
@@ -498,17 +512,17 @@ class KGEvents:
     def _bans(self, doc, sent, sent_ents, trig, win, extra, tid) -> list[dict]:
         text = _text(doc)
         stext = text[sent.start_char:sent.end_char]
-        rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
-        doc_is_mining = rxm.search(text[:4000]) is not None
+        doc_is_mining = _tells_mining(text[:4000], self.lang) is not None
         act = _ACTIVITY_AR if self.lang == "ar" else _ACTIVITY_EN
-        if not (rxm.search(stext) or _TRADING.search(stext) or doc_is_mining
+        if not (_tells_mining(stext, self.lang) or _TRADING.search(stext) or doc_is_mining
                 or act.search(_fold_range(doc, sent.start_char, sent.end_char))):
             return []
         # a ban sentence that is a move ("ordered out", "pushed … to") keeps its places as jurisdictions
         comp = _COMP_AR if self.lang == "ar" else _COMP_EN
         lo, hi = win[0], win[1]
         cs = [m.end() for m in comp.finditer(text, win[0], trig[0])]
-        if cs:
+        if cs and not _IT_AFTER_THAT.match(text, cs[-1]):
+            # (not "Laos said that it had cut power": "it" is the speaker, told before "that")
             lo = cs[-1]
         # a clause that gives the cause ("، بعد انقطاعات … في طهران") is not where the ban applies
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
@@ -960,8 +974,7 @@ class KGEvents:
         if not dest_ids and (tid == "mig.consider" or text[trig[0]:trig[1]].lower() == "went"):
             return []  # "looking at the figures": considering no place is no move
         if not dest_ids and not origin:
-            rxm = _MINING_AR if self.lang == "ar" else _MINING_EN
-            if not home or not rxm.search(text[sent.start_char:sent.end_char]):
+            if not home or not _tells_mining(text[sent.start_char:sent.end_char], self.lang):
                 return []
             # "miners are leaving": a move with no place leaves the country of the article
             # (or the place of a ban told in the same sentence, see __call__)
@@ -1126,6 +1139,12 @@ def _depth_id(pid: str | None) -> int:
 def _fold_range(doc: Doc, start: int, end: int) -> str:
     f, _, inv = folded_doc(doc)
     return f[inv[start]:inv[end]]
+
+
+def _tells_mining(s: str, lang: str):
+    """The first word of ``s`` that says mining or crypto (Arabic is matched folded:
+    "المعدّنين", "المشفرة" as "المعدنين", "المشفره"), or None."""
+    return _MINING_AR.search(normalize_ar(s)) if lang == "ar" else _MINING_EN.search(s)
 
 
 def _dedupe_events(events: list[dict]) -> list[dict]:
