@@ -1006,3 +1006,23 @@ def test_any_ban_or_a_ban_if_passed_is_no_ban():
     assert bans(r) == ["CN"] and not link_record(r)
     r = rec("قالت الشركة إنها تدرس نقل جزء من عملياتها إلى السويد أو فنلندا إذا أُقر الحظر.", "ar")
     assert bans(r) == []
+
+
+def test_quoting_a_source_and_figures_of_speech_are_no_moves():
+    r = rec("ونقلت صحيفة محلية عن أحد المعدّنين في ميتروفيتسا قوله إنه ينوي نقل أجهزته عبر الحدود إلى صربيا.", "ar")
+    assert [m[1] for m in moves(r, "origin", "destination")] == ["RS"]  # no move to Mitrovica
+    assert moves(rec("نقلت الشركة أجهزتها عن طريق البر من الصين إلى كازاخستان.", "ar"),
+                 "origin", "destination") == [("CN", "KZ")]
+    assert moves(rec("Elsewhere in Asia, the welcome is cooling.", "en"), "destination") == []
+    assert moves(rec("Yunnan itself may not be a safe haven.", "en"), "destination") == []
+    assert moves(rec("Bitmain has shifted sales towards Ethiopia and Russia.", "en"), "destination") == []
+    assert moves(rec("The company shifted 5,000 rigs to Texas.", "en"), "destination") == [("US-TX",)]
+    assert moves(rec("Kazakhstan became a safe haven for Chinese miners.", "en"), "destination") == [("KZ",)]
+
+
+def test_a_part_of_a_province_is_where_a_ban_applies_not_an_origin():
+    r = rec("بدأ سريان قرار الحكومة الروسية وقف تعدين العملات المشفرة في المناطق الجنوبية من مقاطعة "
+            "إيركوتسك وجمهورية بورياتيا.", "ar")
+    assert bans(r) == ["RU-BU", "RU-IRK"]
+    assert moves(rec("نقل المعدنون أجهزتهم من جنوب الصين إلى كازاخستان.", "ar"),
+                 "origin", "destination") == [("CN", "KZ")]

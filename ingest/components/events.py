@@ -163,6 +163,7 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
                              r"(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|operations|hubs?|bases?)"
                              r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
+_PART_OF_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي))?\s+من\s*$")
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
@@ -455,6 +456,8 @@ class KGEvents:
 
     def _is_orig(self, doc, e) -> bool:
         b = self._before(doc, e)
+        if self.lang == "ar" and _PART_OF_AR.search(self._before(doc, e, 40)):
+            return False  # "المناطق الجنوبية من مقاطعة إيركوتسك": part of a place, not from it
         rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bfrom\s+(?:its|their|a|an|the|own)\s+$", b):
             return True  # "from its New York site"
