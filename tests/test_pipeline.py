@@ -1026,3 +1026,10 @@ def test_a_part_of_a_province_is_where_a_ban_applies_not_an_origin():
     assert bans(r) == ["RU-BU", "RU-IRK"]
     assert moves(rec("نقل المعدنون أجهزتهم من جنوب الصين إلى كازاخستان.", "ar"),
                  "origin", "destination") == [("CN", "KZ")]
+
+
+def test_a_ban_with_no_place_right_after_a_provincial_ban_is_that_provinces():
+    r = rec("Inner Mongolia said it would close all mining projects. The draft rules, published by the "
+            "regional Development and Reform Commission, would ban new mining projects. Many miners "
+            "spend the wet season in Sichuan and Yunnan.", "en", "2021-03-01")
+    assert set(bans(r)) == {"CN-NM"}

@@ -224,6 +224,7 @@ class KGEvents:
         events: list[dict] = []
         self._last_dest: str | None = None
         self._ban_home: str | None = None
+        self._last_ban: tuple[int, str] | None = None  # (sentence index, jurisdiction) of the last ban with a place of its own
         prev_sent = None
         # every trigger over the whole text once; a hit belongs to the sentence it lies in
         sents = sentences(doc)
@@ -237,6 +238,7 @@ class KGEvents:
         ent_starts = [e.start_char for e in ents_by_start]
         self._regulators = [e for e in ents_by_start if e.label_ == "REGULATOR"]
         for sent_index, sent in enumerate(sents):
+            self._sent_index = sent_index
             hits = by_sent[sent_index]
             lo_i = bisect_left(ent_starts, sent.start_char)
             hi_i = bisect_left(ent_starts, sent.end_char)
@@ -366,6 +368,8 @@ class KGEvents:
             for ev in here:
                 if ev["type"] == "BAN" and ev.get("jurisdiction"):
                     self._ban_home = ev["jurisdiction"].split("-")[0]
+                    if not ev.get("_fallback"):
+                        self._last_ban = (sent_index, ev["jurisdiction"])
         events = _dedupe_events(events)
         for i, ev in enumerate(events, 1):
             ev["id"] = f"v{i}"
@@ -644,6 +648,11 @@ class KGEvents:
         if not ids and doc._.salient_place and tid != "ban.enforce" and (
                 tid in ("ban.crackdown", "ban.ban") or authority is not None):
             ids = [doc._.salient_place]
+            last = self._last_ban
+            if last and self._sent_index - last[0] <= 1 and last[1] != ids[0] and contains(ids[0], last[1]):
+                # "Inner Mongolia said it would close all mining projects. The draft rules
+                # would ban new ones": the place of the ban just told, not the whole country
+                ids = [last[1]]
             fallback = True
         if not ids:
             return []
