@@ -1033,3 +1033,12 @@ def test_a_ban_with_no_place_right_after_a_provincial_ban_is_that_provinces():
             "regional Development and Reform Commission, would ban new mining projects. Many miners "
             "spend the wet season in Sichuan and Yunnan.", "en", "2021-03-01")
     assert set(bans(r)) == {"CN-NM"}
+
+
+def test_officials_of_a_prefecture_ban_for_its_province_and_capitalised_officials_are_found():
+    r = rec("Mining was outlawed in parts of Xinjiang earlier this month, when officials in Changji "
+            "prefecture ordered facilities to shut down on June 9.", "en")
+    assert bans(r) == ["CN-XJ"]
+    r = rec("Officials in Beijing ordered miners to shut down.", "en")
+    assert [e["canonical"] for e in r["entities"] if e["type"] == "REGULATOR"] == ["authorities:CN"]
+    assert bans(r) == ["CN"]

@@ -161,6 +161,9 @@ def make_entities(nlp: Language, name: str):
     return KGEntities(nlp.lang)
 
 
+# "officials in Changji prefecture": a city's own government
+_LOCAL_UNIT = re.compile(r"\s+(?:prefecture|county|district|municipality|city\s+(?:government|council|hall))\b", re.I)
+
 class KGEntities:
     """Collect gazetteer names, values and cue-found names into ``doc.spans["entities"]``."""
 
@@ -269,9 +272,13 @@ class KGEntities:
                     return ent
         return None
 
-    def _auth_place_id(self, ent: Span) -> str | None:
+    def _auth_place_id(self, ent: Span, local: bool = False) -> str | None:
+        """The place whose authorities a place names: a city's country ("officials in
+        Beijing"), or with ``local`` its province ("officials in Changji prefecture")."""
         if ent.label_ == "CITY":
             parent = names().get(ent.id_, {})
+            if local and parent.get("parent"):
+                return parent["parent"]
             return parent.get("country") or parent.get("parent")
         return ent.id_
 
@@ -568,7 +575,7 @@ class KGEntities:
         text = _text(doc)
         # generic authorities
         auth = (r"(?:(?:the|The)\s+)?(?:(local|provincial|regional|state|federal|central|national|municipal)\s+)?"
-                r"(?:([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?(authorities|government|officials|regulators|lawmakers|administration|legislature)\b"
+                r"(?:([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?([Aa]uthorities|[Gg]overnment|[Oo]fficials|[Rr]egulators|[Ll]awmakers|[Aa]dministration|[Ll]egislature)\b"
                 r"(?:\s+(?:of|in)\s+)?")
         for m in scanner(auth).finditer(text):
             sp = doc.char_span(m.start(), m.end(), alignment_mode="contract")
@@ -592,7 +599,9 @@ class KGEntities:
             if place_id is None and text[m.end() - 4:m.end()].strip() in ("of", "in"):
                 near = self._place_near(doc, sp.start, sp.end, window=2)
                 if near is not None:
-                    place_id, end = self._auth_place_id(near), near.end
+                    local = (m.group(1) or "").lower() in ("local", "provincial", "regional", "municipal") \
+                        or _LOCAL_UNIT.match(text, near.end_char) is not None
+                    place_id, end = self._auth_place_id(near, local), near.end
             if place_id is None:
                 place_id = self._sentence_place(doc, sp, prefer_specific=bool(m.group(1))) or salient
             if place_id is None:
