@@ -1042,3 +1042,13 @@ def test_officials_of_a_prefecture_ban_for_its_province_and_capitalised_official
     r = rec("Officials in Beijing ordered miners to shut down.", "en")
     assert [e["canonical"] for e in r["entities"] if e["type"] == "REGULATOR"] == ["authorities:CN"]
     assert bans(r) == ["CN"]
+
+
+def test_a_government_with_no_place_of_its_own_is_the_countrys():
+    r = rec("قال روحاني إن الحكومة لن تسمح بذلك. وضبطت الشرطة أجهزة في محافظة كرمان.", "ar")
+    assert [e["canonical"] for e in r["entities"] if e["type"] == "REGULATOR"] == ["authorities:IR"]
+    r = rec("أمرت السلطات في مقاطعة سيتشوان بوقف إمداد مزارع التعدين بالكهرباء، ضمن حملة تشنها "
+            "الحكومة المركزية على القطاع.", "ar")
+    assert [e["canonical"] for e in r["entities"] if e["type"] == "REGULATOR"] == \
+        ["authorities:CN-SC", "authorities:CN"]
+    assert bans(r) == ["CN-SC"]

@@ -314,6 +314,9 @@ class KGEntities:
                     place_id, end = told[-1].id_, sp.end + 2
             if place_id is None:
                 place_id = self._sentence_place(doc, sp, prefer_specific=local) or salient
+                if place_id and not local and "حكوم" in _fold(sp.text):
+                    # "الحكومة", "الحكومة المركزية" with no place of their own: the country's
+                    place_id = place_id.split("-")[0]
             if place_id is None:
                 continue
             out.append(Span(doc, sp.start, end, label="REGULATOR", kb_id=f"authorities:{place_id}"))
