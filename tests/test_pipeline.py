@@ -277,7 +277,7 @@ def test_the_ban_named_again_is_no_new_ban_and_sites_in_a_place_are_where_moves_
     assert told("Russia banned mining in Irkutsk. The ban on mining in Dagestan followed in December.")[0] == [
         ("BAN", "RU-IRK"), ("BAN", "RU-DA")]
     assert told("Argo Blockchain is moving its servers from Bururi to a 395 MW site near Baku.")[0] == [
-        ("MIGRATION", "Baku")]
+        ("MIGRATION", "AZ")]  # the town crosses a border: its country (destination_city Baku)
 
 
 def test_where_the_movers_are_and_parts_of_places():
@@ -529,7 +529,7 @@ def test_a_pause_on_new_hookups_is_a_ban_and_an_appositive_keeps_its_mover():
     r = rec("When British Columbia froze new power hookups for crypto miners in December, the company "
             "trucked its machines to a site it leased near Calgary.", "en", published="2023-02-08")
     assert [j for j, _, _ in _bans(r)] == ["CA-BC"]
-    assert [d for (d,) in moves(r, "destination")] == ["Calgary"]
+    assert moves(r, "destination", "destination_city") == [("CA-AB", "Calgary")]
 
 
 def test_looking_at_a_place_and_the_relative_clause_after_it():
@@ -651,7 +651,7 @@ def test_arabic_titles_of_women_a_title_s_place_and_words_that_end_a_body_s_name
 
 def test_new_places_a_national_body_acting_in_a_town_and_past_qad():
     r = rec("وقالت الوزارة إن صاحب المزرعة كان قد نقل أجهزته من محافظة الإسكندرية إلى الجيزة.", "ar")
-    assert moves(r, "origin", "destination", "status") == [("EG-ALX", "Giza", "completed")]
+    assert moves(r, "origin", "destination", "status") == [("EG-ALX", "EG-GZ", "completed")]
     r = rec("وأضاف أن عددا من المعدنين نقلوا أجهزتهم من البصرة إلى إقليم كردستان.", "ar")
     assert moves(r, "origin", "destination") == [("IQ-BA", "IQ-KR")]  # from the town of Basra
     r = rec("Miners in the Chui region shipped machines to Navoi Region, Uzbekistan.", "en")
@@ -872,7 +872,7 @@ def test_round_three_lists_of_places_authorities_inside_a_country_and_a_destinat
     assert [d for (d,) in moves(r, "destination")] == ["US", "CA", "KZ"]
     r = rec("China banned bitcoin mining. Some miners moved machines from China to facilities near Abilene, "
             "Texas, and others went to Russia.", "en")
-    assert [d for (d,) in moves(r, "destination")] == ["Abilene", "RU"]
+    assert moves(r, "destination", "destination_city") == [("US", "Abilene"), ("RU", None)]
     r = rec("Miners went to court over the ban on bitcoin mining.", "en")
     assert moves(r, "destination") == []
     r = rec("China banned bitcoin mining. New York has been a destination too.", "en")
@@ -1052,3 +1052,12 @@ def test_a_government_with_no_place_of_its_own_is_the_countrys():
     assert [e["canonical"] for e in r["entities"] if e["type"] == "REGULATOR"] == \
         ["authorities:CN-SC", "authorities:CN"]
     assert bans(r) == ["CN-SC"]
+
+
+def test_a_town_a_move_goes_to_stands_for_its_country_across_a_border_else_its_province():
+    r = rec("Bitmain is moving its remaining servers from Texas to a site near Abu Dhabi.", "en")
+    assert moves(r, "origin", "destination", "destination_city") == [("US-TX", "AE", "Abu Dhabi")]
+    r = rec("نقلت الشركة أجهزتها من أوردوس إلى تشنغدو.", "ar")
+    assert moves(r, "origin", "destination", "destination_city") == [("CN-NM", "CN-SC", "Chengdu")]
+    r = rec("Hive moved its machines from Quebec to Medicine Hat, Alberta.", "en")
+    assert moves(r, "origin", "destination") == [("CA-QC", "CA-AB")]

@@ -370,6 +370,10 @@ class KGEvents:
                     self._ban_home = ev["jurisdiction"].split("-")[0]
                     if not ev.get("_fallback"):
                         self._last_ban = (sent_index, ev["jurisdiction"])
+        home = (doc._.salient_place or "").split("-")[0]
+        for ev in events:
+            if ev["type"] == "MIGRATION":
+                _town_to_place(ev, home)
         events = _dedupe_events(events)
         for i, ev in enumerate(events, 1):
             ev["id"] = f"v{i}"
@@ -1239,6 +1243,23 @@ def _place_at(starts: list, ents: list, at: int) -> bool:
     """Whether a place entity starts at offset ``at`` (after "the ", "و" or spaces)."""
     i = bisect_left(starts, at)
     return i < len(ents) and ents[i].label_ in PLACES and ents[i].start_char - at <= 5
+
+
+def _town_to_place(ev: dict, home: str) -> None:
+    """A town a move goes to stands for its country when the move crosses a border
+    ("from Texas to a site near Abu Dhabi" goes to the UAE), else for its province
+    ("من أوردوس إلى تشنغدو" goes to Sichuan): flows run between ISO 3166 places. The
+    town is kept as ``destination_city``. ``home`` (the article's country) stands in
+    for an origin the text does not give."""
+    town = ev.get("destination")
+    info = names().get(town) if town else None
+    if not info or info.get("type") != "CITY":
+        ev["destination_city"] = None
+        return
+    ev["destination_city"] = town
+    start = (ev.get("origin") or home or "").split("-")[0]
+    country = info.get("country")
+    ev["destination"] = country if country and start != country else _province_of(town)
 
 
 def _province_of(pid: str | None) -> str | None:
