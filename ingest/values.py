@@ -138,6 +138,22 @@ def _year_for_month(month: int, pub: dt.date | None, day: int | None = None,
     return best[1] if best else None
 
 
+_EN_FEW_N = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10}
+_EN_FEW = "|".join(_EN_FEW_N)
+# folded spellings (ة as ه)
+_AR_FEW_N = {"ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+             "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
+_AR_FEW = "|".join(sorted(_AR_FEW_N, key=len, reverse=True))
+
+
+def _ago(pub_year: int | None, pub_month: dt.date | None, n: int, years: bool) -> str | None:
+    """The year (or month) ``n`` years (months) before publication."""
+    if years:
+        return _iso(pub_year - n) if pub_year else None
+    return _shift_month(pub_month, -n) if pub_month else None
+
+
 def _shift_month(pub: dt.date, k: int) -> str:
     y, m = pub.year, pub.month + k
     while m < 1:
@@ -218,6 +234,15 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
         for pat, fn in rel:
             for m, s, e, t in _collect(folded, offsets, text, rf"{_B}{_CL}(?:{pat}){_E}"):
                 add(s, e, t, fn(), 2)
+        # "قبل ثلاث سنوات", "منذ عامين", "قبل خمسة أشهر"
+        for m, s, e, t in _collect(folded, offsets, text, rf"{_B}[وف]?(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+)?"
+                                   rf"(?:(عامين|سنتين|شهرين)|({_AR_FEW}|\d{{1,2}})\s+(سنوات|اعوام|سنه|عاما|اشهر|شهور)){_E}"):
+            if m.group(1):
+                n, years = 2, not m.group(1).startswith("شهر")
+            else:
+                n = int(m.group(2)) if m.group(2).isdigit() else _AR_FEW_N[m.group(2)]
+                years = m.group(3) in ("سنوات", "اعوام", "سنه", "عاما")
+            add(s, e, t, _ago(pub_year, pub_month, n, years), 2)
         wd = "|".join(sorted((re.escape(w.replace("إ", "ا")) for w in AR_WEEKDAYS), key=len, reverse=True))
         for m, s, e, t in _collect(folded, offsets, text, rf"{_B}(?:(?:اليوم|يوم|مساء|صباح|ليل)\s+)?{_CL}({wd}){_E}"):
             key = m.group(1)
@@ -270,6 +295,10 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
         for pat, fn in rel:
             for m, s, e, t in _collect(folded, offsets, text, rf"\b(?:{pat})\b"):
                 add(s, e, t, fn(), 2)
+        # "three years ago", "two months ago"
+        for m, s, e, t in _collect(folded, offsets, text, rf"\b({_EN_FEW}|\d{{1,2}})\s+(years?|months?)\s+ago\b"):
+            n = int(m.group(1)) if m.group(1).isdigit() else _EN_FEW_N[m.group(1)]
+            add(s, e, t, _ago(pub_year, pub_month, n, m.group(2).startswith("y")), 2)
         wd = "|".join(EN_WEEKDAYS)
         for m, s, e, t in _collect(folded, offsets, text, rf"\b(?:on\s+|last\s+)?({wd})\b"):
             raw = text[offsets[m.start(1)]]

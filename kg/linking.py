@@ -146,9 +146,10 @@ def link_record(record: dict) -> list[dict]:
                 for b in by_j.values():
                     conf = 0.75 if _told_in(b, mig["start"]) else 0.6
                     chosen.append((b, conf, _place_word(b["jurisdiction"])))
-        if not chosen and origin and cue_words and mig.get("origin") is None:
+        if not chosen and origin and cue_words:
             # "The crackdown has pushed operators into Thailand" after bans told in Perak and
-            # Kedah: a cue ties a move from the article's country to the bans inside it
+            # Kedah, "… من إثيوبيا إلى باراغواي بعد القرار" after Oromia's: a cue ties a move
+            # from a country (named or the article's) to the bans inside it
             for b in ok:
                 j = b.get("jurisdiction")
                 if j and j != origin and contains(origin, j) and near(b):

@@ -143,7 +143,10 @@ def test_a_cue_ties_a_move_from_the_country_to_the_bans_inside_it():
     bans = [ban("b1", "MY-08", "2024-07-03", si=0), ban("b2", "MY-02", "2024-07-03", si=0)]
     assert links(bans + [mig("m", None, "TH", start=90, si=2, cues=["pushed"])]) == {("b1", "m"), ("b2", "m")}
     assert links(bans + [mig("m", None, "TH", start=90, si=2)]) == set()  # no cue: no link
-    assert links(bans + [mig("m", "MY", "TH", start=90, si=2, cues=["pushed"])]) == set()  # its own origin
+    # the move names the country the bans lie in ("… من إثيوبيا إلى باراغواي بعد القرار" after
+    # Oromia's ban): the cue ties it to them too; a move from elsewhere stays apart
+    assert links(bans + [mig("m", "MY", "TH", start=90, si=2, cues=["pushed"])]) == {("b1", "m"), ("b2", "m")}
+    assert links(bans + [mig("m", "ID", "TH", start=90, si=2, cues=["pushed"])]) == set()
 
 
 def test_moves_told_as_before_the_ban_for_another_cause_or_into_the_banned_place_are_not_linked():

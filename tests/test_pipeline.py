@@ -1061,3 +1061,56 @@ def test_a_town_a_move_goes_to_stands_for_its_country_across_a_border_else_its_p
     assert moves(r, "origin", "destination", "destination_city") == [("CN-NM", "CN-SC", "Chengdu")]
     r = rec("Hive moved its machines from Quebec to Medicine Hat, Alberta.", "en")
     assert moves(r, "origin", "destination") == [("CA-QC", "CA-AB")]
+
+
+def test_questions_failed_proposals_and_conditions_are_no_bans():
+    assert bans(rec("Did Paraguay ban crypto mining? No.", "en")) == []
+    assert moves(rec("Q: Did miners leave Paraguay?", "en"), "origin") == []
+    assert bans(rec("A proposal that would have banned new cryptocurrency mines in Faulkner County, "
+                    "Arkansas, failed on Tuesday.", "en")) == []
+    assert bans(rec("A proposal to ban crypto mining in Malaysia was rejected by the cabinet.", "en")) == []
+    assert bans(rec("Malaysia approved a proposal to ban crypto mining.", "en")) == ["MY"]
+    r = rec("A few operators said that they would move to Brazil or Uruguay if the ban passed.", "en")
+    assert bans(r) == [] and moves(r, "destination") == [("BR",), ("UY",)]
+
+
+def test_denials_a_little_further_back_and_a_move_that_is_a_decision():
+    assert moves(rec("Poolin denied on Thursday that it was moving its machines to Kazakhstan.", "en"), "destination") == []
+    assert moves(rec("Officials denied reports that miners are relocating to Tajikistan.", "en"), "destination") == []
+    r = rec("Venezuela has ordered every mining farm to disconnect from the grid, in a move officials "
+            "linked to a corruption probe.", "en")
+    assert bans(r) == ["VE"] and moves(r, "origin") == []
+
+
+def test_more_ban_and_move_wordings():
+    assert bans(rec("Hydro-Quebec stopped accepting new requests from crypto miners.", "en")) == ["CA"]
+    assert bans(rec("Venezuela ordered all mining farms off its grid in May.", "en", "2024-06-01")) == ["VE"]
+    assert moves(rec("The machines are going to Kazakhstan.", "en"), "destination") == [("KZ",)]
+    assert moves(rec("Miners are going to struggle in Texas.", "en"), "destination") == []
+    assert moves(rec("Anyone with capital is going to look at Texas or Canada.", "en"),
+                 "destination", "status") == [("US-TX", "planned"), ("CA", "planned")]
+    assert moves(rec("وكانت الشركة الصينية قد جاءت إلى إيران من مقاطعة شينجيانغ قبل نحو خمس سنوات.", "ar"),
+                 "origin", "destination") == [("CN-XJ", "IR")]
+    assert moves(rec("غادر كريم إلى فرنسا عام 2017 ونقل معه أجهزة التعدين.", "ar"), "origin", "destination") == [(None, "FR")]
+    r = rec("قررت وزارة الكهرباء العراقية قطع التيار عن مزارع التعدين في بغداد. ونقلت وكالة الأنباء العراقية "
+            "(واع) عن المتحدث قوله إن الفرق ستقطع التيار عن أي مزرعة تعدين.", "ar")
+    assert moves(r, "origin") == []
+
+
+def test_a_province_ban_and_a_cue_link_a_move_from_its_country():
+    r = rec("أمرت الوزارة بوقف إمداد مزارع التعدين بالكهرباء في إقليم أوروميا. وبدأت شركة بشحن أجهزتها "
+            "من إثيوبيا إلى باراغواي بعد القرار.", "ar")
+    assert bans(r) == ["ET-OR"] and moves(r, "origin", "destination") == [("ET", "PY")]
+    assert len(link_record(r)) == 1
+
+
+def test_years_ago_date_a_move_and_keep_it_from_a_later_ban():
+    dates = lambda r: [(e["text"], e["value"]) for e in r["entities"] if e["type"] == "DATE"]  # noqa: E731
+    assert dates(rec("Li moved to Kazakhstan three years ago.", "en", "2024-08-12")) == [("three years ago", "2021")]
+    assert dates(rec("He left two months ago.", "en", "2024-08-12")) == [("two months ago", "2024-06")]
+    assert dates(rec("جاءت الشركة إلى إيران منذ عامين.", "ar", "2024-08-12")) == [("منذ عامين", "2022")]
+    assert dates(rec("نقلها قبل 5 أشهر.", "ar", "2024-08-12")) == [("قبل 5 أشهر", "2024-03")]
+    r = rec("قطعت السلطات العراقية التيار عن مزارع التعدين. وانتقل معدّن إلى أربيل من البصرة قبل ثلاث سنوات.",
+            "ar", "2024-08-12")
+    assert moves(r, "origin", "destination", "date") == [("IQ-BA", "IQ-KR", "2021")]
+    assert link_record(r) == []

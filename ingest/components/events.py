@@ -116,8 +116,16 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|(?<![\u0600-\u06FF])(?:لم|لن)\s+(?:\S+\s+)?$"
     # no ban in particular: "not driven by any ban", "long before any talk of a ban",
     # "لا علاقة لها بأي قيود"; or one that may come: "إذا أُقر الحظر"
-    r"|\b(?:any|no)\s+(?:(?:talk|sign|hint|threat|prospect|word)\s+of\s+(?:a\s+)?)?$"
+    r"|\b(?:any|no)\s+(?:(?:talk|sign|hint|threat|prospect|word)\s+of\s+(?:a\s+)?)?$|\b(?:if|unless|should)\s+(?:the\s+|a\s+|any\s+)?$"
     r"|(?<![\u0600-\u06FF])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$", re.I)
+# a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
+_AGO = re.compile(r"^[وف]?(?:قبل|منذ)\s.*(?:سنوات|أعوام|اعوام|عامين|سنتين|شهرين|أشهر|اشهر|شهور|عاما|سنة|سنه)$|\bago$")
+_QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
+_WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
+_PROPOSED_BEFORE = re.compile(r"\b(?:proposals?|bills?|plans?|motions?|measures?|drafts?|petitions?|amendments?)\s+"
+                              r"(?:to|that\s+would|which\s+would)\s+$", re.I)
+_FAILED_AFTER = re.compile(r"[^.;?]{0,100}?\b(?:failed|died|stalled|collapsed|(?:was|were|has\s+been|had\s+been)\s+"
+                           r"(?:rejected|defeated|voted\s+down|shelved|scrapped|withdrawn|blocked|dropped|struck\s+down))\b", re.I)
 _DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 _SPEAKER_OF = re.compile(r"\b(?:said|says|told|according\s+to)\s+(?:[\w\s.'-]{1,40},\s+)?(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$"
@@ -466,6 +474,8 @@ class KGEvents:
         b = self._before(doc, e)
         if self.lang == "ar" and _PART_OF_AR.search(self._before(doc, e, 40)):
             return False  # "المناطق الجنوبية من مقاطعة إيركوتسك": part of a place, not from it
+        if self.lang == "ar" and _DEST_BEFORE_AR.search(b):
+            return False  # "غادر كريم إلى فرنسا": left for France
         rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bfrom\s+(?:its|their|a|an|the|own)\s+$", b):
             return True  # "from its New York site"
@@ -671,6 +681,12 @@ class KGEvents:
             return []  # "voted down a proposal to ban", "called for an EU-wide ban", "have not imposed"
         if self._told_again(text, trig, authority):
             return []
+        if _QUESTION.search(text, sent.start_char, sent.end_char):
+            return []  # "Did Paraguay ban crypto mining?": asked, not told
+        if _WOULD_HAVE.search(text, max(sent.start_char, trig[0] - 30), trig[0]) or (
+                _PROPOSED_BEFORE.search(text, max(sent.start_char, trig[0] - 30), trig[0])
+                and _FAILED_AFTER.match(text, trig[1], sent.end_char)):
+            return []  # "a proposal to ban mining was rejected", "that would have banned"
         if _BARRED.search(text, max(0, trig[0] - 60), trig[0]):
             return []  # "a law that bars local governments from banning mining" forbids a ban
         # "from January 1 until March 2031": the date a ban ends is its date only when no other is told
@@ -830,8 +846,18 @@ class KGEvents:
                     r"|follows|followed|marks|marked|means|sparked|prompted|triggered|drew|has|had|will|would|could)\b"
                     r"|\s*[—–,]", after):  # "The move — the largest since 2021 — has pushed up prices"
                 return []
-        if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(before_t):
-            return []  # "did not move", "لم تعد وجهة جذابة": a move denied is none
+        if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(text, max(sent.start_char, trig[0] - 80), trig[0]):
+            return []  # "did not move", "لم تعد وجهة جذابة", "denied on Thursday that it was moving"
+        if _QUESTION.search(text, sent.start_char, sent.end_char):
+            return []  # "Did miners leave?": asked, not told
+        if self.lang == "en" and text[trig[0]:trig[1]].lower() == "going":
+            # "are going to Kazakhstan", not "are going to struggle": a place right after "to"
+            m = re.match(r"\s+to\s+(?:the\s+)?", after)
+            if not m or not any(e.start_char == trig[1] + m.end() and e.label_ in PLACES for e in sent_ents):
+                return []
+        if self.lang == "en" and tid == "mig.move" and re.search(r"\bin\s+a\s+(?:[\w-]+\s+)?$", before_t) \
+                and not re.match(r"\s+(?:to|from|into|out\s+of)\s+(?-i:[A-Z])", after):
+            return []  # "in a move officials linked to a corruption probe": a decision
         if self.lang == "en" and tid == "mig.flee" and re.search(
                 r"\b(?:options|few|little|nothing|none|anything|much|time|money|days|weeks|months|nobody|no\s+one)\s+$", before_t, re.I) \
                 and text[trig[0]:trig[1]].lower() == "left":
@@ -1079,6 +1105,10 @@ class KGEvents:
                and (e._.kg_value or {}).get("unit") in ("machines", "MW", "GW", "facilities", "mines", "EH/s", "PH/s")]
         quantity = qty[0] if qty else None
         # a date after the cue ("… after the June power cut-off") belongs to the ban
+        # ("قبل ثلاث سنوات", "two years ago" are dates, not cues)
+        ago = [(d.start_char, d.end_char) for d in sent_ents if d.label_ == "DATE" and _AGO.search(d.text)]
+        if ago:
+            extra = [h for h in extra if not (h[0] == "CUE" and any(a <= h[2] < b for a, b in ago))]
         cue_after = [h[2] for h in extra if h[0] == "CUE" and trig[1] <= h[2] < win[1]]
         # … and one in the clause the cue opens before the move ("بعد أن أمرت … في
         # أيار، نقلت …", "after the May order, X moved …" stays the move's: no comma)
@@ -1087,7 +1117,10 @@ class KGEvents:
         if cue_before:
             breaks = [text.rfind(c, cue_before[-1], trig[0]) for c in ",،"]
             lo = max([lo] + [b + 1 for b in breaks if b >= 0])
-        date = self._date_in(sent_ents, (lo, min(cue_after)) if cue_after else (lo, win[1]), trig)
+        # "قبل ثلاث سنوات", "two years ago" date the move told before them, not one after them
+        # ("up from nothing two years ago, … firms that fled China")
+        dated = [e for e in sent_ents if not (e.label_ == "DATE" and e.start_char < trig[0] and _AGO.search(e.text))]
+        date = self._date_in(dated, (lo, min(cue_after)) if cue_after else (lo, win[1]), trig)
         other_cause = bool(_OTHER_CAUSE.search(_fold_range(doc, win[0], win[1])))
         cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"
