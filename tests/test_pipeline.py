@@ -1114,3 +1114,11 @@ def test_years_ago_date_a_move_and_keep_it_from_a_later_ban():
             "ar", "2024-08-12")
     assert moves(r, "origin", "destination", "date") == [("IQ-BA", "IQ-KR", "2021")]
     assert link_record(r) == []
+
+
+def test_the_place_a_relative_clause_is_about_is_who_bans():
+    r = rec("وكانت إثيوبيا قد تحولت إلى إحدى الوجهات المفضلة للمعدّنين، وهو ما تكرر في كوسوفو التي حظرت "
+            "التعدين مطلع 2022.", "ar")
+    assert bans(r) == ["XK"]
+    assert bans(rec("Miners once flocked to Ethiopia, as they did to Kosovo, which banned mining in early 2022.", "en")) == ["XK"]
+    assert bans(rec("Kosovo, which banned mining in early 2022, is now calm.", "en")) == ["XK"]

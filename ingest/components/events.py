@@ -120,6 +120,7 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|(?<![\u0600-\u06FF])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$", re.I)
 # a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
 _AGO = re.compile(r"^[وف]?(?:قبل|منذ)\s.*(?:سنوات|أعوام|اعوام|عامين|سنتين|شهرين|أشهر|اشهر|شهور|عاما|سنة|سنه)$|\bago$")
+_WHICH_BANNED = re.compile(r"\s*(?:,\s*(?:which|that)|(?:التي|الذي))\s+(?:(?:has|had|have|also|then|later|قد|بدورها)\s+)*")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
 _PROPOSED_BEFORE = re.compile(r"\b(?:proposals?|bills?|plans?|motions?|measures?|drafts?|petitions?|amendments?)\s+"
@@ -129,7 +130,7 @@ _FAILED_AFTER = re.compile(r"[^.;?]{0,100}?\b(?:failed|died|stalled|collapsed|(?
 _DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 _SPEAKER_OF = re.compile(r"\b(?:said|says|told|according\s+to)\s+(?:[\w\s.'-]{1,40},\s+)?(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$"
-                         r"|(?<![\u0600-\u06FF])[وف]?(?:وهو|وهي)\s+(?:\S+\s+){0,3}في\s+$", re.I)
+                         r"|(?<![\u0600-\u06FF])[وف]?(?:وهو|وهي)\s+(?!ما\s)(?:\S+\s+){0,3}في\s+$", re.I)  # not "وهو ما تكرر في": what happened there
 # (where the speaker is; "a miner from Sichuan" still says where the movers come from)
 _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:in|on)\s+(?:the\s+)?"
                        r"|(?<![\u0600-\u06FF])(?:المدرج[ةه]?|المدرجتين|ومقرها|مقرها|ومقره|مقره|تتخذ من|يتخذ من)\s+"
@@ -552,6 +553,11 @@ class KGEvents:
         places = self._places(sent_ents, (lo, hi))
         # keep places that are not destinations nor origins of a move
         juris = [p for p in places if not self._is_dest(doc, p) and not self._is_orig(doc, p)]
+        # "وهو ما تكرر في كوسوفو التي حظرت التعدين", "Kosovo, which banned mining": the place
+        # the relative clause is about is who bans
+        rel = [q for q in places if q.end_char <= trig[0] and _WHICH_BANNED.fullmatch(text, q.end_char, trig[0])]
+        if rel:
+            juris = rel[-1:]
         # "سوخومي - قررت حكومة أبخازيا …": the dateline's place is only where the news was
         # filed; it stands for the jurisdiction only when nothing else does
         filed = [p for p in juris if _dateline(text, p)]
