@@ -1122,3 +1122,10 @@ def test_the_place_a_relative_clause_is_about_is_who_bans():
     assert bans(r) == ["XK"]
     assert bans(rec("Miners once flocked to Ethiopia, as they did to Kosovo, which banned mining in early 2022.", "en")) == ["XK"]
     assert bans(rec("Kosovo, which banned mining in early 2022, is now calm.", "en")) == ["XK"]
+
+
+def test_more_towns_of_mining_news_and_a_town_of_a_country_without_provinces():
+    r = rec("The miner moved 600 machines from Ipoh to Kuching in April.", "en", "2024-06-01")
+    assert moves(r, "origin", "destination", "destination_city") == [("MY-08", "MY-13", "Kuching")]
+    r = rec("Miners went to Zvecan and Leposavic in Kosovo.", "en")
+    assert moves(r, "destination", "destination_city") == [("XK", "Zvecan")]  # one move per flow and sentence

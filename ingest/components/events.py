@@ -1302,12 +1302,15 @@ def _town_to_place(ev: dict, home: str) -> None:
 
 
 def _province_of(pid: str | None) -> str | None:
-    """The first-level subdivision a city id lies in, else the id itself."""
+    """The first-level subdivision a city id lies in (its country when the gazetteer has
+    none), else the id itself."""
     if not pid:
         return pid
     info = names().get(pid)
-    if info and info.get("type") == "CITY" and "-" in (info.get("parent") or ""):
-        return info["parent"]
+    if info and info.get("type") == "CITY":
+        if "-" in (info.get("parent") or ""):
+            return info["parent"]
+        return info.get("country") or pid  # a town of a country with no provinces here (Kosovo)
     return pid
 
 
