@@ -335,3 +335,13 @@ def test_writes_without_prepared_statements(tmp_path, monkeypatch):
         assert a.counts() == b.counts()
         q = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.mentions AS m ORDER BY id"
         assert a.query(q) == b.query(q)
+
+
+def test_a_moves_town_is_stored_beside_its_place(store):
+    from ingest.pipeline import extract
+
+    rec = extract({"id": "town-1", "title": "", "lang": "en", "published": "2024-06-01",
+                   "text": "Bitmain is moving its remaining servers from Texas to a site near Abu Dhabi."})
+    store.upsert(record_to_batch(rec))
+    rows = store.query("MATCH (m:Migration) RETURN m.origin AS o, m.destination AS d, m.destination_city AS c")
+    assert rows == [{"o": "US-TX", "d": "AE", "c": "Abu Dhabi"}]
