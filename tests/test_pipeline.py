@@ -1129,3 +1129,13 @@ def test_more_towns_of_mining_news_and_a_town_of_a_country_without_provinces():
     assert moves(r, "origin", "destination", "destination_city") == [("MY-08", "MY-13", "Kuching")]
     r = rec("Miners went to Zvecan and Leposavic in Kosovo.", "en")
     assert moves(r, "destination", "destination_city") == [("XK", "Zvecan")]  # one move per flow and sentence
+
+
+def test_illegal_after_a_listed_subject_and_since_dates_of_the_movers():
+    r = rec("أعلن بنك الشعب الصيني أن جميع الأنشطة المرتبطة بالعملات المشفرة، بما فيها التعدين، باتت غير "
+            "قانونية في الصين.", "ar", "2021-09-25")
+    assert bans(r) == ["CN"]
+    r = rec("قطعت شركة توانير الكهرباء عن مزارع التعدين في إيران. وتدرس شركة صينية تعمل في محافظة كرمان "
+            "منذ 2019 نقل أجهزتها إلى سلطنة عمان.", "ar", "2021-09-25")
+    assert moves(r, "origin", "destination", "date") == [("IR-08", "OM", None)]
+    assert link_record(r)

@@ -119,6 +119,7 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|\b(?:any|no)\s+(?:(?:talk|sign|hint|threat|prospect|word)\s+of\s+(?:a\s+)?)?$|\b(?:if|unless|should)\s+(?:the\s+|a\s+|any\s+)?$"
     r"|(?<![\u0600-\u06FF])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$", re.I)
 # a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
+_SINCE = re.compile(r"(?:[وف]?منذ|since)\s", re.I)
 _AGO = re.compile(r"^[وف]?(?:قبل|منذ)\s.*(?:سنوات|أعوام|اعوام|عامين|سنتين|شهرين|أشهر|اشهر|شهور|عاما|سنة|سنه)$|\bago$")
 _WHICH_BANNED = re.compile(r"\s*(?:,\s*(?:which|that)|(?:التي|الذي))\s+(?:(?:has|had|have|also|then|later|قد|بدورها)\s+)*")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
@@ -1125,7 +1126,10 @@ class KGEvents:
             lo = max([lo] + [b + 1 for b in breaks if b >= 0])
         # "قبل ثلاث سنوات", "two years ago" date the move told before them, not one after them
         # ("up from nothing two years ago, … firms that fled China")
-        dated = [e for e in sent_ents if not (e.label_ == "DATE" and e.start_char < trig[0] and _AGO.search(e.text))]
+        # … nor does "since 2019" before the verb ("شركة تعمل في كرمان منذ 2019 تدرس نقل …": how
+        # long the movers have been there)
+        dated = [e for e in sent_ents if not (e.label_ == "DATE" and e.start_char < trig[0]
+                                              and (_AGO.search(e.text) or _SINCE.match(e.text)))]
         date = self._date_in(dated, (lo, min(cue_after)) if cue_after else (lo, win[1]), trig)
         other_cause = bool(_OTHER_CAUSE.search(_fold_range(doc, win[0], win[1])))
         cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
