@@ -412,6 +412,12 @@ _AR_NUMW = "|".join(sorted((re.escape(w) for w in AR_NUMBER_WORDS if w not in ("
 _EN_NUMW = "|".join(sorted((re.escape(w) for w in EN_NUMBER_WORDS if w not in ("half",)), key=len, reverse=True))
 
 
+_AR_UNITS_1_9 = [w for w, n in AR_NUMBER_WORDS.items() if 1 <= n <= 9 and float(n).is_integer()]
+_AR_TENS = [w for w, n in AR_NUMBER_WORDS.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
+_AR_COMPOUND = re.compile(r"(" + "|".join(sorted(_AR_UNITS_1_9, key=len, reverse=True)) + r")\s+و\s*("
+                          + "|".join(sorted(_AR_TENS, key=len, reverse=True)) + r")")
+
+
 def _num(s: str) -> float | None:
     s = s.strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
@@ -421,7 +427,11 @@ def _num(s: str) -> float | None:
     try:
         return float(s)
     except ValueError:
-        return AR_NUMBER_WORDS.get(s) or EN_NUMBER_WORDS.get(s)
+        pass
+    m = _AR_COMPOUND.fullmatch(s)
+    if m:  # "ستة وعشرين": six and twenty
+        return AR_NUMBER_WORDS[m.group(1)] + AR_NUMBER_WORDS[m.group(2)]
+    return AR_NUMBER_WORDS.get(s) or EN_NUMBER_WORDS.get(s)
 
 
 def _clean(x: float | None):
@@ -450,6 +460,9 @@ def _capacity_rx(lang: str, rng: str) -> Scanner:
 _YEAR_BEFORE = re.compile(r"(?:\b(?:since|in|by|until|from)|(?<![\u0600-\u06FF])(?:منذ|عام|سنه|في|حتي|حتى))\s+$")
 
 
+_PEOPLE_AFTER = re.compile(r"\s+(?:said|say|says|told|tell|who|were|are|have|had|interviewed|spoke|say)\b")
+
+
 def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
     """Quantities with units: ``{"start", "end", "text", "value": {"amount", "unit"}}``."""
     folded, offsets = fold or fold_with_map(text)
@@ -459,7 +472,7 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
     if lang == "ar":
         units = _UNITS_AR
         numw, mults = _AR_NUMW, _MULT_AR
-        num = rf"(?:{_NUM}|{numw})"
+        num = rf"(?:{_NUM}|{_AR_COMPOUND.pattern.replace('(', '(?:')}|{numw})"
         mult = rf"(?:\s*(?:{_MULT_AR_RX}))?"
         rng = (rf"(?:بين\s+({num}){mult}\s*و\s*({num})|(?:من\s+(?={num}{mult}\s*(?:الى|الي|-|–)))?({num}){mult}"
                rf"(?:\s*(?:الى|الي|-|–)\s*({num}))?)({mult})")
@@ -485,6 +498,9 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         if hi is None and raw_lo is not None and 1990 <= raw_lo <= 2039 and float(raw_lo).is_integer() \
                 and _YEAR_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
             continue  # "منذ 2019 مزارع", "since 2019 farms": a year, not a count
+        if unit == "machines" and lang == "en" and m.group(0).endswith("miners") \
+                and _PEOPLE_AFTER.match(folded, m.end()):
+            continue  # "two miners said", "20 miners who left": people, not machines
         amount = [_clean(lo), _clean(hi)] if hi is not None and hi != lo else _clean(lo)
         s, e = offsets[m.start()], offsets[m.end() - 1] + 1
         found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})

@@ -122,3 +122,12 @@ def test_an_until_month_takes_the_year_of_its_sentence():
     found = find_dates("In May 2021, President Hassan Rouhani banned crypto mining for four months, until "
                        "September 22.", "en", "2022-03-10")
     assert [d["value"] for d in found] == ["2021-05", "2021-09-22"]
+
+
+def test_compound_arabic_numbers_and_miners_who_are_people():
+    caps = lambda t, lang: [(c["text"], c["value"]) for c in find_capacities(t, lang)]  # noqa: E731
+    assert caps("نقلت ستة وعشرين جهازا.", "ar") == [("ستة وعشرين جهازا", {"amount": 26, "unit": "machines"})]
+    assert caps("نقلت خمسة وثلاثين ألف جهاز.", "ar") == [("خمسة وثلاثين ألف جهاز", {"amount": 35000, "unit": "machines"})]
+    assert caps("Two miners said they had relocated to Sarawak.", "en") == []
+    assert caps("More than 20 miners who left Sichuan.", "en") == []
+    assert caps("The company shipped 10,000 miners to Texas.", "en") == [("10,000 miners", {"amount": 10000, "unit": "machines"})]
