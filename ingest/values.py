@@ -236,7 +236,9 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
                 add(s, e, t, fn(), 2)
         # "قبل ثلاث سنوات", "منذ عامين", "قبل خمسة أشهر"
         for m, s, e, t in _collect(folded, offsets, text, rf"{_B}[وف]?(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+)?"
-                                   rf"(?:(عامين|سنتين|شهرين)|({_AR_FEW}|\d{{1,2}})\s+(سنوات|اعوام|سنه|عاما|اشهر|شهور)){_E}"):
+                                   rf"(?:(عامين|سنتين|شهرين)|({_AR_FEW}|\d{{1,2}})\s+(سنوات|اعوام|سنه|عاما|اشهر|شهور)){_E}"
+                                   # not "قبل عامين من الحملة": two years before something else
+                                   r"(?!\s*(?:من|على|علي)(?![\u0600-\u06FF]))"):
             if m.group(1):
                 n, years = 2, not m.group(1).startswith("شهر")
             else:

@@ -1139,3 +1139,17 @@ def test_illegal_after_a_listed_subject_and_since_dates_of_the_movers():
             "منذ 2019 نقل أجهزتها إلى سلطنة عمان.", "ar", "2021-09-25")
     assert moves(r, "origin", "destination", "date") == [("IR-08", "OM", None)]
     assert link_record(r)
+
+
+def test_the_comma_of_a_number_is_no_clause_break():
+    # "2,800" ended the move's window at its comma: the destination, or the whole move, was lost
+    r = rec("Miners moved 2,800 machines from Xinjiang to Kazakhstan after authorities ordered mining "
+            "farms to shut.", "en", "2021-07-12")
+    assert moves(r, "origin", "destination") == [("CN-XJ", "KZ")]
+    r = rec("Altyn moved 6,000 machines from Kazakhstan to Bhutan after the government cut off dozens of farms.", "en")
+    assert moves(r, "origin", "destination") == [("KZ", "BT")] and bans(r) == ["KZ"]
+
+
+def test_years_before_something_is_no_date_of_its_own():
+    r = rec("نقلت الشركة أجهزتها من الصين إلى قرغيزستان عام 2019، أي قبل عامين من الحملة الصينية.", "ar", "2022-12-12")
+    assert [(e["text"], e["value"]) for e in r["entities"] if e["type"] == "DATE"] == [("عام 2019", "2019")]
