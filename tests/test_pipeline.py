@@ -277,7 +277,7 @@ def test_the_ban_named_again_is_no_new_ban_and_sites_in_a_place_are_where_moves_
     assert told("Russia banned mining in Irkutsk. The ban on mining in Dagestan followed in December.")[0] == [
         ("BAN", "RU-IRK"), ("BAN", "RU-DA")]
     assert told("Argo Blockchain is moving its servers from Bururi to a 395 MW site near Baku.")[0] == [
-        ("MIGRATION", "AZ")]  # the town crosses a border: its country (destination_city Baku)
+        ("MIGRATION", "AZ-BA")]  # the town stands for its province (destination_city Baku)
 
 
 def test_where_the_movers_are_and_parts_of_places():
@@ -872,7 +872,7 @@ def test_round_three_lists_of_places_authorities_inside_a_country_and_a_destinat
     assert [d for (d,) in moves(r, "destination")] == ["US", "CA", "KZ"]
     r = rec("China banned bitcoin mining. Some miners moved machines from China to facilities near Abilene, "
             "Texas, and others went to Russia.", "en")
-    assert moves(r, "destination", "destination_city") == [("US", "Abilene"), ("RU", None)]
+    assert moves(r, "destination", "destination_city") == [("US-TX", "Abilene"), ("RU", None)]
     r = rec("Miners went to court over the ban on bitcoin mining.", "en")
     assert moves(r, "destination") == []
     r = rec("China banned bitcoin mining. New York has been a destination too.", "en")
@@ -1054,9 +1054,9 @@ def test_a_government_with_no_place_of_its_own_is_the_countrys():
     assert bans(r) == ["CN-SC"]
 
 
-def test_a_town_a_move_goes_to_stands_for_its_country_across_a_border_else_its_province():
+def test_a_town_a_move_goes_to_stands_for_its_province():
     r = rec("Bitmain is moving its remaining servers from Texas to a site near Abu Dhabi.", "en")
-    assert moves(r, "origin", "destination", "destination_city") == [("US-TX", "AE", "Abu Dhabi")]
+    assert moves(r, "origin", "destination", "destination_city") == [("US-TX", "AE-AZ", "Abu Dhabi")]
     r = rec("نقلت الشركة أجهزتها من أوردوس إلى تشنغدو.", "ar")
     assert moves(r, "origin", "destination", "destination_city") == [("CN-NM", "CN-SC", "Chengdu")]
     r = rec("Hive moved its machines from Quebec to Medicine Hat, Alberta.", "en")
@@ -1153,3 +1153,22 @@ def test_the_comma_of_a_number_is_no_clause_break():
 def test_years_before_something_is_no_date_of_its_own():
     r = rec("نقلت الشركة أجهزتها من الصين إلى قرغيزستان عام 2019، أي قبل عامين من الحملة الصينية.", "ar", "2022-12-12")
     assert [(e["text"], e["value"]) for e in r["entities"] if e["type"] == "DATE"] == [("عام 2019", "2019")]
+
+
+def test_where_clauses_first_person_shutdowns_and_closure_orders():
+    r = rec("Most of the calls come from China, where the central government has ordered bitcoin miners "
+            "to shut down.", "en")
+    assert bans(r) == ["CN"]
+    assert bans(rec("Bitcoin miners are busy. When ERCOT calls, we shut down in minutes, Mercer said.", "en")) == []
+    r = rec("Bitcoin miners are leaving. Provincial governments in Inner Mongolia and Yunnan have issued "
+            "closure orders.", "en")
+    assert bans(r) == ["CN-NM", "CN-YN"]
+
+
+def test_a_destination_town_stands_for_its_province_or_for_the_country_written_with_it():
+    assert moves(rec("We brought 4,000 machines from Xinjiang to Ekibastuz in June.", "en"),
+                 "origin", "destination", "destination_city") == [("CN-XJ", "KZ-55", "Ekibastuz")]
+    assert moves(rec("Antpool moved part of its operations to Karamay in China.", "en"),
+                 "destination", "destination_city") == [("CN", "Karamay")]
+    assert moves(rec("Halvorsen plans to transfer 8,000 machines to a new facility in Hernandarias, Paraguay.", "en"),
+                 "destination", "destination_city") == [("PY", "Hernandarias")]

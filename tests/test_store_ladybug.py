@@ -344,4 +344,4 @@ def test_a_moves_town_is_stored_beside_its_place(store):
                    "text": "Bitmain is moving its remaining servers from Texas to a site near Abu Dhabi."})
     store.upsert(record_to_batch(rec))
     rows = store.query("MATCH (m:Migration) RETURN m.origin AS o, m.destination AS d, m.destination_city AS c")
-    assert rows == [{"o": "US-TX", "d": "AE", "c": "Abu Dhabi"}]
+    assert rows == [{"o": "US-TX", "d": "AE-AZ", "c": "Abu Dhabi"}]

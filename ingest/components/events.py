@@ -123,6 +123,10 @@ _DENIED_BAN_BEFORE = re.compile(
 _SINCE = re.compile(r"(?:[وف]?منذ|since)\s", re.I)
 _AGO = re.compile(r"^[وف]?(?:قبل|منذ)\s.*(?:سنوات|أعوام|اعوام|عامين|سنتين|شهرين|أشهر|اشهر|شهور|عاما|سنة|سنه)$|\bago$")
 _WHICH_BANNED = re.compile(r"\s*(?:,\s*(?:which|that)|(?:التي|الذي))\s+(?:(?:has|had|have|also|then|later|قد|بدورها)\s+)*")
+_IN_ITS_COUNTRY = re.compile(r"\s*(?:,|\bin|(?<![\u0600-\u06FF])(?:في|ب))\s*(?:the\s+)?|\s+ب")
+_WHERE_AFTER = re.compile(r"\s*[,،]\s*(?:where|حيث)\s")
+# "we shut down in minutes": a company stopping its own machines is no ban
+_WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:just|simply|can|could|will|would|must|have\s+to|had\s+to)\s+)?$", re.I)
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
 _PROPOSED_BEFORE = re.compile(r"\b(?:proposals?|bills?|plans?|motions?|measures?|drafts?|petitions?|amendments?)\s+"
@@ -381,10 +385,9 @@ class KGEvents:
                     self._ban_home = ev["jurisdiction"].split("-")[0]
                     if not ev.get("_fallback"):
                         self._last_ban = (sent_index, ev["jurisdiction"])
-        home = (doc._.salient_place or "").split("-")[0]
         for ev in events:
             if ev["type"] == "MIGRATION":
-                _town_to_place(ev, home)
+                _town_to_place(ev)
         events = _dedupe_events(events)
         for i, ev in enumerate(events, 1):
             ev["id"] = f"v{i}"
@@ -557,7 +560,11 @@ class KGEvents:
         juris = [p for p in places if not self._is_dest(doc, p) and not self._is_orig(doc, p)]
         # "وهو ما تكرر في كوسوفو التي حظرت التعدين", "Kosovo, which banned mining": the place
         # the relative clause is about is who bans
-        rel = [q for q in places if q.end_char <= trig[0] and _WHICH_BANNED.fullmatch(text, q.end_char, trig[0])]
+        rel = [q for q in places if q.end_char <= trig[0] and (
+            _WHICH_BANNED.fullmatch(text, q.end_char, trig[0])
+            # "China, where the central government has ordered miners to shut down"
+            or (_WHERE_AFTER.match(text, q.end_char) and trig[0] - q.end_char <= 60
+                and not any(q.end_char < o.start_char < trig[0] for o in places)))]
         if rel:
             juris = rel[-1:]
         # "سوخومي - قررت حكومة أبخازيا …": the dateline's place is only where the news was
@@ -691,6 +698,8 @@ class KGEvents:
             return []
         if _QUESTION.search(text, sent.start_char, sent.end_char):
             return []  # "Did Paraguay ban crypto mining?": asked, not told
+        if self.lang == "en" and _WE_BEFORE.search(text, max(sent.start_char, trig[0] - 25), trig[0]):
+            return []  # "When ERCOT calls, we shut down in minutes"
         if _WOULD_HAVE.search(text, max(sent.start_char, trig[0] - 30), trig[0]) or (
                 _PROPOSED_BEFORE.search(text, max(sent.start_char, trig[0] - 30), trig[0])
                 and _FAILED_AFTER.match(text, trig[1], sent.end_char)):
@@ -981,6 +990,16 @@ class KGEvents:
             pid = self._pid(d)
             if pid and pid != origin:
                 dest_ids.append(pid)
+        # a town written with its country ("Hernandarias, Paraguay", "Karamay in China"): the
+        # flow goes to the country (see _town_to_place)
+        with_country = {p for p in dest_ids if (names().get(p) or {}).get("type") == "CITY"
+                        and names()[p].get("country") in dest_ids}
+        for d in dests:  # "Karamay in China", "مدينة إيركوتسك في روسيا"
+            info = names().get(self._pid(d) or "") or {}
+            if info.get("type") == "CITY" and any(
+                    self._pid(q) == info.get("country") and _IN_ITS_COUNTRY.fullmatch(text, d.end_char, q.start_char)
+                    for q in places if q.start_char >= d.end_char):
+                with_country.add(self._pid(d))
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
         dest_ids = list(dict.fromkeys(dest_ids))
@@ -1149,6 +1168,7 @@ class KGEvents:
                 "trigger": {"text": text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_actor_span": actor, "actor_text": actor.text if actor is not None else actor_text,
                 "origin": origin, "destination": dest, "_quantity_span": quantity,
+                "_with_country": dest in with_country,
                 "quantity": quantity._.kg_value if quantity is not None else None,
                 "date": date, "status": status, "cues": cues, "_trig": trig, "_win": win,
                 "other_cause": other_cause or None,
@@ -1289,21 +1309,19 @@ def _place_at(starts: list, ents: list, at: int) -> bool:
     return i < len(ents) and ents[i].label_ in PLACES and ents[i].start_char - at <= 5
 
 
-def _town_to_place(ev: dict, home: str) -> None:
-    """A town a move goes to stands for its country when the move crosses a border
-    ("from Texas to a site near Abu Dhabi" goes to the UAE), else for its province
-    ("من أوردوس إلى تشنغدو" goes to Sichuan): flows run between ISO 3166 places. The
-    town is kept as ``destination_city``. ``home`` (the article's country) stands in
-    for an origin the text does not give."""
+def _town_to_place(ev: dict) -> None:
+    """A town a move goes to stands for its province ("from Xinjiang to Ekibastuz" goes to
+    Pavlodar region, "من أوردوس إلى تشنغدو" to Sichuan), or for its country when the text
+    writes the two together ("to a facility in Hernandarias, Paraguay"): flows run between
+    ISO 3166 places. The town is kept as ``destination_city``."""
     town = ev.get("destination")
     info = names().get(town) if town else None
     if not info or info.get("type") != "CITY":
         ev["destination_city"] = None
         return
     ev["destination_city"] = town
-    start = (ev.get("origin") or home or "").split("-")[0]
     country = info.get("country")
-    ev["destination"] = country if country and start != country else _province_of(town)
+    ev["destination"] = country if country and ev.get("_with_country") else _province_of(town)
 
 
 def _province_of(pid: str | None) -> str | None:
