@@ -1172,3 +1172,15 @@ def test_a_destination_town_stands_for_its_province_or_for_the_country_written_w
                  "destination", "destination_city") == [("CN", "Karamay")]
     assert moves(rec("Halvorsen plans to transfer 8,000 machines to a new facility in Hernandarias, Paraguay.", "en"),
                  "destination", "destination_city") == [("PY", "Hernandarias")]
+
+
+def test_an_owned_place_is_the_origin_and_georgia_beside_us_states_is_the_state():
+    r = rec("Altyn moved its machines to Kazakhstan from Russia's Irkutsk region in 2019.", "en")
+    assert moves(r, "origin", "destination") == [("RU-IRK", "KZ")]
+    assert moves(rec("Miners shipped rigs from China's Xinjiang to Kazakhstan.", "en"),
+                 "origin", "destination") == [("CN-XJ", "KZ")]
+    assert moves(rec("The company moved to Georgia from Washington state in 2019.", "en"),
+                 "origin", "destination") == [("US-WA", "US-GA")]
+    assert moves(rec("نقلت الشركة أجهزتها من تكساس إلى جورجيا.", "ar"), "origin", "destination") == [("US-TX", "US-GA")]
+    assert moves(rec("Miners moved from Russia to Georgia and Armenia.", "en"),
+                 "origin", "destination") == [("RU", "GE"), ("RU", "AM")]

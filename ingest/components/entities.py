@@ -839,7 +839,9 @@ _SAME_NAMED: dict[str, str] | None = None
 _US_TOWN_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{3,}(?:\s[A-Z]{3,})?),\s*$")  # "DALTON, Georgia -"
 _IN_THE_US = re.compile(r",?\s+(?:in\s+)?the\s+(?:United\s+States|U\.S\.|US)\b|\s*,\s*(?:U\.S\.|USA)\b"
                         r"|\s+(?:الامريكيه|الأمريكية|الاميركيه|الأميركية)")
-_LIST_GAP = re.compile(r"\s*(?:,|،|and|or|و|أو|او)?\s*(?:(?:and|or)\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,|،|and|or|و|أو|او)?\s*(?:(?:and|or)\s+)?"
+                       # "from Texas to Georgia", "to Georgia from Washington state", "من تكساس إلى جورجيا"
+                       r"|\s+(?:from|to|into)\s+|\s+(?:من|الى|إلى|الي)\s+")
 
 
 def _namesakes(doc: Doc, ents: list) -> list:
@@ -861,6 +863,14 @@ def _namesakes(doc: Doc, ents: list) -> list:
         if (home == "US" and _US_TOWN_BEFORE.search(text, max(0, e.start_char - 30), e.start_char)
                 and not any(o.end_char <= e.start_char and e.start_char - o.end_char <= 3 for o in ents)) \
                 or _IN_THE_US.match(text, e.end_char):
+            out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
+            continue
+        others = {nm.get(o.id_, {}).get("country") or o.id_.split("-")[0] for o in ents
+                  if o is not e and o.label_ in ("COUNTRY", "PROVINCE", "CITY")}
+        if sum(1 for o in ents if o.label_ in ("PROVINCE", "CITY") and nm.get(o.id_, {}).get("country") == home) >= 2 \
+                and e.id_ not in others:
+            # an article about Texas, Kentucky and New York that names nothing of the
+            # Caucasus: Georgia is the state
             out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
             continue
         for j in (k - 1, k + 1):

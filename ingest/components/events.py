@@ -127,6 +127,7 @@ _IN_ITS_COUNTRY = re.compile(r"\s*(?:,|\bin|(?<![\u0600-\u06FF])(?:في|ب))\s*(
 _WHERE_AFTER = re.compile(r"\s*[,،]\s*(?:where|حيث)\s")
 # "we shut down in minutes": a company stopping its own machines is no ban
 _WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:just|simply|can|could|will|would|must|have\s+to|had\s+to)\s+)?$", re.I)
+_OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|coal-rich)\s+){0,2}(?:(?:province|region|state)\s+of\s+)?")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
 _PROPOSED_BEFORE = re.compile(r"\b(?:proposals?|bills?|plans?|motions?|measures?|drafts?|petitions?|amendments?)\s+"
@@ -961,6 +962,13 @@ class KGEvents:
             elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(text, p.end_char)) \
                     and not _dateline(text, p):
                 before.append(p)
+        if origs:
+            # "from Russia's Irkutsk region", "from China's Xinjiang": the place inside
+            inner = [p for p in places if p.start_char >= origs[0].end_char and _OWNED_PLACE.fullmatch(
+                text, origs[0].end_char, p.start_char) and contains(self._pid(origs[0]), self._pid(p))]
+            if inner:
+                dests = [d for d in dests if d is not inner[0]]
+                origs[0] = inner[0]
         origin = self._pid(origs[0]) if origs else None
         # "from Sichuan and Yunnan": each place joined to the first is an origin too
         more_origins = []
