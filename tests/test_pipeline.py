@@ -1184,3 +1184,9 @@ def test_an_owned_place_is_the_origin_and_georgia_beside_us_states_is_the_state(
     assert moves(rec("نقلت الشركة أجهزتها من تكساس إلى جورجيا.", "ar"), "origin", "destination") == [("US-TX", "US-GA")]
     assert moves(rec("Miners moved from Russia to Georgia and Armenia.", "en"),
                  "origin", "destination") == [("RU", "GE"), ("RU", "AM")]
+
+
+def test_kyrgyz_and_tajik_demonyms_in_both_arabic_spellings():
+    r = rec("قررت الحكومة القرغيزية وقف إمداد مزارع التعدين بالكهرباء. وقال معدّن إنه بدأ بعد القرار "
+            "شحن الأجهزة إلى روسيا.", "ar")
+    assert bans(r) == ["KG"]
