@@ -1190,3 +1190,10 @@ def test_kyrgyz_and_tajik_demonyms_in_both_arabic_spellings():
     r = rec("قررت الحكومة القرغيزية وقف إمداد مزارع التعدين بالكهرباء. وقال معدّن إنه بدأ بعد القرار "
             "شحن الأجهزة إلى روسيا.", "ar")
     assert bans(r) == ["KG"]
+
+
+def test_arabic_permit_freezes_are_bans_and_not_yet_a_destination_is_no_move():
+    r = rec("أقرت ولاية نيويورك قانونا يجمّد منح تصاريح جديدة لمحطات تعدين العملات المشفرة.", "ar")
+    assert bans(r) == ["US-NY"]
+    assert moves(rec("لم تكن تايلاند وجهة للمعدّنين.", "ar"), "destination") == []
+    assert moves(rec("أصبحت تايلاند وجهة للمعدّنين.", "ar"), "destination") == [("TH",)]

@@ -69,7 +69,9 @@ _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|h
                          r"|plan|plans|planning|intend|intends|want|wants|expect|expects|going)\s+){0,3}$"
                          r"|\bno\s+(?:plans?|intentions?|desire|interest)\s+(?:to|of|in)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$", re.I)
 # not "لا يزال" (still): "لا" is left out
-_NEGATED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$")
+_NEGATED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
+                         # "لم تكن تايلاند وجهة": not (yet) a destination
+                         r"|(?<![\u0600-\u06FF])(?:لم|لن)\s+(?:تكن|يكن|تعد|يعد|تصبح|يصبح)\s+[\u0600-\u06FF]+\s+$")
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|حيث|التي|الذي|اللتين|اللذين)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
@@ -128,6 +130,7 @@ _WHERE_AFTER = re.compile(r"\s*[,،]\s*(?:where|حيث)\s")
 # "we shut down in minutes": a company stopping its own machines is no ban
 _WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:just|simply|can|could|will|would|must|have\s+to|had\s+to)\s+)?$", re.I)
 _OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|coal-rich)\s+){0,2}(?:(?:province|region|state)\s+of\s+)?")
+_BORDER_WITH = re.compile(r"(?:الحدود|حدود|الحدوديه)\s+(?:مع|مع\s+دوله)\s+$|\bborders?\s+with\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
 _PROPOSED_BEFORE = re.compile(r"\b(?:proposals?|bills?|plans?|motions?|measures?|drafts?|petitions?|amendments?)\s+"
@@ -556,7 +559,9 @@ class KGEvents:
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
         if cause:
             hi = cause.start()
-        places = self._places(sent_ents, (lo, hi))
+        # "مزارع على الحدود مع البرازيل", "farms near the border with Brazil": a neighbour named
+        # to say where is not who bans
+        places = [p for p in self._places(sent_ents, (lo, hi)) if not _BORDER_WITH.search(self._before(doc, p, 30))]
         # keep places that are not destinations nor origins of a move
         juris = [p for p in places if not self._is_dest(doc, p) and not self._is_orig(doc, p)]
         # "وهو ما تكرر في كوسوفو التي حظرت التعدين", "Kosovo, which banned mining": the place
