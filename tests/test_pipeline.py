@@ -1197,3 +1197,10 @@ def test_arabic_permit_freezes_are_bans_and_not_yet_a_destination_is_no_move():
     assert bans(r) == ["US-NY"]
     assert moves(rec("لم تكن تايلاند وجهة للمعدّنين.", "ar"), "destination") == []
     assert moves(rec("أصبحت تايلاند وجهة للمعدّنين.", "ar"), "destination") == [("TH",)]
+
+
+def test_a_month_a_planned_move_names_without_a_year_is_the_coming_one():
+    r = rec("Beijing banned mining in May. The firm plans to move its rigs to Texas in October.", "en", "2021-07-12")
+    assert moves(r, "date", "status") == [("2021-10", "planned")]
+    assert moves(rec("Miners moved to Texas in October.", "en", "2021-07-12"), "date") == [("2020-10",)]
+    assert moves(rec("The firm plans to move its rigs to Texas in October 2020.", "en", "2021-07-12"), "date") == [("2020-10",)]

@@ -1164,6 +1164,8 @@ class KGEvents:
         dated = [e for e in sent_ents if not (e.label_ == "DATE" and e.start_char < trig[0]
                                               and (_AGO.search(e.text) or _SINCE.match(e.text)))]
         date = self._date_in(dated, (lo, min(cue_after)) if cue_after else (lo, win[1]), trig)
+        if status == "planned" and date and doc._.published:
+            date = _ahead(date, str(doc._.published), [e.text for e in dated if e.label_ == "DATE" and e._.kg_value == date])
         other_cause = bool(_OTHER_CAUSE.search(_fold_range(doc, win[0], win[1])))
         cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"
@@ -1320,6 +1322,14 @@ def _place_at(starts: list, ents: list, at: int) -> bool:
     """Whether a place entity starts at offset ``at`` (after "the ", "و" or spaces)."""
     i = bisect_left(starts, at)
     return i < len(ents) and ents[i].label_ in PLACES and ents[i].start_char - at <= 5
+
+
+def _ahead(date: str, published: str, texts: list[str]) -> str:
+    """A month a planned move names without its year ("plans to move its rigs to Texas in
+    October", written in July) is the coming one, not the last."""
+    if len(date) < 7 or date[:7] >= published[:7] or any(re.search(r"\d{4}", t) for t in texts) or not texts:
+        return date
+    return f"{int(date[:4]) + 1}{date[4:]}"
 
 
 def _town_to_place(ev: dict) -> None:
