@@ -1204,3 +1204,8 @@ def test_a_month_a_planned_move_names_without_a_year_is_the_coming_one():
     assert moves(r, "date", "status") == [("2021-10", "planned")]
     assert moves(rec("Miners moved to Texas in October.", "en", "2021-07-12"), "date") == [("2020-10",)]
     assert moves(rec("The firm plans to move its rigs to Texas in October 2020.", "en", "2021-07-12"), "date") == [("2020-10",)]
+
+
+def test_a_site_in_the_north_of_a_country_is_a_destination():
+    r = rec("Nordlys moved 2,000 machines from Mo i Rana to a hosting facility in northern Sweden.", "en")
+    assert moves(r, "origin", "destination") == [("NO-18", "SE")]

@@ -175,7 +175,9 @@ _DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:th
                              # "to a site it leased near Medicine Hat"
                              r"(?:\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+)?"
                              r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found))?"
-                             r"\s+(?:in|at|near|outside)\s+(?:the\s+)?)$", re.I)
+                             r"\s+(?:in|at|near|outside)\s+(?:the\s+)?"
+                             # "to a hosting facility in northern Sweden"
+                             r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|upstate|remote)\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
                              + _KIND_EN + r"$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$"
                              # "from its site in Boden", "out of their facilities near Irkutsk"
