@@ -1209,3 +1209,13 @@ def test_a_month_a_planned_move_names_without_a_year_is_the_coming_one():
 def test_a_site_in_the_north_of_a_country_is_a_destination():
     r = rec("Nordlys moved 2,000 machines from Mo i Rana to a hosting facility in northern Sweden.", "en")
     assert moves(r, "origin", "destination") == [("NO-18", "SE")]
+
+
+def test_the_province_told_before_is_who_bans():
+    r = rec("The company plans to bring 10,000 machines over from Sichuan by the end of the year, after the "
+            "province cut off power to farms there in June.", "en")
+    assert bans(r) == ["CN-SC"]
+    r = rec("Manitoba repeated the story. In November 2022, the province announced an 18-month pause on new "
+            "crypto mining connections.", "en", "2023-01-10")
+    assert bans(r) == ["CA-MB"]
+    assert bans(rec("Texas is a big state. Miners in the state said the ban in China helped them.", "en")) != ["US-TX"]

@@ -131,6 +131,8 @@ _WHERE_AFTER = re.compile(r"\s*[,،]\s*(?:where|حيث)\s")
 _WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:just|simply|can|could|will|would|must|have\s+to|had\s+to)\s+)?$", re.I)
 _OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|coal-rich)\s+){0,2}(?:(?:province|region|state)\s+of\s+)?")
 _BORDER_WITH = re.compile(r"(?:الحدود|حدود|الحدوديه)\s+(?:مع|مع\s+دوله)\s+$|\bborders?\s+with\s+(?:the\s+)?$|\bbordering\s+$", re.I)
+# (the subject, not "miners in the state said the ban …"; lower case: not "the State Council")
+_THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:province|region|state)\b(?:['’]s\s+(?:[\w-]+\s+){1,2}|\s+(?:[\w-]+\s+){0,4})$")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
 _PROPOSED_BEFORE = re.compile(r"\b(?:proposals?|bills?|plans?|motions?|measures?|drafts?|petitions?|amendments?)\s+"
@@ -258,6 +260,7 @@ class KGEvents:
         ents_by_start = sorted(ents, key=lambda e: e.start_char)
         ent_starts = [e.start_char for e in ents_by_start]
         self._regulators = [e for e in ents_by_start if e.label_ == "REGULATOR"]
+        self._provinces = [e for e in ents_by_start if e.label_ == "PROVINCE" and e.kb_id_]
         for sent_index, sent in enumerate(sents):
             self._sent_index = sent_index
             hits = by_sent[sent_index]
@@ -651,6 +654,11 @@ class KGEvents:
             ids = [kb[12:]] + [i for i in ids if not contains(i, kb[12:])]
         # most specific: drop a place that contains another one in the list
         ids = [i for i in dict.fromkeys(ids) if not any(j != i and contains(i, j) for j in ids)]
+        if not ids and self.lang == "en" and _THE_PROVINCE.search(text, max(win[0], trig[0] - 40), trig[0]):
+            # "… from Sichuan, after the province cut off power": the province named last
+            told = [e for e in self._provinces if e.end_char <= trig[0] and trig[0] - e.start_char <= 600]
+            if told:
+                ids = [told[-1].kb_id_]
         if not ids and authority is not None:
             # "Inner Mongolia Development and Reform Commission": the place in the body's name
             inner = [e for e in sent_ents if e.label_ in ("PROVINCE", "COUNTRY") and self._pid(e)
