@@ -1219,3 +1219,11 @@ def test_the_province_told_before_is_who_bans():
             "crypto mining connections.", "en", "2023-01-10")
     assert bans(r) == ["CA-MB"]
     assert bans(rec("Texas is a big state. Miners in the state said the ban in China helped them.", "en")) != ["US-TX"]
+
+
+def test_a_country_named_later_in_the_sentence_does_not_make_a_town_its_country():
+    r = rec("وكانت إيركوتسك قد استقطبت خلال السنوات الأخيرة مئات المعدّنين من موسكو وسانت بطرسبرغ، بفضل تعرفة "
+            "الكهرباء الأرخص في روسيا.", "ar", "2024-11-20")
+    assert moves(r, "origin", "destination") == [("RU-MOW", "RU-IRK"), ("RU-SPE", "RU-IRK")]
+    r = rec("Hive said last month that it would move 2,000 machines to Canada over the summer.", "en", "2023-05-10")
+    assert moves(r, "date") == [("2023-04",)]  # the month it said so, not a coming one

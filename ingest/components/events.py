@@ -1015,9 +1015,8 @@ class KGEvents:
                 dest_ids.append(pid)
         # a town written with its country ("Hernandarias, Paraguay", "Karamay in China"): the
         # flow goes to the country (see _town_to_place)
-        with_country = {p for p in dest_ids if (names().get(p) or {}).get("type") == "CITY"
-                        and names()[p].get("country") in dest_ids}
-        for d in dests:  # "Karamay in China", "مدينة إيركوتسك في روسيا"
+        with_country = set()
+        for d in dests:  # "Hernandarias, Paraguay", "Karamay in China", "مدينة إيركوتسك في روسيا"
             info = names().get(self._pid(d) or "") or {}
             if info.get("type") == "CITY" and any(
                     self._pid(q) == info.get("country") and _IN_ITS_COUNTRY.fullmatch(text, d.end_char, q.start_char)
@@ -1175,7 +1174,8 @@ class KGEvents:
                                               and (_AGO.search(e.text) or _SINCE.match(e.text)))]
         date = self._date_in(dated, (lo, min(cue_after)) if cue_after else (lo, win[1]), trig)
         if status == "planned" and date and doc._.published:
-            date = _ahead(date, str(doc._.published), [e.text for e in dated if e.label_ == "DATE" and e._.kg_value == date])
+            date = _ahead(date, str(doc._.published), [e.text for e in dated if e.label_ == "DATE"
+                                                          and e._.kg_value == date and e.start_char > trig[1]])
         other_cause = bool(_OTHER_CAUSE.search(_fold_range(doc, win[0], win[1])))
         cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"
@@ -1335,9 +1335,11 @@ def _place_at(starts: list, ents: list, at: int) -> bool:
 
 
 def _ahead(date: str, published: str, texts: list[str]) -> str:
-    """A month a planned move names without its year ("plans to move its rigs to Texas in
-    October", written in July) is the coming one, not the last."""
-    if len(date) < 7 or date[:7] >= published[:7] or any(re.search(r"\d{4}", t) for t in texts) or not texts:
+    """A month a planned move names without its year, after its verb ("plans to move its
+    rigs to Texas in October", written in July), is the coming one, not the last;
+    ``texts`` are the DATE spans that gave ``date`` there."""
+    if len(date) < 7 or date[:7] >= published[:7] or not texts or any(
+            re.search(r"\d{4}|\b(?:last|previous|ago|earlier)\b|الماضي|السابق|المنصرم", t, re.I) for t in texts):
         return date
     return f"{int(date[:4]) + 1}{date[4:]}"
 
