@@ -1227,3 +1227,8 @@ def test_a_country_named_later_in_the_sentence_does_not_make_a_town_its_country(
     assert moves(r, "origin", "destination") == [("RU-MOW", "RU-IRK"), ("RU-SPE", "RU-IRK")]
     r = rec("Hive said last month that it would move 2,000 machines to Canada over the summer.", "en", "2023-05-10")
     assert moves(r, "date") == [("2023-04",)]  # the month it said so, not a coming one
+
+
+def test_a_place_owned_by_the_country_the_movers_were_in_is_their_origin():
+    r = rec("The company started out in Russia's Irkutsk region and moved its fleet to Kazakhstan in 2020.", "en")
+    assert moves(r, "origin", "destination") == [("RU-IRK", "KZ")]

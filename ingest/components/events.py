@@ -1002,7 +1002,10 @@ class KGEvents:
             origin = self._pid(held[0])
         if origin is None and before and not subject_is_destination:
             # "miners in China are moving": a place before the move is where they leave
-            origin = self._pid(before[-1])
+            # ("started out in Russia's Irkutsk region": the place inside)
+            inner = [p for p in places if p.start_char >= before[-1].end_char and _OWNED_PLACE.fullmatch(
+                text, before[-1].end_char, p.start_char) and contains(self._pid(before[-1]), self._pid(p))]
+            origin = self._pid(inner[0] if inner else before[-1])
         home = self._ban_home or (doc._.salient_place.split("-")[0] if doc._.salient_place else None)
         if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|غادر\w* البلاد|out of (?:the country|China)|abroad|overseas|leave China|left China"
                                          r"|(?:left|leave|leaving|fled|flee(?:ing)?)\s+the\s+country", stext) \
