@@ -1232,3 +1232,12 @@ def test_a_country_named_later_in_the_sentence_does_not_make_a_town_its_country(
 def test_a_place_owned_by_the_country_the_movers_were_in_is_their_origin():
     r = rec("The company started out in Russia's Irkutsk region and moved its fleet to Kazakhstan in 2020.", "en")
     assert moves(r, "origin", "destination") == [("RU-IRK", "KZ")]
+
+
+def test_the_central_government_of_a_where_clause_and_officials_after_the_place():
+    r = rec("DALTON, Ga. — Most of the calls come from China, where the central government has ordered "
+            "bitcoin miners to shut down. Texas and Georgia are close.", "en")
+    assert bans(r) == ["CN"]
+    r = rec("نغاوا — بدأت الحملة في شينجيانغ في كانون الثاني/يناير 2022 حين أغلق المسؤولون مزارع التعدين. "
+            "وكانت إيران قد حظرت التعدين.", "ar")
+    assert "CN-XJ" in bans(r) and bans(r).count("IR") <= 1

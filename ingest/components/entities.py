@@ -606,7 +606,12 @@ class KGEntities:
                         or _LOCAL_UNIT.match(text, near.end_char) is not None
                     place_id, end = self._auth_place_id(near, local), near.end
             if place_id is None:
-                place_id = self._sentence_place(doc, sp, prefer_specific=bool(m.group(1))) or salient
+                # ("local", "provincial" officials: the most specific place; "central",
+                # "federal", "national" ones: the country)
+                local = (m.group(1) or "").lower() in ("local", "provincial", "regional", "state", "municipal")
+                place_id = self._sentence_place(doc, sp, prefer_specific=local) or salient
+                if place_id and (m.group(1) or "").lower() in ("central", "federal", "national"):
+                    place_id = place_id.split("-")[0]
             if place_id is None:
                 continue
             while end > sp.start and doc[end - 1].lower_ in ("of", "in"):

@@ -637,7 +637,8 @@ class KGEvents:
             listed = any(q.label_ == "PROVINCE" for q in juris)
             ids = [pid for pid in (self._jurisdiction(doc, q, listed) for q in juris) if pid]
         kb = authority.kb_id_ if authority is not None else ""
-        if ids and juris and kb.startswith("authorities:") and kb[12:] not in ids and re.fullmatch(
+        if ids and juris and kb.startswith("authorities:") and kb[12:] not in ids \
+                and authority.end_char <= min(p.start_char for p in juris) and re.fullmatch(
                 r"\s*(?:,|،|and|و)?\s*", text[authority.end_char:min(p.start_char for p in juris)]):
             # "authorities in Sichuan, Inner Mongolia and Xinjiang": the body's own place opens the list
             ids.insert(0, kb[12:])
