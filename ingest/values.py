@@ -138,15 +138,6 @@ def _year_for_month(month: int, pub: dt.date | None, day: int | None = None,
     return best[1] if best else None
 
 
-_EN_FEW_N = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-             "eight": 8, "nine": 9, "ten": 10}
-_EN_FEW = "|".join(_EN_FEW_N)
-# folded spellings (ة as ه)
-_AR_FEW_N = {"ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
-             "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
-_AR_FEW = "|".join(sorted(_AR_FEW_N, key=len, reverse=True))
-
-
 def _ago(pub_year: int | None, pub_month: dt.date | None, n: int, years: bool) -> str | None:
     """The year (or month) ``n`` years (months) before publication."""
     if years:
@@ -403,6 +394,11 @@ EN_NUMBER_WORDS = {
     "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12,
     "half": 50,
 }
+# the small counts of "three years ago", "قبل ثلاث سنوات" (folded, ة as ه)
+_EN_FEW_N = {"a": 1, **{w: n for w, n in EN_NUMBER_WORDS.items() if n <= 10}}
+_EN_FEW = "|".join(_EN_FEW_N)
+_AR_FEW_N = {w: int(n) for w, n in AR_NUMBER_WORDS.items() if 3 <= n <= 10}
+_AR_FEW = "|".join(sorted(_AR_FEW_N, key=len, reverse=True))
 _MULT_AR = {"الف": 1e3, "الفا": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9}
 _MULT_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
 # the multiplier words as regex alternatives, in the order above

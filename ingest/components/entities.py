@@ -161,6 +161,9 @@ def make_entities(nlp: Language, name: str):
     return KGEntities(nlp.lang)
 
 
+# the government levels of "the local authorities", "the central government"
+_LOCAL_LEVELS = ("local", "provincial", "regional", "municipal")
+_NATIONAL_LEVELS = ("central", "federal", "national")
 # "officials in Changji prefecture": a city's own government
 _LOCAL_UNIT = re.compile(r"\s+(?:prefecture|county|district|municipality|city\s+(?:government|council|hall))\b", re.I)
 
@@ -585,6 +588,7 @@ class KGEntities:
             if sp is None or not len(sp):
                 continue
             place_id, end = None, sp.end
+            level = (m.group(1) or "").lower()  # "local", "central" …
             adj = m.group(2)
             if adj:
                 place_id = self.demonym_at(adj)
@@ -602,15 +606,13 @@ class KGEntities:
             if place_id is None and text[m.end() - 4:m.end()].strip() in ("of", "in"):
                 near = self._place_near(doc, sp.start, sp.end, window=2)
                 if near is not None:
-                    local = (m.group(1) or "").lower() in ("local", "provincial", "regional", "municipal") \
-                        or _LOCAL_UNIT.match(text, near.end_char) is not None
+                    local = level in _LOCAL_LEVELS or _LOCAL_UNIT.match(text, near.end_char) is not None
                     place_id, end = self._auth_place_id(near, local), near.end
             if place_id is None:
-                # ("local", "provincial" officials: the most specific place; "central",
-                # "federal", "national" ones: the country)
-                local = (m.group(1) or "").lower() in ("local", "provincial", "regional", "state", "municipal")
-                place_id = self._sentence_place(doc, sp, prefer_specific=local) or salient
-                if place_id and (m.group(1) or "").lower() in ("central", "federal", "national"):
+                # (local, provincial or state officials: the most specific place; central,
+                # federal or national ones: the country)
+                place_id = self._sentence_place(doc, sp, prefer_specific=level in _LOCAL_LEVELS + ("state",)) or salient
+                if place_id and level in _NATIONAL_LEVELS:
                     place_id = place_id.split("-")[0]
             if place_id is None:
                 continue

@@ -121,7 +121,6 @@ _DENIED_BAN_BEFORE = re.compile(
     # "لا علاقة لها بأي قيود"; or one that may come: "إذا أُقر الحظر"
     r"|\b(?:any|no)\s+(?:(?:talk|sign|hint|threat|prospect|word)\s+of\s+(?:a\s+)?)?$|\b(?:if|unless|should)\s+(?:the\s+|a\s+|any\s+)?$"
     r"|(?<![\u0600-\u06FF])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$", re.I)
-# a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
 _SINCE = re.compile(r"(?:[وف]?منذ|since)\s", re.I)
 _AGO = re.compile(r"^[وف]?(?:قبل|منذ)\s.*(?:سنوات|أعوام|اعوام|عامين|سنتين|شهرين|أشهر|اشهر|شهور|عاما|سنة|سنه)$|\bago$")
 _WHICH_BANNED = re.compile(r"\s*(?:,\s*(?:which|that)|(?:التي|الذي))\s+(?:(?:has|had|have|also|then|later|قد|بدورها)\s+)*")
@@ -133,6 +132,7 @@ _OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:northern|southern|eastern|western|ce
 _BORDER_WITH = re.compile(r"(?:الحدود|حدود|الحدوديه)\s+(?:مع|مع\s+دوله)\s+$|\bborders?\s+with\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 # (the subject, not "miners in the state said the ban …"; lower case: not "the State Council")
 _THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:province|region|state)\b(?:['’]s\s+(?:[\w-]+\s+){1,2}|\s+(?:[\w-]+\s+){0,4})$")
+# a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
 _PROPOSED_BEFORE = re.compile(r"\b(?:proposals?|bills?|plans?|motions?|measures?|drafts?|petitions?|amendments?)\s+"
@@ -466,6 +466,13 @@ class KGEvents:
                 # "said Reza, a miner in Isfahan", "وقال رضا، وهو معدن في أصفهان": who speaks, where
                 and not _SPEAKER_OF.search(text, max(0, e.start_char - 90), e.start_char)]
 
+    def _owned_place(self, places, outer):
+        """The place written right after ``outer``'s possessive and inside it ("Russia's
+        Irkutsk region", "China's Xinjiang"), else None."""
+        return next((p for p in places if p.start_char >= outer.end_char
+                     and _OWNED_PLACE.fullmatch(self._text, outer.end_char, p.start_char)
+                     and contains(self._pid(outer), self._pid(p))), None)
+
     def _is_dest(self, doc, e) -> bool:
         b = self._before(doc, e, 48)
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
@@ -523,8 +530,8 @@ class KGEvents:
         if near:
             if _MINING_WORD.search(near):  # "يحظر تداول العملات المشفرة وتعدينها": mining too
                 return "mining"
-            folded = normalize_ar(near) if self.lang == "ar" else near
-            m, t = _tells_mining(near, self.lang), _TRADING.search(folded)
+            folded = normalize_ar(near) if self.lang == "ar" else near  # (see _tells_mining)
+            m, t = (_MINING_AR if self.lang == "ar" else _MINING_EN).search(folded), _TRADING.search(folded)
             if m or t:
                 return "mining" if m and (not t or m.start() <= t.start()) else "trading"
         if _tells_mining(stext, self.lang):
@@ -979,12 +986,10 @@ class KGEvents:
                     and not _dateline(text, p):
                 before.append(p)
         if origs:
-            # "from Russia's Irkutsk region", "from China's Xinjiang": the place inside
-            inner = [p for p in places if p.start_char >= origs[0].end_char and _OWNED_PLACE.fullmatch(
-                text, origs[0].end_char, p.start_char) and contains(self._pid(origs[0]), self._pid(p))]
-            if inner:
-                dests = [d for d in dests if d is not inner[0]]
-                origs[0] = inner[0]
+            inner = self._owned_place(places, origs[0])  # "from Russia's Irkutsk region"
+            if inner is not None:
+                dests = [d for d in dests if d is not inner]
+                origs[0] = inner
         origin = self._pid(origs[0]) if origs else None
         # "from Sichuan and Yunnan": each place joined to the first is an origin too
         more_origins = []
@@ -1004,9 +1009,7 @@ class KGEvents:
         if origin is None and before and not subject_is_destination:
             # "miners in China are moving": a place before the move is where they leave
             # ("started out in Russia's Irkutsk region": the place inside)
-            inner = [p for p in places if p.start_char >= before[-1].end_char and _OWNED_PLACE.fullmatch(
-                text, before[-1].end_char, p.start_char) and contains(self._pid(before[-1]), self._pid(p))]
-            origin = self._pid(inner[0] if inner else before[-1])
+            origin = self._pid(self._owned_place(places, before[-1]) or before[-1])
         home = self._ban_home or (doc._.salient_place.split("-")[0] if doc._.salient_place else None)
         if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|غادر\w* البلاد|out of (?:the country|China)|abroad|overseas|leave China|left China"
                                          r"|(?:left|leave|leaving|fled|flee(?:ing)?)\s+the\s+country", stext) \
@@ -1017,10 +1020,10 @@ class KGEvents:
             pid = self._pid(d)
             if pid and pid != origin:
                 dest_ids.append(pid)
-        # a town written with its country ("Hernandarias, Paraguay", "Karamay in China"): the
-        # flow goes to the country (see _town_to_place)
+        # a town written with its country ("Hernandarias, Paraguay", "Karamay in China",
+        # "مدينة إيركوتسك في روسيا"): the flow goes to the country (see _town_to_place)
         with_country = set()
-        for d in dests:  # "Hernandarias, Paraguay", "Karamay in China", "مدينة إيركوتسك في روسيا"
+        for d in dests:
             info = names().get(self._pid(d) or "") or {}
             if info.get("type") == "CITY" and any(
                     self._pid(q) == info.get("country") and _IN_ITS_COUNTRY.fullmatch(text, d.end_char, q.start_char)
