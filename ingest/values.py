@@ -412,8 +412,11 @@ _EN_NUMW = "|".join(sorted((re.escape(w) for w in EN_NUMBER_WORDS if w not in ("
 
 _AR_UNITS_1_9 = [w for w, n in AR_NUMBER_WORDS.items() if 1 <= n <= 9 and float(n).is_integer()]
 _AR_TENS = [w for w, n in AR_NUMBER_WORDS.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
-_AR_COMPOUND = re.compile(r"(" + "|".join(sorted(_AR_UNITS_1_9, key=len, reverse=True)) + r")\s+و\s*("
-                          + "|".join(sorted(_AR_TENS, key=len, reverse=True)) + r")")
+_AR_UNITS_RX = "|".join(sorted(_AR_UNITS_1_9, key=len, reverse=True))
+_AR_TENS_RX = "|".join(sorted(_AR_TENS, key=len, reverse=True))
+# "ستة وعشرين": six and twenty (groups: the unit, the tens); inside other patterns, without groups
+_AR_COMPOUND = re.compile(rf"({_AR_UNITS_RX})\s+و\s*({_AR_TENS_RX})")
+_AR_COMPOUND_RX = rf"(?:{_AR_UNITS_RX})\s+و\s*(?:{_AR_TENS_RX})"
 
 
 def _num(s: str) -> float | None:
@@ -458,7 +461,7 @@ def _capacity_rx(lang: str, rng: str) -> Scanner:
 _YEAR_BEFORE = re.compile(r"(?:\b(?:since|in|by|until|from)|(?<![\u0600-\u06FF])(?:منذ|عام|سنه|في|حتي|حتى))\s+$")
 
 
-_PEOPLE_AFTER = re.compile(r"\s+(?:said|say|says|told|tell|who|were|are|have|had|interviewed|spoke|say)\b")
+_PEOPLE_AFTER = re.compile(r"\s+(?:said|say|says|told|tell|who|were|are|have|had|interviewed|spoke)\b")
 
 
 def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
@@ -470,7 +473,7 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
     if lang == "ar":
         units = _UNITS_AR
         numw, mults = _AR_NUMW, _MULT_AR
-        num = rf"(?:{_NUM}|{_AR_COMPOUND.pattern.replace('(', '(?:')}|{numw})"
+        num = rf"(?:{_NUM}|{_AR_COMPOUND_RX}|{numw})"
         mult = rf"(?:\s*(?:{_MULT_AR_RX}))?"
         rng = (rf"(?:بين\s+({num}){mult}\s*و\s*({num})|(?:من\s+(?={num}{mult}\s*(?:الى|الي|-|–)))?({num}){mult}"
                rf"(?:\s*(?:الى|الي|-|–)\s*({num}))?)({mult})")
