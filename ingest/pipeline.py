@@ -83,6 +83,27 @@ def _known_arabic_words() -> set[str]:
     return known - glued
 
 
+_PLACE_LABELS = ("COUNTRY", "PROVINCE", "CITY", "REGION")
+#: first words of Arabic place names that say what the place is ("مدينة حلب") or
+#: begin an Arabic compound ("أبو ظبي"): such names are not written with a hyphen
+_NOT_HYPHENATED = ("مدينه", "ولايه", "مقاطعه", "اقليم", "منطقه", "جمهوريه", "محافظه", "جزيره",
+                   "جزر", "بحر", "عاصمه", "بلده", "قريه", "مملكه", "دوله", "اماره", "سلطنه",
+                   "ابو", "بني", "عين", "بير", "راس")
+
+
+def _hyphenated(pats: list[dict]) -> list[dict]:
+    """Arabic copy writes transliterated two-part names with a hyphen too
+    ("قبردينو-بلقاريا", "نور-سلطان"): the hyphenated form of each such place
+    name (the tokenizer makes the hyphen a token of its own)."""
+    out = []
+    for r in pats:
+        words = r["pattern"].split()
+        if r["label"] in _PLACE_LABELS and len(words) == 2 and _is_arabic(r["pattern"]) \
+                and not any(w.startswith("ال") for w in words) and normalize_ar(words[0]) not in _NOT_HYPHENATED:
+            out.append({"label": r["label"], "pattern": "-".join(words), "id": r["id"]})
+    return out
+
+
 @contextmanager
 def _gc_paused():
     """Python's cyclic garbage collector off for the block.
@@ -124,8 +145,11 @@ def _build(lang: str) -> Language:
     pats = [r for r in _patterns() if isinstance(r.get("pattern"), str)
             and (_is_arabic(r["pattern"]) if lang == "ar" else not _is_arabic(r["pattern"]))
             or (lang == "ar" and isinstance(r.get("pattern"), str) and r.get("label") in _ORG_LABELS)]
+    rows = [{"label": r["label"], "pattern": r["pattern"], "id": r["id"]} for r in pats]
+    if lang == "ar":
+        rows += _hyphenated(pats)
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns([{"label": r["label"], "pattern": r["pattern"], "id": r["id"]} for r in pats])
+        ruler.add_patterns(rows)
     nlp.add_pipe("kg_entities")
     nlp.add_pipe("kg_events")
     return nlp

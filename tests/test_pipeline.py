@@ -1241,3 +1241,43 @@ def test_the_central_government_of_a_where_clause_and_officials_after_the_place(
     r = rec("نغاوا — بدأت الحملة في شينجيانغ في كانون الثاني/يناير 2022 حين أغلق المسؤولون مزارع التعدين. "
             "وكانت إيران قد حظرت التعدين.", "ar")
     assert "CN-XJ" in bans(r) and bans(r).count("IR") <= 1
+
+
+def test_more_ban_wordings_in_both_languages():
+    r = rec("Landsvirkjun said in December that it would turn down new requests for electricity from "
+            "crypto miners.", "en", "2022-01-20")
+    assert bans(r) == ["IS"]  # the company that speaks of itself is who bans
+    assert bans(rec("Kazakhstan restricted mining in 2022.", "en", "2024-12-10")) == ["KZ"]
+    assert bans(rec("Kazakhstan tightened its rules on crypto mining in 2022.", "en", "2024-12-10")) == ["KZ"]
+    assert bans(rec("Lawmakers rejected the bill that would have banned mining.", "en")) == []
+    assert bans(rec("كثفت وزارة الداخلية المصرية حملاتها على مزارع تعدين العملات المشفرة.", "ar")) == ["EG"]
+    assert bans(rec("شنّت وزارة الداخلية المصرية مداهمات على مزارع تعدين العملات المشفرة.", "ar")) == ["EG"]
+    r = rec("قالت وزارة الطاقة الكهربائية في فنزويلا إنها ستفصل جميع مزارع تعدين العملات المشفرة عن الشبكة الوطنية.", "ar")
+    assert bans(r) == ["VE"]
+
+
+def test_hyphenated_arabic_place_names():
+    r = rec("حظرت الحكومة الروسية تعدين العملات المشفرة في قبردينو-بلقاريا وقراتشاي-تشيركيسيا.", "ar", "2024-12-24")
+    assert bans(r) == ["RU-KB", "RU-KC"]
+
+
+def test_a_town_s_own_government_bans_in_its_province():
+    r = rec("The city of Plattsburgh imposed an 18-month moratorium on new cryptocurrency mining in March.",
+            "en", "2018-06-08")
+    assert bans(r) == ["US-NY"]
+    r = rec("WENATCHEE, Wash. — The utility on Monday voted to stop accepting new applications from "
+            "cryptocurrency miners.", "en", "2018-03-20")
+    assert bans(r) == ["US-WA"]
+    assert bans(rec("BEIJING, June 1 — The government ordered mining farms to shut.", "en")) == ["CN"]
+    assert bans(rec("Beijing ordered mining farms to shut.", "en")) == ["CN"]
+
+
+def test_the_status_of_a_move_is_told_in_its_own_clause():
+    r = rec("Angara Mining, which moved its first containers to Bratsk from Tver region in 2019, said its "
+            "operations would continue as normal.", "en", "2024-12-24")
+    assert moves(r, "status") == [("completed",)]
+    r = rec("The group had moved its equipment to Libya from Kazakhstan in 2022 after Kazakh authorities "
+            "began cutting power to miners.", "en", "2024-11-25")
+    assert moves(r, "origin", "destination", "status") == [("KZ", "LY", "completed")]
+    r = rec("Several miners in Irkutsk region are preparing to move to Kazakhstan.", "en", "2024-12-24")
+    assert moves(r, "status") == [("planned",)]

@@ -95,7 +95,7 @@ _SAY_AR_BEFORE = re.compile(r"(?<![\u0600-\u06FF])[وف]?(?:قال|قالت|يق
 # draws", "تجذب طاقتها" (the word right after the verb)
 _ITS_EN = re.compile(r"\b(?:its|their)\s", re.I)
 _ITS_AR = re.compile(r"\s+[\u0600-\u06FF]{3,}(?:ها|هم)(?![\u0600-\u06FF])")
-_IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|quickly)\s+)?$"
+_IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|quickly|would|will)\s+)?$"
                          r"|(?<![\u0600-\u06FF])(?:انها|إنها|أنها|انهم|إنهم|أنهم)\s+$", re.I)
 # "Canaan had moved to Kazakhstan in 2020, before the crackdown"
 _BEFORE_THE_BAN = re.compile(r"\bbefore\s+(?:the|any|a)\s+(?:[\w-]+\s+)?(?:ban|crackdown|moratorium|prohibition|order)\b"
@@ -208,6 +208,12 @@ _ACTIVITY_EN = re.compile(r"\b(?:exports?|imports?|production|plants?|factor(?:y
                           r"data\s+cent(?:er|re)s|industry|activit(?:y|ies)|sales)\b", re.I)
 # the words that say mining itself, not the coins that are also traded
 _MINING_WORD = re.compile(r"تعدين|التعدين|\bmin(?:ing|ers?)\b", re.I)
+_MUNICIPAL_BEFORE = re.compile(r"\b(?:city|town|village|municipality|borough)\s+(?:council\s+)?of\s+(?:the\s+)?$"
+                               r"|(?<![\u0600-\u06FF])(?:بلديه|مجلس\s+مدينه|مجلس\s+بلديه|سلطات\s+مدينه)\s+$")
+_MUNICIPAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:city|town|village|municipal|county)\s+(?:council|commission|officials|"
+                              r"government|authorities|board|lawmakers|leaders)\b", re.I)
+_LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?:local\s+|public\s+|county['’]?s?\s+|city['’]?s?\s+)?(?:utility|utilities|county|city\s+council|town\s+council|municipality|public\s+utility\s+district)\b"
+                         r"|(?<![\u0600-\u06FF])(?:البلدي[ةه]|المجلس\s+البلدي|المجلس\s+المحلي|السلطات\s+المحلي[ةه])(?![\u0600-\u06FF])", re.I)
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
 _WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0600-\u06FF])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
@@ -598,10 +604,15 @@ class KGEvents:
         auths.sort(key=lambda a: (a.label_ != "REGULATOR", a.start_char > trig[0], abs(a.start_char - trig[0])))
         authority = auths[0] if auths else None
         if authority is None and _IT_SUBJECT.search(text, max(win[0], trig[0] - 30), trig[0]):
-            # "The government has since blamed the miners. In November it cut supply to
-            # farms": the body told at most two sentences before
-            told = [e for e in self._regulators if e.end_char <= sent.start_char
-                    and sent.start_char - e.start_char <= 600 and e.kb_id_]
+            # "Landsvirkjun said in December that it would turn down new requests": the body
+            # that speaks of itself in the sentence
+            told = [e for e in sent_ents if e.label_ in ("REGULATOR", "COMPANY", "ORGANIZATION")
+                    and e.end_char <= trig[0] and _SAY.match(text, e.end_char + 1)]
+            if not told:
+                # "The government has since blamed the miners. In November it cut supply to
+                # farms": the body told at most two sentences before
+                told = [e for e in self._regulators if e.end_char <= sent.start_char
+                        and sent.start_char - e.start_char <= 600 and e.kb_id_]
             if told:
                 authority = told[-1]
         if authority is not None and authority.label_ == "COMPANY" and tid in (
@@ -693,6 +704,11 @@ class KGEvents:
             ids = [doc._.salient_place.split("-")[0]]  # "حظر التعدين في البلاد": the article's country
         if not ids:
             ids = [pid for pid in (self._jurisdiction(doc, q) for q in filed) if pid]
+            if _LOCAL_BODY.search(text, lo, hi):
+                # "WENATCHEE, Wash. — The utility voted to stop …": a local body of the
+                # dateline's town bans in the town's province
+                ids = [_province_of(names().get(q.kb_id_ or "", {}).get("type") == "CITY" and q.kb_id_ or pid)
+                       for q, pid in zip(filed, ids)]
         if tid == "ban.enforce":
             # police enforce the law of their country: "raided homes in Wafra", "ضبطت … في
             # محافظة الجيزة" tell where, the ban is the country's; nothing said, no ban
@@ -781,6 +797,12 @@ class KGEvents:
             # "in Irkutsk", "Dagestan, Chechnya and parts of Irkutsk": the city's province
             if info.get("parent") and (self._is_in(doc, p) or (listed and _LISTED.search(self._before(doc, p)))
                                        or re.search(r"['’]s\s+$", self._before(doc, p))):  # "Xinjiang's Changji"
+                return info["parent"]
+            # "the city of Plattsburgh", "Plattsburgh's city council", "بلدية …": the town's own
+            # government bans in its province
+            if info.get("parent") and "-" in info["parent"] and (
+                    _MUNICIPAL_BEFORE.search(self._before(doc, p, 30))
+                    or _MUNICIPAL_AFTER.match(doc.text, p.end_char)):
                 return info["parent"]
             # a city as the ordering government ("Beijing ordered") stands for its country
             return info.get("country") or pid
@@ -1078,9 +1100,18 @@ class KGEvents:
             # (or the place of a ban told in the same sentence, see __call__)
             origin = home
             origin_default = True
-        done_spans = [(h[2], h[3]) for h in extra if h[0] == "STATUS_DONE"]
+        # the move's own clause tells its status, not a cue's ("had moved … after Kazakh
+        # authorities began cutting power") nor the main clause after a relative one ("X,
+        # which moved to Bratsk in 2019, said its operations would continue")
+        cut = min([h[2] for h in extra if h[0] == "CUE" and h[2] >= trig[1]] + [win[1]])
+        if self.lang == "en" and re.search(r"\b(?:which|who)\s+(?:had\s+|has\s+|have\s+|also\s+|first\s+)*$", before_t):
+            m = re.search(r"(?!(?<=\d),\d)[,;]", text[trig[1]:cut])  # (not "2,800")
+            if m:
+                cut = trig[1] + m.start()
+        stated = [h for h in extra if not (h[0].startswith("STATUS") and h[2] >= cut)]
+        done_spans = [(h[2], h[3]) for h in stated if h[0] == "STATUS_DONE"]
         # ("has been a destination": the planned word inside a done phrase is done)
-        kinds = {h[0] for h in extra if not (h[0] == "STATUS_PLANNED" and any(a <= h[2] and h[3] <= b for a, b in done_spans))}
+        kinds = {h[0] for h in stated if not (h[0] == "STATUS_PLANNED" and any(a <= h[2] and h[3] <= b for a, b in done_spans))}
         if "STATUS_DONE" in kinds and "STATUS_PLANNED" not in kinds:
             status = "completed"
         elif tid == "mig.attract":
