@@ -301,6 +301,10 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
     return _non_overlapping(_years_of_sentence(found, text))
 
 
+# "until March 2031", "حتى عام 2031": a year the date of an "until" is written with
+_UNTIL_NEAR = re.compile(r"(?:\b(?:until|till|through)|(?<![\u0600-\u06FF])(?:حتي|حتى))\s+(?:[^\s.,;،]+\s+){0,2}$", re.I)
+
+
 def _years_of_sentence(found: list[dict], text: str) -> list[dict]:
     """A month named without a year takes the year written with another date of its
     sentence ("from May to September 2021", "in April 2021 to zero in July"), the
@@ -314,7 +318,9 @@ def _years_of_sentence(found: list[dict], text: str) -> list[dict]:
         # (in one clause: "Kazakhstan, which took in machines in 2021, cut power in January";
         # an "until" month in its sentence: "In May 2021, … for four months, until September 22")
         stops = r"[.!?؟\n]" if md[2] else r"[.!?؟\n,،;؛]"
-        same = [x for x in explicit if not re.search(stops, text[min(x["end"], f["end"]):max(x["start"], f["start"])])]
+        same = [x for x in explicit if not re.search(stops, text[min(x["end"], f["end"]):max(x["start"], f["start"])])
+                # (not the year a ban ends: "from Jan. 1 until March 2031")
+                and (md[2] or not _UNTIL_NEAR.search(text, max(0, x["start"] - 25), x["start"]))]
         if same:
             near = min(same, key=lambda x: abs(x["start"] - f["start"]))
             f["value"] = _iso(int(str(near["value"])[:4]), md[0], md[1])

@@ -1281,3 +1281,43 @@ def test_the_status_of_a_move_is_told_in_its_own_clause():
     assert moves(r, "origin", "destination", "status") == [("KZ", "LY", "completed")]
     r = rec("Several miners in Irkutsk region are preparing to move to Kazakhstan.", "en", "2024-12-24")
     assert moves(r, "status") == [("planned",)]
+
+
+def linked(r):
+    from kg.linking import link_record
+    link_record(r)
+    return r
+
+
+def test_dates_a_ban_runs_until_and_dates_in_names_and_clauses():
+    r = rec("Russia's government has banned cryptocurrency mining in ten regions from Jan. 1 until March 2031.",
+            "en", "2024-12-24")
+    assert [e["date"] for e in r["events"]] == ["2025-01-01"]
+    # an end still to come: in force when the news was written
+    r = rec("روسيا تحظر تعدين العملات المشفرة في عشر مناطق حتى عام 2031", "ar", "2024-12-24")
+    assert [e["date"] for e in r["events"]] == ["2024-12-24"]
+    r = rec("وقطعت شركات التوزيع التيار عن شقق تستخدم لتعدين العملات المشفرة في مدينة السادس من أكتوبر.", "ar", "2024-06-18")
+    assert not [e for e in r["entities"] if e["type"] == "DATE"]
+    r = rec("فرضت الحكومة الروسية حظراً على التعدين في مقاطعة إيركوتسك اعتباراً من 15 نوفمبر/تشرين الثاني. وتدرس "
+            "شركة «بت ريفر» نقل جزء من قدراتها في مقاطعة إيركوتسك إلى إثيوبيا، حيث وقّعت العام الماضي اتفاقاً "
+            "لتوريد الطاقة.", "ar", "2024-12-24")
+    assert moves(r, "origin", "destination", "date") == [("RU-IRK", "ET", None)]
+    assert len(linked(r)["links"]) == 1
+
+
+def test_a_move_ahead_of_a_ban_and_where_the_movers_are_based():
+    r = rec("Irkutsk region banned cryptocurrency mining in winter. Sibirsky Hash said it would move its "
+            "machines from Irkutsk region to Krasnoyarsk territory before the ban takes effect.", "en", "2024-12-24")
+    assert len(linked(r)["links"]) == 1
+    r = rec("Tokmok-based miner Altai Hash shipped 2,000 machines to Ethiopia in response to the order.", "en")
+    assert moves(r, "origin", "destination") == [("KG-C", "ET")]
+    r = rec("Calgary-based Prairie Hash said it would build its site in Alberta instead.", "en")
+    assert all(o != d for o, d in moves(r, "origin", "destination"))
+
+
+def test_the_nationality_of_movers_is_not_where_they_leave_after_another_country_s_ban():
+    r = rec("أقرت الجمعية الوطنية في أنغولا قانوناً يحظر تعدين العملات المشفرة. وتخطط مجموعة من المعدنين "
+            "الصينيين لنقل أجهزتهم إلى جمهورية الكونغو الديمقراطية.", "ar", "2024-04-20")
+    assert moves(r, "origin", "destination") == [(None, "CD")] and len(linked(r)["links"]) == 1
+    r = rec("حظرت الصين التعدين. ونقل المعدنون الصينيون أجهزتهم إلى كازاخستان.", "ar")
+    assert moves(r, "origin", "destination") == [("CN", "KZ")]

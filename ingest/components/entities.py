@@ -1003,6 +1003,9 @@ def _dedupe(spans: list[Span]) -> list[Span]:
             continue
         if not has_id and label in ("PERSON", "COMPANY", "ORGANIZATION") and any(k[4] in (1, 2, 3) for k in overlapping):
             continue
+        # "مدينة السادس من أكتوبر" (6th of October City): a date inside a known place's name
+        if label == "DATE" and any(k[4] == 3 and k[0] and k[1] <= st and en <= k[2] for k in overlapping):
+            continue
         # "2000 جهاز", "2,020 machines": a bare year-like number that counts something is no date
         if label == "DATE" and sp.text.isdigit() and any(k[4] == 2 for k in overlapping):
             continue

@@ -99,6 +99,8 @@ _IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|qu
                          r"|(?<![\u0600-\u06FF])(?:انها|إنها|أنها|انهم|إنهم|أنهم)\s+$", re.I)
 # "Canaan had moved to Kazakhstan in 2020, before the crackdown"
 _BEFORE_THE_BAN = re.compile(r"\bbefore\s+(?:the|any|a)\s+(?:[\w-]+\s+)?(?:ban|crackdown|moratorium|prohibition|order)\b"
+                             # (not "will move … before the ban takes effect": a move ahead of a ban)
+                             r"(?!\s+(?:takes|took|comes|came|goes|went|kicks|kicked|enters|entered)\s+(?:effect|into|in)\b)"
                              r"|(?<![\u0600-\u06FF])قبل\s+(?:(?:أن|ان)\s+\S+\s+)?(?:ال)?(?:حظر|حمله|حملة|قرار)", re.I)
 _BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|(?<![\u0600-\u06FF])قبل)\s+(?:(?:أن|ان)\s+)?"
                          r"(?P<any>(?:any|أي|اي)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\u0600-\u06FF'’]+\s+){0,2}$", re.I)
@@ -214,6 +216,8 @@ _MUNICIPAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:city|town|village|municipal|co
                               r"government|authorities|board|lawmakers|leaders)\b", re.I)
 _LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?:local\s+|public\s+|county['’]?s?\s+|city['’]?s?\s+)?(?:utility|utilities|county|city\s+council|town\s+council|municipality|public\s+utility\s+district)\b"
                          r"|(?<![\u0600-\u06FF])(?:البلدي[ةه]|المجلس\s+البلدي|المجلس\s+المحلي|السلطات\s+المحلي[ةه])(?![\u0600-\u06FF])", re.I)
+_BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
+_WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0600-\u06FF])حيث(?![\u0600-\u06FF]))")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
 _WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0600-\u06FF])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
@@ -750,6 +754,13 @@ class KGEvents:
         until = [e for e in sent_ents if e.label_ == "DATE" and (
             _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))]
         dated = [e for e in sent_ents if e not in until] if until else sent_ents
+        pub = str(doc._.published or "")
+        ahead: list = []
+        if pub:
+            # "تحظر التعدين … حتى عام 2031", written in 2024: an end still to come dates nothing
+            ahead = [e for e in until if str(e._.kg_value or "")[:len(pub)] > pub]
+            dated = [e for e in dated if e not in ahead]
+            sent_ents = [e for e in sent_ents if e not in ahead]
         # "ordered miners to shut down by Sunday": a deadline is no date of the order; nor is
         # one after an "after" that follows it ("…, after the State Council called for a
         # crackdown in May")
@@ -770,6 +781,8 @@ class KGEvents:
             # the dateline's date, unless the ban is told as what came before the news
             # ("April 12 - A year after Beijing outlawed mining, …")
             date = self._date_in(sent_ents, win, trig) or self._date_in(sent_ents, whole, trig)
+        if not date and pub and ahead:
+            date = pub  # in force when the news was written, until a day still to come
         out = []
         for pid in ids:
             out.append({
@@ -1179,6 +1192,13 @@ class KGEvents:
                         origin = self._pid(own[-1])
                 if self.lang == "ar":
                     actor_text = _unglued(actor_text)
+        if origin is None and actor is not None:
+            # "Tokmok-based Altai Hash", "Tokmok-based miner Altai Hash": where the movers are based
+            based = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
+                     and p.end_char < actor.start_char and _BASED.fullmatch(text, p.end_char, actor.start_char)]
+            if based and _province_of(self._pid(based[-1])) not in [_province_of(d) for d in dest_ids] \
+                    and not re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", text[trig[1]:win[1]]):  # (not "… from Acre")
+                origin = self._pid(based[-1])
         if origin is None:
             # "Chinese miners", "المعدنون الصينيون": the demonym of the movers is where they leave
             who = actor.text if actor is not None else (actor_text or "")
@@ -1186,7 +1206,15 @@ class KGEvents:
             for w in who.split():
                 pid = ents_pipe(w) if ents_pipe else None
                 if pid and pid not in dest_ids:
-                    origin = pid
+                    # … unless the article's last ban is another country's, which the movers
+                    # leave for a third: "Angola banned mining. A group of Chinese miners plans
+                    # to move to Congo" leaves Angola (the origin is then told by that ban)
+                    last = self._last_ban  # (told in the last three sentences)
+                    here_c = last[1].split("-")[0] if last and self._sent_index - last[0] <= 3 else None
+                    if not (here_c and here_c != pid.split("-")[0] and dest_ids
+                            and all(d.split("-")[0] != here_c and (names().get(d, {}).get("country") or d) != here_c
+                                    for d in dest_ids)):
+                        origin = pid
                     break
         qty = [e for e in sent_ents if e.label_ == "CAPACITY" and win[0] <= e.start_char < win[1]
                and (e._.kg_value or {}).get("unit") in ("machines", "MW", "GW", "facilities", "mines", "EH/s", "PH/s")]
@@ -1210,7 +1238,13 @@ class KGEvents:
         # long the movers have been there)
         dated = [e for e in sent_ents if not (e.label_ == "DATE" and e.start_char < trig[0]
                                               and (_AGO.search(e.text) or _SINCE.match(e.text)))]
-        date = self._date_in(dated, (lo, min(cue_after)) if cue_after else (lo, win[1]), trig)
+        hi = min(cue_after) if cue_after else win[1]
+        # "… إلى إثيوبيا، حيث وقّعت العام الماضي اتفاقا", "to Texas, where it bought a site in 2019":
+        # a clause about the destination dates something else
+        where = _WHERE_CLAUSE.search(text, trig[1], hi)
+        if where:
+            hi = where.start()
+        date = self._date_in(dated, (lo, hi), trig)
         if status == "planned" and date and doc._.published:
             date = _ahead(date, str(doc._.published), [e.text for e in dated if e.label_ == "DATE"
                                                           and e._.kg_value == date and e.start_char > trig[1]])
