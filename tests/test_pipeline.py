@@ -1321,3 +1321,24 @@ def test_the_nationality_of_movers_is_not_where_they_leave_after_another_country
     assert moves(r, "origin", "destination") == [(None, "CD")] and len(linked(r)["links"]) == 1
     r = rec("حظرت الصين التعدين. ونقل المعدنون الصينيون أجهزتهم إلى كازاخستان.", "ar")
     assert moves(r, "origin", "destination") == [("CN", "KZ")]
+
+
+def test_a_move_for_its_own_reasons_an_idiom_and_a_town_no_gazetteer_knows():
+    r = linked(rec("Manitoba will stop connecting new cryptocurrency mining operations to the grid for 18 months, "
+                   "the provincial government said on Monday. Separately, Winnipeg furniture maker Prairie Oak "
+                   "said on Monday it would move its assembly line to North Dakota next spring, citing labour "
+                   "shortages.", "en", "2022-11-29"))
+    assert r["links"] == []
+    assert moves(rec("Iceland's power squeeze leaves bitcoin miners out in the cold.", "en"), "origin") == []
+    assert moves(rec("Miners left Iceland for Norway.", "en"), "origin", "destination") == [("IS", "NO")]
+    r = rec("Champlain Digital moved 600 machines in April to a warehouse in Saint-Jean-sur-Richelieu, Quebec.",
+            "en", "2018-06-08")
+    assert moves(r, "destination") == [("CA-QC",)]
+    assert moves(rec("Yug-Hash moved about 1,500 machines to Sochi.", "en"), "destination") == [("RU-KDA",)]
+
+
+def test_a_ban_noun_annexed_to_its_place_and_a_clause_before_a_destination_noun():
+    r = rec("وتصدّر باراغواي معظم كهربائها إلى البرازيل والأرجنتين، ما جعلها منذ 2021 وجهة لمعدنين فرّوا من "
+            "الصين بعد حظر بكين لهذا النشاط.", "ar", "2025-03-05")
+    assert bans(r) == ["CN"]
+    assert moves(r, "origin", "destination", "status") == [("CN", "PY", "completed")]

@@ -153,7 +153,8 @@ _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:
 _CAUSED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
 # "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
 _TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$"
-_TOWN_BEFORE = re.compile(r"\b(?:to|into)" + _TOWN)
+# "to Calvert City, Ky.", "to a warehouse in Saint-Jean-sur-Richelieu, Quebec"
+_TOWN_BEFORE = re.compile(r"\b(?:to|into)(?:\s+(?:its|their|a|an|the|new|own)(?:\s+[\w-]+){1,2}\s+(?:in|at|near|outside))?" + _TOWN)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
 _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
@@ -626,6 +627,9 @@ class KGEvents:
         ids: list[str] = []
         # "حملة بكين", "الحملة التي شنتها بكين": the place the trigger names
         named = [q for q in places if trig[0] <= q.start_char and q.end_char == trig[1]]
+        if not named and self.lang == "ar" and re.fullmatch(r"[وفبل]?(?:ال)?(?:حظر|قرار|قمع|حمله|حملة)", text[trig[0]:trig[1]]):
+            # "بعد حظر بكين لهذا النشاط": the place the ban noun is annexed to
+            named = [q for q in places if q.start_char > trig[1] and not text[trig[1]:q.start_char].strip()][:1]
         if named:
             ids = [pid for pid in (self._jurisdiction(doc, q) for q in named) if pid]
         # "the Chinese crackdown", "الحملة الصينية": a demonym on the trigger names the place
@@ -934,6 +938,10 @@ class KGEvents:
         if self.lang == "en" and tid == "mig.move" and re.search(r"\bin\s+a\s+(?:[\w-]+\s+)?$", before_t) \
                 and not re.match(r"\s+(?:to|from|into|out\s+of)\s+(?-i:[A-Z])", after):
             return []  # "in a move officials linked to a corruption probe": a decision
+        if self.lang == "en" and tid == "mig.flee" and re.fullmatch(r"leav(?:e|es|ing)|left", text[trig[0]:trig[1]], re.I) \
+                and re.match(r"\s+(?:[\w'-]+\s+){1,4}(?:out\s+in\s+the\s+cold|in\s+the\s+dark|in\s+limbo|stranded|idle"
+                             r"|without|unemployed|exposed|vulnerable|struggling|out\s+of\s+(?:pocket|business|work))\b", after + text[trig[1] + 40:trig[1] + 80]):
+            return []  # "the squeeze leaves bitcoin miners out in the cold": where they stand, not a move
         if self.lang == "en" and tid == "mig.flee" and re.search(
                 r"\b(?:options|few|little|nothing|none|anything|much|time|money|days|weeks|months|nobody|no\s+one)\s+$", before_t, re.I) \
                 and text[trig[0]:trig[1]].lower() == "left":
@@ -1000,7 +1008,12 @@ class KGEvents:
         # and before where it goes is where the movers are
         held = []
         explicit = [q.start_char for q in places if q.start_char > trig[0] and self._is_dest(doc, q)]
+        # "تصدّر باراغواي الكهرباء إلى البرازيل، ما جعلها وجهة …": where the clause before a
+        # destination noun sends something is not where the movers go
+        ended = max((m.end() for m in _clause_breaks(text, lo, trig[0])), default=None) if subject_is_destination else None
         for p in places:
+            if ended is not None and p.end_char <= ended and p is not first_dest and self._is_dest(doc, p):
+                continue
             if self._is_orig(doc, p):
                 origs.append(p)
             elif self._is_dest(doc, p):
@@ -1388,6 +1401,8 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
 
 _OTHER_CAUSE = re.compile(
     r"\bfor\s+tax\s+reasons|\bnothing\s+to\s+do\s+with|\bunrelated\s+to\s+the\s+(?:ban|crackdown)|"
+    # "citing labour shortages", "citing lower costs": a reason of its own
+    r"\bciting\s+(?:\w+\s+){0,2}(?:labou?r|workers?|staff|wages?|costs?|taxes|rents?|shortages?|logistics|customers?|markets?|demand)\b|"
     r"(?:للحصول علي|بحثا عن|بحثاً عن|سعيا|للاستفاده من|بسبب (?:رخص|انخفاض)|جذبت?ه?م?)\s*(?:\S+\s+){0,2}(?:كهرباء|الكهرباء|الطاقه|طاقه)"
     r"|بسبب\s+(?:\S+\s+)?(?:الكهرباء|الطاقه)\s+(?:المنخفضه|الرخيصه|الارخص)"
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by|in\s+search\s+of"
