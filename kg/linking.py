@@ -41,8 +41,9 @@ CORPUS_MAX_LAG_DAYS = 365
 ARTICLE_MAX_SENTENCES = 5
 #: … or this many, when the text names the place the movers leave and either a cue in
 #: the move's sentence points back ("After the ban, Iranian miners moved …" paragraphs
-#: after the ban) or the move is done; a far planned move with no cue (the seed
-#: article's "Chinese miners consider North America") is no effect
+#: after the ban), or the move is done, or the province left is the one that banned; a
+#: far planned move with no cue from a country (the seed article's "Chinese miners
+#: consider North America") is no effect
 ARTICLE_MAX_SENTENCES_NAMED = 15
 
 
@@ -126,8 +127,12 @@ def link_record(record: dict) -> list[dict]:
         si = mig.get("sentence_index")
 
         def near(b: dict) -> bool:  # a mining ban told close by
+            # (… or the province it leaves is the very one that banned: "In Dagestan, some
+            # operators said they would ship their rigs to Kazakhstan", paragraphs after
+            # Dagestan's ban)
             limit = ARTICLE_MAX_SENTENCES_NAMED if mig.get("origin") and not mig.get("origin_inferred") and (
-                cue_words or mig.get("status") == "completed") else ARTICLE_MAX_SENTENCES
+                cue_words or mig.get("status") == "completed"
+                or ("-" in mig["origin"] and b.get("jurisdiction") == mig["origin"])) else ARTICLE_MAX_SENTENCES
             return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 
         if not chosen and origin:

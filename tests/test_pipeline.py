@@ -1342,3 +1342,25 @@ def test_a_ban_noun_annexed_to_its_place_and_a_clause_before_a_destination_noun(
             "الصين بعد حظر بكين لهذا النشاط.", "ar", "2025-03-05")
     assert bans(r) == ["CN"]
     assert moves(r, "origin", "destination", "status") == [("CN", "PY", "completed")]
+
+
+def test_a_ban_that_applies_to_places_and_a_far_move_out_of_the_banned_province():
+    r = rec("Russia's government has banned cryptocurrency mining in ten regions. The seasonal ban applies to "
+            "Irkutsk region, Buryatia and the Zabaykalsky territory.", "en", "2024-12-24")
+    assert bans(r) == ["RU", "RU-BU", "RU-IRK", "RU-ZAB"]
+    r = linked(rec("Russia's government has banned cryptocurrency mining in Dagestan. Officials gave no further "
+                   "details. The country has cheap hydropower. Winters are long and cold. Demand has grown for "
+                   "years. Critics say the grid is old. In Dagestan, some operators said they would ship their "
+                   "rigs to Kazakhstan.", "en", "2024-12-24"))
+    assert moves(r, "origin", "destination") == [("RU-DA", "KZ")] and len(r["links"]) == 1
+
+
+def test_arabic_movers_named_after_yudaa_and_investors_and_not_who_reports():
+    r = rec("وقال أحدهم، ويدعى خوسيه رودريغيث، إنه يخطط لشحن نحو 300 جهاز إلى باراغواي.", "ar", "2024-05-18")
+    assert moves(r, "who", "destination") == [("خوسيه رودريغيث", "PY")]
+    r = rec("وقال صاحب مزرعة، طلب الاكتفاء بذكر اسمه الأول «هيوا»، إنه نقل 300 جهاز إلى محافظة كركوك.", "ar", "2024-05-18")
+    assert moves(r, "who") == [("هيوا",)]
+    r = rec("نقل مستثمرون إيرانيون أجهزتهم إلى الإمارات.", "ar")
+    assert moves(r, "who", "origin", "destination") == [("مستثمرون إيرانيون", "IR", "AE")]
+    r = rec("كما أفاد مستثمرون بأن شريكا لهم يعتزم نقل أجهزته من إيران إلى الإمارات.", "ar")
+    assert moves(r, "who") == [(None,)]

@@ -108,7 +108,9 @@ _AR_NOT_NAME |= {normalize_ar(w) for w in (*AR_WEEKDAYS, *AR_MONTHS) if len(w) >
 _AR_NAME_JOINS = {normalize_ar(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "أبي", "ابي")}
 _AR_BACK_KINDS = {normalize_ar(w) for w in ("المقاطعة", "الإقليم", "الولاية", "المحافظة", "المنطقة")}
 _AR_PLACE_KINDS = {normalize_ar(w) for w in ("ولاية", "مقاطعة", "إقليم", "منطقة", "مدينة", "محافظة", "جمهورية")}
-_AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | {"يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي"}
+#: "يدعى X", "ويدعى X", "اسمه X": the name follows
+_AR_NAMED = ("يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي", "ويدعي", "وتدعي", "ويلقب", "واسمه", "يسمي", "ويسمي")
+_AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | set(_AR_NAMED)
 _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
 
 # ----------------------------------------------------------------- English cues
@@ -406,8 +408,10 @@ class KGEntities:
                 if st < k and (st == 0 or puncts[st - 1] or norms[st - 1] in _AR_SAY
                                or norms[st - 1] in _AR_NOT_NAME or doc[st - 1].is_sent_start):
                     out.append(Span(doc, st, k, label="PERSON"))
-            elif n in ("يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي"):
+            elif n in _AR_NAMED:
                 j = i + 1
+                if j < len(doc) and norms[j] in ("الاول", "الحقيقي", "الكامل", "المستعار"):
+                    j += 1  # "طلب الاكتفاء بذكر اسمه الأول «هيوا»"
                 if j < len(doc) and texts[j] in ("ب", "ـ"):
                     j += 1
                 q = self._quoted(doc, j)

@@ -193,7 +193,7 @@ _PART_OF_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ال)?(?:مناطق|منطقه
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
-    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|المستثمرين|المستثمرون|المنخرطون|البعض)"
+    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|المنخرطون|البعض)"
     r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
@@ -217,6 +217,9 @@ _MUNICIPAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:city|town|village|municipal|co
                               r"government|authorities|board|lawmakers|leaders)\b", re.I)
 _LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?:local\s+|public\s+|county['’]?s?\s+|city['’]?s?\s+)?(?:utility|utilities|county|city\s+council|town\s+council|municipality|public\s+utility\s+district)\b"
                          r"|(?<![\u0600-\u06FF])(?:البلدي[ةه]|المجلس\s+البلدي|المجلس\s+المحلي|السلطات\s+المحلي[ةه])(?![\u0600-\u06FF])", re.I)
+_APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
+                         r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?$"
+                         r"|(?<![\u0600-\u06FF])(?:ينطبق|يطبق|تطبق|يسري|يشمل|تشمل|امتد|يمتد|توسع|وسع|وسعت)\s+(?:\S+\s+){0,2}(?:علي|الي|ل)\s*$")
 _BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0600-\u06FF])حيث(?![\u0600-\u06FF]))")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
@@ -586,7 +589,9 @@ class KGEvents:
         # to say where is not who bans
         places = [p for p in self._places(sent_ents, (lo, hi)) if not _BORDER_WITH.search(self._before(doc, p, 30))]
         # keep places that are not destinations nor origins of a move
-        juris = [p for p in places if not self._is_dest(doc, p) and not self._is_orig(doc, p)]
+        # (a ban that "applies to" or "extends to" a place covers it: no move goes there)
+        juris = [p for p in places if (not self._is_dest(doc, p) or _APPLIES_TO.search(self._before(doc, p, 40)))
+                 and not self._is_orig(doc, p)]
         # "وهو ما تكرر في كوسوفو التي حظرت التعدين", "Kosovo, which banned mining": the place
         # the relative clause is about is who bans
         rel = [q for q in places if q.end_char <= trig[0] and (
@@ -1179,7 +1184,9 @@ class KGEvents:
                       if e.label_ in ("ORGANIZATION", "COMPANY", "REGULATOR")]
             ms = [m for m in grp.finditer(text, sent.start_char, sent.end_char)
                   if not any(a <= m.start() + 1 and m.end() <= b for a, b in bodies)
-                  and not _ASIC.search(text, max(0, m.start() - 8), m.start())]  # "ASIC miners": machines
+                  and not _ASIC.search(text, max(0, m.start() - 8), m.start())  # "ASIC miners": machines
+                  # "أفاد مستثمرون بأن شريكا لهم يعتزم نقل …": who reports is not who moves
+                  and not (self.lang == "ar" and m.end() <= trig[0] and _COMP_AR.search(text, m.end(), trig[0]))]
             # "miners … relocate their rigs": the people move, the machines are moved
             people = [m for m in ms if not _MACHINES.search(m.group(0))]
             pron = _PRONOUN.search(text, sent.start_char, trig[0])
