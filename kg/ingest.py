@@ -451,7 +451,7 @@ def _merged_rels(buf: list):
 # the properties kg.linking.link_events reads (only these are loaded, so the
 # corpus linker holds a few short strings per event)
 _LINK_PROPS = {"Ban": ("id", "jurisdiction", "date", "status", "target", "article_id"),
-               "Migration": ("id", "origin", "date", "article_id", "start", "end")}
+               "Migration": ("id", "origin", "date", "article_id", "start", "end", "industry")}
 
 
 def link_corpus(store) -> int:

@@ -53,6 +53,14 @@ def _year(d: str | None) -> int | None:
 
 def may_trigger(ban: dict, mig: dict, *, published: str | None = None) -> str | None:
     """Why ``ban`` cannot have triggered ``mig`` (a short reason), or None if it may have."""
+    industry = mig.get("industry")
+    if industry:
+        from ingest.components.events import other_industry  # (late: the pipeline's word lists)
+        ban_other = other_industry(ban.get("target") or "")
+        if industry != "mining" and not ban_other:
+            return f"a move of another industry ({industry})"
+        if industry == "mining" and ban_other:
+            return f"a mining move; the ban stops another industry ({ban_other})"
     bd, md = ban.get("date"), mig.get("date")
     if bd and md and date_lt(md, bd):
         return f"migration ({md}) before the ban ({bd})"
@@ -200,6 +208,8 @@ def link_events(bans: "list[dict] | BanIndex", migrations: list[dict], *,
     by_place = (bans if isinstance(bans, BanIndex) else BanIndex(bans)).by_place
     out = []
     for m in migrations:
+        if m.get("industry") not in (None, "mining"):
+            continue  # another industry's move: the corpus's bans are mining's
         origin, md = m.get("origin"), m.get("date")
         dm = parse_iso(md)
         if not origin or not md or dm is None:

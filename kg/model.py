@@ -47,7 +47,7 @@ NODES: dict[str, dict[str, str]] = {
     },
     "Migration": {
         "id": "STRING", "actor": "STRING", "origin": "STRING", "destination": "STRING",
-        "destination_city": "STRING",
+        "destination_city": "STRING", "industry": "STRING",
         "date": "STRING", "status": "STRING", "amount": "DOUBLE", "amount_max": "DOUBLE",
         "unit": "STRING", "article_id": "STRING", "sentence": "STRING",
         "start": "INT64", "end": "INT64",
@@ -289,6 +289,7 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
             b.add_node("Migration", {"id": vid, "actor": _ent_text(rec, ev.get("actor")) or ev.get("actor_text"),
                                      "origin": ev.get("origin"), "destination": ev.get("destination"),
                                      "destination_city": ev.get("destination_city"),
+                                     "industry": ev.get("industry"),
                                      "date": ev.get("date"), "status": ev.get("status"),
                                      "amount": lo, "amount_max": hi, "unit": q.get("unit"), **prov})
             b.add_rel("REPORTS", "Article", aid, "Migration", vid, prov)

@@ -201,3 +201,14 @@ def test_a_cue_reaches_a_ban_told_paragraphs_before_its_named_place():
     r = extract({"id": "t", "title": "", "published": "2021-09-14", "lang": "en",
                  "text": text.replace("After the ban, some Iranian miners moved", "Some Iranian miners are considering moving")})
     assert link_record(r) == []
+
+
+def test_a_move_of_another_industry_is_no_effect_of_a_mining_ban_nor_the_reverse():
+    assert links([ban("b", "LB"), mig("m", "LB-AS", "LB-BH", industry="الكسارات")]) == set()
+    assert links([ban("b", "CN-SD", target="aluminium smelters"), mig("m", "CN-SD", "CN-SC", industry="mining")]) == set()
+    assert links([ban("b", "CN-SD", target="aluminium smelters"), mig("m", "CN-SD", "CN-YN", industry="smelters")]) == {("b", "m")}
+    assert links([ban("b", "CN-SD"), mig("m", "CN-SD", "CN-YN", industry="mining")]) == {("b", "m")}
+    # across articles, only mining's moves (and moves of no told industry) are linked
+    bans = [ban("b", "CN", "2021-06", article_id="a1")]
+    assert link_events(bans, [mig("m", "CN", "KZ", "2021-07", industry="factories", article_id="a2")]) == []
+    assert len(link_events(bans, [mig("m", "CN", "KZ", "2021-07", industry="mining", article_id="a2")])) == 1

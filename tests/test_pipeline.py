@@ -1364,3 +1364,12 @@ def test_arabic_movers_named_after_yudaa_and_investors_and_not_who_reports():
     assert moves(r, "who", "origin", "destination") == [("مستثمرون إيرانيون", "IR", "AE")]
     r = rec("كما أفاد مستثمرون بأن شريكا لهم يعتزم نقل أجهزته من إيران إلى الإمارات.", "ar")
     assert moves(r, "who") == [(None,)]
+
+
+def test_a_move_tells_its_industry():
+    r = rec("ونقل أصحاب الكسارات معداتهم من محافظة الشمال إلى محافظة بعلبك الهرمل.", "ar")
+    assert [m["industry"] for m in r["events"]] == ["الكسارات"]
+    r = rec("Miners said they had loaded 1,500 machines onto trucks bound for Sichuan.", "en")
+    assert [m["industry"] for m in r["events"]] == ["mining"]
+    r = rec("Chen moved his recycling plant from Guangdong to Malaysia.", "en")
+    assert [m["industry"] for m in r["events"]] == ["recycling"]

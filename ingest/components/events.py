@@ -35,7 +35,7 @@ from ingest.components.sentences import doc_text as _text, entity_spans, folded 
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner
 
-__all__ = ["KGEvents", "load_triggers"]
+__all__ = ["KGEvents", "load_triggers", "other_industry"]
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -220,6 +220,23 @@ _LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?:local\s+|public\s+|county['’]?
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?$"
                          r"|(?<![\u0600-\u06FF])(?:ينطبق|يطبق|تطبق|يسري|يشمل|تشمل|امتد|يمتد|توسع|وسع|وسعت)\s+(?:\S+\s+){0,2}(?:علي|الي|ل)\s*$")
+# an industry other than mining, named in a move's clause
+_OTHER_INDUSTRY_EN = re.compile(r"\b(?:smelters?|(?:brick\s+)?kilns?|quarr(?:y|ies)|recycl\w+|assembly\s+lines?|production\s+lines?"
+                                r"|factor(?:y|ies)|textile|garment|furniture|hatcher(?:y|ies)|salmon|steel\s?works|cement|refiner(?:y|ies)"
+                                r"|ride-hailing|e-cigarettes?|vap(?:e|ing)|tanneries|tannery)\b", re.I)
+_OTHER_INDUSTRY_AR = re.compile(r"(?<![\u0600-\u06FF])(?:[وفبل]|ال|لل)*(?:قمائن|قمين|قمينا|الطوب|طوب|كسارات|كساره|مصاهر|مصهر|مصنع|مصانع"
+                                r"|اعاده التدوير|الاسمنت|اسمنت|النسيج|مدابغ|مدبغه|الفحم النباتي|مكامير)(?![\u0600-\u06FF])")
+def other_industry(text: str) -> str | None:
+    """The word of ``text`` that names an industry other than mining ("smelters",
+    "الكسارات"), or None."""
+    m = _OTHER_INDUSTRY_EN.search(text) or _OTHER_INDUSTRY_AR.search(normalize_ar(text))
+    return m.group(0).strip() if m else None
+
+
+# machines that are mining's ("rigs", "ASIC", "أجهزة التعدين"): the move is mining's
+_MACHINES_OF_MINING = re.compile(r"\b(?:rigs?|ASICs?|antminers?|hash(?:rate|ing)?|bitcoin|crypto\w*)\b|(?:اجهز|أجهز)\w*\s+(?:ال)?تعدين", re.I)
+_NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:plans?|intentions?|proposals?)\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
+                       r"|(?<![\u0600-\u06FF])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
 _BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0600-\u06FF])حيث(?![\u0600-\u06FF]))")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
@@ -578,8 +595,11 @@ class KGEvents:
         comp = _COMP_AR if self.lang == "ar" else _COMP_EN
         lo, hi = win[0], win[1]
         cs = [m.end() for m in comp.finditer(text, win[0], trig[0])]
-        if cs and not _IT_AFTER_THAT.match(text, cs[-1]):
-            # (not "Laos said that it had cut power": "it" is the speaker, told before "that")
+        if cs and not _IT_AFTER_THAT.match(text, cs[-1]) and not re.search(
+                r"\b(?:law|bill|rules?|order|decree|measure|regulation|ordinance|legislation|amendment)\s+that\s$",
+                text[max(0, cs[-1] - 30):cs[-1]], re.I):
+            # (not "Laos said that it had cut power": "it" is the speaker, told before "that";
+            # nor "New York passed a law that bars …": the law's own clause)
             lo = cs[-1]
         # a clause that gives the cause ("، بعد انقطاعات … في طهران") is not where the ban applies
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
@@ -759,6 +779,8 @@ class KGEvents:
             return []  # "a proposal to ban mining was rejected", "that would have banned"
         if _BARRED.search(text, max(0, trig[0] - 60), trig[0]):
             return []  # "a law that bars local governments from banning mining" forbids a ban
+        if _NO_PLANS.search(text, max(sent.start_char, trig[0] - 50), trig[0]):
+            return []  # "it had no plans to restrict mining", "لا توجد خطط لحظر"
         # "from January 1 until March 2031": the date a ban ends is its date only when no other is told
         until = [e for e in sent_ents if e.label_ == "DATE" and (
             _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))]
@@ -1269,6 +1291,11 @@ class KGEvents:
             date = _ahead(date, str(doc._.published), [e.text for e in dated if e.label_ == "DATE"
                                                           and e._.kg_value == date and e.start_char > trig[1]])
         other_cause = bool(_OTHER_CAUSE.search(_fold_range(doc, win[0], win[1])))
+        # "أصحاب الكسارات نقلوا معداتهم", "moved its recycling plant": the move of another
+        # industry (no mining ban sets it off; see kg.linking)
+        wtext = text[win[0]:win[1]]
+        mining = _tells_mining(wtext, self.lang) or _MACHINES_OF_MINING.search(wtext)
+        industry = "mining" if mining else other_industry(wtext)
         cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"
                 # "بسبب انخفاض أسعار الكهرباء": the word that gives the other cause ties to no ban
@@ -1289,6 +1316,7 @@ class KGEvents:
                 "quantity": quantity._.kg_value if quantity is not None else None,
                 "date": date, "status": status, "cues": cues, "_trig": trig, "_win": win,
                 "other_cause": other_cause or None,
+                "industry": industry,
                 "earlier": (_BEFORE_THE_BAN.search(text, trig[1], sent.end_char) is not None) or (
                     not any(c["id"] in ("cue.after", "cue.push") for c in cues) and (
                     (self.lang == "ar" and _PLUPERFECT_AR.search(text, win[0], trig[0]) is not None)
