@@ -91,7 +91,10 @@ def test_parents_exist_and_nest():
     allowed = {"COUNTRY": set(), "REGION": set(), "PROVINCE": {"COUNTRY"}, "CITY": {"PROVINCE", "COUNTRY"}}
     for name in NAMES.values():
         parent = name["parent"]
-        if name["type"] in bg.ORG_LABELS or name["type"] in ("COUNTRY", "REGION"):
+        if name["type"] in bg.ORG_LABELS and parent is not None:
+            # a province's own body (Hydro-Québec): its province, in its country
+            assert NAMES[parent]["type"] == "PROVINCE" and NAMES[parent]["country"] == name["country"], name
+        elif name["type"] in bg.ORG_LABELS or name["type"] in ("COUNTRY", "REGION"):
             assert parent is None, name
         else:
             assert parent in NAMES, name

@@ -687,7 +687,11 @@ def test_enforcement_licences_refused_and_more_ways_to_ban_and_move():
     r = rec("Police said they had seized more than 2,000 mining devices since January.", "en")
     assert _bans(r) == []  # no place told: no ban
     r = rec("ضبطت الأجهزة الأمنية في محافظة الجيزة مزرعة لتعدين العملات المشفرة.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["EG"]  # the country's law, enforced in Giza
+    assert [j for j, _, _ in _bans(r)] == ["EG-GZ"]  # enforced in Giza
+    r = rec("Police in Sarawak raided three cryptocurrency mines.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["MY-13"]
+    r = rec("داهمت الشرطة مزارع تعدين العملات المشفرة في طنطا.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["EG-GH"]  # the town's province
     for text, j in (("Thailand refused licences to crypto miners.", "TH"),
                     ("No new licences for crypto mining will be granted in Laos, the energy ministry said.", "LA"),
                     ("Chinese regulators pulled the plug on bitcoin miners in June.", "CN"),
@@ -1083,7 +1087,7 @@ def test_denials_a_little_further_back_and_a_move_that_is_a_decision():
 
 
 def test_more_ban_and_move_wordings():
-    assert bans(rec("Hydro-Quebec stopped accepting new requests from crypto miners.", "en")) == ["CA"]
+    assert bans(rec("Hydro-Quebec stopped accepting new requests from crypto miners.", "en")) == ["CA-QC"]  # its province
     assert bans(rec("Venezuela ordered all mining farms off its grid in May.", "en", "2024-06-01")) == ["VE"]
     assert moves(rec("The machines are going to Kazakhstan.", "en"), "destination") == [("KZ",)]
     assert moves(rec("Miners are going to struggle in Texas.", "en"), "destination") == []
@@ -1373,3 +1377,40 @@ def test_a_move_tells_its_industry():
     assert [m["industry"] for m in r["events"]] == ["mining"]
     r = rec("Chen moved his recycling plant from Guangdong to Malaysia.", "en")
     assert [m["industry"] for m in r["events"]] == ["recycling"]
+
+
+def test_bans_told_passively_by_law_or_licence_and_bans_not_made():
+    for text, j in (("Taking electricity from the national grid for mining is prohibited in Uzbekistan.", "UZ"),
+                    ("New York passed a law that bars the state from issuing permits to crypto mining plants.", "US-NY"),
+                    ("Yunnan's provincial energy bureau ordered a clean-up of cryptocurrency mining projects.", "CN-YN"),
+                    ("Kazakhstan will revoke the business licences of crypto mining farms.", "KZ")):
+        assert bans(rec(text, "en", "2023-06-29")) == [j], text
+    for text in ("Serbia's energy ministry said on Thursday it had no plans to restrict cryptocurrency mining.",
+                 "Thailand's Energy Ministry says there are no plans to ban cryptocurrency mining nationwide."):
+        assert bans(rec(text, "en")) == [], text
+    for text in ("ولم تحظر السويد تعدين العملات المشفرة.",
+                 "وسمحت الحكومة الأردنية بتداول العملات من دون أن يحظر تعدين العملات المشفرة.",
+                 "وقالت وزارة الطاقة الأردنية إنه لا توجد خطط لحظر تعدين العملات المشفرة."):
+        assert bans(rec(text, "ar")) == [], text
+
+
+def test_the_month_may_a_place_named_mover_and_lower_case_words_that_name_places():
+    r = rec("Arctic Blocks said it moved 2,000 machines to Finland in May.", "en", "2023-06-29")
+    assert moves(r, "status", "date") == [("completed", "2023-05")]
+    assert moves(rec("Miners may move to Finland.", "en"), "status") == [("planned",)]
+    r = rec("A Mae Sot operator said he moved about 400 machines across the river to Myawaddy.", "en")
+    assert moves(r, "origin", "destination") == [("TH-63", "MM-13")]
+    r = rec("Miners clustered around Massena in the far north of the state.", "en")
+    assert [e["canonical"] for e in r["entities"] if e["type"] in ("PROVINCE", "CITY")] == ["Massena"]
+
+
+def test_a_province_s_own_body_bans_there_and_the_provincial_bureau_of_the_province_told():
+    r = rec("Sarawak Energy said last month it would disconnect any customer found mining cryptocurrency "
+            "without a special tariff agreement.", "en", "2024-06-01")
+    assert bans(r) == ["MY-13"]
+    assert bans(rec("Hydro-Québec suspended new power contracts for crypto miners in 2018.", "en")) == ["CA-QC"]
+    assert bans(rec("Bitfarms halted its operations in Quebec.", "en")) == []  # a company curtailing itself
+    r = rec("KUNMING, June 18 — China's southwestern province of Yunnan is telling two industries different "
+            "things. On Wednesday, the provincial energy bureau ordered a clean-up of cryptocurrency mining "
+            "projects.", "en", "2021-06-18")
+    assert bans(r) == ["CN-YN"]

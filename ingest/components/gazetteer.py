@@ -17,6 +17,9 @@ from spacy.tokens import Span
 __all__ = ["GazetteerRuler"]
 
 
+_PLACE_LABELS = ("COUNTRY", "PROVINCE", "CITY", "REGION")
+
+
 class GazetteerRuler(EntityRuler):
     def _require_patterns(self) -> None:
         if not self.phrase_patterns and not self.token_patterns:
@@ -35,10 +38,13 @@ class GazetteerRuler(EntityRuler):
             return super().set_annotations(doc, matches)
         covered = bytearray(len(doc))
         taken = []
+        latin = self.nlp.lang == "en"
         for match_id, start, end in matches:
             if covered[start] or covered[end - 1]:
                 continue
             known = self._ent_ids.get(match_id)
+            if latin and known and known[0] in _PLACE_LABELS and not any(t.text[:1].isupper() for t in doc[start:end]):
+                continue  # "in the far north of the state": English writes a place's name capitalised
             taken.append(Span(doc, start, end, label=known[0], span_id=known[1]) if known
                          else Span(doc, start, end, label=match_id))
             covered[start:end] = b"\x01" * (end - start)
