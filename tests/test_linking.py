@@ -212,3 +212,14 @@ def test_a_move_of_another_industry_is_no_effect_of_a_mining_ban_nor_the_reverse
     bans = [ban("b", "CN", "2021-06", article_id="a1")]
     assert link_events(bans, [mig("m", "CN", "KZ", "2021-07", industry="factories", article_id="a2")]) == []
     assert len(link_events(bans, [mig("m", "CN", "KZ", "2021-07", industry="mining", article_id="a2")])) == 1
+
+
+def test_a_smelter_ban_sets_off_the_smelters_move_not_the_miners():
+    from ingest.pipeline import extract
+    r = extract({"id": "x", "lang": "en", "published": "2021-06-18", "text":
+                 "After the central government ordered Shandong to close illegally built smelting capacity in 2017, "
+                 "China Hongqiao Group began shifting about 2 million tonnes of capacity from Shandong to Yunnan. "
+                 "Bitcoin miners loaded 1,500 machines onto trucks bound for Sichuan after the notice."})
+    assert [e["target"] for e in r["events"] if e["type"] == "BAN"] == ["smelting"]
+    moved = {e["id"]: e["destination"] for e in r["events"] if e["type"] == "MIGRATION"}
+    assert [moved[l["to"]] for l in link_record(r)] == ["CN-YN"]

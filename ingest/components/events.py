@@ -560,7 +560,7 @@ class KGEvents:
             ds.sort(key=lambda d: abs(d.start_char - trig[0]))
         return ds[0]._.kg_value
 
-    def _target(self, stext: str, near: str = "") -> str:
+    def _target(self, stext: str, near: str = "", wide: str = "") -> str:
         """What the ban stops: "mining", "trading", else the words right after the
         trigger ("exports of nickel ore"), else "crypto" in a mining article."""
         if near:
@@ -585,6 +585,11 @@ class KGEvents:
             words = words[:4]
             if words:
                 return " ".join(words)
+        # "ordered Shandong to close illegally built smelting capacity": another industry,
+        # named right after the trigger, even in a mining article
+        other = other_industry(wide or near) if (wide or near) else None
+        if other and not _MINING_WORD.search(wide or near):
+            return other
         return "crypto"
 
     # ------------------------------------------------------------ bans
@@ -829,7 +834,7 @@ class KGEvents:
                 "type": "BAN", "sentence": stext, "start": sent.start_char, "end": sent.end_char,
                 "trigger": {"text": text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_authority_span": authority, "jurisdiction": pid, "date": date,
-                "target": self._target(stext, text[trig[1]:trig[1] + 40]), "status": "planned" if planned else "enacted",
+                "target": self._target(stext, text[trig[1]:trig[1] + 40], text[trig[1]:trig[1] + 80]), "status": "planned" if planned else "enacted",
                 "_trig": trig, "_win": win, "_fallback": fallback,
             })
         return out
