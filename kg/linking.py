@@ -171,6 +171,11 @@ def link_record(record: dict) -> list[dict]:
             # an article about one province's ban: the move it ties to the ban leaves that
             # province (a country stays unsaid: the text does not name it either)
             mig["origin"], mig["origin_inferred"] = origin, True
+        elif len(chosen) == 1 and mig.get("origin") is None and cue_words and "-" in (chosen[0][0].get("jurisdiction") or ""):
+            # "… loaded 1,500 machines onto trucks bound for Sichuan after the bureau's notice":
+            # the one province whose ban the cue points back to is where they leave
+            origin = chosen[0][0]["jurisdiction"]
+            mig["origin"], mig["origin_inferred"] = origin, True
         for b, conf, why in chosen:
             lag = days_between(b.get("date"), mig.get("date"))
             parts = [why]

@@ -223,3 +223,14 @@ def test_a_smelter_ban_sets_off_the_smelters_move_not_the_miners():
     assert [e["target"] for e in r["events"] if e["type"] == "BAN"] == ["smelting"]
     moved = {e["id"]: e["destination"] for e in r["events"] if e["type"] == "MIGRATION"}
     assert [moved[l["to"]] for l in link_record(r)] == ["CN-YN"]
+
+
+def test_a_move_a_cue_ties_to_one_province_s_ban_leaves_that_province():
+    r = {"article": {}, "events": [ban("b1", "CN-YN", si=0), ban("b2", "CN-SD", si=5, start=500, target="smelting"),
+                                   mig("m", None, "CN-SC", si=1, start=100, cues=["after"], industry="mining")]}
+    assert [(l["from"], l["to"]) for l in link_record(r)] == [("b1", "m")]
+    assert r["events"][-1]["origin"] == "CN-YN" and r["events"][-1]["origin_inferred"]
+    r = {"article": {}, "events": [ban("b1", "CN-YN", si=0), ban("b2", "CN-GD", si=0),
+                                   mig("m", None, "CN-SC", si=1, start=100, cues=["after"])]}
+    link_record(r)
+    assert r["events"][-1]["origin"] is None  # two provinces' bans: no origin to take
