@@ -115,13 +115,14 @@ def link_record(record: dict) -> list[dict]:
             continue  # told as before the ban ("two years before the ban", "وكانت … قد انتقلت")
         origin = mig.get("origin")
         dest = mig.get("destination")
+        ok = [b for b in bans if may_trigger(b, mig, published=published) is None]
         if origin is None and not (dest and any(
                 contains(b.get("jurisdiction"), dest) and not (b.get("date") and mig.get("date") and date_lt(mig["date"], b["date"]))
-                for b in bans)):
+                for b in bans if b in ok or not mig.get("industry"))):
             # (a move into a place banned by then does not leave it: "… moved to Ethiopia"
-            # under Ethiopia's ban; a move to Sarawak under Perak's still leaves Malaysia)
+            # under Ethiopia's ban; a move to Sarawak under Perak's still leaves Malaysia; a
+            # ban of another industry bans nothing the move carries)
             origin = home_country
-        ok = [b for b in bans if may_trigger(b, mig, published=published) is None]
         cue_words = [c["text"] for c in mig.get("cues", []) if c.get("id") != "cue.before"]
         # a cue that ties the two in one sentence needs no date to vouch for an undated
         # ban ("arrived in Ethiopia in 2022 after their home country banned the industry")

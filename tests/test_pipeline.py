@@ -1414,3 +1414,28 @@ def test_a_province_s_own_body_bans_there_and_the_provincial_bureau_of_the_provi
             "things. On Wednesday, the provincial energy bureau ordered a clean-up of cryptocurrency mining "
             "projects.", "en", "2021-06-18")
     assert bans(r) == ["CN-YN"]
+
+
+def test_arabic_round_five_crackdowns_calls_on_a_bloc_owners_and_places():
+    r = linked(rec("وفي أعقاب الحملة التي شنتها وزارة الداخلية الكويتية على مزارع التعدين، نقل معدنون كويتيون نحو "
+                   "2500 جهاز إلى صلالة.", "ar", "2024-06-01"))
+    assert bans(r) == ["KW"] and moves(r, "origin", "destination") == [("KW", "OM-ZU")] and len(r["links"]) == 1
+    r = rec("دعا نواب في البرلمان الأوروبي ووكالة حماية البيئة السويدية إلى حظر تعدين العملات على مستوى "
+            "الاتحاد الأوروبي.", "ar")
+    assert bans(r) == []
+    assert bans(rec("Swedish regulators called for a ban on proof-of-work mining across the EU.", "en")) == []
+    r = rec("ونقل عدد من أصحاب الأجهزة معداتهم إلى الأردن.", "ar")
+    assert moves(r, "who") == [("عدد من أصحاب الأجهزة",)]
+    r = rec("نقل معدنون أجهزتهم من ماردين إلى كازاخستان، ونقل آخرون أجهزتهم إلى ولاية شان.", "ar")
+    assert moves(r, "origin", "destination") == [("TR-47", "KZ"), (None, "MM-17")]
+    r = rec("حظرت الحكومة التعدين في قبردينو-بلقاريا. نقل معدن أجهزته من إسطنبول إلى كازاخستان.", "ar")
+    assert ("TR-34", "KZ") in moves(r, "origin", "destination")
+
+
+def test_a_kiln_ban_sets_off_the_kilns_move_and_a_bank_s_crypto_ban_does_not():
+    r = linked(rec("كان بنك الدولة الباكستاني قد حظر التعامل بالعملات المشفرة عام 2018. وأمرت وكالة حماية البيئة في "
+                   "إسلام آباد بإغلاق 42 قميناً للطوب في ضواحي المدينة. وعقب القرار، نقل أصحاب القمائن نشاطهم "
+                   "إلى إقليم البنجاب.", "ar", "2024-11-20"))
+    assert moves(r, "origin", "destination") == [("PK-IS", "PK-PB")]
+    kiln = [e["id"] for e in r["events"] if e.get("jurisdiction") == "PK-IS"]
+    assert [l["from"] for l in r["links"]] == kiln

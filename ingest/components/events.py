@@ -195,7 +195,7 @@ _PART_OF_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ال)?(?:مناطق|منطقه
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
-    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|المنخرطون|البعض)"
+    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|[اأ]صحاب (?:ال)?[\u0600-\u06FF]{3,}|المنخرطون|البعض)"
     r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
@@ -226,7 +226,7 @@ _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)
 _OTHER_INDUSTRY_EN = re.compile(r"\b(?:smelt(?:ers?|ing)|alumini?um|(?:brick\s+)?kilns?|quarr(?:y|ies)|recycl\w+|assembly\s+lines?|production\s+lines?"
                                 r"|factor(?:y|ies)|textile|garment|furniture|hatcher(?:y|ies)|salmon|steel\s?works|cement|refiner(?:y|ies)"
                                 r"|ride-hailing|e-cigarettes?|vap(?:e|ing)|tanneries|tannery)\b", re.I)
-_OTHER_INDUSTRY_AR = re.compile(r"(?<![\u0600-\u06FF])(?:[وفبل]|ال|لل)*(?:قمائن|قمين|قمينا|الطوب|طوب|كسارات|كساره|مصاهر|مصهر|مصنع|مصانع"
+_OTHER_INDUSTRY_AR = re.compile(r"(?<![\u0600-\u06FF])(?:[وفبل]|ال|لل)*(?:قماين|قمين|قمينا|الطوب|طوب|كسارات|كساره|مصاهر|مصهر|مصنع|مصانع"
                                 r"|اعاده التدوير|الاسمنت|اسمنت|النسيج|مدابغ|مدبغه|الفحم النباتي|مكامير)(?![\u0600-\u06FF])")
 def other_industry(text: str) -> str | None:
     """The word of ``text`` that names an industry other than mining ("smelters",
@@ -237,6 +237,10 @@ def other_industry(text: str) -> str | None:
 
 # machines that are mining's ("rigs", "ASIC", "أجهزة التعدين"): the move is mining's
 _MACHINES_OF_MINING = re.compile(r"\b(?:rigs?|ASICs?|antminers?|hash(?:rate|ing)?|bitcoin|crypto\w*)\b|(?:اجهز|أجهز)\w*\s+(?:ال)?تعدين", re.I)
+_CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lobbying|petitioned)\b"
+                      r"|(?<![\u0600-\u06FF])[وف]?(?:تطالب|طالبت|طالب|طالبوا|يطالب|يطالبون|دعت|دعا|دعوا|تدعو|يدعو|يدعون|حثت|حث|حثوا)(?![\u0600-\u06FF])", re.I)
+_BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European\s+Union|bloc|continent)|in\s+the\s+(?:EU|European\s+Union)|worldwide|globally)\b"
+                        r"|(?:علي|على)\s+مستوى\s+(?:الاتحاد|القاره|القارة|العالم|اوروبا|أوروبا)|في\s+(?:دول\s+)?الاتحاد\s+الاوروبي|في\s+(?:دول\s+)?الاتحاد\s+الأوروبي|عالميا|عالمياً", re.I)
 _NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:plans?|intentions?|proposals?)\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
                        r"|(?<![\u0600-\u06FF])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
 _A_PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner)\b", re.I)
@@ -793,6 +797,9 @@ class KGEvents:
             return []  # "a proposal to ban mining was rejected", "that would have banned"
         if _BARRED.search(text, max(0, trig[0] - 60), trig[0]):
             return []  # "a law that bars local governments from banning mining" forbids a ban
+        if _CALL_ON.search(text, max(sent.start_char, trig[0] - 100), trig[0]) \
+                and _BLOC_WIDE.search(text, trig[1], min(sent.end_char, trig[1] + 70)):
+            return []  # "دعا نواب … إلى حظر التعدين على مستوى الاتحاد الأوروبي": a call on a bloc
         if _NO_PLANS.search(text, max(sent.start_char, trig[0] - 50), trig[0]):
             return []  # "it had no plans to restrict mining", "لا توجد خطط لحظر"
         # "from January 1 until March 2031": the date a ban ends is its date only when no other is told
