@@ -1439,3 +1439,12 @@ def test_a_kiln_ban_sets_off_the_kilns_move_and_a_bank_s_crypto_ban_does_not():
     assert moves(r, "origin", "destination") == [("PK-IS", "PK-PB")]
     kiln = [e["id"] for e in r["events"] if e.get("jurisdiction") == "PK-IS"]
     assert [l["from"] for l in r["links"]] == kiln
+
+
+def test_a_clause_with_its_own_subject_and_a_moratorium_told_again():
+    r = rec("Barki Tojik has cut power to crypto miners, and Kazakhstan raised taxes on miners' electricity.", "en")
+    assert bans(r) == ["TJ"]
+    assert bans(rec("Authorities banned mining in Sichuan, Yunnan, and Xinjiang.", "en")) == ["CN-SC", "CN-XJ", "CN-YN"]
+    r = rec("New York imposed a two-year moratorium on new permits for fossil-fuel plants that mine bitcoin. "
+            "The moratorium does not affect miners that buy hydropower.", "en", "2022-11-23")
+    assert bans(r) == ["US-NY"]

@@ -619,6 +619,17 @@ class KGEvents:
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
         if cause:
             hi = cause.start()
+        if self.lang == "en":
+            # "X has cut power to miners, and Kazakhstan raised taxes": a clause with a
+            # subject of its own is not where the ban applies
+            for m in re.finditer(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?", text[trig[1]:hi]):
+                at = trig[1] + m.end()
+                subj = [e for e in sent_ents if e.start_char == at and e.label_ in PLACES]
+                # (its verb follows: not the last of a list, "in Sichuan, Yunnan, and Xinjiang")
+                if subj and re.match(r"\s+(?!(?:in|on|at|from|to|by|for|since|this|last|and|or|provinces?|regions?)\b)[a-z]+\b",
+                                     text[subj[0].end_char:subj[0].end_char + 20]):
+                    hi = trig[1] + m.start()
+                    break
         # "مزارع على الحدود مع البرازيل", "farms near the border with Brazil": a neighbour named
         # to say where is not who bans
         places = [p for p in self._places(sent_ents, (lo, hi)) if not _BORDER_WITH.search(self._before(doc, p, 30))]
@@ -890,7 +901,7 @@ class KGEvents:
             return True
         return bool(self._ban_home and authority is None
                     and re.search(r"\b(?:the|this|that)\s+$", before[-6:], re.I)
-                    and re.fullmatch(r"(?:ban|crackdown|order)", word, re.I)
+                    and re.fullmatch(r"(?:ban|crackdown|order|moratorium|prohibition|freeze|pause)", word, re.I)
                     and not re.match(r"\s+(?:on|of|in|against)\b", text[trig[1]:trig[1] + 9], re.I))
 
     # ------------------------------------------------------------ migrations
