@@ -1448,3 +1448,15 @@ def test_a_clause_with_its_own_subject_and_a_moratorium_told_again():
     r = rec("New York imposed a two-year moratorium on new permits for fossil-fuel plants that mine bitcoin. "
             "The moratorium does not affect miners that buy hydropower.", "en", "2022-11-23")
     assert bans(r) == ["US-NY"]
+
+
+def test_arabic_people_named_once_titles_under_a_conjunction_platforms_and_ruled_out_moves():
+    r = rec("وقال مهندس من ورقلة يدعى سفيان إنه نقل أجهزته إلى تونس.", "ar")
+    assert moves(r, "who") == [("سفيان",)]
+    r = rec("فالمعدن مراد يلماز نقل أجهزته من إسطنبول إلى كازاخستان.", "ar")
+    assert moves(r, "who", "origin") == [("مراد يلماز", "TR-34")]
+    r = rec("ويخطط رجل الأعمال ليو وي لنقل 600 جهاز إلى ميانمار.", "ar")
+    assert moves(r, "who") == [("ليو وي",)] and "ويخطط" not in [e["text"] for e in r["entities"]]
+    assert moves(rec("ونقلت منصة «أوكي كوين» أجهزتها إلى مالطا.", "ar"), "who") == [("أوكي كوين",)]
+    assert moves(rec("وقالت الشركة إنها تدرس خياراتها، مستبعدة نقل مصنعها إلى تركيا.", "ar"), "destination") == []
+    assert moves(rec("The company ruled out moving its machines to Texas.", "en"), "destination") == []

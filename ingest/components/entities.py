@@ -88,8 +88,9 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "مرسوم مرسوما قرارا قانونا بيانا أمرا امرا تعليمات تعميما خطابا كلمة رسالة اتفاقا اتفاقية").split())
 _AR_ORG_HEADS = {
     "ORGANIZATION": ("جامعه", "صحيفه", "وكاله", "رابطه", "جمعيه", "منظمه", "مؤسسه", "اتحاد", "منتدي",
-                     "مركز", "معهد", "موقع", "قناه", "مجله", "حزب", "منصه", "تحالف", "مجموعه"),
-    "COMPANY": ("شركه", "شركته", "شركتها", "الشركه", "صندوق", "بورصه", "منصه تداول"),
+                     "مركز", "معهد", "موقع", "قناه", "مجله", "حزب", "تحالف", "مجموعه"),
+    # ("منصة «أوكي كوين»": an exchange is a company)
+    "COMPANY": ("شركه", "شركته", "شركتها", "الشركه", "صندوق", "بورصه", "منصه", "منصتا", "منصتي"),
     "REGULATOR": ("وزاره", "هيئه", "لجنه", "اداره", "مجلس", "مصلحه", "دائره", "البنك المركزي", "بنك",
                   "المصرف المركزي", "مصرف",
                   "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
@@ -365,7 +366,9 @@ class KGEntities:
         caps = _caps(tv)
         for i, n in enumerate(norms):
             if n not in _AR_PERSON_CUES:
-                continue
+                if not (n[:1] in ("و", "ف") and n[1:] in _AR_PERSON_CUES and n[1:] in _AR_TITLES):
+                    continue
+                n = n[1:]  # "فالمعدن مراد يلماز": a title under a glued conjunction
             if n in _AR_SAY:
                 j = i + 1
                 while j < len(doc) and (norms[j] in _AR_TITLES or self.demonym_at(texts[j])):
@@ -376,6 +379,7 @@ class KGEntities:
             if n in _AR_TITLES and n not in _AR_PLURAL_TITLES and (i == 0 or norms[i - 1] not in _AR_TITLES):
                 j = i + 1
                 while j < len(doc) and (norms[j] in _AR_TITLES or self.demonym_at(texts[j])
+                                        or (norms[j] == "الاعمال" and norms[j - 1] in ("رجل", "سيده"))  # "رجل الأعمال ليو وي"
                                         or caps[j] or texts[j] in ("،", ",")
                                         # "حاكمة ولاية نيويورك كاثي هوكول": the title's place
                                         or ents[j] in PLACE_TYPES or norms[j] in _AR_PLACE_KINDS
@@ -417,8 +421,10 @@ class KGEntities:
                 q = self._quoted(doc, j)
                 if q:
                     out.append(Span(doc, q[0], q[1], label="PERSON"))
-                elif (nm := self._ar_person_tokens(doc, j)) and nm[1] - nm[0] >= 2:
-                    out.append(Span(doc, nm[0], nm[1], label="PERSON"))  # "يدعى رستم نظروف"
+                elif (nm := self._ar_person_tokens(doc, j)) and (nm[1] - nm[0] >= 2 or (
+                        nm[1] < len(doc) and (puncts[nm[1]] or norms[nm[1]] in ("ان", "انه", "انها", "بان")))):
+                    # "يدعى رستم نظروف"; one name where its phrase ends ("يدعى سفيان إنه …")
+                    out.append(Span(doc, nm[0], nm[1], label="PERSON"))
         # towns no gazetteer knows: مدينة X
         for i, n in enumerate(norms):
             if n in ("مدينه", "مدينتي", "بلده", "ومدينه", "بمدينه", "لمدينه") and i + 1 < len(doc):
@@ -490,7 +496,9 @@ class KGEntities:
             if not hasattr(self, "_trig_rx"):
                 self._trig_rx = [rx for _, _, rx in load_triggers(self.lang)]
             f = _fold(text)
-            hit = any(rx.fullmatch(f) for rx in self._trig_rx)
+            # (also under a glued "و"/"ف": "ويخطط" opening a sentence is a verb, not a name)
+            bare = f[1:] if self.lang == "ar" and f[:1] in ("و", "ف") and len(f) > 4 else None
+            hit = any(rx.fullmatch(f) or (bare is not None and rx.fullmatch(bare)) for rx in self._trig_rx)
             if len(cache) < 200_000:
                 cache[text] = hit
         return hit
