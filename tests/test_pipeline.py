@@ -1460,3 +1460,22 @@ def test_arabic_people_named_once_titles_under_a_conjunction_platforms_and_ruled
     assert moves(rec("ونقلت منصة «أوكي كوين» أجهزتها إلى مالطا.", "ar"), "who") == [("أوكي كوين",)]
     assert moves(rec("وقالت الشركة إنها تدرس خياراتها، مستبعدة نقل مصنعها إلى تركيا.", "ar"), "destination") == []
     assert moves(rec("The company ruled out moving its machines to Texas.", "en"), "destination") == []
+
+
+def test_round_six_idioms_lists_of_banning_places_and_causes_that_are_no_ban():
+    for text in ("Shares of Hut 8 barely moved on the news.",
+                 "The governor warned the ban would send jobs and investment to other states.",
+                 "The decision sent a bad signal to investors, Norway's industry said.",
+                 "Licences were suspended when Sunacrip was taken over by the state."):
+        assert moves(rec(text, "en"), "destination") == [], text
+    r = rec("By then Inner Mongolia, Xinjiang, Yunnan, Qinghai and finally Sichuan had ordered mines to close.", "en")
+    assert bans(r) == ["CN-NM", "CN-QH", "CN-SC", "CN-XJ", "CN-YN"]
+    r = linked(rec("وحظرت الحكومة الروسية التعدين في داغستان والشيشان. وفي سياق منفصل، افتتحت شركة سيبيريان بلوك "
+                   "مزرعة في إيركوتسك عام 2023 بعد نقل جزء من أجهزتها من روسيا إثر العقوبات الغربية.", "ar", "2024-12-24"))
+    assert r["links"] == []  # sanctions, and "after moving", tie the move to no ban
+    r = linked(rec("حظرت ليبيا التعدين. وقال معدن إنه نقل أجهزته إلى تونس، لا بسبب القانون، بل بسبب الاشتباكات.", "ar"))
+    assert r["links"] == []
+    r = rec("أعلنت كازاخستان قيودا على الكهرباء. وتحولت كازاخستان إلى ثاني أكبر مركز للتعدين بعد الولايات المتحدة، "
+            "إثر حملة الصين على هذا النشاط في مايو 2021، إذ نقلت شركات صينية الأجهزة عبر الحدود إلى البلاد، ما "
+            "رفع الطلب على الكهرباء.", "ar", "2022-02-10")
+    assert bans(r) == ["CN"] and moves(r, "origin", "destination") == [("CN", "KZ")]

@@ -96,9 +96,9 @@ _AR_ORG_HEADS = {
                   "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
 }
 _AR_ORG_HEAD_RX = {
-    label: Scanner(re.compile(r"(?<![\u0600-\u06FF])(?:[وفبل]|لل|ب?ال)?(?:"
+    label: Scanner(re.compile(r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل|ب?ال)?(?:"
                               + "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
-                              + r")(?![\u0600-\u06FF])"))
+                              + r")(?![\u0621-\u0652\u0670])"))
     for label, heads in _AR_ORG_HEADS.items()}
 #: heads listed with their article: "البرلمان الجزائري", "البنك المركزي", "الشركة"
 _AR_DEFINITE_HEADS = tuple(normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if h.startswith("ال"))
@@ -183,7 +183,7 @@ class KGEntities:
         if lang == "ar":
             # folded like the words they are matched against ("جزائري" -> "جزايري")
             alts = sorted({(_fold(d), pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
-            self._demonym_re = [(re.compile(rf"(?<![\u0600-\u06FF])(?:[وفبل]?ال)?{re.escape(d)}(?:ه|ين|ون|يه|يون|يين|ات)?(?![\u0600-\u06FF])"), pid)
+            self._demonym_re = [(re.compile(rf"(?<![\u0621-\u0652\u0670])(?:[وفبل]?ال)?{re.escape(d)}(?:ه|ين|ون|يه|يون|يين|ات)?(?![\u0621-\u0652\u0670])"), pid)
                                 for d, pid in alts]
         else:
             alts = sorted({(d, pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
@@ -299,7 +299,7 @@ class KGEntities:
             return sp
 
         # generic authorities: السلطات [في] X / السلطات الصينية / سلطات سيشوان
-        for m in scanner(rf"(?<![\u0600-\u06FF]){_AR_AUTH}(?![\u0600-\u06FF])").finditer(folded):
+        for m in scanner(rf"(?<![\u0621-\u0652\u0670]){_AR_AUTH}(?![\u0621-\u0652\u0670])").finditer(folded):
             sp = span_of(m.start(), m.end(), "REGULATOR")
             if sp is None:
                 continue

@@ -53,7 +53,7 @@ _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+" + _KIND_AR + r"$")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
-_COMP_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ان|أن|إن|بان|بأن)(?![\u0600-\u06FF])")
+_COMP_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ان|أن|إن|بان|بأن)(?![\u0621-\u0652\u0670])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _IT_AFTER_THAT = re.compile(r"\s*(?:it|they)\s+(?:(?:has|have|had|would|will|was|were|is|are|also|then|had\s+already)\s+)*[a-z]", re.I)
 # (not the comma of "2,800")
@@ -70,20 +70,20 @@ _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|h
                          r"|\bno\s+(?:plans?|intentions?|desire|interest)\s+(?:to|of|in)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$"
                          r"|\b(?:rul(?:e|es|ed|ing)\s+out|reject(?:s|ed|ing)?(?:\s+the\s+idea\s+of)?)\s+$", re.I)
 # not "لا يزال" (still): "لا" is left out
-_NEGATED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
+_NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
                          # "لم تكن تايلاند وجهة": not (yet) a destination
-                         r"|(?<![\u0600-\u06FF])(?:لم|لن)\s+(?:تكن|يكن|تعد|يعد|تصبح|يصبح)\s+[\u0600-\u06FF]+\s+$"
+                         r"|(?<![\u0621-\u0652\u0670])(?:لم|لن)\s+(?:تكن|يكن|تعد|يعد|تصبح|يصبح)\s+[\u0600-\u06FF]+\s+$"
                          # "مستبعدة نقل مصنعها", "استبعد الانتقال": ruled out
-                         r"|(?<![\u0600-\u06FF])[وف]?(?:مستبعد[اةه]?|استبعد|استبعدت|استبعدوا|يستبعد|تستبعد)\s+(?:\S+\s+)?$")
+                         r"|(?<![\u0621-\u0652\u0670])[وف]?(?:مستبعد[اةه]?|استبعد|استبعدت|استبعدوا|يستبعد|تستبعد)\s+(?:\S+\s+)?$")
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|حيث|التي|الذي|اللتين|اللذين)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
 # verbs of saying: "X said …", "قال X …"
-_SAY = re.compile(r"(?<![\u0600-\u06FF])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)"
+_SAY = re.compile(r"(?<![\u0621-\u0652\u0670])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)"
                   r"|\b(?:said|says|told|believes|thinks|estimates|argues|warned)\b", re.I)
 # "we are moving", "we have moved", "we will be moving" (a move with "we" as its subject)
 _WE_EN = re.compile(r"\bwe(?:'re|'ve|'ll|'d)?\s+(?:[a-z']+\s+){0,3}$", re.I)
-_WE_AR = re.compile(r"(?<![\u0600-\u06FF])(?:نحن|اننا|إننا|أننا)(?![\u0600-\u06FF])")
+_WE_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:نحن|اننا|إننا|أننا)(?![\u0621-\u0652\u0670])")
 # between a verb and its subject: "نقلت شركة "…"", "نقل رجل الاعمال …"
 _SUBJECT_GAP_AR = re.compile(r"\s*(?:(?:ال)?(?:شركه|مجموعه|مؤسسه|منصه|رجل الاعمال|المستثمر|المعدن)\s*)?[\"«“]?\s*")
 _QUOTE_MARKS = "\"“”«»"
@@ -91,24 +91,24 @@ _QUOTE_MARKS = "\"“”«»"
 QUOTE_REACH = 1500
 # a sentence about someone it does not name: "A smaller operator said it …"
 _INDEFINITE_SUBJECT = re.compile(r"\s*(?:(?:but|and|yet)\s+)?(?:a|an|another|one|some|several|other|others)\b", re.I)
-_SAY_AR_BEFORE = re.compile(r"(?<![\u0600-\u06FF])[وف]?(?:قال|قالت|يقول|تقول|أكد|اكد|أكدت|اكدت|أوضح|اوضح|أشار|اشار"
+_SAY_AR_BEFORE = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قالت|يقول|تقول|أكد|اكد|أكدت|اكدت|أوضح|اوضح|أشار|اشار"
                             r"|أشارت|اشارت|ذكر|ذكرت|أعلن|اعلن|أعلنت|اعلنت|صرح|صرحت|أضاف|اضاف|يقدر|يقدّر|يرى|لفت|اعتبر)"
-                            r"(?![\u0600-\u06FF])")
+                            r"(?![\u0621-\u0652\u0670])")
 # the subject of an attraction is something of the place told before: "its hydropower
 # draws", "تجذب طاقتها" (the word right after the verb)
 _ITS_EN = re.compile(r"\b(?:its|their)\s", re.I)
-_ITS_AR = re.compile(r"\s+[\u0600-\u06FF]{3,}(?:ها|هم)(?![\u0600-\u06FF])")
+_ITS_AR = re.compile(r"\s+[\u0600-\u06FF]{3,}(?:ها|هم)(?![\u0621-\u0652\u0670])")
 _IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|quickly|would|will)\s+)?$"
-                         r"|(?<![\u0600-\u06FF])(?:انها|إنها|أنها|انهم|إنهم|أنهم)\s+$", re.I)
+                         r"|(?<![\u0621-\u0652\u0670])(?:انها|إنها|أنها|انهم|إنهم|أنهم)\s+$", re.I)
 # "Canaan had moved to Kazakhstan in 2020, before the crackdown"
 _BEFORE_THE_BAN = re.compile(r"\bbefore\s+(?:the|any|a)\s+(?:[\w-]+\s+)?(?:ban|crackdown|moratorium|prohibition|order)\b"
                              # (not "will move … before the ban takes effect": a move ahead of a ban)
                              r"(?!\s+(?:takes|took|comes|came|goes|went|kicks|kicked|enters|entered)\s+(?:effect|into|in)\b)"
-                             r"|(?<![\u0600-\u06FF])قبل\s+(?:(?:أن|ان)\s+\S+\s+)?(?:ال)?(?:حظر|حمله|حملة|قرار)", re.I)
-_BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|(?<![\u0600-\u06FF])قبل)\s+(?:(?:أن|ان)\s+)?"
+                             r"|(?<![\u0621-\u0652\u0670])قبل\s+(?:(?:أن|ان)\s+\S+\s+)?(?:ال)?(?:حظر|حمله|حملة|قرار)", re.I)
+_BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|(?<![\u0621-\u0652\u0670])قبل)\s+(?:(?:أن|ان)\s+)?"
                          r"(?P<any>(?:any|أي|اي)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\u0600-\u06FF'’]+\s+){0,2}$", re.I)
 # "وكانت شركات عدة قد انتقلت …": a move told as background, before the news
-_PLUPERFECT_AR = re.compile(r"(?<![\u0600-\u06FF])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد\s+(?:\S+\s+)?$")
+_PLUPERFECT_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد\s+(?:\S+\s+)?$")
 # "Some miners had already moved to Armenia", "… moved years earlier": before the news
 _ALREADY_EN = re.compile(r"\bhad\s+(?:already|long\s+since|previously)\s+$", re.I)
 _YEARS_EARLIER_EN = re.compile(r"\b(?:years|months|long)\s+(?:earlier|before(?!\s+(?:the|a|an)\b))", re.I)
@@ -119,19 +119,19 @@ _DENIED_BAN_BEFORE = re.compile(
     # crackdown ("the State Council called for a crackdown") is its order
     r"|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,40}$"
     r"|\b(?:called|calls|calling|urged|urges|urging|lobbied|petitioned)\b[^.;]{0,50}\b(?:EU|European|global|worldwide|international)\b[^.;]{0,20}$"
-    r"|(?<![\u0600-\u06FF])(?:رفض|رفضت|اسقط|اسقطت)\s+(?:\S+\s+){0,5}$"
-    r"|(?<![\u0600-\u06FF])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
-    r"|(?<![\u0600-\u06FF])[وف]?(?:لم|لن)\s+(?:\S+\s+)?$"
+    r"|(?<![\u0621-\u0652\u0670])(?:رفض|رفضت|اسقط|اسقطت)\s+(?:\S+\s+){0,5}$"
+    r"|(?<![\u0621-\u0652\u0670])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
+    r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+(?:\S+\s+)?$"
     # "من دون أن يحظر", "دون أن تحظر": without banning
-    r"|(?<![\u0600-\u06FF])(?:من\s+)?(?:دون|بدون)\s+(?:ان|أن)\s+$|\bwithout\s+$"
+    r"|(?<![\u0621-\u0652\u0670])(?:من\s+)?(?:دون|بدون)\s+(?:ان|أن)\s+$|\bwithout\s+$"
     # no ban in particular: "not driven by any ban", "long before any talk of a ban",
     # "لا علاقة لها بأي قيود"; or one that may come: "إذا أُقر الحظر"
     r"|\b(?:any|no)\s+(?:(?:talk|sign|hint|threat|prospect|word)\s+of\s+(?:a\s+)?)?$|\b(?:if|unless|should)\s+(?:the\s+|a\s+|any\s+)?$"
-    r"|(?<![\u0600-\u06FF])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$", re.I)
+    r"|(?<![\u0621-\u0652\u0670])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$", re.I)
 _SINCE = re.compile(r"(?:[وف]?منذ|since)\s", re.I)
 _AGO = re.compile(r"^[وف]?(?:قبل|منذ)\s.*(?:سنوات|أعوام|اعوام|عامين|سنتين|شهرين|أشهر|اشهر|شهور|عاما|سنة|سنه)$|\bago$")
 _WHICH_BANNED = re.compile(r"\s*(?:,\s*(?:which|that)|(?:التي|الذي))\s+(?:(?:has|had|have|also|then|later|قد|بدورها)\s+)*")
-_IN_ITS_COUNTRY = re.compile(r"\s*(?:,|\bin|(?<![\u0600-\u06FF])(?:في|ب))\s*(?:the\s+)?|\s+ب")
+_IN_ITS_COUNTRY = re.compile(r"\s*(?:,|\bin|(?<![\u0621-\u0652\u0670])(?:في|ب))\s*(?:the\s+)?|\s+ب")
 _WHERE_AFTER = re.compile(r"\s*[,،]\s*(?:where|حيث)\s")
 # "we shut down in minutes": a company stopping its own machines is no ban
 _WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:just|simply|can|could|will|would|must|have\s+to|had\s+to)\s+)?$", re.I)
@@ -149,13 +149,13 @@ _FAILED_AFTER = re.compile(r"[^.;?]{0,100}?\b(?:failed|died|stalled|collapsed|(?
 _DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 _SPEAKER_OF = re.compile(r"\b(?:said|says|told|according\s+to)\s+(?:[\w\s.'-]{1,40},\s+)?(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$"
-                         r"|(?<![\u0600-\u06FF])[وف]?(?:وهو|وهي)\s+(?!ما\s)(?:\S+\s+){0,3}في\s+$", re.I)  # not "وهو ما تكرر في": what happened there
+                         r"|(?<![\u0621-\u0652\u0670])[وف]?(?:وهو|وهي)\s+(?!ما\s)(?:\S+\s+){0,3}في\s+$", re.I)  # not "وهو ما تكرر في": what happened there
 # (where the speaker is; "a miner from Sichuan" still says where the movers come from)
 _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:in|on)\s+(?:the\s+)?"
-                       r"|(?<![\u0600-\u06FF])(?:المدرج[ةه]?|المدرجتين|ومقرها|مقرها|ومقره|مقره|تتخذ من|يتخذ من)\s+"
+                       r"|(?<![\u0621-\u0652\u0670])(?:المدرج[ةه]?|المدرجتين|ومقرها|مقرها|ومقره|مقره|تتخذ من|يتخذ من)\s+"
                        r"(?:في|ب|على|علي)?\s*(?:(?:بورص[ةه]|سوق)\s+)?)$", re.I)
 # "تسببت الانقطاعات في توقف مزارع": an outage that stopped farms is no ban
-_CAUSED_AR = re.compile(r"(?<![\u0600-\u06FF])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
+_CAUSED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
 # "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
 _TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$"
 # "to Calvert City, Ky.", "to a warehouse in Saint-Jean-sur-Richelieu, Quebec"
@@ -164,7 +164,7 @@ _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
 _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
 _OWNED_BY = re.compile(r"['’]s\s+(?:(?!(?:ban|bans|crackdown|order|orders|decision|move|law|rules?|government)\b)[\w-]+\s+)?")
-_PRONOUN = re.compile(r"(?<![\u0600-\u06FF])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0600-\u06FF])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
+_PRONOUN = re.compile(r"(?<![\u0621-\u0652\u0670])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0621-\u0652\u0670])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 # "أجزاء من X" (parts of X) is no origin
 _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
                              + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*"
@@ -194,11 +194,11 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
                              r"(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|operations|hubs?|bases?)"
                              r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
-_PART_OF_AR = re.compile(r"(?<![\u0600-\u06FF])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي))?\s+من\s*$")
+_PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي))?\s+من\s*$")
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 _GROUP_AR = re.compile(
-    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|[اأ]صحاب (?:ال)?[\u0600-\u06FF]{3,}|المنخرطون|البعض)"
+    r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|[اأ]صحاب (?:ال)?[\u0600-\u06FF]{3,}|المنخرطون|البعض)"
     r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
@@ -217,20 +217,20 @@ _ACTIVITY_EN = re.compile(r"\b(?:exports?|imports?|production|plants?|factor(?:y
 # the words that say mining itself, not the coins that are also traded
 _MINING_WORD = re.compile(r"تعدين|التعدين|\bmin(?:ing|ers?)\b", re.I)
 _MUNICIPAL_BEFORE = re.compile(r"\b(?:city|town|village|municipality|borough)\s+(?:council\s+)?of\s+(?:the\s+)?$"
-                               r"|(?<![\u0600-\u06FF])(?:بلديه|مجلس\s+مدينه|مجلس\s+بلديه|سلطات\s+مدينه)\s+$")
+                               r"|(?<![\u0621-\u0652\u0670])(?:بلديه|مجلس\s+مدينه|مجلس\s+بلديه|سلطات\s+مدينه)\s+$")
 _MUNICIPAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:city|town|village|municipal|county)\s+(?:council|commission|officials|"
                               r"government|authorities|board|lawmakers|leaders)\b", re.I)
 _LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?:local\s+|public\s+|county['’]?s?\s+|city['’]?s?\s+)?(?:utility|utilities|county|city\s+council|town\s+council|municipality|public\s+utility\s+district)\b"
-                         r"|(?<![\u0600-\u06FF])(?:البلدي[ةه]|المجلس\s+البلدي|المجلس\s+المحلي|السلطات\s+المحلي[ةه])(?![\u0600-\u06FF])", re.I)
+                         r"|(?<![\u0621-\u0652\u0670])(?:البلدي[ةه]|المجلس\s+البلدي|المجلس\s+المحلي|السلطات\s+المحلي[ةه])(?![\u0621-\u0652\u0670])", re.I)
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?$"
-                         r"|(?<![\u0600-\u06FF])(?:ينطبق|يطبق|تطبق|يسري|يشمل|تشمل|امتد|يمتد|توسع|وسع|وسعت)\s+(?:\S+\s+){0,2}(?:علي|الي|ل)\s*$")
+                         r"|(?<![\u0621-\u0652\u0670])(?:ينطبق|يطبق|تطبق|يسري|يشمل|تشمل|امتد|يمتد|توسع|وسع|وسعت)\s+(?:\S+\s+){0,2}(?:علي|الي|ل)\s*$")
 # an industry other than mining, named in a move's clause
 _OTHER_INDUSTRY_EN = re.compile(r"\b(?:smelt(?:ers?|ing)|alumini?um|(?:brick\s+)?kilns?|quarr(?:y|ies)|recycl\w+|assembly\s+lines?|production\s+lines?"
                                 r"|factor(?:y|ies)|textile|garment|furniture|hatcher(?:y|ies)|salmon|steel\s?works|cement|refiner(?:y|ies)"
                                 r"|ride-hailing|e-cigarettes?|vap(?:e|ing)|tanneries|tannery)\b", re.I)
-_OTHER_INDUSTRY_AR = re.compile(r"(?<![\u0600-\u06FF])(?:[وفبل]|ال|لل)*(?:قماين|قمين|قمينا|الطوب|طوب|كسارات|كساره|مصاهر|مصهر|مصنع|مصانع"
-                                r"|اعاده التدوير|الاسمنت|اسمنت|النسيج|مدابغ|مدبغه|الفحم النباتي|مكامير)(?![\u0600-\u06FF])")
+_OTHER_INDUSTRY_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|ال|لل)*(?:قماين|قمين|قمينا|الطوب|طوب|كسارات|كساره|مصاهر|مصهر|مصنع|مصانع"
+                                r"|اعاده التدوير|الاسمنت|اسمنت|النسيج|مدابغ|مدبغه|الفحم النباتي|مكامير)(?![\u0621-\u0652\u0670])")
 def other_industry(text: str) -> str | None:
     """The word of ``text`` that names an industry other than mining ("smelters",
     "الكسارات"), or None."""
@@ -241,20 +241,22 @@ def other_industry(text: str) -> str | None:
 # machines that are mining's ("rigs", "ASIC", "أجهزة التعدين"): the move is mining's
 _MACHINES_OF_MINING = re.compile(r"\b(?:rigs?|ASICs?|antminers?|hash(?:rate|ing)?|bitcoin|crypto\w*)\b|(?:اجهز|أجهز)\w*\s+(?:ال)?تعدين", re.I)
 _CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lobbying|petitioned)\b"
-                      r"|(?<![\u0600-\u06FF])[وف]?(?:تطالب|طالبت|طالب|طالبوا|يطالب|يطالبون|دعت|دعا|دعوا|تدعو|يدعو|يدعون|حثت|حث|حثوا)(?![\u0600-\u06FF])", re.I)
+                      r"|(?<![\u0621-\u0652\u0670])[وف]?(?:تطالب|طالبت|طالب|طالبوا|يطالب|يطالبون|دعت|دعا|دعوا|تدعو|يدعو|يدعون|حثت|حث|حثوا)(?![\u0621-\u0652\u0670])", re.I)
 _BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European\s+Union|bloc|continent)|in\s+the\s+(?:EU|European\s+Union)|worldwide|globally)\b"
                         r"|(?:علي|على)\s+مستوى\s+(?:الاتحاد|القاره|القارة|العالم|اوروبا|أوروبا)|في\s+(?:دول\s+)?الاتحاد\s+الاوروبي|في\s+(?:دول\s+)?الاتحاد\s+الأوروبي|عالميا|عالمياً", re.I)
 _NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:plans?|intentions?|proposals?)\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
-                       r"|(?<![\u0600-\u06FF])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
+                       r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
+_NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|investments?|signals?|messages?|letters?|warnings?|shockwaves|ripples)\b"
+                            r"|tak(?:e|en|es|ing)\s+over\b|took\s+over\b)", re.I)
 _A_PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner)\b", re.I)
 _TO_MINERS = re.compile(r"\b(?:contracts?|connections?|supply|power|electricity|applications?|requests?)\b[^.;]{0,40}\b(?:to|for|with|from)\s+"
                         r"(?:[\w-]+\s+){0,2}(?:miners|mining|crypto)|(?:عقود|ربط|امداد|تزويد|توصيل)\S*\s+(?:\S+\s+){0,4}(?:المعدنين|معدني|التعدين|مزارع)", re.I)
 _BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
-_WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0600-\u06FF])حيث(?![\u0600-\u06FF]))")
+_WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
-_WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0600-\u06FF])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
-_DEADLINE = re.compile(r"(?:\bby|\bbefore|(?<![\u0600-\u06FF])(?:بحلول|قبل))\s+(?:the\s+)?$", re.I)
+_WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0621-\u0652\u0670])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+_DEADLINE = re.compile(r"(?:\bby|\bbefore|(?<![\u0621-\u0652\u0670])(?:بحلول|قبل))\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"(?:^|\b|\s)(?:until|till|through|thru|حتي|حتى|لغايه|الي غايه)\s*$|^(?:until|till|حتي|حتى)\s", re.I)
 _TRADING = re.compile(r"تداول|التعاملات|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
 
@@ -682,6 +684,10 @@ class KGEvents:
         ids: list[str] = []
         # "حملة بكين", "الحملة التي شنتها بكين": the place the trigger names
         named = [q for q in places if trig[0] <= q.start_char and q.end_char == trig[1]]
+        if not named and not any(q.start_char >= trig[1] and self._is_in(doc, q) for q in places):
+            # "إثر حملة الصين على هذا النشاط": the place inside the trigger, when no place
+            # after it says where the crackdown applied ("… في مقاطعة يوننان")
+            named = [q for q in places if trig[0] <= q.start_char and q.end_char <= trig[1]]
         if not named and self.lang == "ar" and re.fullmatch(r"[وفبل]?(?:ال)?(?:حظر|قرار|قمع|حمله|حملة)", text[trig[0]:trig[1]]):
             # "بعد حظر بكين لهذا النشاط": the place the ban noun is annexed to
             named = [q for q in places if q.start_char > trig[1] and not text[trig[1]:q.start_char].strip()][:1]
@@ -700,7 +706,8 @@ class KGEvents:
                 r"\s+(?:(?:has|have|had|also|then|later|quickly|effectively|formally)\s+){0,2}"
                 r"|['’]s\s+(?:[\w-]+\s+){0,2}", text[q.end_char:trig[0]])  # "China's crackdown"
                     and not any(o is not q and q.end_char <= o.start_char < trig[0] for o in juris)]
-            if subj and not re.search(r"(?:,|\band|\bor)\s*$", text[max(0, subj[-1].start_char - 6):subj[-1].start_char]):
+            if subj and not re.search(r"(?:,|\band|\bor)\s*(?:(?:then|finally|later|also|eventually|lastly)\s+)?$",
+                                      text[max(0, subj[-1].start_char - 18):subj[-1].start_char]):
                 # (not the last of a list: "authorities in Sichuan, … and Yunnan have ordered");
                 # what the ban covers may follow it: "Russia banned mining in Irkutsk", "in ten
                 # regions, including Dagestan, Chechnya and parts of Irkutsk"; not the subject of
@@ -988,6 +995,10 @@ class KGEvents:
                     r"|follows|followed|marks|marked|means|sparked|prompted|triggered|drew|has|had|will|would|could)\b"
                     r"|\s*[—–,]", after):  # "The move — the largest since 2021 — has pushed up prices"
                 return []
+        if self.lang == "en" and _NOT_A_MOVE_EN.search(text[trig[0]:trig[1] + 40]) or (
+                self.lang == "en" and re.search(r"\b(?:shares?|stocks?|prices?|markets?|index|indices|bonds?|the\s+needle)\b[^.;]{0,40}$", before_t, re.I)
+                and not re.match(r"\s+(?:\S+\s+){0,4}?(?:to|from|into)\s+(?-i:[A-Z])", after)):
+            return []  # "send jobs to other states", "sent a bad signal to investors", "was taken over", "shares barely moved"
         if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(text, max(sent.start_char, trig[0] - 80), trig[0]):
             return []  # "did not move", "لم تعد وجهة جذابة", "denied on Thursday that it was moving"
         if _QUESTION.search(text, sent.start_char, sent.end_char):
@@ -1058,7 +1069,7 @@ class KGEvents:
             if subj:
                 first_dest = subj[0]
             elif doc._.salient_place and (
-                    (self.lang == "ar" and re.match(r"\s+(?:البلاد|البلد)(?![\u0600-\u06FF])", text[trig[1]:trig[1] + 10]))
+                    (self.lang == "ar" and re.match(r"\s+(?:البلاد|البلد)(?![\u0621-\u0652\u0670])", text[trig[1]:trig[1] + 10]))
                     or (self.lang == "en" and re.search(r"\bthe\s+country\s+(?:has\s+|had\s+)?$", text[max(lo, trig[0] - 25):trig[0]], re.I))):
                 # "استقطبت البلاد عشرات الشركات", "the country attracted": the article's country
                 first_dest = doc._.salient_place.split("-")[0]
@@ -1155,7 +1166,7 @@ class KGEvents:
         if not dest_ids and isinstance(first_dest, str) and first_dest != origin \
                 and not (origin and contains(first_dest, origin)):
             dest_ids = [first_dest]
-        if not dest_ids and self.lang == "ar" and re.match(r"\s*(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0600-\u06FF])", text[trig[1]:trig[1] + 12]):
+        if not dest_ids and self.lang == "ar" and re.match(r"\s*(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0621-\u0652\u0670])", text[trig[1]:trig[1] + 12]):
             # "وتستضيف النرويج … بعدما انتقل إليها معدنون": the place the sentence is about
             told = [p for p in places if p.start_char < trig[0] and self._pid(p) != origin
                     and not self._is_orig(doc, p)]
@@ -1174,6 +1185,13 @@ class KGEvents:
                 dest_ids = [self._pid(told[0])]
             elif self._last_dest and self._last_dest != origin:
                 dest_ids = [self._last_dest]
+        if not dest_ids and doc._.salient_place and re.search(
+                r"(?<![\u0621-\u064A])(?:الي|إلى|الى)\s+البلاد(?![\u0621-\u064A])|\binto\s+the\s+country\b",
+                text[trig[1]:win[1]], re.I):
+            # "نقلت شركات صينية الأجهزة عبر الحدود إلى البلاد": into the country the article is about
+            here_c = doc._.salient_place.split("-")[0]
+            if here_c != origin:
+                dest_ids = [here_c]
         if not dest_ids and tid == "mig.arrive" and doc._.salient_place:
             # "Many of them arrived from China": they arrived where the article is
             here_c = doc._.salient_place.split("-")[0]
@@ -1340,8 +1358,13 @@ class KGEvents:
         industry = "mining" if mining else other_industry(wtext)
         cues = [{"text": text[h[2]:h[3]], "start": h[2], "end": h[3], "id": h[1]}
                 for h in extra if h[0] == "CUE"
+                # ("بعد نقل جزء من أجهزتها", "after moving": a cue that governs the move itself)
+                and not (h[3] <= trig[0] and text[h[3]:trig[0]].strip() in ("", "أن", "ان"))
                 # "بسبب انخفاض أسعار الكهرباء": the word that gives the other cause ties to no ban
-                and not (other_cause and re.match(r"(?:بسبب|because|due)", text[h[2]:h[3]], re.I))]
+                and not (other_cause and (re.match(r"(?:بسبب|because|due)", text[h[2]:h[3]], re.I)
+                                          # … nor the word that opens it ("إثر العقوبات الغربية", "لا بسبب القانون")
+                                          or _OTHER_CAUSE.match(_fold_range(doc, h[2], win[1]))
+                                          or _OTHER_CAUSE.match(_fold_range(doc, max(win[0], h[2] - 3), win[1]))))]
         # a town the movers leave stands for its province ("من أوردوس" leaves Inner Mongolia,
         # "from Boden" Norrbotten): the graph keeps the town among the sentence's entities
         origin = _province_of(origin)
@@ -1477,14 +1500,19 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
 
 
 _OTHER_CAUSE = re.compile(
-    r"\bfor\s+tax\s+reasons|\bnothing\s+to\s+do\s+with|\bunrelated\s+to\s+the\s+(?:ban|crackdown)|"
+    r"\bfor\s+tax\s+reasons|\b(?:nothing|little)\s+to\s+do\s+with|\bunrelated\s+to\s+the\s+(?:ban|crackdown)|"
     # "citing labour shortages", "citing lower costs": a reason of its own
     r"\bciting\s+(?:\w+\s+){0,2}(?:labou?r|workers?|staff|wages?|costs?|taxes|rents?|shortages?|logistics|customers?|markets?|demand)\b|"
     r"(?:للحصول علي|بحثا عن|بحثاً عن|سعيا|للاستفاده من|بسبب (?:رخص|انخفاض)|جذبت?ه?م?)\s*(?:\S+\s+){0,2}(?:كهرباء|الكهرباء|الطاقه|طاقه)"
     r"|بسبب\s+(?:\S+\s+)?(?:الكهرباء|الطاقه)\s+(?:المنخفضه|الرخيصه|الارخص)"
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by|in\s+search\s+of"
     r"|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant|subsidi[sz]ed)\s+"
-    r"(?:(?:hydro|renewable|solar|wind)\s*)?(?:power|electricity|energy)", re.I)
+    r"(?:(?:hydro|renewable|solar|wind)\s*)?(?:power|electricity|energy)"
+    # sanctions, war, clashes; "لا بسبب القانون، بل بسبب الاشتباكات": a cause that is no ban
+    r"|\b(?:because\s+of|after|due\s+to|following|amid|in\s+response\s+to)\s+(?:the\s+)?(?:(?:western|us|u\.s\.|eu|european|new)\s+)?"
+    r"(?:sanctions|war|fighting|clashes|conflict|invasion)\b"
+    r"|(?<![\u0621-\u0652\u0670])(?:بسبب|اثر|إثر|بعد|جراء|عقب|نتيجه)\s+(?:ال)?(?:عقوبات|حرب|الحرب|اشتباكات|الاشتباكات|النزاع|القتال|المعارك|العمليات العسكريه)"
+    r"|(?<![\u0621-\u0652\u0670])لا\s+بسبب\s+(?:ال)?(?:قانون|حظر|قرار|حمله)", re.I)
 
 
 def _clause_breaks(text: str, lo: int, hi: int) -> list:
