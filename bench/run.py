@@ -215,6 +215,18 @@ def _median_run(runs: list[dict]) -> dict:
     return out
 
 
+def _check_neo4j(uri: str) -> None:
+    """Open and close the Neo4j store once: wrong credentials or a server that is
+    down stop the bench at once, with the store's message."""
+    from kg.errors import KGError
+    from kg.stores import open_store
+
+    try:
+        open_store(uri).close()
+    except KGError as exc:
+        raise SystemExit(f"bench: {exc}") from None
+
+
 def bench_neo4j(corpus: Path, uri: str) -> dict:
     """Ingest ``corpus`` into an emptied Neo4j database: relationships per second."""
     from kg.ingest import ingest_paths
@@ -382,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = ([int(x) for x in args.sizes.split(",") if x.strip()] if args.sizes
              else [100, 500] if args.quick else [1000, 10000])
+    if args.neo4j:
+        _check_neo4j(args.neo4j)  # before minutes of measuring, not after
     result = run(sizes, quick=args.quick, workers=args.workers, keep=args.keep, neo4j=args.neo4j)
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2)
           if args.json else _table(result))

@@ -156,3 +156,15 @@ def test_cli_one_language(tmp_path, capsys):
     assert [r["id"] for r in rows] == ["bench-ar-000000", "bench-ar-000001", "bench-ar-000002"]
     assert main(["2", "--lang", "en"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def test_the_bench_stops_at_once_when_neo4j_cannot_be_reached():
+    import time
+
+    from bench.run import main as bench_main
+
+    t0 = time.perf_counter()
+    with pytest.raises(SystemExit) as exc:
+        bench_main(["--quick", "--neo4j", "bolt://127.0.0.1:9"])  # nothing listens on port 9
+    assert "bench:" in str(exc.value) and "127.0.0.1:9" in str(exc.value)
+    assert time.perf_counter() - t0 < 60  # before any measuring
