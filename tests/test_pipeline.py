@@ -1479,3 +1479,17 @@ def test_round_six_idioms_lists_of_banning_places_and_causes_that_are_no_ban():
             "إثر حملة الصين على هذا النشاط في مايو 2021، إذ نقلت شركات صينية الأجهزة عبر الحدود إلى البلاد، ما "
             "رفع الطلب على الكهرباء.", "ar", "2022-02-10")
     assert bans(r) == ["CN"] and moves(r, "origin", "destination") == [("CN", "KZ")]
+
+
+def test_moves_split_between_places_sites_in_towns_and_an_arabic_future():
+    r = rec("Lianhe planned to split about 20,000 rigs between Kazakhstan and Texas.", "en", "2021-07-01")
+    assert moves(r, "destination", "status") == [("KZ", "planned"), ("US-TX", "planned")]
+    assert moves(rec("Talks between China and Kazakhstan split the miners.", "en"), "destination") == []
+    r = rec("Two operators planned to move a combined 700 machines to rented premises in Cúcuta, Colombia.", "en")
+    assert moves(r, "destination") == [("CO",)]
+    r = rec("The firm moved its machines from a leased building in upstate New York to Rockdale, Texas.", "en")
+    assert moves(r, "origin", "destination") == [("US-NY", "US-TX")]
+    r = rec("BitRiver moved its first 5,000 machines to Irkutsk from a warehouse in the Moscow region.", "en")
+    assert moves(r, "origin", "destination") == [("RU-MOS", "RU-IRK")]
+    r = rec("وقالت الشركة إنها ستشحن نحو عشرة آلاف جهاز إلى ولاية تكساس.", "ar")
+    assert moves(r, "destination", "status") == [("US-TX", "planned")]

@@ -158,8 +158,9 @@ _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:
 _CAUSED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
 # "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
 _TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$"
-# "to Calvert City, Ky.", "to a warehouse in Saint-Jean-sur-Richelieu, Quebec"
-_TOWN_BEFORE = re.compile(r"\b(?:to|into)(?:\s+(?:its|their|a|an|the|new|own)(?:\s+[\w-]+){1,2}\s+(?:in|at|near|outside))?" + _TOWN)
+# "to Calvert City, Ky.", "to a warehouse in Saint-Jean-sur-Richelieu, Quebec", "to rented premises in Cúcuta, Colombia"
+_TOWN_BEFORE = re.compile(r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:sites?|facilit(?:y|ies)|premises"
+                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space)\s+(?:in|at|near|outside))?" + _TOWN)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
 _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
@@ -172,11 +173,12 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              + r"|من\s+(?:منشات|مواقع|مزارع|مراكز|مصانع|منشاه|موقع|مزرعه|مركز|مصنع)(?:ها|هم|ه)?(?:\s+\S+){0,2}?\s+(?:في|ب)\s*"
                              # "هرباً من القيود في كازاخستان": what they fled was there
                              + r"|(?:هربا|فرارا)\s+من\s+(?:\S+\s+){0,3}?(?:في\s+)?)$")
-_DEST_BEFORE_EN = re.compile(r"(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
+_DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
+                             r"|(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
                              + r"|to\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
-                             r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?|warehouses?|hangars?"
+                             r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?|warehouses?|hangars?|premises|buildings?"
                              r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
                              r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)|sites|facilities)"
@@ -192,8 +194,9 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              + _KIND_EN + r"$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$"
                              # "from its site in Boden", "out of their facilities near Irkutsk"
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
-                             r"(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|operations|hubs?|bases?)"
-                             r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
+                             r"(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|operations|hubs?|bases?"
+                             r"|warehouses?|buildings?|premises|hangars?)"  # "from a leased building in upstate New York"
+                             r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
 _PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي))?\s+من\s*$")
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
@@ -548,7 +551,8 @@ class KGEvents:
             return True  # "from its New York site"
         if self.lang == "en" and _FROM_TOWN_BEFORE.search(self._text, max(0, e.start_char - 48), e.start_char):
             return True  # "from Hardin, Montana, to Texas": a town no gazetteer knows, in its state
-        return bool(rx.search(b))
+        # (a longer reach for "from a leased building in upstate New York")
+        return bool(rx.search(b if self.lang == "ar" else self._before(doc, e, 60)))
 
     def _date_in(self, sent_ents, win, trig=None, filed: bool = True):
         ds = [e for e in sent_ents if e.label_ == "DATE" and win[0] <= e.start_char < win[1] and e._.kg_value]
