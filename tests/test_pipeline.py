@@ -1493,3 +1493,11 @@ def test_moves_split_between_places_sites_in_towns_and_an_arabic_future():
     assert moves(r, "origin", "destination") == [("RU-MOS", "RU-IRK")]
     r = rec("وقالت الشركة إنها ستشحن نحو عشرة آلاف جهاز إلى ولاية تكساس.", "ar")
     assert moves(r, "destination", "status") == [("US-TX", "planned")]
+
+
+def test_no_intention_to_leave_we_sent_and_blaming_the_ban():
+    assert moves(rec("وقالت الشركة إنها لا تنوي مغادرة البلاد إلى كازاخستان.", "ar"), "destination") == []
+    assert moves(rec("وقال إنه لا يزال ينقل أجهزته إلى إثيوبيا.", "ar"), "destination") == [("ET",)]
+    assert moves(rec("وقال: أرسلنا أربع حاويات إلى إثيوبيا الشهر الماضي.", "ar"), "destination") == [("ET",)]
+    r = rec("Pristina miners moved their rigs to Albania, blaming the ban.", "en")
+    assert [c["text"] for m in r["events"] for c in m["cues"]] == ["blaming the ban"]
