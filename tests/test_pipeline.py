@@ -1501,3 +1501,12 @@ def test_no_intention_to_leave_we_sent_and_blaming_the_ban():
     assert moves(rec("وقال: أرسلنا أربع حاويات إلى إثيوبيا الشهر الماضي.", "ar"), "destination") == [("ET",)]
     r = rec("Pristina miners moved their rigs to Albania, blaming the ban.", "en")
     assert [c["text"] for m in r["events"] for c in m["cues"]] == ["blaming the ban"]
+
+
+def test_a_habit_and_a_move_on_a_condition():
+    r = linked(rec("Inner Mongolia banned mining in 2021. Since 2015 miners have trucked machines from Inner "
+                   "Mongolia to Sichuan every summer.", "en", "2021-06-01"))
+    assert moves(r, "origin", "destination") == [("CN-NM", "CN-SC")] and r["links"] == []
+    r = rec("Arctic Hash said it was talking to suppliers in Paraguay about relocating its 8,000 machines if "
+            "the ban goes ahead.", "en", "2024-06-01")
+    assert moves(r, "status") == [("planned",)]

@@ -1329,7 +1329,8 @@ class KGEvents:
         quantity = qty[0] if qty else None
         # a date after the cue ("… after the June power cut-off") belongs to the ban
         # ("قبل ثلاث سنوات", "two years ago" are dates, not cues)
-        ago = [(d.start_char, d.end_char) for d in sent_ents if d.label_ == "DATE" and _AGO.search(d.text)]
+        ago = [(d.start_char, d.end_char) for d in sent_ents if d.label_ == "DATE"
+               and (_AGO.search(d.text) or _SINCE.match(d.text))]  # (nor is "Since 2015" a cue)
         if ago:
             extra = [h for h in extra if not (h[0] == "CUE" and any(a <= h[2] < b for a, b in ago))]
         cue_after = [h[2] for h in extra if h[0] == "CUE" and trig[1] <= h[2] < win[1]]
@@ -1514,6 +1515,9 @@ _OTHER_CAUSE = re.compile(
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by|in\s+search\s+of"
     r"|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant|subsidi[sz]ed)\s+"
     r"(?:(?:hydro|renewable|solar|wind)\s*)?(?:power|electricity|energy)"
+    # a move made every season, year after year, is a habit, not an effect
+    r"|\b(?:every|each)\s+(?:summer|winter|spring|autumn|fall|year|season|wet\s+season|dry\s+season)\b"
+    r"|(?<![\u0621-\u0652\u0670])كل\s+(?:صيف|شتاء|ربيع|خريف|عام|سنه|موسم)(?![\u0621-\u0652\u0670])"
     # sanctions, war, clashes; "لا بسبب القانون، بل بسبب الاشتباكات": a cause that is no ban
     r"|\b(?:because\s+of|after|due\s+to|following|amid|in\s+response\s+to)\s+(?:the\s+)?(?:(?:western|us|u\.s\.|eu|european|new)\s+)?"
     r"(?:sanctions|war|fighting|clashes|conflict|invasion)\b"
