@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 import ingest.components  # noqa: F401  (registers the factories)
-from ingest.gazetteer import PATTERNS_DIR
+from ingest.gazetteer import PATTERNS_DIR, PLACE_TYPES
 from ingest.langid import detect
 from ingest.normalize import normalize_ar
 from ingest.record import doc_to_record
@@ -83,7 +83,6 @@ def _known_arabic_words() -> set[str]:
     return known - glued
 
 
-_PLACE_LABELS = ("COUNTRY", "PROVINCE", "CITY", "REGION")
 #: first words of Arabic place names that say what the place is ("مدينة حلب") or
 #: begin an Arabic compound ("أبو ظبي"): such names are not written with a hyphen
 _NOT_HYPHENATED = ("مدينه", "ولايه", "مقاطعه", "اقليم", "منطقه", "جمهوريه", "محافظه", "جزيره",
@@ -98,7 +97,7 @@ def _hyphenated(pats: list[dict]) -> list[dict]:
     out = []
     for r in pats:
         words = r["pattern"].split()
-        if r["label"] in _PLACE_LABELS and len(words) == 2 and _is_arabic(r["pattern"]) \
+        if r["label"] in PLACE_TYPES and len(words) == 2 and _is_arabic(r["pattern"]) \
                 and not any(w.startswith("ال") for w in words) and normalize_ar(words[0]) not in _NOT_HYPHENATED:
             out.append({"label": r["label"], "pattern": "-".join(words), "id": r["id"]})
     return out

@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ingest.gazetteer import contains
+from ingest.industry import other_industry
 from ingest.values import date_lt, days_between, parse_iso
 
 __all__ = ["link_record", "link_events", "BanIndex", "CORPUS_MAX_LAG_DAYS", "ARTICLE_MAX_SENTENCES",
@@ -55,7 +56,6 @@ def may_trigger(ban: dict, mig: dict, *, published: str | None = None) -> str | 
     """Why ``ban`` cannot have triggered ``mig`` (a short reason), or None if it may have."""
     industry = mig.get("industry")
     if industry:
-        from ingest.components.events import other_industry  # (late: the pipeline's word lists)
         ban_other = other_industry(ban.get("target") or "")
         if industry != "mining" and not ban_other:
             return f"a move of another industry ({industry})"
@@ -118,7 +118,7 @@ def link_record(record: dict) -> list[dict]:
         ok = [b for b in bans if may_trigger(b, mig, published=published) is None]
         if origin is None and not (dest and any(
                 contains(b.get("jurisdiction"), dest) and not (b.get("date") and mig.get("date") and date_lt(mig["date"], b["date"]))
-                for b in bans if b in ok or not mig.get("industry"))):
+                for b in (ok if mig.get("industry") else bans))):
             # (a move into a place banned by then does not leave it: "… moved to Ethiopia"
             # under Ethiopia's ban; a move to Sarawak under Perak's still leaves Malaysia; a
             # ban of another industry bans nothing the move carries)

@@ -366,7 +366,7 @@ class KGEntities:
         caps = _caps(tv)
         for i, n in enumerate(norms):
             if n not in _AR_PERSON_CUES:
-                if not (n[:1] in ("و", "ف") and n[1:] in _AR_PERSON_CUES and n[1:] in _AR_TITLES):
+                if not (n[:1] in ("و", "ف") and n[1:] in _AR_TITLES):
                     continue
                 n = n[1:]  # "فالمعدن مراد يلماز": a title under a glued conjunction
             if n in _AR_SAY:

@@ -31,11 +31,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import contains, names
+from ingest.industry import other_industry
 from ingest.components.sentences import doc_text as _text, entity_spans, folded as folded_doc, sentences
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner
 
-__all__ = ["KGEvents", "load_triggers", "other_industry"]
+__all__ = ["KGEvents", "load_triggers"]
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -175,13 +176,15 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              + r"|من\s+(?:منشات|مواقع|مزارع|مراكز|مصانع|منشاه|موقع|مزرعه|مركز|مصنع)(?:ها|هم|ه)?(?:\s+\S+){0,2}?\s+(?:في|ب)\s*"
                              # "هرباً من القيود في كازاخستان": what they fled was there
                              + r"|(?:هربا|فرارا)\s+من\s+(?:\S+\s+){0,3}?(?:في\s+)?)$")
+# where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
+_SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
+             r"|premises|hangars?")
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
                              r"|(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
                              + r"|to\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
-                             r"(?:sites?|facilit(?:y|ies)|farms?|data\s+cent(?:er|re)s?|bases?|hubs?|mines?|plants?|warehouses?|hangars?|premises|buildings?"
-                             r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?)"
+                             r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
                              r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)|sites|facilities)"
                              # … or any site near a town: "to facilities near Abilene"
@@ -196,8 +199,7 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              + _KIND_EN + r"$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$"
                              # "from its site in Boden", "out of their facilities near Irkutsk"
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
-                             r"(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|operations|hubs?|bases?"
-                             r"|warehouses?|buildings?|premises|hangars?)"  # "from a leased building in upstate New York"
+                             r"(?:" + _SITES_EN + r"|operations)"  # "from a leased building in upstate New York"
                              r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
 _PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي))?\s+من\s*$")
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
@@ -230,19 +232,6 @@ _LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?:local\s+|public\s+|county['’]?
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?$"
                          r"|(?<![\u0621-\u0652\u0670])(?:ينطبق|يطبق|تطبق|يسري|يشمل|تشمل|امتد|يمتد|توسع|وسع|وسعت)\s+(?:\S+\s+){0,2}(?:علي|الي|ل)\s*$")
-# an industry other than mining, named in a move's clause
-_OTHER_INDUSTRY_EN = re.compile(r"\b(?:smelt(?:ers?|ing)|alumini?um|(?:brick\s+)?kilns?|quarr(?:y|ies)|recycl\w+|assembly\s+lines?|production\s+lines?"
-                                r"|factor(?:y|ies)|textile|garment|furniture|hatcher(?:y|ies)|salmon|steel\s?works|cement|refiner(?:y|ies)"
-                                r"|ride-hailing|e-cigarettes?|vap(?:e|ing)|tanneries|tannery)\b", re.I)
-_OTHER_INDUSTRY_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|ال|لل)*(?:قماين|قمين|قمينا|الطوب|طوب|كسارات|كساره|مصاهر|مصهر|مصنع|مصانع"
-                                r"|اعاده التدوير|الاسمنت|اسمنت|النسيج|مدابغ|مدبغه|الفحم النباتي|مكامير)(?![\u0621-\u0652\u0670])")
-def other_industry(text: str) -> str | None:
-    """The word of ``text`` that names an industry other than mining ("smelters",
-    "الكسارات"), or None."""
-    m = _OTHER_INDUSTRY_EN.search(text) or _OTHER_INDUSTRY_AR.search(normalize_ar(text))
-    return m.group(0).strip() if m else None
-
-
 # machines that are mining's ("rigs", "ASIC", "أجهزة التعدين"): the move is mining's
 _MACHINES_OF_MINING = re.compile(r"\b(?:rigs?|ASICs?|antminers?|hash(?:rate|ing)?|bitcoin|crypto\w*)\b|(?:اجهز|أجهز)\w*\s+(?:ال)?تعدين", re.I)
 _CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lobbying|petitioned)\b"
@@ -543,7 +532,8 @@ class KGEvents:
         return bool(rx.search(self._before(doc, e)))
 
     def _is_orig(self, doc, e) -> bool:
-        b = self._before(doc, e)
+        # (English reaches further: "from a leased building in upstate New York")
+        b = self._before(doc, e) if self.lang == "ar" else self._before(doc, e, 60)
         if self.lang == "ar" and _PART_OF_AR.search(self._before(doc, e, 40)):
             return False  # "المناطق الجنوبية من مقاطعة إيركوتسك": part of a place, not from it
         if self.lang == "ar" and _DEST_BEFORE_AR.search(b):
@@ -553,8 +543,7 @@ class KGEvents:
             return True  # "from its New York site"
         if self.lang == "en" and _FROM_TOWN_BEFORE.search(self._text, max(0, e.start_char - 48), e.start_char):
             return True  # "from Hardin, Montana, to Texas": a town no gazetteer knows, in its state
-        # (a longer reach for "from a leased building in upstate New York")
-        return bool(rx.search(b if self.lang == "ar" else self._before(doc, e, 60)))
+        return bool(rx.search(b))
 
     def _date_in(self, sent_ents, win, trig=None, filed: bool = True):
         ds = [e for e in sent_ents if e.label_ == "DATE" and win[0] <= e.start_char < win[1] and e._.kg_value]
@@ -575,9 +564,11 @@ class KGEvents:
             ds.sort(key=lambda d: abs(d.start_char - trig[0]))
         return ds[0]._.kg_value
 
-    def _target(self, stext: str, near: str = "", wide: str = "") -> str:
+    def _target(self, stext: str, after: str = "") -> str:
         """What the ban stops: "mining", "trading", else the words right after the
-        trigger ("exports of nickel ore"), else "crypto" in a mining article."""
+        trigger ("exports of nickel ore"), else another industry named soon after it,
+        else "crypto" in a mining article; ``after`` is the text after the trigger."""
+        near = after[:40]
         if near:
             if _MINING_WORD.search(near):  # "يحظر تداول العملات المشفرة وتعدينها": mining too
                 return "mining"
@@ -602,8 +593,8 @@ class KGEvents:
                 return " ".join(words)
         # "ordered Shandong to close illegally built smelting capacity": another industry,
         # named right after the trigger, even in a mining article
-        other = other_industry(wide or near) if (wide or near) else None
-        if other and not _MINING_WORD.search(wide or near):
+        other = other_industry(after) if after else None
+        if other and not _MINING_WORD.search(after):
             return other
         return "crypto"
 
@@ -689,11 +680,12 @@ class KGEvents:
             return []
         ids: list[str] = []
         # "حملة بكين", "الحملة التي شنتها بكين": the place the trigger names
-        named = [q for q in places if trig[0] <= q.start_char and q.end_char == trig[1]]
+        inside = [q for q in places if trig[0] <= q.start_char and q.end_char <= trig[1]]
+        named = [q for q in inside if q.end_char == trig[1]]
         if not named and not any(q.start_char >= trig[1] and self._is_in(doc, q) for q in places):
             # "إثر حملة الصين على هذا النشاط": the place inside the trigger, when no place
             # after it says where the crackdown applied ("… في مقاطعة يوننان")
-            named = [q for q in places if trig[0] <= q.start_char and q.end_char <= trig[1]]
+            named = inside
         if not named and self.lang == "ar" and re.fullmatch(r"[وفبل]?(?:ال)?(?:حظر|قرار|قمع|حمله|حملة)", text[trig[0]:trig[1]]):
             # "بعد حظر بكين لهذا النشاط": the place the ban noun is annexed to
             named = [q for q in places if q.start_char > trig[1] and not text[trig[1]:q.start_char].strip()][:1]
@@ -780,12 +772,11 @@ class KGEvents:
                 and re.search(r"(?:في|داخل) البلاد|\bin\s+the\s+country\b", text[lo:hi]):
             ids = [doc._.salient_place.split("-")[0]]  # "حظر التعدين في البلاد": the article's country
         if not ids:
-            ids = [pid for pid in (self._jurisdiction(doc, q) for q in filed) if pid]
-            if _LOCAL_BODY.search(text, lo, hi):
-                # "WENATCHEE, Wash. — The utility voted to stop …": a local body of the
-                # dateline's town bans in the town's province
-                ids = [_province_of(names().get(q.kb_id_ or "", {}).get("type") == "CITY" and q.kb_id_ or pid)
-                       for q, pid in zip(filed, ids)]
+            # ("WENATCHEE, Wash. — The utility voted to stop …": a local body of the
+            # dateline's town bans in the town's province)
+            local = _LOCAL_BODY.search(text, lo, hi) is not None
+            ids = [pid for pid in ((_province_of(self._pid(q)) if local and q.label_ == "CITY" else self._jurisdiction(doc, q))
+                                   for q in filed) if pid]
         if tid == "ban.enforce":
             # a raid or seizure is the ban of the place told, as precisely as told: "Police in
             # Sarawak raided" (MY-13), "ضبطت … في محافظة الجيزة" (EG-GZ), a town's province;
@@ -868,7 +859,7 @@ class KGEvents:
                 "type": "BAN", "sentence": stext, "start": sent.start_char, "end": sent.end_char,
                 "trigger": {"text": text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_authority_span": authority, "jurisdiction": pid, "date": date,
-                "target": self._target(stext, text[trig[1]:trig[1] + 40], text[trig[1]:trig[1] + 80]), "status": "planned" if planned else "enacted",
+                "target": self._target(stext, text[trig[1]:trig[1] + 80]), "status": "planned" if planned else "enacted",
                 "_trig": trig, "_win": win, "_fallback": fallback,
             })
         return out
@@ -1001,9 +992,9 @@ class KGEvents:
                     r"|follows|followed|marks|marked|means|sparked|prompted|triggered|drew|has|had|will|would|could)\b"
                     r"|\s*[—–,]", after):  # "The move — the largest since 2021 — has pushed up prices"
                 return []
-        if self.lang == "en" and _NOT_A_MOVE_EN.search(text[trig[0]:trig[1] + 40]) or (
-                self.lang == "en" and re.search(r"\b(?:shares?|stocks?|prices?|markets?|index|indices|bonds?|the\s+needle)\b[^.;]{0,40}$", before_t, re.I)
-                and not re.match(r"\s+(?:\S+\s+){0,4}?(?:to|from|into)\s+(?-i:[A-Z])", after)):
+        if self.lang == "en" and (_NOT_A_MOVE_EN.search(text[trig[0]:trig[1] + 40]) or (
+                re.search(r"\b(?:shares?|stocks?|prices?|markets?|index|indices|bonds?|the\s+needle)\b[^.;]{0,40}$", before_t, re.I)
+                and not re.match(r"\s+(?:\S+\s+){0,4}?(?:to|from|into)\s+(?-i:[A-Z])", after))):
             return []  # "send jobs to other states", "sent a bad signal to investors", "was taken over", "shares barely moved"
         if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(text, max(sent.start_char, trig[0] - 80), trig[0]):
             return []  # "did not move", "لم تعد وجهة جذابة", "denied on Thursday that it was moving"
@@ -1329,10 +1320,10 @@ class KGEvents:
         quantity = qty[0] if qty else None
         # a date after the cue ("… after the June power cut-off") belongs to the ban
         # ("قبل ثلاث سنوات", "two years ago" are dates, not cues)
-        ago = [(d.start_char, d.end_char) for d in sent_ents if d.label_ == "DATE"
-               and (_AGO.search(d.text) or _SINCE.match(d.text))]  # (nor is "Since 2015" a cue)
-        if ago:
-            extra = [h for h in extra if not (h[0] == "CUE" and any(a <= h[2] < b for a, b in ago))]
+        # (nor is "Since 2015" a cue)
+        relative = [d for d in sent_ents if d.label_ == "DATE" and (_AGO.search(d.text) or _SINCE.match(d.text))]
+        if relative:
+            extra = [h for h in extra if not (h[0] == "CUE" and any(d.start_char <= h[2] < d.end_char for d in relative))]
         cue_after = [h[2] for h in extra if h[0] == "CUE" and trig[1] <= h[2] < win[1]]
         # … and one in the clause the cue opens before the move ("بعد أن أمرت … في
         # أيار، نقلت …", "after the May order, X moved …" stays the move's: no comma)
@@ -1345,8 +1336,7 @@ class KGEvents:
         # ("up from nothing two years ago, … firms that fled China")
         # … nor does "since 2019" before the verb ("شركة تعمل في كرمان منذ 2019 تدرس نقل …": how
         # long the movers have been there)
-        dated = [e for e in sent_ents if not (e.label_ == "DATE" and e.start_char < trig[0]
-                                              and (_AGO.search(e.text) or _SINCE.match(e.text)))]
+        dated = [e for e in sent_ents if not (e in relative and e.start_char < trig[0])]
         hi = min(cue_after) if cue_after else win[1]
         # "… إلى إثيوبيا، حيث وقّعت العام الماضي اتفاقا", "to Texas, where it bought a site in 2019":
         # a clause about the destination dates something else

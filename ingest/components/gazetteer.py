@@ -14,10 +14,9 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Span
 
+from ingest.gazetteer import PLACE_TYPES
+
 __all__ = ["GazetteerRuler"]
-
-
-_PLACE_LABELS = ("COUNTRY", "PROVINCE", "CITY", "REGION")
 
 
 class GazetteerRuler(EntityRuler):
@@ -43,7 +42,7 @@ class GazetteerRuler(EntityRuler):
             if covered[start] or covered[end - 1]:
                 continue
             known = self._ent_ids.get(match_id)
-            if latin and known and known[0] in _PLACE_LABELS and not any(t.text[:1].isupper() for t in doc[start:end]):
+            if latin and known and known[0] in PLACE_TYPES and not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue  # "in the far north of the state": English writes a place's name capitalised
             taken.append(Span(doc, start, end, label=known[0], span_id=known[1]) if known
                          else Span(doc, start, end, label=match_id))
