@@ -95,6 +95,31 @@ def _place_word(pid: str) -> str:
     return "same province" if "-" in pid else "same country"
 
 
+def _province_left(mig: dict, bans: list[dict]) -> dict | None:
+    """The ban of the province a move with no origin leaves: the last provincial ban told
+    before it, of the move's industry, that neither holds nor lies in its destination
+    ("Bolivar" after Aragua's raids; "Some of the miners … talking about moving again,
+    this time to Laos" after Sarawak's cut-off). Annotators read such moves so. None when
+    that sentence bans two provinces: no one of them is the place."""
+    dest = mig["destination"]
+    told = []
+    for b in sorted(bans, key=lambda b: b.get("start") or 0):
+        j = b.get("jurisdiction")
+        if (b.get("start") or 0) >= (mig.get("start") or 0):
+            break
+        if not j or "-" not in j or contains(j, dest) or contains(dest, j):
+            continue
+        why = may_trigger(b, mig)
+        if why is None or why.startswith("migration ("):  # an order of dates is no place
+            told.append(b)
+    if not told:
+        return None
+    last = told[-1]
+    if any(b.get("start") == last.get("start") and b["jurisdiction"] != last["jurisdiction"] for b in told):
+        return None
+    return last
+
+
 def link_record(record: dict) -> list[dict]:
     """Link the bans of one article to its migrations; sets and returns ``record["links"]``."""
     events = record.get("events", [])
@@ -177,6 +202,11 @@ def link_record(record: dict) -> list[dict]:
             # the one province whose ban the cue points back to is where they leave
             origin = chosen[0][0]["jurisdiction"]
             mig["origin"], mig["origin_inferred"] = origin, True
+        if mig.get("origin") is None and dest:
+            # (named for the flow only: a place guessed so ties the move to no ban)
+            left = _province_left(mig, bans)
+            if left is not None:
+                mig["origin"], mig["origin_inferred"] = left["jurisdiction"], True
         for b, conf, why in chosen:
             lag = days_between(b.get("date"), mig.get("date"))
             parts = [why]

@@ -47,7 +47,7 @@ NODES: dict[str, dict[str, str]] = {
     },
     "Migration": {
         "id": "STRING", "actor": "STRING", "origin": "STRING", "destination": "STRING",
-        "destination_city": "STRING", "industry": "STRING",
+        "destination_city": "STRING", "industry": "STRING", "origin_inferred": "BOOLEAN",
         "date": "STRING", "status": "STRING", "amount": "DOUBLE", "amount_max": "DOUBLE",
         "unit": "STRING", "article_id": "STRING", "sentence": "STRING",
         "start": "INT64", "end": "INT64",
@@ -290,6 +290,7 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
                                      "origin": ev.get("origin"), "destination": ev.get("destination"),
                                      "destination_city": ev.get("destination_city"),
                                      "industry": ev.get("industry"),
+                                     "origin_inferred": bool(ev.get("origin_inferred")) if ev.get("origin") else None,
                                      "date": ev.get("date"), "status": ev.get("status"),
                                      "amount": lo, "amount_max": hi, "unit": q.get("unit"), **prov})
             b.add_rel("REPORTS", "Article", aid, "Migration", vid, prov)

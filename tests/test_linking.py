@@ -234,3 +234,24 @@ def test_a_move_a_cue_ties_to_one_province_s_ban_leaves_that_province():
                                    mig("m", None, "CN-SC", si=1, start=100, cues=["after"])]}
     link_record(r)
     assert r["events"][-1]["origin"] is None  # two provinces' bans: no origin to take
+
+
+def test_a_move_with_no_origin_leaves_the_province_whose_ban_was_told_before_it():
+    r = {"article": {}, "events": [ban("b1", "MY", si=0), ban("b2", "MY-13", si=2, start=200),
+                                   mig("m", None, "LA", si=6, start=600)]}
+    link_record(r)
+    m = r["events"][-1]
+    assert (m["origin"], m["origin_inferred"]) == ("MY-13", True)
+    # told after the move, of another industry, or holding the destination: not the place left
+    for events in ([mig("m", None, "LA", si=0, start=0), ban("b", "MY-13", si=2, start=200), ban("c", "MY-08", si=3, start=300)],
+                   [ban("b", "CN-SD", start=0, target="aluminium smelters"), mig("m", None, "KZ", start=100, industry="mining")],
+                   [ban("b", "CN-SC", start=0), mig("m", None, "CN-SC", start=100)]):
+        r = {"article": {}, "events": events}
+        link_record(r)
+        assert next(e for e in events if e["type"] == "MIGRATION")["origin"] is None, events
+
+
+def test_an_origin_so_guessed_makes_no_link_of_its_own():
+    # a far move, no cue: the province's ban is where it leaves, not what set it off
+    r = {"article": {}, "events": [ban("b", "TH-63", si=0), mig("m", None, "MM-13", si=12, start=900, status="planned")]}
+    assert link_record(r) == [] and r["events"][-1]["origin"] == "TH-63"

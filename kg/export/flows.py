@@ -156,7 +156,7 @@ class Flow:
     color: str
     width: float = 2.5
     bend: float = 0.2
-    inferred: bool = False  # origin taken from the triggering ban's jurisdiction
+    inferred: bool = False  # origin not told: the pipeline's guess or the triggering ban's place
     info: dict = field(default_factory=dict)
 
     @property
@@ -217,7 +217,7 @@ def flow_map(G: nx.MultiDiGraph) -> FlowMap:
         trig = sorted(((e.get("confidence") or 0, u) for u, _, e in G.in_edges(n, data=True)
                        if e.get("type") == "TRIGGERED"), reverse=True)
         bans = [u for _, u in trig]
-        inferred = False
+        inferred = bool(o and d.get("origin_inferred"))  # the pipeline's guess, not the text's
         if not o and bans and G.nodes[bans[0]].get("jurisdiction"):
             # the text did not say where from: the triggering ban's jurisdiction is the origin
             o, inferred = G.nodes[bans[0]]["jurisdiction"], True
@@ -352,7 +352,7 @@ document.querySelectorAll("g.flow").forEach(function(g){
   tip.textContent="";
   var b=document.createElement("strong");b.textContent=f.name;tip.appendChild(b);
   tip.appendChild(line((f.origin||"?")+" \\u2192 "+(f.destination||"?")));
-  if(f.origin_inferred)tip.appendChild(line("origin inferred from the triggering ban"));
+  if(f.origin_inferred)tip.appendChild(line("origin inferred, not told in the text"));
   if(f.quantity)tip.appendChild(line("quantity: "+f.quantity));
   if(f.date)tip.appendChild(line("date: "+f.date+(f.status?" ("+f.status+")":"")));
   if(f.bans.length)tip.appendChild(line("triggered by: "+f.bans.join("; ")));
