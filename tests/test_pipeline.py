@@ -1510,3 +1510,22 @@ def test_a_habit_and_a_move_on_a_condition():
     r = rec("Arctic Hash said it was talking to suppliers in Paraguay about relocating its 8,000 machines if "
             "the ban goes ahead.", "en", "2024-06-01")
     assert moves(r, "status") == [("planned",)]
+
+
+def test_the_movers_seat_told_beside_their_name_is_where_they_leave():
+    r = rec("Kaspiy Hash, a smaller firm based in Dagestan's capital Makhachkala, said it intends to ship "
+            "its containers to Laos.", "en", "2025-01-09")
+    assert moves(r, "who", "origin", "destination") == [("Kaspiy Hash", "RU-DA", "LA")]
+    r = rec("وقالت شركة «كاسبي هاش» ومقرها داغستان إنها تعتزم شحن أجهزتها إلى لاوس.", "ar", "2025-01-09")
+    assert moves(r, "origin", "destination") == [("RU-DA", "LA")]
+    # a seat told elsewhere in the sentence is no origin
+    r = rec("Kaspiy Hash said it intends to ship its containers to Laos, a country based in Asia.", "en")
+    assert moves(r, "origin", "destination") == [(None, "LA")]
+
+
+def test_a_halt_of_another_industry_is_its_ban_in_an_article_of_no_mining():
+    r = rec("أمرت لجنة إدارة جودة الهواء في الهند الجمعة بوقف عمل أفران الطوب وكسارات الحجارة في إقليم دلهي "
+            "وفي المناطق المحيطة به من ولايتي هاريانا وأوتار براديش.", "ar", "2024-11-15")
+    assert bans(r) == ["IN-DL", "IN-HR", "IN-UP"]
+    r = rec("علّقت حكومة ولاية جوهور الماليزية الثلاثاء منح الموافقات لمراكز البيانات الجديدة.", "ar", "2024-11-15")
+    assert bans(r) == ["MY-01"]

@@ -218,7 +218,7 @@ _MOVERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:miners|mining\s+(?:firms|compan
 _MINING_AR = re.compile(r"تعدين|مناجم|منجم|معدن|بتكوين|بيتكوين|عملات|مشفره|الرقميه|كريبتو")
 _MINING_EN = re.compile(r"\b(?:min(?:ing|ers?|es)|crypto\w*|bitcoin|btc|blockchain|hash\w*|rigs?|asics?)\b", re.I)
 # what else an order can stop: exports, production, plants … (any industry, not only mining)
-_ACTIVITY_AR = re.compile(r"تصدير|استيراد|انتاج|مصانع|مصنع|عمليات|مزارع|مناجم|صناعه|انشطه|نشاط|محطات|منشات")
+_ACTIVITY_AR = re.compile(r"تصدير|استيراد|انتاج|مصانع|مصنع|عمليات|مزارع|مناجم|صناعه|انشطه|نشاط|محطات|منشات|مراكز (?:ال)?بيانات")
 _ACTIVITY_EN = re.compile(r"\b(?:exports?|imports?|production|plants?|factor(?:y|ies)|operations|farms?|mines?|smelters?|"
                           r"data\s+cent(?:er|re)s|industry|activit(?:y|ies)|sales)\b", re.I)
 # the words that say mining itself, not the coins that are also traded
@@ -246,6 +246,10 @@ _A_PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:operator|miner|firm|company|bus
 _TO_MINERS = re.compile(r"\b(?:contracts?|connections?|supply|power|electricity|applications?|requests?)\b[^.;]{0,40}\b(?:to|for|with|from)\s+"
                         r"(?:[\w-]+\s+){0,2}(?:miners|mining|crypto)|(?:عقود|ربط|امداد|تزويد|توصيل)\S*\s+(?:\S+\s+){0,4}(?:المعدنين|معدني|التعدين|مزارع)", re.I)
 _BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
+# "Kaspiy Hash, a smaller firm based in Dagestan's capital", "«كاسبي هاش» ومقرها محج قلعة":
+# the movers' seat, told beside their name
+_SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:based|headquartered)\s+in\s+(?:the\s+)?"
+                         r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
@@ -605,7 +609,7 @@ class KGEvents:
         doc_is_mining = _tells_mining(text[:4000], self.lang) is not None
         act = _ACTIVITY_AR if self.lang == "ar" else _ACTIVITY_EN
         if not (_tells_mining(stext, self.lang) or _TRADING.search(stext) or doc_is_mining
-                or act.search(_fold_range(doc, sent.start_char, sent.end_char))):
+                or act.search(_fold_range(doc, sent.start_char, sent.end_char)) or other_industry(stext)):
             return []
         # a ban sentence that is a move ("ordered out", "pushed … to") keeps its places as jurisdictions
         comp = _COMP_AR if self.lang == "ar" else _COMP_EN
@@ -1291,6 +1295,12 @@ class KGEvents:
             if based and _province_of(self._pid(based[-1])) not in [_province_of(d) for d in dest_ids] \
                     and not re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", text[trig[1]:win[1]]):  # (not "… from Acre")
                 origin = self._pid(based[-1])
+        if origin is None and actor is not None:
+            seat = next((p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
+                         and actor.end_char < p.start_char < trig[0]
+                         and _SEAT_AFTER.match(text[actor.end_char:p.start_char])), None)
+            if seat is not None and _province_of(self._pid(seat)) not in [_province_of(d) for d in dest_ids]:
+                origin = self._pid(seat)
         if origin is None and self.lang == "en":
             # "A Mae Sot operator said he moved …": the place the mover is named by
             named_by = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
