@@ -1529,3 +1529,11 @@ def test_a_halt_of_another_industry_is_its_ban_in_an_article_of_no_mining():
     assert bans(r) == ["IN-DL", "IN-HR", "IN-UP"]
     r = rec("علّقت حكومة ولاية جوهور الماليزية الثلاثاء منح الموافقات لمراكز البيانات الجديدة.", "ar", "2024-11-15")
     assert bans(r) == ["MY-01"]
+
+
+def test_the_ban_told_again_with_the_places_it_reaches_bans_there():
+    r = rec("Russia banned mining in Dagestan. In the southern districts of the Irkutsk region, in Buryatia and "
+            "in Zabaykalsky Krai the ban applies only during the winter peak.", "en", "2025-01-09")
+    assert bans(r) == ["RU-BU", "RU-DA", "RU-IRK", "RU-ZAB"]
+    assert bans(rec("Russia banned mining in Dagestan. The ban also covers Tuva.", "en")) == ["RU-DA", "RU-TY"]
+    assert bans(rec("Russia banned mining in Dagestan. The ban was criticised in Moscow.", "en")) == ["RU-DA"]

@@ -913,7 +913,11 @@ class KGEvents:
         return bool(self._ban_home and authority is None
                     and re.search(r"\b(?:the|this|that)\s+$", before[-6:], re.I)
                     and re.fullmatch(r"(?:ban|crackdown|order|moratorium|prohibition|freeze|pause)", word, re.I)
-                    and not re.match(r"\s+(?:on|of|in|against)\b", text[trig[1]:trig[1] + 9], re.I))
+                    and not re.match(r"\s+(?:on|of|in|against)\b", text[trig[1]:trig[1] + 9], re.I)
+                    # "In Buryatia the ban applies only in winter", "the ban covers Tuva": where it
+                    # reaches is told, a ban of those places
+                    and not re.match(r"\s+(?:(?:also|now|only|there)\s+)?(?:appl(?:y|ies)|covers?|extends?|reaches|"
+                                     r"will\s+(?:also\s+)?(?:apply|cover|extend))\b", text[trig[1]:trig[1] + 30], re.I))
 
     # ------------------------------------------------------------ migrations
     def _we_move(self, text: str, sent, trig: tuple) -> bool:
