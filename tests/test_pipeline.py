@@ -1537,3 +1537,15 @@ def test_the_ban_told_again_with_the_places_it_reaches_bans_there():
     assert bans(r) == ["RU-BU", "RU-DA", "RU-IRK", "RU-ZAB"]
     assert bans(rec("Russia banned mining in Dagestan. The ban also covers Tuva.", "en")) == ["RU-DA", "RU-TY"]
     assert bans(rec("Russia banned mining in Dagestan. The ban was criticised in Moscow.", "en")) == ["RU-DA"]
+
+
+def test_orders_to_switch_off_and_power_to_farms_suspended_are_bans():
+    r = rec("Iran's Ministry of Energy has ordered steel smelters in Isfahan and Khorasan Razavi provinces to "
+            "switch off their electric arc furnaces two days a week.", "en", "2024-08-14")
+    assert bans(r) == ["IR-09", "IR-10"]
+    assert bans(rec("Power to cryptocurrency farms in Iran was suspended in May.", "en", "2024-08-14")) == ["IR"]
+    r = rec("TEHRAN, Aug. 14 — Iran's grid is under strain. In May power to licensed cryptocurrency farms was "
+            "suspended across the country.", "en", "2024-08-14")
+    assert bans(r) == ["IR"]
+    # the power of a plant that is switched off for repairs is no ban
+    assert bans(rec("The plant in Isfahan was switched off for repairs, the operator said.", "en")) == []

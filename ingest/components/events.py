@@ -772,8 +772,9 @@ class KGEvents:
             # "Iranian President Hassan Rouhani announced a ban": a demonym before the trigger
             pid = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", text[win[0]:trig[0]]))
             ids = [pid] if pid else []
-        if not ids and authority is not None and doc._.salient_place \
-                and re.search(r"(?:في|داخل) البلاد|\bin\s+the\s+country\b", text[lo:hi]):
+        if not ids and doc._.salient_place and (
+                authority is not None and re.search(r"(?:في|داخل) البلاد|\bin\s+the\s+country\b", text[lo:hi])
+                or re.search(r"\b(?:across|throughout)\s+the\s+country\b|\bnationwide\b|(?:في|عبر) (?:جميع|كل|انحاء) (?:انحاء )?البلاد", text[lo:hi])):
             ids = [doc._.salient_place.split("-")[0]]  # "حظر التعدين في البلاد": the article's country
         if not ids:
             # ("WENATCHEE, Wash. — The utility voted to stop …": a local body of the
