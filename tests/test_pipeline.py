@@ -1549,3 +1549,24 @@ def test_orders_to_switch_off_and_power_to_farms_suspended_are_bans():
     assert bans(r) == ["IR"]
     # the power of a plant that is switched off for repairs is no ban
     assert bans(rec("The plant in Isfahan was switched off for repairs, the operator said.", "en")) == []
+
+
+def test_a_named_utility_district_of_the_dateline_town_bans_in_its_state():
+    r = rec("WENATCHEE, Wash., March 3, 2022 — Commissioners of the Columbia Bend Public Utility District voted "
+            "3-0 on Tuesday to suspend new grid connections for cryptocurrency mining for twelve months.", "en", "2022-03-03")
+    assert bans(r) == ["US-WA"]
+
+
+def test_what_a_ban_leaves_untouched_is_no_move_and_a_site_it_has_optioned_is_a_destination():
+    r = rec("Grant County imposed a moratorium on crypto mining. The moratorium leaves untouched the roughly 70 MW "
+            "of mining load already connected in the district.", "en", "2022-03-03")
+    assert moves(r, "destination") == []
+    r = rec("The company would redeploy the machines to a site it has optioned near Gillette, Wyoming.", "en", "2022-03-03")
+    assert moves(r, "destination", "status") == [("US-WY", "planned")]
+    assert moves(rec("Miners left Sichuan for Texas.", "en"), "origin", "destination") == [("CN-SC", "US-TX")]
+
+
+def test_canadian_press_abbreviations_of_provinces():
+    r = rec("KAMLOOPS, B.C. — The plant in Selkirk, Man., was sold.", "en")
+    assert [(e["text"], e.get("canonical")) for e in r["entities"] if e["type"] == "PROVINCE"] == [
+        ("B.C", "CA-BC"), ("Man", "CA-MB")]

@@ -162,8 +162,11 @@ _CAUSED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تسبب|تسببت|اد�
 # "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
 _TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$"
 # "to Calvert City, Ky.", "to a warehouse in Saint-Jean-sur-Richelieu, Quebec", "to rented premises in Cúcuta, Colombia"
+# "(to a site) it leased", "(to a site) it has optioned": the site's relative clause
+_SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+|have\s+)?"
+                r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found|optioned|secured|identified|chosen|picked)")
 _TOWN_BEFORE = re.compile(r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:sites?|facilit(?:y|ies)|premises"
-                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space)\s+(?:in|at|near|outside))?" + _TOWN)
+                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space)(?:" + _SITE_CLAUSE + r")?\s+(?:in|at|near|outside))?" + _TOWN)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
 _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
@@ -190,8 +193,7 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              # … or any site near a town: "to facilities near Abilene"
                              r"|(?:[\w-]+\s+)?(?:sites?|facilit(?:y|ies)|farms?|plants?)(?=\s+(?:near|outside)\b))"
                              # "to a site it leased near Medicine Hat"
-                             r"(?:\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+)?"
-                             r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found))?"
+                             r"(?:" + _SITE_CLAUSE + r")?"
                              r"\s+(?:in|at|near|outside)\s+(?:the\s+)?"
                              # "to a hosting facility in northern Sweden"
                              r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|upstate|remote)\s+)?)$", re.I)
@@ -227,7 +229,7 @@ _MUNICIPAL_BEFORE = re.compile(r"\b(?:city|town|village|municipality|borough)\s+
                                r"|(?<![\u0621-\u0652\u0670])(?:بلديه|مجلس\s+مدينه|مجلس\s+بلديه|سلطات\s+مدينه)\s+$")
 _MUNICIPAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:city|town|village|municipal|county)\s+(?:council|commission|officials|"
                               r"government|authorities|board|lawmakers|leaders)\b", re.I)
-_LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?:local\s+|public\s+|county['’]?s?\s+|city['’]?s?\s+)?(?:utility|utilities|county|city\s+council|town\s+council|municipality|public\s+utility\s+district)\b"
+_LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?-i:[A-Z][\w-]*\s+){0,3}(?:local\s+|public\s+|county['’]?s?\s+|city['’]?s?\s+)?(?:utility|utilities|county|city\s+council|town\s+council|municipality|public\s+utility\s+district)\b"
                          r"|(?<![\u0621-\u0652\u0670])(?:البلدي[ةه]|المجلس\s+البلدي|المجلس\s+المحلي|السلطات\s+المحلي[ةه])(?![\u0621-\u0652\u0670])", re.I)
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?$"
