@@ -46,6 +46,9 @@ ARTICLE_MAX_SENTENCES = 5
 #: far planned move with no cue from a country (the seed article's "Chinese miners
 #: consider North America") is no effect
 ARTICLE_MAX_SENTENCES_NAMED = 15
+#: a move with no origin, after one sentence banned several provinces, leaves the one of
+#: them named at most this many characters before its sentence (or in it)
+NAMED_BEFORE_CHARS = 300
 
 
 def _year(d: str | None) -> int | None:
@@ -95,12 +98,13 @@ def _place_word(pid: str) -> str:
     return "same province" if "-" in pid else "same country"
 
 
-def _province_left(mig: dict, bans: list[dict]) -> dict | None:
+def _province_left(mig: dict, bans: list[dict], mentions: list[dict] = ()) -> dict | None:
     """The ban of the province a move with no origin leaves: the last provincial ban told
     before it, of the move's industry, that neither holds nor lies in its destination
     ("Bolivar" after Aragua's raids; "Some of the miners … talking about moving again,
-    this time to Laos" after Sarawak's cut-off). Annotators read such moves so. None when
-    that sentence bans two provinces: no one of them is the place."""
+    this time to Laos" after Sarawak's cut-off). Annotators read such moves so. When that
+    sentence bans several provinces, the one of them ``mentions`` (the record's entities)
+    name last shortly before or in the move's sentence, else None."""
     dest = mig["destination"]
     told = []
     for b in sorted(bans, key=lambda b: b.get("start") or 0):
@@ -115,9 +119,15 @@ def _province_left(mig: dict, bans: list[dict]) -> dict | None:
     if not told:
         return None
     last = told[-1]
-    if any(b.get("start") == last.get("start") and b["jurisdiction"] != last["jurisdiction"] for b in told):
-        return None
-    return last
+    group = [b for b in told if b.get("start") == last.get("start")]
+    if all(b["jurisdiction"] == last["jurisdiction"] for b in group):
+        return last
+    # one sentence banned several provinces: the one named just before or in the move's
+    # sentence ("وكان معدّنو إركوتسك أول من تحرك. وقال أحدهم إنه شحن 800 جهاز إلى تفير")
+    lo, hi = (mig.get("start") or 0) - NAMED_BEFORE_CHARS, mig.get("end") or mig.get("start") or 0
+    named = sorted((e["start"], i) for e in mentions if lo <= (e.get("start") or -1) < hi
+                   for i, b in enumerate(group) if contains(b["jurisdiction"], e.get("canonical")))
+    return group[named[-1][1]] if named else None  # the one named last
 
 
 def link_record(record: dict) -> list[dict]:
@@ -204,7 +214,7 @@ def link_record(record: dict) -> list[dict]:
             mig["origin"], mig["origin_inferred"] = origin, True
         if mig.get("origin") is None and dest:
             # (named for the flow only: a place guessed so ties the move to no ban)
-            left = _province_left(mig, bans)
+            left = _province_left(mig, bans, record.get("entities", []))
             if left is not None:
                 mig["origin"], mig["origin_inferred"] = left["jurisdiction"], True
         for b, conf, why in chosen:

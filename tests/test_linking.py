@@ -255,3 +255,14 @@ def test_an_origin_so_guessed_makes_no_link_of_its_own():
     # a far move, no cue: the province's ban is where it leaves, not what set it off
     r = {"article": {}, "events": [ban("b", "TH-63", si=0), mig("m", None, "MM-13", si=12, start=900, status="planned")]}
     assert link_record(r) == [] and r["events"][-1]["origin"] == "TH-63"
+
+
+def test_after_one_sentence_banned_several_provinces_the_one_named_last_is_left():
+    events = [ban("b1", "RU-IRK", start=0), ban("b2", "RU-BU", start=0), mig("m", None, "RU-TVE", si=2, start=500)]
+    irkutsk = {"id": "e9", "type": "PROVINCE", "canonical": "RU-IRK", "start": 420}
+    r = {"article": {}, "events": [dict(e) for e in events], "entities": [irkutsk]}
+    link_record(r)
+    assert r["events"][-1]["origin"] == "RU-IRK"
+    r = {"article": {}, "events": [dict(e) for e in events], "entities": []}
+    link_record(r)
+    assert r["events"][-1]["origin"] is None  # none named: no telling which
