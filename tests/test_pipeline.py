@@ -1570,3 +1570,11 @@ def test_canadian_press_abbreviations_of_provinces():
     r = rec("KAMLOOPS, B.C. — The plant in Selkirk, Man., was sold.", "en")
     assert [(e["text"], e.get("canonical")) for e in r["entities"] if e["type"] == "PROVINCE"] == [
         ("B.C", "CA-BC"), ("Man", "CA-MB")]
+
+
+def test_arabic_redeployment_is_a_move():
+    r = rec("أعاد مشغّلون صغار نشر أجهزتهم في إقليم كراسنويارسك.", "ar", "2025-01-09")
+    assert moves(r, "destination", "status") == [("RU-KYA", "completed")]
+    r = rec("وقالت الشركة إنها ستعيد نشر أجهزتها إلى ولاية ماديا براديش.", "ar", "2025-01-09")
+    assert moves(r, "destination", "status") == [("IN-MP", "planned")]
+    assert moves(rec("أعاد الجيش نشر قواته.", "ar"), "destination") == []
