@@ -1578,3 +1578,13 @@ def test_arabic_redeployment_is_a_move():
     r = rec("وقالت الشركة إنها ستعيد نشر أجهزتها إلى ولاية ماديا براديش.", "ar", "2025-01-09")
     assert moves(r, "destination", "status") == [("IN-MP", "planned")]
     assert moves(rec("أعاد الجيش نشر قواته.", "ar"), "destination") == []
+
+
+def test_arabic_halted_approvals_attraction_and_suburbs():
+    r = rec("وكانت سنغافورة قد أوقفت عام 2019 الموافقة على مراكز بيانات جديدة، ما دفع مشغلين إلى نقل مشاريعهم "
+            "إلى جوهور.", "ar", "2024-11-15")
+    assert bans(r) == ["SG"] and moves(r, "destination") == [("MY-01",)]
+    r = rec("واجتذبت إثيوبيا عشرات الشركات منذ 2022، معظمها صينية نزحت بعد أن حظرت بكين التعدين عام 2021.", "ar")
+    assert moves(r, "origin", "destination") == [("CN", "ET")]
+    r = rec("نقلت الشركة أجهزتها من كازاخستان إلى ضواحي أديس أبابا عام 2023.", "ar")
+    assert moves(r, "origin", "destination") == [("KZ", "ET-AA")]

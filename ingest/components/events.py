@@ -46,7 +46,7 @@ _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 # a part or kind of place between a preposition and the place: "إلى شمال كازاخستان",
 # "إلى ولاية تكساس", "from upstate New York", "to the state of Texas", "in parts of Irkutsk"
-_KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي|اجزاء\s+من|مناطق\s+في)\s+)?"
+_KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي|اجزاء\s+من|مناطق\s+في|ضواحي|ضاحيه|قرب|اطراف)\s+)?"
             r"(?:(?:منطقه|مقاطعه|محافظه|اقليم|ولايه|مدينه|جمهوريه|دوله)\s+)?")
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
             r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of)\s+)?"
