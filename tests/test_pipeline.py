@@ -1588,3 +1588,11 @@ def test_arabic_halted_approvals_attraction_and_suburbs():
     assert moves(r, "origin", "destination") == [("CN", "ET")]
     r = rec("نقلت الشركة أجهزتها من كازاخستان إلى ضواحي أديس أبابا عام 2023.", "ar")
     assert moves(r, "origin", "destination") == [("KZ", "ET-AA")]
+
+
+def test_a_town_in_a_countrys_province_and_a_ban_bill_that_stalls():
+    r = rec("About two-thirds are already being trucked to a site near Bratsk in Russia's Irkutsk region.", "en")
+    assert moves(r, "destination") == [("RU-IRK",)]
+    assert moves(rec("Miners moved to Karamay in China.", "en"), "destination") == [("CN",)]
+    assert bans(rec("Paraguay raises power price for crypto miners as ban bill stalls", "en")) == []
+    assert bans(rec("Paraguay passed a ban bill on mining.", "en")) == ["PY"]

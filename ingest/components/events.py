@@ -147,7 +147,7 @@ _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
 _PROPOSED_BEFORE = re.compile(r"\b(?:proposals?|bills?|plans?|motions?|measures?|drafts?|petitions?|amendments?)\s+"
                               r"(?:to|that\s+would|which\s+would)\s+$", re.I)
-_FAILED_AFTER = re.compile(r"[^.;?]{0,100}?\b(?:failed|died|stalled|collapsed|(?:was|were|has\s+been|had\s+been)\s+"
+_FAILED_AFTER = re.compile(r"[^.;?]{0,100}?\b(?:fail(?:ed|s)|died|dies|stall(?:ed|s)|collapsed|collapses|(?:was|were|has\s+been|had\s+been)\s+"
                            r"(?:rejected|defeated|voted\s+down|shelved|scrapped|withdrawn|blocked|dropped|struck\s+down))\b", re.I)
 _DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
@@ -817,9 +817,10 @@ class KGEvents:
         if self.lang == "en" and _WE_BEFORE.search(text, max(sent.start_char, trig[0] - 25), trig[0]):
             return []  # "When ERCOT calls, we shut down in minutes"
         if _WOULD_HAVE.search(text, max(sent.start_char, trig[0] - 30), trig[0]) or (
-                _PROPOSED_BEFORE.search(text, max(sent.start_char, trig[0] - 30), trig[0])
+                (_PROPOSED_BEFORE.search(text, max(sent.start_char, trig[0] - 30), trig[0])
+                 or re.match(r"\s+(?:bill|proposal|draft|plan)\b", text[trig[1]:trig[1] + 12], re.I))
                 and _FAILED_AFTER.match(text, trig[1], sent.end_char)):
-            return []  # "a proposal to ban mining was rejected", "that would have banned"
+            return []  # "a proposal to ban mining was rejected", "ban bill stalls", "that would have banned"
         if _BARRED.search(text, max(0, trig[0] - 60), trig[0]):
             return []  # "a law that bars local governments from banning mining" forbids a ban
         if _CALL_ON.search(text, max(sent.start_char, trig[0] - 100), trig[0]) \
@@ -1156,6 +1157,8 @@ class KGEvents:
             info = names().get(self._pid(d) or "") or {}
             if info.get("type") == "CITY" and any(
                     self._pid(q) == info.get("country") and _IN_ITS_COUNTRY.fullmatch(text, d.end_char, q.start_char)
+                    # (not "Bratsk in Russia's Irkutsk region": the province is told)
+                    and self._owned_place(places, q) is None
                     for q in places if q.start_char >= d.end_char):
                 with_country.add(self._pid(d))
         # "Alberta, Canada": a place written after a place inside it only says where that is
