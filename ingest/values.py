@@ -159,6 +159,20 @@ def _weekday_before(pub: dt.date, wd: int) -> str:
     return (pub - dt.timedelta(days=delta)).isoformat()
 
 
+_PAST_EN = re.compile(r"\b(?:was|were|had)\b|\b(?!(?:need|speed|feed|seed|bed|red|shed|bled|embed|hundred)\b)[a-z]{3,}ed\b")
+_FUTURE_EN = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|set\s+to|is\s+to|are\s+to|from|starting|begin(?:s|ning)?"
+                        r"|takes?\s+effect|until|by|next|expected|due|coming)\b", re.I)
+
+
+def _told_as_past(text: str, s: int, e: int) -> bool:
+    """Whether the English sentence of the date ``text[s:e]`` tells a past event and
+    nothing to come ("In January the authorities rationed power")."""
+    a = max(text.rfind(c, 0, s) for c in ".!?\n") + 1
+    b = min([i for i in (text.find(c, e) for c in ".!?\n") if i >= 0] or [len(text)])
+    sent = text[a:s] + " " + text[e:b]
+    return bool(_PAST_EN.search(sent)) and not _FUTURE_EN.search(sent)
+
+
 def _collect(folded, offsets, text, pattern, flags=0):
     for m in scanner(pattern, flags).finditer(folded):
         s, e = offsets[m.start()], offsets[m.end() - 1] + 1
@@ -266,6 +280,9 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             if not way and _UNTIL_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 way = 2  # "until September", "by June": not before this month
             year = int(m.group(4)) if m.group(4) else _year_for_month(month, pub or pub_month, day, way)
+            if year and not m.group(4) and way == 0 and (pub or pub_month) and \
+                    (year, month) > ((pub or pub_month).year, (pub or pub_month).month) and _told_as_past(text, s, e):
+                year -= 1  # "In January the authorities rationed power", written in November: the last one
             add(s, e, t, _iso(year, month, day) if year else None, 3,
                 None if m.group(4) or way in (-1, 1) else (month, day, way == 2))
         for m, s, e, t in _collect(folded, offsets, text, rf"\b(\d{{1,2}})\s+{mon}(?:,?\s+(\d{{4}}))?\b"):

@@ -131,3 +131,15 @@ def test_compound_arabic_numbers_and_miners_who_are_people():
     assert caps("Two miners said they had relocated to Sarawak.", "en") == []
     assert caps("More than 20 miners who left Sichuan.", "en") == []
     assert caps("The company shipped 10,000 miners to Texas.", "en") == [("10,000 miners", {"amount": 10000, "unit": "machines"})]
+
+
+def test_a_yearless_month_told_in_the_past_is_the_last_one():
+    from ingest.values import find_dates
+
+    def value(text):
+        return [d["value"] for d in find_dates(text, "en", "2023-11-14")]
+    assert value("In January the authorities rationed power to miners for three weeks.") == ["2023-01"]
+    assert value("In December the company was hit by raids.") == ["2022-12"]
+    # to come, or said so: the next one
+    assert value("In January the authorities will ration power to miners.") == ["2024-01"]
+    assert value("The ban takes effect in January.") == ["2024-01"]
