@@ -159,9 +159,12 @@ def _weekday_before(pub: dt.date, wd: int) -> str:
     return (pub - dt.timedelta(days=delta)).isoformat()
 
 
-_PAST_EN = re.compile(r"\b(?:was|were|had)\b|\b(?!(?:need|speed|feed|seed|bed|red|shed|bled|embed|hundred)\b)[a-z]{3,}ed\b")
-_FUTURE_EN = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|set\s+to|is\s+to|are\s+to|from|starting|begin(?:s|ning)?"
-                        r"|takes?\s+effect|until|by|next|expected|due|coming)\b", re.I)
+# a past verb: an auxiliary, or a word in -ed right after its subject (not "licensed miners")
+_PAST_EN = re.compile(r"\b(?:was|were|had|did)\b|(?:\b[A-Z][\w-]*|\b(?:it|they|he|she|we|authorities|government|ministry|police"
+                      r"|officials|utility|regulators?|compan(?:y|ies)|miners|operators|firms?))\s+(?:also\s+|then\s+|quickly\s+)?"
+                      r"(?!(?:need|speed|feed|seed|bed|red|shed|bled|embed|hundred)\b)[a-z]{3,}ed\b")
+_FUTURE_EN = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|set\s+to|is\s+to|are\s+to|starting|begin(?:s|ning)?"
+                        r"|takes?\s+effect|until|next|expected|due|coming|as\s+of)\b", re.I)
 
 
 def _told_as_past(text: str, s: int, e: int) -> bool:

@@ -143,3 +143,5 @@ def test_a_yearless_month_told_in_the_past_is_the_last_one():
     # to come, or said so: the next one
     assert value("In January the authorities will ration power to miners.") == ["2024-01"]
     assert value("The ban takes effect in January.") == ["2024-01"]
+    # an -ed word that is no verb of the sentence ("licensed"), a deadline ("as of"): not past
+    assert value("The ministry told the utility to halt supplies to licensed miners as of Dec. 31.") == ["2023-12-31"]
