@@ -16,7 +16,7 @@ __all__ = ["other_industry"]
 
 _OTHER_INDUSTRY_EN = re.compile(r"\b(?:smelt(?:ers?|ing)|alumini?um|(?:brick\s+)?kilns?|quarr(?:y|ies)|recycl\w+|assembly\s+lines?|production\s+lines?"
                                 r"|factor(?:y|ies)|textile|garment|furniture|hatcher(?:y|ies)|salmon|steel\s?works|cement|refiner(?:y|ies)"
-                                r"|ride-hailing|e-cigarettes?|vap(?:e|ing)|tanneries|tannery)\b", re.I)
+                                r"|ride-hailing|e-cigarettes?|vap(?:e|ing)|tanneries|tannery|(?:sand\s+)?dredg(?:ing|ers?)|coal\s+washer(?:y|ies))\b", re.I)
 _OTHER_INDUSTRY_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|ال|لل)*(?:قماين|قمين|قمينا|الطوب|طوب|كسارات|كساره|مصاهر|مصهر|مصنع|مصانع"
                                 r"|اعاده التدوير|الاسمنت|اسمنت|النسيج|مدابغ|مدبغه|الفحم النباتي|مكامير)(?![\u0621-\u0652\u0670])")
 

@@ -1596,3 +1596,18 @@ def test_a_town_in_a_countrys_province_and_a_ban_bill_that_stalls():
     assert moves(rec("Miners moved to Karamay in China.", "en"), "destination") == [("CN",)]
     assert bans(rec("Paraguay raises power price for crypto miners as ban bill stalls", "en")) == []
     assert bans(rec("Paraguay passed a ban bill on mining.", "en")) == ["PY"]
+
+
+def test_an_order_that_also_applies_to_a_neighbouring_region_bans_there():
+    r = rec("Kazakhstan ordered the grid to disconnect mining farms in Pavlodar. The order, signed on March 8, also "
+            "applies to the neighbouring Abai region and takes effect on April 1.", "en", "2024-03-12")
+    assert bans(r) == ["KZ-10", "KZ-55"]
+    r = rec("Russia banned mining in Dagestan. The ban applies to miners who use subsidised power.", "en")
+    assert bans(r) == ["RU-DA"]
+
+
+def test_suspended_dredging_licences_are_a_ban_of_another_industry():
+    r = rec("The Selangor state government has suspended all river sand dredging licences on the Selangor and "
+            "Langat rivers.", "en", "2025-02-21")
+    assert bans(r) == ["MY-10"]
+    assert [e["target"] for e in r["events"] if e["type"] == "BAN"] != ["mining"]
