@@ -1611,3 +1611,20 @@ def test_suspended_dredging_licences_are_a_ban_of_another_industry():
             "Langat rivers.", "en", "2025-02-21")
     assert bans(r) == ["MY-10"]
     assert [e["target"] for e in r["events"] if e["type"] == "BAN"] != ["mining"]
+
+
+def test_a_province_named_before_its_operator_and_places_told_by_their_parts():
+    r = rec("Since the shutdown order, Kerman operator Kavir Block has trucked about 800 machines to the Chabahar "
+            "free zone in Sistan and Baluchestan province.", "en", "2024-07-24")
+    assert moves(r, "who", "origin", "destination") == [("Kavir Block", "IR-08", "IR-11")]
+    r = rec("Karun Digital shifted its containers from Ahvaz, in Khuzestan province, to the cooler highlands of "
+            "Kurdistan province.", "en", "2024-07-24")
+    assert moves(r, "origin", "destination") == [("IR-06", "IR-12")]
+    r = rec("Qazaq Hash said it had started moving 6,000 machines from its site outside Ekibastuz to a leased hall "
+            "in Russia's Irkutsk region.", "en", "2024-03-12")
+    assert moves(r, "origin", "destination") == [("KZ-55", "RU-IRK")]
+    # a country before a firm's noun is where it is based, not where its machines were
+    r = rec("Hong Kong hosting firm Pillar Hash said it had moved 5,000 machines to Paraguay.", "en")
+    assert moves(r, "origin", "destination") == [(None, "PY")]
+    r = linked(rec("Selangor halts river sand dredging; dredger fleets head for Perak and Johor", "en", "2024-02-21"))
+    assert bans(r) == ["MY-10"] and moves(r, "origin", "destination") == [("MY-10", "MY-08"), ("MY-10", "MY-01")]

@@ -50,7 +50,9 @@ _KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي
             r"(?:(?:منطقه|مقاطعه|محافظه|اقليم|ولايه|مدينه|جمهوريه|دوله)\s+)?")
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
             r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of)\s+)?"
-            r"(?:(?:province|region|state|city|republic)\s+of\s+)?")
+            r"(?:(?:province|region|state|city|republic)\s+of\s+)?"
+            # "the cooler highlands of Kurdistan province", "the outskirts of Almaty"
+            r"(?:(?:[\w-]+\s+)?(?:highlands|lowlands|outskirts|suburbs|hills|mountains|interior)\s+of\s+)?")
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+" + _KIND_AR + r"$")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
@@ -181,7 +183,7 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              + r"|(?:هربا|فرارا)\s+من\s+(?:\S+\s+){0,3}?(?:في\s+)?)$")
 # where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
 _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
-             r"|premises|hangars?")
+             r"|premises|hangars?|halls?|sheds?|compounds?")
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
                              r"|(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
@@ -1315,7 +1317,11 @@ class KGEvents:
             # "A Mae Sot operator said he moved …": the place the mover is named by
             named_by = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
                         and p.end_char <= trig[0] and _A_PLACE_NOUN.match(text, p.end_char)
-                        and re.search(r"\b(?:a|an|one|another)\s+$", text[max(0, p.start_char - 8):p.start_char], re.I)]
+                        and (re.search(r"\b(?:a|an|one|another)\s+$", text[max(0, p.start_char - 8):p.start_char], re.I)
+                             # "Since the order, Kerman operator Kavir Block has trucked …": a province's
+                             # or town's (a country's is where a firm is based: "Hong Kong hosting firm")
+                             or p.label_ in ("PROVINCE", "CITY") and re.search(
+                                 r"(?:^|[,;:]\s+)$", text[max(sent.start_char, p.start_char - 4):p.start_char]))]
             if named_by and _province_of(self._pid(named_by[-1])) not in [_province_of(d) for d in dest_ids]:
                 origin = self._pid(named_by[-1])
         if origin is None:
