@@ -1628,3 +1628,13 @@ def test_a_province_named_before_its_operator_and_places_told_by_their_parts():
     assert moves(r, "origin", "destination") == [(None, "PY")]
     r = linked(rec("Selangor halts river sand dredging; dredger fleets head for Perak and Johor", "en", "2024-02-21"))
     assert bans(r) == ["MY-10"] and moves(r, "origin", "destination") == [("MY-10", "MY-08"), ("MY-10", "MY-01")]
+
+
+def test_arabic_orders_to_cut_consumption_and_deadlines_to_stop_are_bans():
+    r = rec("أمرت شبكة الكهرباء في مقاطعة يونان مصاهر الألمنيوم بخفض استهلاكها للكهرباء بنسبة 30 بالمئة.", "ar", "2024-08-01")
+    assert bans(r) == ["CN-YN"]
+    r = rec("أمهل جهاز شؤون البيئة مصانع الإسمنت في منطقة حلوان بمحافظة القاهرة حتى الأول من آذار/مارس لوقف "
+            "تشغيل أفرانها العاملة بالفحم.", "ar", "2024-01-10")
+    assert bans(r) == ["EG-C"]
+    r = rec("نقلت شركة النيل للإسمنت أول خط إنتاج من مصنعها في حلوان إلى مجمعها في محافظة السويس.", "ar")
+    assert moves(r, "origin", "destination") == [("EG-C", "EG-SUZ")]
