@@ -1638,3 +1638,14 @@ def test_arabic_orders_to_cut_consumption_and_deadlines_to_stop_are_bans():
     assert bans(r) == ["EG-C"]
     r = rec("نقلت شركة النيل للإسمنت أول خط إنتاج من مصنعها في حلوان إلى مجمعها في محافظة السويس.", "ar")
     assert moves(r, "origin", "destination") == [("EG-C", "EG-SUZ")]
+
+
+def test_the_movers_sites_told_the_sentence_before_are_where_they_leave():
+    r = rec("Baikal Mining Group had been running about 40 MW of machines at two sites south of Irkutsk. After the "
+            "decree it took its rigs to Ethiopia, managing director Pavel Sokurov said.", "en", "2025-01-09")
+    assert moves(r, "who", "origin", "destination") == [("Baikal Mining Group", "RU-IRK", "ET")]
+    r = rec("وتملك شركة \"ستيب مايننغ\" واحدة من أكبر مزارع التعدين في مدينة إيكيباستوز. ومنذ قرار الخفض، فككت "
+            "الشركة نحو نصف أجهزتها وشحنتها بالقطار إلى إقليم كراسنويارسك في سيبيريا.", "ar", "2024-01-10")
+    # (a verb with its ending and object, "وشحنتها"; the region after the province only says where it is)
+    assert moves(r, "origin", "destination") == [("KZ-55", "RU-KYA")]
+    assert moves(rec("Miners moved to Siberia and Kazakhstan.", "en"), "destination") == [("Siberia",), ("KZ",)]

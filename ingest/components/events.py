@@ -252,6 +252,12 @@ _TO_MINERS = re.compile(r"\b(?:contracts?|connections?|supply|power|electricity|
 _BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
 # "Kaspiy Hash, a smaller firm based in Dagestan's capital", "«كاسبي هاش» ومقرها محج قلعة":
 # the movers' seat, told beside their name
+# the movers' sites told with their place ("running 40 MW at two sites south of Irkutsk",
+# "واحدة من أكبر مزارع التعدين في البلاد، في مدينة إيكيباستوز")
+_SITE_AT_EN = re.compile(r"\b(?:sites?|farms?|facilit(?:y|ies)|plants?|mines?|data\s+cent(?:er|re)s?|operations|machines|rigs|mw|megawatts)\b"
+                         r"[^.;]{0,30}?\b(?:in|at|near|outside|(?:south|north|east|west)\s+of)\s+(?:the\s+)?" + _KIND_EN + r"$")
+_SITE_AT_AR = re.compile(r"(?:مزرعه|مزارع|موقع|موقعين|مواقع|منشاه|منشات|مصنع|مصانع|مصنعها|مزرعتها|اجهزه|اجهزتها)"
+                         r"[^.؛]{0,60}?(?:في|قرب|بالقرب من)\s+" + _KIND_AR + r"$")
 _SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:based|headquartered)\s+in\s+(?:the\s+)?"
                          r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))")
@@ -1165,6 +1171,10 @@ class KGEvents:
                 with_country.add(self._pid(d))
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
+        # … and so does a region ("إقليم كراسنويارسك في سيبيريا", "Krasnoyarsk in Siberia")
+        said_where = {self._pid(r) for d in dests for r in dests if r.label_ == "REGION" and r.start_char > d.end_char
+                      and d.label_ != "REGION" and re.fullmatch(r"\s*(?:,|،)?\s*(?:in|في|ب)\s*(?:the\s+)?", text[d.end_char:r.start_char])}
+        dest_ids = [p for p in dest_ids if p not in said_where] or dest_ids
         dest_ids = list(dict.fromkeys(dest_ids))
         if not dest_ids and self.lang == "ar" and tid == "mig.relocate":
             # "يتوافد المعدنون على قرغيزستان": flocking onto a place
@@ -1341,6 +1351,16 @@ class KGEvents:
                                     for d in dest_ids)):
                         origin = pid
                     break
+        if origin is None and dest_ids and actor is not None and prev_sent is not None \
+                and prev_sent.start_char <= actor.start_char < sent.start_char:
+            # "Baikal Mining Group had been running 40 MW at two sites south of Irkutsk. After
+            # the decree it took its rigs to Ethiopia": the movers named the sentence before,
+            # where that sentence puts their sites
+            site = _SITE_AT_AR if self.lang == "ar" else _SITE_AT_EN
+            at = [e for e in ents if e.label_ in ("PROVINCE", "CITY") and self._pid(e)
+                  and actor.end_char <= e.start_char < sent.start_char and site.search(self._before(doc, e, 70))]
+            if at and _province_of(self._pid(at[0])) not in [_province_of(d) for d in dest_ids]:
+                origin = self._pid(at[0])
         qty = [e for e in sent_ents if e.label_ == "CAPACITY" and win[0] <= e.start_char < win[1]
                and (e._.kg_value or {}).get("unit") in ("machines", "MW", "GW", "facilities", "mines", "EH/s", "PH/s")]
         quantity = qty[0] if qty else None
@@ -1645,5 +1665,8 @@ def _unglued(words: str) -> str:
 def _word_edges(s: str, a: int, b: int) -> bool:
     ar = lambda c: "\u0600" <= c <= "\u06ff"
     left_ok = a == 0 or not ar(s[a - 1]) or s[a - 1] in "وفبل" and (a < 2 or not ar(s[a - 2]))
-    right_ok = b >= len(s) or not ar(s[b]) or s[b:b + 1] in ("ه", "ا", "ت", "و", "ي", "ن") and (b + 1 >= len(s) or not ar(s[b + 1]) or s[b:b+2] in ("ها", "هم", "ات", "ون", "ين", "وا"))
+    right_ok = b >= len(s) or not ar(s[b]) or s[b:b + 1] in ("ه", "ا", "ت", "و", "ي", "ن") and (
+        b + 1 >= len(s) or not ar(s[b + 1]) or s[b:b+2] in ("ها", "هم", "ات", "ون", "ين", "وا")
+        # a verb's ending and its object: "وشحنتها", "نقلوها"
+        or s[b:b+3] in ("تها", "تهم", "وها", "وهم", "ناه") and (b + 3 >= len(s) or not ar(s[b + 3])))
     return left_ok and right_ok
