@@ -56,6 +56,14 @@ CHILD = textwrap.dedent("""
                    "content_hash": f"h{{n}}"}}
 
     store = LadybugStore(sys.argv[1])
+    _upsert = store.upsert
+
+    def upsert(batch):  # tell the parent each committed group
+        out = _upsert(batch)
+        print("wrote", flush=True)
+        return out
+
+    store.upsert = upsert
     print("go", flush=True)
     ingest_articles(articles(), store, progress=False, group=4, link=False)
     store.close()
@@ -93,7 +101,9 @@ def test_kill_9_mid_ingest_leaves_whole_articles(tmp_path, monkeypatch):
                              stderr=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "go", child.stderr.read()
-        time.sleep(1.5)
+        # killed a moment after its first committed group, whatever the machine's speed
+        assert child.stdout.readline().strip() == "wrote", child.stderr.read()
+        time.sleep(0.3)
         assert child.poll() is None, "the child finished before it could be killed"
         os.kill(child.pid, signal.SIGKILL)
     finally:
