@@ -28,7 +28,6 @@ Examples
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 
 from ingest.gazetteer import contains
 from ingest.industry import other_industry
@@ -138,8 +137,10 @@ def link_record(record: dict) -> list[dict]:
     bans = [e for e in events if e.get("type") == "BAN"]
     # a move with no origin leaves the country whose bans the article tells, else its main place
     places = {b["jurisdiction"] for b in bans if b.get("jurisdiction")}
-    banned = Counter(b["jurisdiction"].split("-")[0] for b in bans if b.get("jurisdiction"))
-    home = banned.most_common(1)[0][0] if banned else art.get("place")
+    # (the country of the article's first ban: the lead tells the news, a closing "Libya
+    # has banned mining since 2018, and seized …" only compares, however many bans it tells)
+    told = sorted((b.get("start") or 0, b["jurisdiction"].split("-")[0]) for b in bans if b.get("jurisdiction"))
+    home = told[0][1] if told else art.get("place")
     # an article about one province's ban: moves with no origin leave that province
     home_country = places.pop() if len(places) == 1 else (home.split("-")[0] if home else None)
     links: list[dict] = []

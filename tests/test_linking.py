@@ -266,3 +266,10 @@ def test_after_one_sentence_banned_several_provinces_the_one_named_last_is_left(
     r = {"article": {}, "events": [dict(e) for e in events], "entities": []}
     link_record(r)
     assert r["events"][-1]["origin"] is None  # none named: no telling which
+
+
+def test_a_move_with_no_origin_leaves_the_country_of_the_first_ban_told():
+    # Kuwait's campaign leads; Libya's bans close the article as a comparison
+    r = {"article": {}, "events": [ban("k", "KW", start=0), mig("m", None, "IQ", si=2, start=200),
+                                   ban("l1", "LY", si=6, start=600), ban("l2", "LY-MB", si=6, start=600)]}
+    assert [(l["from"], l["to"]) for l in link_record(r)] == [("k", "m")]
