@@ -1649,3 +1649,9 @@ def test_the_movers_sites_told_the_sentence_before_are_where_they_leave():
     # (a verb with its ending and object, "وشحنتها"; the region after the province only says where it is)
     assert moves(r, "origin", "destination") == [("KZ-55", "RU-KYA")]
     assert moves(rec("Miners moved to Siberia and Kazakhstan.", "en"), "destination") == [("Siberia",), ("KZ",)]
+
+
+def test_an_arabic_cause_after_badama_is_not_where_the_ban_applies():
+    r = rec("أطلقت وزارة الداخلية الكويتية منتصف حزيران/يونيو حملة لوقف تعدين العملات المشفرة في المنازل، بعدما "
+            "رصدت استهلاكا غير طبيعي للكهرباء في منطقة الوفرة في محافظة الأحمدي.", "ar", "2025-06-20")
+    assert bans(r) == ["KW"]
