@@ -1655,3 +1655,9 @@ def test_an_arabic_cause_after_badama_is_not_where_the_ban_applies():
     r = rec("أطلقت وزارة الداخلية الكويتية منتصف حزيران/يونيو حملة لوقف تعدين العملات المشفرة في المنازل، بعدما "
             "رصدت استهلاكا غير طبيعي للكهرباء في منطقة الوفرة في محافظة الأحمدي.", "ar", "2025-06-20")
     assert bans(r) == ["KW"]
+
+
+def test_a_province_after_a_bare_apostrophe_possessive():
+    r = rec("Kestrel Compute opened a site in Laos' Savannakhet province in 2024 and moved part of its GPU "
+            "clusters there from Johor.", "en", "2025-03-01")
+    assert moves(r, "origin", "destination") == [("MY-01", "LA-SV")]

@@ -140,7 +140,7 @@ _IN_ITS_COUNTRY = re.compile(r"\s*(?:,|\bin|(?<![\u0621-\u0652\u0670])(?:في|ب
 _WHERE_AFTER = re.compile(r"\s*[,،]\s*(?:where|حيث)\s")
 # "we shut down in minutes": a company stopping its own machines is no ban
 _WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:just|simply|can|could|will|would|must|have\s+to|had\s+to)\s+)?$", re.I)
-_OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|coal-rich)\s+){0,2}(?:(?:province|region|state)\s+of\s+)?")
+_OWNED_PLACE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|coal-rich)\s+){0,2}(?:(?:province|region|state)\s+of\s+)?")
 _BORDER_WITH = re.compile(r"(?:الحدود|حدود|الحدوديه)\s+(?:مع|مع\s+دوله)\s+$|\bborders?\s+with\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 # (the subject, not "miners in the state said the ban …"; lower case: not "the State Council")
 _THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:province|region|state|provincial|regional)\b(?:['’]s\s+(?:[\w-]+\s+){1,2}|\s+(?:[\w-]+\s+){0,4})$")
@@ -1115,7 +1115,7 @@ class KGEvents:
                     "mig.flee", "mig.arrive", "mig.destination", "mig.consider"))) or like.search(self._before(doc, p, 12))):
                 dests.append(p)
             elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*(?:the\s+)?$"
-                                    r"|^['’]s\s+$",  # "to Russia's Irkutsk region"
+                                    r"|^['’]s\s+$|^['’]\s+$",  # "to Russia's Irkutsk region", "in Laos' Savannakhet province"
                                     _fold_range(doc, dests[-1].end_char, p.start_char)):
                 dests.append(p)
             elif p is first_dest:
@@ -1183,7 +1183,8 @@ class KGEvents:
             dest_ids = [self._pid(p) for p in onto[:1] if self._pid(p) != origin]
         if not dest_ids and origin and before:
             # "25 شركة تعمل في إثيوبيا، معظمها انتقل من الصين": where the movers are now
-            here_now = [self._pid(p) for p in before if self._pid(p) and self._pid(p) != origin
+            # (the inner one of "in Laos' Savannakhet province")
+            here_now = [self._pid(self._owned_place(places, p) or p) for p in before if self._pid(p) and self._pid(p) != origin
                         and not contains(self._pid(p), origin) and not contains(origin, self._pid(p))]
             dest_ids = here_now[-1:]
         if not dest_ids and isinstance(first_dest, str) and first_dest != origin \
