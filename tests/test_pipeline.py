@@ -1661,3 +1661,11 @@ def test_a_province_after_a_bare_apostrophe_possessive():
     r = rec("Kestrel Compute opened a site in Laos' Savannakhet province in 2024 and moved part of its GPU "
             "clusters there from Johor.", "en", "2025-03-01")
     assert moves(r, "origin", "destination") == [("MY-01", "LA-SV")]
+
+
+def test_no_ban_in_a_region_and_movers_named_by_their_country_leave_it():
+    r = rec("موسكو (أ ف ب) - بدأ معدنو العملات المشفرة في جنوب سيبيريا نقل آلاتهم إلى مناطق أخرى من روسيا، قبل "
+            "أيام من دخول حظر حكومي على نشاطهم حيز التنفيذ.", "ar", "2025-01-09")
+    assert "Siberia" not in bans(r)
+    r = rec("Iran banned mining. Many Chinese miners left the country for Kazakhstan.", "en")
+    assert moves(r, "origin", "destination") == [("CN", "KZ")]

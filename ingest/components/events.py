@@ -439,9 +439,10 @@ class KGEvents:
             if dropped:
                 here = [ev for ev in here if ev not in dropped]
                 events = [ev for ev in events if ev not in dropped]
+            left = [o for o in origins if (names().get(o) or {}).get("type") != "REGION"]  # (no region bans)
             for ev in here:
-                if ev["type"] == "BAN" and ev.get("_fallback") and origins:
-                    ev["jurisdiction"] = origins[0]
+                if ev["type"] == "BAN" and ev.get("_fallback") and left:
+                    ev["jurisdiction"] = left[0]
             for ev in here:
                 if ev["type"] == "BAN" and ev.get("jurisdiction"):
                     self._ban_home = ev["jurisdiction"].split("-")[0]
@@ -807,6 +808,8 @@ class KGEvents:
                 # would ban new ones": the place of the ban just told, not the whole country
                 ids = [last[1]]
             fallback = True
+        # a region ("Siberia", "the North Caucasus") is no jurisdiction: no body bans there as such
+        ids = [i for i in ids if (names().get(i) or {}).get("type") != "REGION"]
         if not ids:
             return []
         if fallback and (re.fullmatch(r"[وفب]?ال(?:حظر|حمله|حملة|قرار)", text[trig[0]:trig[1]]) if self.lang == "ar"
@@ -1152,7 +1155,8 @@ class KGEvents:
         if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|غادر\w* البلاد|out of (?:the country|China)|abroad|overseas|leave China|left China"
                                          r"|(?:left|leave|leaving|fled|flee(?:ing)?)\s+the\s+country", stext) \
                 and not any(self._pid(d) == home for d in dests):  # not the country they go to
-            origin = home
+            # (the movers' own country when their name says it: "المعدنين الروس قد غادروا البلاد")
+            origin = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", text[sent.start_char:trig[0]])) or home
         dest_ids = []
         for d in dests:
             pid = self._pid(d)
