@@ -1669,3 +1669,14 @@ def test_no_ban_in_a_region_and_movers_named_by_their_country_leave_it():
     assert "Siberia" not in bans(r)
     r = rec("Iran banned mining. Many Chinese miners left the country for Kazakhstan.", "en")
     assert moves(r, "origin", "destination") == [("CN", "KZ")]
+
+
+def test_arabic_a_freeze_imposed_by_a_province_and_miners_annexed_to_their_town():
+    r = rec("وفي كندا، دفع تجميد فرضته مقاطعة مانيتوبا أواخر 2022 على ربط مشاريع تعدين جديدة بالشبكة شركة \"برايري "
+            "بلوك\" إلى إعادة نشر 20 ميغاواط من طاقتها في مقاطعة ألبرتا المجاورة.", "ar", "2024-06-01")
+    assert bans(r) == ["CA-MB"] and moves(r, "origin", "destination") == [("CA-MB", "CA-AB")]
+    r = rec("دفعت المداهمات بعض معدني رفسنجان إلى النزوح بأجهزتهم نحو قرى نائية في محافظة سيستان وبلوشستان.", "ar")
+    assert moves(r, "origin", "destination") == [("IR-08", "IR-11")]
+    # a place before the movers is not theirs by annexation
+    r = rec("دبي - استقر كثير من المعدنين الصينيين في كازاخستان.", "ar")
+    assert moves(r, "origin", "destination") == [("CN", "KZ")]

@@ -1313,6 +1313,12 @@ class KGEvents:
                            and p.end_char < at and _OWNED_BY.fullmatch(text, p.end_char, at)]
                     if own and self._pid(own[-1]) not in dest_ids:
                         origin = self._pid(own[-1])
+                if origin is None and self.lang == "ar":
+                    # "بعض معدني رفسنجان", "معدنو إيركوتسك": the movers' place, annexed to them
+                    own = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
+                           and p.start_char >= best.end() and re.fullmatch(r"\s*", text[best.end():p.start_char])]
+                    if own and _province_of(self._pid(own[0])) not in [_province_of(d) for d in dest_ids]:
+                        origin = self._pid(own[0])
                 if self.lang == "ar":
                     actor_text = _unglued(actor_text)
         if origin is None and actor is not None:
