@@ -327,3 +327,11 @@ def test_spacy_entity_ruler_loads_the_files_and_finds_entities():
     assert {(e.text, e.ent_id_) for e in doc.ents} == {
         ("بت ماينيغ", "BIT Mining"), ("منغوليا الداخلية", "CN-NM"), ("كازاخستان", "KZ"),
         ("جامعة كامبريدج", "University of Cambridge")}
+
+
+def test_arabic_names_added_in_the_sixth_session():
+    from ingest.pipeline import extract
+    for text, pid in (("نقل المعدنون أجهزتهم إلى ولاية سوليا.", "VE-V"), ("نقل المعدنون أجهزتهم إلى مقاطعة نونغ خاي.", "TH-43"),
+                      ("نقل المعدنون أجهزتهم إلى ولاية هاريانا.", "IN-HR")):
+        r = extract({"id": "t", "title": "", "text": text, "lang": "ar"})
+        assert pid in [e.get("canonical") for e in r["entities"]], text
