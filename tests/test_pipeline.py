@@ -1680,3 +1680,9 @@ def test_arabic_a_freeze_imposed_by_a_province_and_miners_annexed_to_their_town(
     # a place before the movers is not theirs by annexation
     r = rec("دبي - استقر كثير من المعدنين الصينيين في كازاخستان.", "ar")
     assert moves(r, "origin", "destination") == [("CN", "KZ")]
+
+
+def test_arabic_machines_that_were_running_somewhere_leave_it():
+    r = rec("افتتحت شركة \"ريفت باور\" الشهر الماضي موقعا في مقاطعة ناكورو، ونقلت إليه أجهزة كانت تعمل في إثيوبيا.",
+            "ar", "2025-03-01")
+    assert moves(r, "origin", "destination") == [("ET", "KE-31")]

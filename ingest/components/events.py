@@ -180,7 +180,9 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              # "من منشآتها في الولايات المتحدة": from its sites there
                              + r"|من\s+(?:منشات|مواقع|مزارع|مراكز|مصانع|منشاه|موقع|مزرعه|مركز|مصنع)(?:ها|هم|ه)?(?:\s+\S+){0,2}?\s+(?:في|ب)\s*"
                              # "هرباً من القيود في كازاخستان": what they fled was there
-                             + r"|(?:هربا|فرارا)\s+من\s+(?:\S+\s+){0,3}?(?:في\s+)?)$")
+                             + r"|(?:هربا|فرارا)\s+من\s+(?:\S+\s+){0,3}?(?:في\s+)?"
+                             # "أجهزة كانت تعمل في إثيوبيا": where the machines were running
+                             + r"|(?:كانت|كان|كانوا)\s+(?:تعمل|يعمل|يعملون|تشغل|مركبه|موجوده|منصوبه)\s+(?:في|ب)\s*" + _KIND_AR + r")$")
 # where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
 _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
              r"|premises|hangars?|halls?|sheds?|compounds?")
