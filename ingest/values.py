@@ -282,9 +282,10 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             way = {"last": -1, "next": 1}.get(folded[max(0, m.start() - 5):m.start()].strip(), 0)  # "last May"
             if not way and _UNTIL_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 way = 2  # "until September", "by June": not before this month
-            year = int(m.group(4)) if m.group(4) else _year_for_month(month, pub or pub_month, day, way)
-            if year and not m.group(4) and way == 0 and (pub or pub_month) and \
-                    (year, month) > ((pub or pub_month).year, (pub or pub_month).month) and _told_as_past(text, s, e):
+            ref = pub or pub_month
+            year = int(m.group(4)) if m.group(4) else _year_for_month(month, ref, day, way)
+            if year and not m.group(4) and way == 0 and (year, month) > (ref.year, ref.month) \
+                    and _told_as_past(text, s, e):
                 year -= 1  # "In January the authorities rationed power", written in November: the last one
             add(s, e, t, _iso(year, month, day) if year else None, 3,
                 None if m.group(4) or way in (-1, 1) else (month, day, way == 2))

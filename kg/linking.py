@@ -124,9 +124,9 @@ def _province_left(mig: dict, bans: list[dict], mentions: list[dict] = ()) -> di
     # one sentence banned several provinces: the one named just before or in the move's
     # sentence ("وكان معدّنو إركوتسك أول من تحرك. وقال أحدهم إنه شحن 800 جهاز إلى تفير")
     lo, hi = (mig.get("start") or 0) - NAMED_BEFORE_CHARS, mig.get("end") or mig.get("start") or 0
-    named = sorted((e["start"], i) for e in mentions if lo <= (e.get("start") or -1) < hi
-                   for i, b in enumerate(group) if contains(b["jurisdiction"], e.get("canonical")))
-    return group[named[-1][1]] if named else None  # the one named last
+    named = max(((e["start"], i) for e in mentions if lo <= (e.get("start") or -1) < hi
+                 for i, b in enumerate(group) if contains(b["jurisdiction"], e.get("canonical"))), default=None)
+    return group[named[1]] if named else None  # the one named last
 
 
 def link_record(record: dict) -> list[dict]:
@@ -139,8 +139,8 @@ def link_record(record: dict) -> list[dict]:
     places = {b["jurisdiction"] for b in bans if b.get("jurisdiction")}
     # (the country of the article's first ban: the lead tells the news, a closing "Libya
     # has banned mining since 2018, and seized …" only compares, however many bans it tells)
-    told = sorted((b.get("start") or 0, b["jurisdiction"].split("-")[0]) for b in bans if b.get("jurisdiction"))
-    home = told[0][1] if told else art.get("place")
+    home = min(((b.get("start") or 0, b["jurisdiction"].split("-")[0]) for b in bans if b.get("jurisdiction")),
+               default=(None, art.get("place")))[1]
     # an article about one province's ban: moves with no origin leave that province
     home_country = places.pop() if len(places) == 1 else (home.split("-")[0] if home else None)
     links: list[dict] = []

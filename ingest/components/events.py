@@ -252,14 +252,14 @@ _A_PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:operator|miner|firm|company|bus
 _TO_MINERS = re.compile(r"\b(?:contracts?|connections?|supply|power|electricity|applications?|requests?)\b[^.;]{0,40}\b(?:to|for|with|from)\s+"
                         r"(?:[\w-]+\s+){0,2}(?:miners|mining|crypto)|(?:عقود|ربط|امداد|تزويد|توصيل)\S*\s+(?:\S+\s+){0,4}(?:المعدنين|معدني|التعدين|مزارع)", re.I)
 _BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
-# "Kaspiy Hash, a smaller firm based in Dagestan's capital", "«كاسبي هاش» ومقرها محج قلعة":
-# the movers' seat, told beside their name
 # the movers' sites told with their place ("running 40 MW at two sites south of Irkutsk",
 # "واحدة من أكبر مزارع التعدين في البلاد، في مدينة إيكيباستوز")
 _SITE_AT_EN = re.compile(r"\b(?:sites?|farms?|facilit(?:y|ies)|plants?|mines?|data\s+cent(?:er|re)s?|operations|machines|rigs|mw|megawatts)\b"
                          r"[^.;]{0,30}?\b(?:in|at|near|outside|(?:south|north|east|west)\s+of)\s+(?:the\s+)?" + _KIND_EN + r"$")
 _SITE_AT_AR = re.compile(r"(?:مزرعه|مزارع|موقع|موقعين|مواقع|منشاه|منشات|مصنع|مصانع|مصنعها|مزرعتها|اجهزه|اجهزتها)"
                          r"[^.؛]{0,60}?(?:في|قرب|بالقرب من)\s+" + _KIND_AR + r"$")
+# "Kaspiy Hash, a smaller firm based in Dagestan's capital", "«كاسبي هاش» ومقرها محج قلعة":
+# the movers' seat, told beside their name
 _SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:based|headquartered)\s+in\s+(?:the\s+)?"
                          r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))")
@@ -441,7 +441,7 @@ class KGEvents:
             if dropped:
                 here = [ev for ev in here if ev not in dropped]
                 events = [ev for ev in events if ev not in dropped]
-            left = [o for o in origins if (names().get(o) or {}).get("type") != "REGION"]  # (no region bans)
+            left = [o for o in origins if not _is_region(o)]  # (no region bans)
             for ev in here:
                 if ev["type"] == "BAN" and ev.get("_fallback") and left:
                     ev["jurisdiction"] = left[0]
@@ -811,7 +811,7 @@ class KGEvents:
                 ids = [last[1]]
             fallback = True
         # a region ("Siberia", "the North Caucasus") is no jurisdiction: no body bans there as such
-        ids = [i for i in ids if (names().get(i) or {}).get("type") != "REGION"]
+        ids = [i for i in ids if not _is_region(i)]
         if not ids:
             return []
         if fallback and (re.fullmatch(r"[وفب]?ال(?:حظر|حمله|حملة|قرار)", text[trig[0]:trig[1]]) if self.lang == "ar"
@@ -1319,7 +1319,7 @@ class KGEvents:
                     # "بعض معدني رفسنجان", "معدنو إيركوتسك": the movers' place, annexed to them
                     own = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
                            and p.start_char >= best.end() and re.fullmatch(r"\s*", text[best.end():p.start_char])]
-                    if own and _province_of(self._pid(own[0])) not in [_province_of(d) for d in dest_ids]:
+                    if own and _not_going_to(self._pid(own[0]), dest_ids):
                         origin = self._pid(own[0])
                 if self.lang == "ar":
                     actor_text = _unglued(actor_text)
@@ -1327,14 +1327,14 @@ class KGEvents:
             # "Tokmok-based Altai Hash", "Tokmok-based miner Altai Hash": where the movers are based
             based = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
                      and p.end_char < actor.start_char and _BASED.fullmatch(text, p.end_char, actor.start_char)]
-            if based and _province_of(self._pid(based[-1])) not in [_province_of(d) for d in dest_ids] \
+            if based and _not_going_to(self._pid(based[-1]), dest_ids) \
                     and not re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", text[trig[1]:win[1]]):  # (not "… from Acre")
                 origin = self._pid(based[-1])
         if origin is None and actor is not None:
             seat = next((p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
                          and actor.end_char < p.start_char < trig[0]
                          and _SEAT_AFTER.match(text[actor.end_char:p.start_char])), None)
-            if seat is not None and _province_of(self._pid(seat)) not in [_province_of(d) for d in dest_ids]:
+            if seat is not None and _not_going_to(self._pid(seat), dest_ids):
                 origin = self._pid(seat)
         if origin is None and self.lang == "en":
             # "A Mae Sot operator said he moved …": the place the mover is named by
@@ -1345,7 +1345,7 @@ class KGEvents:
                              # or town's (a country's is where a firm is based: "Hong Kong hosting firm")
                              or p.label_ in ("PROVINCE", "CITY") and re.search(
                                  r"(?:^|[,;:]\s+)$", text[max(sent.start_char, p.start_char - 4):p.start_char]))]
-            if named_by and _province_of(self._pid(named_by[-1])) not in [_province_of(d) for d in dest_ids]:
+            if named_by and _not_going_to(self._pid(named_by[-1]), dest_ids):
                 origin = self._pid(named_by[-1])
         if origin is None:
             # "Chinese miners", "المعدنون الصينيون": the demonym of the movers is where they leave
@@ -1372,7 +1372,7 @@ class KGEvents:
             site = _SITE_AT_AR if self.lang == "ar" else _SITE_AT_EN
             at = [e for e in ents if e.label_ in ("PROVINCE", "CITY") and self._pid(e)
                   and actor.end_char <= e.start_char < sent.start_char and site.search(self._before(doc, e, 70))]
-            if at and _province_of(self._pid(at[0])) not in [_province_of(d) for d in dest_ids]:
+            if at and _not_going_to(self._pid(at[0]), dest_ids):
                 origin = self._pid(at[0])
         qty = [e for e in sent_ents if e.label_ == "CAPACITY" and win[0] <= e.start_char < win[1]
                and (e._.kg_value or {}).get("unit") in ("machines", "MW", "GW", "facilities", "mines", "EH/s", "PH/s")]
@@ -1616,6 +1616,17 @@ def _body_place(kb: str) -> str | None:
     info = names().get(kb, {})
     parent = info.get("parent") or ""
     return parent if "-" in parent and info.get("type") in ("COMPANY", "REGULATOR", "ORGANIZATION") else info.get("country")
+
+
+def _is_region(pid: str | None) -> bool:
+    """Whether the gazetteer types ``pid`` a REGION ("Siberia"): no jurisdiction."""
+    return (names().get(pid) or {}).get("type") == "REGION"
+
+
+def _not_going_to(pid: str | None, dest_ids: list) -> bool:
+    """Whether the movers' place ``pid`` is none of the places they go to (compared at
+    the province: a town and its province are one place here)."""
+    return _province_of(pid) not in [_province_of(d) for d in dest_ids]
 
 
 def _province_of(pid: str | None) -> str | None:
