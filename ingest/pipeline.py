@@ -62,7 +62,7 @@ _ORG_LABELS = ("COMPANY", "ORGANIZATION", "REGULATOR")
 
 def _known_arabic_words() -> set[str]:
     """Normalised words that NORM may uncover under a clitic."""
-    from ingest.lang.ar.demonyms import DEMONYMS
+    from ingest.lang.ar.demonyms import BROKEN_PLURALS, DEMONYMS
     known: set[str] = set()
     for row in _patterns():
         p = row["pattern"]
@@ -73,6 +73,7 @@ def _known_arabic_words() -> set[str]:
     for forms in DEMONYMS.values():
         for f in forms:
             known.update({f, f + "ه", f + "ين", f + "ون", "ال" + f, "ال" + f + "ه", "ال" + f + "ين", "ال" + f + "ون"})
+    known.update("ال" + f for forms in BROKEN_PLURALS.values() for f in forms)
     known.update({"الميه", "المايه", "المئه"})
     # a pattern word that is itself a clitic form of another known word ("لكازاخستان" in
     # an organisation's name) is not a word of its own: NORM folds it on both sides

@@ -1686,3 +1686,80 @@ def test_arabic_machines_that_were_running_somewhere_leave_it():
     r = rec("افتتحت شركة \"ريفت باور\" الشهر الماضي موقعا في مقاطعة ناكورو، ونقلت إليه أجهزة كانت تعمل في إثيوبيا.",
             "ar", "2025-03-01")
     assert moves(r, "origin", "destination") == [("ET", "KE-31")]
+
+
+def test_arabic_broken_plurals_of_peoples_are_their_country():
+    r = rec("ونقل المعدنون الروس أجهزتهم إلى كازاخستان الشهر الماضي.", "ar", "2025-03-01")
+    assert moves(r, "who", "origin", "destination") == [("المعدنون الروس", "RU", "KZ")]
+    r = rec("وقال مسؤولون إن الروس نقلوا أجهزتهم إلى إثيوبيا.", "ar", "2025-03-01")
+    assert moves(r, "who", "origin", "destination") == [("الروس", "RU", "ET")]
+    # bare, without its article, it is a name
+    r = rec("بعد الحظر، نقل روس أولبريخت أجهزته إلى إثيوبيا.", "ar", "2025-03-01")
+    assert moves(r, "origin") == [(None,)]
+
+
+def test_english_sending_a_bill_bringing_noise_and_leaving_reservoirs_low_are_no_moves():
+    for text in ("Under the proposal, sent to parliament by the ministry, operators would have to register.",
+                 "Crypto mining brings noise to the communities where it is located, the ministry said.",
+                 "Iceland will cut power to miners after a dry autumn left its reservoirs at their lowest level."):
+        assert moves(rec(text, "en", "2025-06-10")) == [], text
+    assert moves(rec("The firm brought its machines to Texas.", "en"), "destination") == [("US-TX",)]
+
+
+def test_a_decree_that_also_outlaws_mining_in_listed_provinces_bans_there():
+    r = rec("The prohibition is part of a government decree that also outlaws mining all year round in "
+            "Chechnya, Ingushetia and North Ossetia until March 2031.", "en", "2025-03-04")
+    assert {"RU-CE", "RU-IN", "RU-SE"} <= set(bans(r))
+    # "the first such ban" is still the ban told before
+    r = rec("Kazakhstan banned mining in Almaty, the first such ban in the region.", "en")
+    assert len([e for e in r["events"] if e["type"] == "BAN"]) == 1
+
+
+def test_arabic_suspended_connections_a_similar_freeze_and_seized_machines_are_bans():
+    r = rec("وفي أحدث هذه الخطوات، علّقت حكومة مانيتوبا أواخر تشرين الثاني/نوفمبر، لمدة 18 شهراً، أي توصيلات "
+            "كهربائية جديدة لمشاريع التعدين.", "ar", "2023-01-09")
+    assert bans(r) == ["CA-MB"]
+    r = rec("حظرت مانيتوبا التعدين. وبعد أقل من ثلاثة أسابيع، أعلنت كولومبيا البريطانية تجميداً مماثلاً مدته 18 "
+            "شهراً أيضاً.", "ar", "2023-01-09")
+    assert bans(r) == ["CA-BC", "CA-MB"]
+    r = rec("أعلنت السلطات الإيرانية ضبط أكثر من 800 جهاز لتعدين العملات المشفرة في مداهمات في محافظات خوزستان "
+            "وأصفهان وكرمان وطهران.", "ar", "2024-12-20")
+    assert bans(r) == ["IR-06", "IR-08", "IR-10", "IR-23"]
+    # a halt of something else, whose mining words are in the next sentence, is none
+    r = rec("وتوقفت بعض المواقع عن قبول عملاء جدد حتى تموز/يوليو. ويتوقع أن تشحن حواسيب التعدين المتبقية الى الخارج.",
+            "ar", "2024-10-15")
+    assert bans(r) == []
+
+
+def test_a_city_named_like_its_province_in_a_list_of_provinces_is_the_province():
+    r = rec("Police raided farms in the provinces of Isfahan and Tehran.", "en")
+    assert [(e["text"], e["type"], e["canonical"]) for e in r["entities"] if e["type"] != "DATE"] == [
+        ("Isfahan", "PROVINCE", "IR-10"), ("Tehran", "PROVINCE", "IR-23")]
+    r = rec("Miners moved from Tehran and Isfahan to Armenia.", "en")
+    assert {e["type"] for e in r["entities"] if e["text"] in ("Tehran", "Isfahan")} == {"CITY"}
+
+
+def test_towns_the_probes_named_and_a_place_inside_a_persons_name():
+    r = rec("KOTA KINABALU, Aug 12 - Police have shut down 38 illegal bitcoin mining sites in Tawau and Sandakan "
+            "since June. Miners moved rigs from Penang to Sabah.", "en", "2025-08-12")
+    assert {e["canonical"] for e in r["entities"] if e["type"] == "CITY"} == {"Kota Kinabalu", "Tawau", "Sandakan"}
+    assert moves(r, "origin", "destination") == [("MY-07", "MY-12")]
+    r = rec("Sheikh Sabah al-Ahmad visited the farm. Kuwait's emir Sabah Al-Ahmad died.", "en")
+    assert [e["canonical"] for e in r["entities"] if e["type"] in ("PROVINCE", "CITY")] == []
+
+
+def test_a_dam_named_after_a_town_is_no_jurisdiction_and_districts_hold_their_towns():
+    r = rec("BISHKEK, Dec 10 — Kyrgyzstan's Ministry of Energy has ordered all cryptocurrency mining farms to "
+            "disconnect from the grid, as the country grapples with low water levels at the Toktogul reservoir.",
+            "en", "2024-12-10")
+    assert bans(r) == ["KG"]
+    r = rec("أمرت وزارة الطاقة القرغيزية مزارع التعدين بالانفصال عن الشبكة بسبب انخفاض منسوب المياه في سد توكتوغول.",
+            "ar", "2024-12-10")
+    assert bans(r) == ["KG"]
+    r = rec("وأفادت مصادر أمنية بأن الفرق داهمت 14 مستودعاً لتعدين البيتكوين في قضاءي سيفيرك وويران شهير.",
+            "ar", "2024-03-01")
+    assert bans(r) == ["TR-63"]
+    # "the areas around it, of the states of Haryana and Uttar Pradesh": part of them, not from them
+    r = rec("أمرت لجنة إدارة جودة الهواء في الهند بوقف عمل أفران الطوب في إقليم دلهي وفي المناطق المحيطة به من "
+            "ولايتي هاريانا وأوتار براديش.", "ar", "2023-11-03")
+    assert bans(r) == ["IN-DL", "IN-HR", "IN-UP"]

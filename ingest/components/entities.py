@@ -170,6 +170,9 @@ _NATIONAL_LEVELS = ("central", "federal", "national")
 # "officials in Changji prefecture": a city's own government
 _LOCAL_UNIT = re.compile(r"\s+(?:prefecture|county|district|municipality|city\s+(?:government|council|hall))\b", re.I)
 
+_BROKEN_PLURAL = re.compile(r"(?:[وفب]?ال|[وف]?لل)([\u0621-\u064a]+)")
+
+
 class KGEntities:
     """Collect gazetteer names, values and cue-found names into ``doc.spans["entities"]``."""
 
@@ -181,10 +184,12 @@ class KGEntities:
             from ingest.lang.en.demonyms import DEMONYMS
         self.demonyms = DEMONYMS
         if lang == "ar":
+            from ingest.lang.ar.demonyms import BROKEN_PLURALS
             # folded like the words they are matched against ("جزائري" -> "جزايري")
             alts = sorted({(_fold(d), pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
             self._demonym_re = [(re.compile(rf"(?<![\u0621-\u0652\u0670])(?:[وفبل]?ال)?{re.escape(d)}(?:ه|ين|ون|يه|يون|يين|ات)?(?![\u0621-\u0652\u0670])"), pid)
                                 for d, pid in alts]
+            self._broken_plurals = {_fold(d): pid for pid, ds in BROKEN_PLURALS.items() for d in ds}
         else:
             alts = sorted({(d, pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
             self._demonym_re = [(re.compile(rf"(?<![\w.]){re.escape(d)}(?![\w])"), pid) for d, pid in alts]
@@ -202,6 +207,10 @@ class KGEntities:
                 if rx.fullmatch(t):
                     found = pid
                     break
+        if found is None and t and self.lang == "ar":
+            # "الروس", "والروس", "للروس": a broken plural, with its article only
+            m = _BROKEN_PLURAL.fullmatch(t)
+            found = self._broken_plurals.get(m.group(1)) if m else None
         if len(cache) < 200_000:
             cache[text] = found
         return found
@@ -209,7 +218,7 @@ class KGEntities:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
-        gaz_ents = _namesakes(doc, list(doc.ents))
+        gaz_ents = _listed_capitals(doc, _namesakes(doc, _in_names(doc, list(doc.ents))))
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them. The ruler's id is
@@ -861,6 +870,76 @@ _IN_THE_US = re.compile(r",?\s+(?:in\s+)?the\s+(?:United\s+States|U\.S\.|US)\b|\
 _LIST_GAP = re.compile(r"\s*(?:,|،|and|or|و|أو|او)?\s*(?:(?:and|or)\s+)?"
                        # "from Texas to Georgia", "to Georgia from Washington state", "من تكساس إلى جورجيا"
                        r"|\s+(?:from|to|into)\s+|\s+(?:من|الى|إلى|الي)\s+")
+
+
+#: "Sheikh Sabah al-Ahmad", "Emir Jaber": a place's name inside a person's
+_PERSON_BEFORE = re.compile(r"\b(?:Sheikh|Sheikha|Emir|Sultan|Prince|Princess|King|Queen|Sayyid)\s+$")
+_PERSON_AFTER = re.compile(r"\s+(?:al|Al|el|El|bin|ibn|bint)[-\s](?-i:[A-Z])")
+
+
+def _in_names(doc: Doc, ents: list) -> list:
+    """The gazetteer's places less those that are words of a person's name."""
+    text = _text(doc)
+    keep = [e for e in ents if not (e.label_ in PLACE_TYPES and (
+        _PERSON_BEFORE.search(text, max(0, e.start_char - 12), e.start_char)
+        or _PERSON_AFTER.match(text, e.end_char)))]
+    if len(keep) != len(ents):
+        doc.ents = keep
+        token_view(doc, refresh_ents=True)
+    return keep
+
+
+#: a plural kind before a list of places ("in the provinces of Isfahan and Tehran",
+#: "في محافظات خوزستان وأصفهان وطهران") or after it ("Isfahan and Tehran provinces")
+_KINDS_BEFORE = re.compile(r"(?:\b(?:provinces|regions|governorates|oblasts)\s+(?:of\s+)?(?:the\s+)?"
+                           r"|(?<![\u0621-\u0652\u0670])(?:محافظات|مقاطعات|ولايات|اقاليم|أقاليم|محافظتي|مقاطعتي|ولايتي|اقليمي|إقليمي)\s+)$", re.I)
+_KINDS_AFTER = re.compile(r"\s+(?:provinces|regions|governorates|oblasts)\b", re.I)
+_LIST_SEP = re.compile(r"\s*[,،]?\s*(?:(?:and|or)\s+)?")
+_KIND_WORD = re.compile(r"\s*\((?:city)\)|\s+(?:governorate|province|region|oblast|state)$", re.I)
+
+
+def _listed_capitals(doc: Doc, ents: list) -> list:
+    """"في محافظات خوزستان وأصفهان وكرمان وطهران", "the provinces of Isfahan and
+    Tehran": a city named like its province is that province in a list of provinces
+    (a plural kind before or after the list, or a province of its country in it)."""
+    nm = names()
+
+    def alike(e) -> str | None:
+        city = nm.get(e.id_) or {}
+        prov = nm.get(city.get("parent") or "") or {}
+        if e.label_ != "CITY" or prov.get("type") != "PROVINCE":
+            return None
+        same = (city.get("en") and prov.get("en")
+                and _KIND_WORD.sub("", prov["en"]).casefold() == city["en"].casefold())
+        return city["parent"] if same else None
+
+    if not any(alike(e) for e in ents):
+        return ents
+    text = _text(doc)
+    out = list(ents)
+    for k, e in enumerate(ents):
+        prov = alike(e)
+        if prov is None:
+            continue
+        first = last = k
+        while first > 0 and ents[first - 1].label_ in PLACE_TYPES \
+                and _LIST_SEP.fullmatch(text, ents[first - 1].end_char, ents[first].start_char):
+            first -= 1
+        while last + 1 < len(ents) and ents[last + 1].label_ in PLACE_TYPES \
+                and _LIST_SEP.fullmatch(text, ents[last].end_char, ents[last + 1].start_char):
+            last += 1
+        if first == last:
+            continue
+        country = nm[prov].get("country")
+        if _KINDS_BEFORE.search(text, max(0, ents[first].start_char - 40), ents[first].start_char) \
+                or _KINDS_AFTER.match(text, ents[last].end_char) \
+                or any(ents[i].label_ == "PROVINCE" and nm.get(ents[i].id_, {}).get("country") == country
+                       for i in range(first, last + 1) if i != k):
+            out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
+    if out != ents:
+        doc.ents = out
+        token_view(doc, refresh_ents=True)
+    return out
 
 
 def _namesakes(doc: Doc, ents: list) -> list:

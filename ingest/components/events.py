@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from ingest.gazetteer import contains, names
 from ingest.industry import other_industry
 from ingest.components.sentences import doc_text as _text, entity_spans, folded as folded_doc, sentences
+from ingest.lang.ar.demonyms import BROKEN_PLURALS
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner
 
@@ -47,7 +48,8 @@ _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 # a part or kind of place between a preposition and the place: "إلى شمال كازاخستان",
 # "إلى ولاية تكساس", "from upstate New York", "to the state of Texas", "in parts of Irkutsk"
 _KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي|اجزاء\s+من|مناطق\s+في|ضواحي|ضاحيه|قرب|اطراف)\s+)?"
-            r"(?:(?:منطقه|مقاطعه|محافظه|اقليم|ولايه|مدينه|جمهوريه|دوله)\s+)?")
+            r"(?:(?:منطقه|مقاطعه|محافظه|اقليم|ولايه|مدينه|جمهوريه|دوله|قضاء|قضاءي|قضائي|بلده|بلدات|قريه|مدن"
+            r"|محافظات|مقاطعات|ولايات|محافظتي|مقاطعتي|ولايتي)\s+)?")
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
             r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of)\s+)?"
             r"(?:(?:province|region|state|city|republic)\s+of\s+)?"
@@ -141,6 +143,18 @@ _WHERE_AFTER = re.compile(r"\s*[,،]\s*(?:where|حيث)\s")
 # "we shut down in minutes": a company stopping its own machines is no ban
 _WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:just|simply|can|could|will|would|must|have\s+to|had\s+to)\s+)?$", re.I)
 _OWNED_PLACE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|coal-rich)\s+){0,2}(?:(?:province|region|state)\s+of\s+)?")
+# "low water levels at the Toktogul reservoir", "منسوب سد توكتوغول": a dam, lake or
+# plant named after a place is no place a ban applies to
+_LANDMARK_AFTER_EN = re.compile(r"\s+(?:reservoir|dam|lake|river|(?:hydro(?:electric|power)?\s+|power\s+)(?:plant|station|dam))\b", re.I)
+_LANDMARK_BEFORE_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:سد|خزان|بحيره|نهر|محطه)\s+$")
+
+
+def _is_landmark(lang: str, text: str, p, before: str) -> bool:
+    if lang == "ar":
+        return _LANDMARK_BEFORE_AR.search(before) is not None
+    return _LANDMARK_AFTER_EN.match(text, p.end_char) is not None
+
+
 _BORDER_WITH = re.compile(r"(?:الحدود|حدود|الحدوديه)\s+(?:مع|مع\s+دوله)\s+$|\bborders?\s+with\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 # (the subject, not "miners in the state said the ban …"; lower case: not "the State Council")
 _THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:province|region|state|provincial|regional)\b(?:['’]s\s+(?:[\w-]+\s+){1,2}|\s+(?:[\w-]+\s+){0,4})$")
@@ -207,12 +221,15 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|operations)"  # "from a leased building in upstate New York"
                              r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
-_PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي))?\s+من\s*$")
+_PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي|ه))?(?:\s+(?:به|بها|لها|له))?\s+من\s*"
+                         r"(?:(?:ولايه|ولايتي|ولايات|محافظه|محافظتي|محافظات|مقاطعه|مقاطعتي|مقاطعات|اقليم|منطقه)\s+)?$")
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
-_GROUP_AR = re.compile(
-    r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|[اأ]صحاب (?:ال)?[\u0600-\u06FF]{3,}|المنخرطون|البعض)"
-    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?")
+# "المعدنون الروس", "نقل الروس أجهزتهم": peoples' broken plurals, with their article
+_BROKEN = "|".join(f"ال{f}" for forms in BROKEN_PLURALS.values() for f in forms)
+_GROUP_AR = re.compile((
+    r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|[اأ]صحاب (?:ال)?[\u0600-\u06FF]{3,}|المنخرطون|البعض|{_BROKEN})"
+    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|{_BROKEN}|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?").replace("{_BROKEN}", _BROKEN))
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
@@ -247,6 +264,12 @@ _BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European
 _NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:plans?|intentions?|proposals?)\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
                        r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
 _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|investments?|signals?|messages?|letters?|warnings?|shockwaves|ripples)\b"
+                            # "the bill was sent to parliament", "sent for approval"
+                            r"|sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}?(?:to|for)\s+(?:the\s+)?(?:parliament|lawmakers|legislat\w+|cabinet|senate"
+                            r"|congress|duma|assembly|council|court|approval|review|consultation|a\s+vote)\b"
+                            # "brings noise to the communities"
+                            r"|(?:bring(?:s|ing)?|brought)\s+(?:\w+\s+){0,2}?(?:noise|jobs|revenue|money|tax(?:es)?|investment|pollution|attention"
+                            r"|benefits?|growth|prosperity|income|heat|relief)\b"
                             r"|tak(?:e|en|es|ing)\s+over\b|took\s+over\b)", re.I)
 _A_PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner)\b", re.I)
 _TO_MINERS = re.compile(r"\b(?:contracts?|connections?|supply|power|electricity|applications?|requests?)\b[^.;]{0,40}\b(?:to|for|with|from)\s+"
@@ -651,7 +674,8 @@ class KGEvents:
                     break
         # "مزارع على الحدود مع البرازيل", "farms near the border with Brazil": a neighbour named
         # to say where is not who bans
-        places = [p for p in self._places(sent_ents, (lo, hi)) if not _BORDER_WITH.search(self._before(doc, p, 30))]
+        places = [p for p in self._places(sent_ents, (lo, hi)) if not _BORDER_WITH.search(self._before(doc, p, 30))
+                  and not _is_landmark(self.lang, text, p, self._before(doc, p, 12))]
         # keep places that are not destinations nor origins of a move
         # (a ban that "applies to" or "extends to" a place covers it: no move goes there)
         juris = [p for p in places if (not self._is_dest(doc, p) or _APPLIES_TO.search(self._before(doc, p, 40)))
@@ -925,7 +949,10 @@ class KGEvents:
                         and re.match(r"\s*[.,،؛:\"”»)]", text[trig[1]:trig[1] + 3]) is not None)
         before, word = text[max(0, trig[0] - 25):trig[0]], text[trig[0]:trig[1]]
         if re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", before) \
-                and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits):
+                and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits) \
+                and not (re.search(r"\bthat\s+(?:\w+\s+)?$", before) and re.fullmatch(r"\w+(?:s|ed)", word, re.I)):
+            # (a verb after "that" is a clause of its own: "a decree that also outlaws
+            # mining in Chechnya")
             return True
         return bool(self._ban_home and authority is None
                     and re.search(r"\b(?:the|this|that)\s+$", before[-6:], re.I)
@@ -1035,8 +1062,11 @@ class KGEvents:
             return []  # "in a move officials linked to a corruption probe": a decision
         if self.lang == "en" and tid == "mig.flee" and re.fullmatch(r"leav(?:e|es|ing)|left", text[trig[0]:trig[1]], re.I) \
                 and re.match(r"\s+(?:[\w'-]+\s+){1,4}(?:out\s+in\s+the\s+cold|in\s+the\s+dark|in\s+limbo|stranded|idle"
-                             r"|without|unemployed|exposed|vulnerable|struggling|out\s+of\s+(?:pocket|business|work))\b", after + text[trig[1] + 40:trig[1] + 80]):
-            return []  # "the squeeze leaves bitcoin miners out in the cold": where they stand, not a move
+                             r"|without|unemployed|exposed|vulnerable|struggling|out\s+of\s+(?:pocket|business|work)"
+                             r"|at\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2}?(?:lowest|highest|record|low|high))\b", after + text[trig[1] + 40:trig[1] + 80]):
+            # "the squeeze leaves bitcoin miners out in the cold", "a dry autumn left its
+            # reservoirs at their lowest level": where they stand, not a move
+            return []
         if self.lang == "en" and tid == "mig.flee" and re.search(
                 r"\b(?:options|few|little|nothing|none|anything|much|time|money|days|weeks|months|nobody|no\s+one)\s+$", before_t, re.I) \
                 and text[trig[0]:trig[1]].lower() == "left":
