@@ -1763,3 +1763,26 @@ def test_a_dam_named_after_a_town_is_no_jurisdiction_and_districts_hold_their_to
     r = rec("أمرت لجنة إدارة جودة الهواء في الهند بوقف عمل أفران الطوب في إقليم دلهي وفي المناطق المحيطة به من "
             "ولايتي هاريانا وأوتار براديش.", "ar", "2023-11-03")
     assert bans(r) == ["IN-DL", "IN-HR", "IN-UP"]
+
+
+def test_quebec_ways_of_refusing_power_and_a_site_taken_down_before_the_move():
+    for text, want in (("Hydro-Quebec will not resume handing out electricity to new cryptocurrency mining projects "
+                        "this year, the provincial utility said.", ["CA-QC"]),
+                       ("It is the second time in five years that Quebec has shut the door on miners.", ["CA-QC"]),
+                       ("Requests from crypto miners topped 18,000 megawatts in June 2018, and the Quebec government asked "
+                        "the utility to stop processing them.", ["CA-QC"])):
+        assert bans(rec(text, "en", "2023-04-13")) == want, text
+    r = rec("Over the winter the company dismantled its Val-d'Or facility and trucked about 2,500 machines to a "
+            "hosting site in Rockdale, Texas.", "en", "2023-04-13")
+    assert moves(r, "origin", "destination") == [("CA-QC", "US-TX")]
+    r = rec("Laurentides Numerique, which runs a 12-megawatt site in Saint-Hyacinthe, said it plans to build its "
+            "next 30 megawatts in Edmundston, New Brunswick.", "en", "2023-04-13")
+    assert moves(r, "origin", "destination", "status") == [("CA-QC", "CA-NB", "planned")]
+    assert moves(rec("The company will build its new plant in the coming months.", "en")) == []
+    assert moves(rec("Some of the province's best-known miners have no reason to move.", "en")) == []
+
+
+def test_arabic_doors_shut_on_miners_and_a_demonym_inside_a_provinces_name():
+    r = rec("من مانيتوبا إلى كولومبيا البريطانية.. مقاطعات كندية توصد أبوابها أمام معدّني العملات المشفرة",
+            "ar", "2023-01-09")
+    assert bans(r) == ["CA"]  # not GB: "البريطانية" is a word of British Columbia's name

@@ -72,7 +72,7 @@ _CLAUSE = re.compile(r"(?!(?<=\d)[,،]\d)[،,;؛]\s*(?:و|and\b|but\b|while\b)?|
 _VERB_ONLY = re.compile(r"\s*(?:(?:is|are|was|were|has|have|had|will|would|also|now|already|then|itself|قد|كان|كانت)\s+)*")
 _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|have|has|to|a|an|the|really|actually"
                          r"|plan|plans|planning|intend|intends|want|wants|expect|expects|going)\s+){0,3}$"
-                         r"|\bno\s+(?:plans?|intentions?|desire|interest)\s+(?:to|of|in)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$"
+                         r"|\bno\s+(?:plans?|intentions?|desire|interest|reason|need)\s+(?:to|of|in)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$"
                          r"|\b(?:rul(?:e|es|ed|ing)\s+out|reject(?:s|ed|ing)?(?:\s+the\s+idea\s+of)?)\s+$", re.I)
 # not "لا يزال" (still): "لا" is left out
 _NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
@@ -147,6 +147,15 @@ _OWNED_PLACE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:(?:northern|southern|e
 # plant named after a place is no place a ban applies to
 _LANDMARK_AFTER_EN = re.compile(r"\s+(?:reservoir|dam|lake|river|(?:hydro(?:electric|power)?\s+|power\s+)(?:plant|station|dam))\b", re.I)
 _LANDMARK_BEFORE_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:سد|خزان|بحيره|نهر|محطه)\s+$")
+
+
+def _masked(text: str, a: int, b: int, ents) -> str:
+    """``text[a:b]`` with the names of places blanked out."""
+    chars = list(text[a:b])
+    for e in ents:
+        if e.label_ in PLACES and a <= e.start_char and e.end_char <= b:
+            chars[e.start_char - a:e.end_char - a] = " " * (e.end_char - e.start_char)
+    return "".join(chars)
 
 
 def _is_landmark(lang: str, text: str, p, before: str) -> bool:
@@ -281,9 +290,15 @@ _SITE_AT_EN = re.compile(r"\b(?:sites?|farms?|facilit(?:y|ies)|plants?|mines?|da
                          r"[^.;]{0,30}?\b(?:in|at|near|outside|(?:south|north|east|west)\s+of)\s+(?:the\s+)?" + _KIND_EN + r"$")
 _SITE_AT_AR = re.compile(r"(?:مزرعه|مزارع|موقع|موقعين|مواقع|منشاه|منشات|مصنع|مصانع|مصنعها|مزرعتها|اجهزه|اجهزتها)"
                          r"[^.؛]{0,60}?(?:في|قرب|بالقرب من)\s+" + _KIND_AR + r"$")
+_SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|warehouses?|data\s+cent(?:er|re)s?|operations?)\b", re.I)
+_TOOK_DOWN = re.compile(r"\b(?:dismantl\w+|clos(?:ed|es|ing)|shut(?:tered|s|ting)?(?:\s+down)?|abandon\w*|vacat\w+|empt(?:ied|ies|ying)"
+                        r"|pack(?:ed|s|ing)?\s+up|w(?:ou|i)nd(?:ing|s)?\s+down|wound\s+down|left)\s+(?:its|their|his|her|the)\s+$", re.I)
 # "Kaspiy Hash, a smaller firm based in Dagestan's capital", "«كاسبي هاش» ومقرها محج قلعة":
 # the movers' seat, told beside their name
 _SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:based|headquartered)\s+in\s+(?:the\s+)?"
+                         # "X, which runs a 12-megawatt site in Saint-Hyacinthe, said it plans …"
+                         r"|,\s+which\s+(?:runs|operates|owns|has)\s+(?:a|an|its|the|two|three|several)\s+(?:[\w-]+\s+){0,3}"
+                         r"(?:sites?|farms?|facilit(?:y|ies)|data\s+cent(?:er|re)s?|operations?|mines?)\s+(?:in|near|at|outside)\s+(?:the\s+)?"
                          r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
@@ -807,7 +822,8 @@ class KGEvents:
                     ids = [c]
         if not ids:
             # "Iranian President Hassan Rouhani announced a ban": a demonym before the trigger
-            pid = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", text[win[0]:trig[0]]))
+            # (not a word of a place's name: "كولومبيا البريطانية" is no British place)
+            pid = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", _masked(text, win[0], trig[0], sent_ents)))
             ids = [pid] if pid else []
         if not ids and doc._.salient_place and (
                 authority is not None and re.search(r"(?:في|داخل) البلاد|\bin\s+the\s+country\b", text[lo:hi])
@@ -1377,6 +1393,15 @@ class KGEvents:
                                  r"(?:^|[,;:]\s+)$", text[max(sent.start_char, p.start_char - 4):p.start_char]))]
             if named_by and _not_going_to(self._pid(named_by[-1]), dest_ids):
                 origin = self._pid(named_by[-1])
+        if origin is None and self.lang == "en":
+            # "the company dismantled its Val-d'Or facility and trucked 2,500 machines to
+            # Texas": the site they took down before the move
+            down = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
+                    and sent.start_char <= p.start_char and p.end_char <= trig[0]
+                    and _SITE_NOUN_EN.match(text, p.end_char)
+                    and _TOOK_DOWN.search(text, max(sent.start_char, p.start_char - 40), p.start_char)]
+            if down and _not_going_to(self._pid(down[-1]), dest_ids):
+                origin = self._pid(down[-1])
         if origin is None:
             # "Chinese miners", "المعدنون الصينيون": the demonym of the movers is where they leave
             who = actor.text if actor is not None else (actor_text or "")
