@@ -1786,3 +1786,30 @@ def test_arabic_doors_shut_on_miners_and_a_demonym_inside_a_provinces_name():
     r = rec("من مانيتوبا إلى كولومبيا البريطانية.. مقاطعات كندية توصد أبوابها أمام معدّني العملات المشفرة",
             "ar", "2023-01-09")
     assert bans(r) == ["CA"]  # not GB: "البريطانية" is a word of British Columbia's name
+
+
+def test_arabic_the_scene_a_paragraph_opens_with_and_the_site_a_firm_runs():
+    r = rec("وفي أباكان، لم ينتظر كثيرون بدء سريان الحظر. فقد نقل أليكسي الأجهزة مطلع تشرين الثاني/نوفمبر إلى مبنى "
+            "مستأجر في مينوسينسك داخل إقليم كراسنويارسك.", "ar", "2025-11-20")
+    assert moves(r, "origin", "destination") == [("RU-KK", "RU-KYA")]
+    r = rec("In Abakan, few waited for the ban. Alexei moved his machines to a rented building in Minusinsk, in the "
+            "Krasnoyarsk region.", "en", "2025-11-20")
+    assert moves(r, "origin", "destination") == [("RU-KK", "RU-KYA")]
+    # a new paragraph sets a new scene
+    r = rec("In Abakan, few waited for the ban.\n\nAlexei moved his machines to the Krasnoyarsk region.", "en", "2025-11-20")
+    assert moves(r, "origin") == [(None,)]
+    r = rec("وفي أباكان، نقل أليكسي الأجهزة إلى مبنى مستأجر في مينوسينسك داخل إقليم كراسنويارسك.", "ar", "2025-11-20")
+    assert moves(r, "origin", "destination") == [("RU-KK", "RU-KYA")]
+    r = rec("أما شركة \"ينيسي كومبيوت\"، التي تشغّل مركز بيانات بقدرة 40 ميغاواط قرب سايانوغورسك، فقالت إنها تدرس "
+            "نقل جزء من أجهزتها إلى منطقة كيميروفو.", "ar", "2025-11-20")
+    assert moves(r, "origin", "destination", "status") == [("RU-KK", "RU-KEM", "planned")]
+
+
+def test_the_end_of_cheap_power_pushes_a_move_that_no_ban_triggered():
+    r = linked(rec("حظرت الصين تداول العملات المشفرة عام 2017. وفي منغوليا الداخلية، ألغت السلطات المحلية مطلع العام "
+                   "أسعار الكهرباء التفضيلية لمزارع التعدين، ما دفع شركة «هاش ووركس» إلى نقل 10 آلاف جهاز إلى يونان.",
+                   "ar", "2019-06-01"))
+    assert moves(r, "origin", "destination") == [("CN-NM", "CN-YN")] and r["links"] == []
+    r = linked(rec("China banned crypto trading in 2017. In Inner Mongolia, officials scrapped the preferential power "
+                   "price for mining farms, pushing Hashworks to move 10,000 machines to Yunnan.", "en", "2019-06-01"))
+    assert r["links"] == []

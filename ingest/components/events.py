@@ -56,7 +56,7 @@ _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|
             # "the cooler highlands of Kurdistan province", "the outskirts of Almaty"
             r"(?:(?:[\w-]+\s+)?(?:highlands|lowlands|outskirts|suburbs|hills|mountains|interior)\s+of\s+)?")
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
-_IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:في|ب)\s+" + _KIND_AR + r"$")
+_IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?في|ب)\s+" + _KIND_AR + r"$")  # ("وفي أباكان،")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ان|أن|إن|بان|بأن)(?![\u0621-\u0652\u0670])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
@@ -290,12 +290,15 @@ _SITE_AT_EN = re.compile(r"\b(?:sites?|farms?|facilit(?:y|ies)|plants?|mines?|da
                          r"[^.;]{0,30}?\b(?:in|at|near|outside|(?:south|north|east|west)\s+of)\s+(?:the\s+)?" + _KIND_EN + r"$")
 _SITE_AT_AR = re.compile(r"(?:مزرعه|مزارع|موقع|موقعين|مواقع|منشاه|منشات|مصنع|مصانع|مصنعها|مزرعتها|اجهزه|اجهزتها)"
                          r"[^.؛]{0,60}?(?:في|قرب|بالقرب من)\s+" + _KIND_AR + r"$")
+_SCENE_BEFORE = re.compile(r"\s*(?:(?:back\s+|over\s+)?in\s+(?:the\s+)?" + _KIND_EN + r"|[وف]?في\s+" + _KIND_AR + ")", re.I)
+_SCENE_AFTER = re.compile(r"\s*[,،]")
 _SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|warehouses?|data\s+cent(?:er|re)s?|operations?)\b", re.I)
 _TOOK_DOWN = re.compile(r"\b(?:dismantl\w+|clos(?:ed|es|ing)|shut(?:tered|s|ting)?(?:\s+down)?|abandon\w*|vacat\w+|empt(?:ied|ies|ying)"
                         r"|pack(?:ed|s|ing)?\s+up|w(?:ou|i)nd(?:ing|s)?\s+down|wound\s+down|left)\s+(?:its|their|his|her|the)\s+$", re.I)
 # "Kaspiy Hash, a smaller firm based in Dagestan's capital", "«كاسبي هاش» ومقرها محج قلعة":
 # the movers' seat, told beside their name
-_SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:based|headquartered)\s+in\s+(?:the\s+)?"
+_SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:،?\s*(?:التي|الذي)\s+(?:ت|ي)(?:شغ\u0651?ل|دير|ملك)\s+(?:\S+\s+){0,6}?(?:في|قرب|بالقرب\s+من)\s+"
+                         r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:based|headquartered)\s+in\s+(?:the\s+)?"
                          # "X, which runs a 12-megawatt site in Saint-Hyacinthe, said it plans …"
                          r"|,\s+which\s+(?:runs|operates|owns|has)\s+(?:a|an|its|the|two|three|several)\s+(?:[\w-]+\s+){0,3}"
                          r"(?:sites?|farms?|facilit(?:y|ies)|data\s+cent(?:er|re)s?|operations?|mines?)\s+(?:in|near|at|outside)\s+(?:the\s+)?"
@@ -1429,6 +1432,15 @@ class KGEvents:
                   and actor.end_char <= e.start_char < sent.start_char and site.search(self._before(doc, e, 70))]
             if at and _not_going_to(self._pid(at[0]), dest_ids):
                 origin = self._pid(at[0])
+        if origin is None and dest_ids and prev_sent is not None and "\n" not in text[prev_sent.end_char - 1:sent.start_char] \
+                and not any(e.label_ in PLACES and sent.start_char <= e.start_char < trig[0] for e in sent_ents):
+            # "In Abakan, few waited for the ban. Alexei moved his rigs to Minusinsk": the
+            # place that opens the sentence before sets the scene of the paragraph's move
+            scene = [e for e in ents if e.label_ in ("PROVINCE", "CITY") and self._pid(e)
+                     and prev_sent.start_char <= e.start_char < prev_sent.end_char]
+            if len(scene) == 1 and _SCENE_BEFORE.fullmatch(text, prev_sent.start_char, scene[0].start_char) \
+                    and _SCENE_AFTER.match(text, scene[0].end_char) and _not_going_to(self._pid(scene[0]), dest_ids):
+                origin = self._pid(scene[0])
         qty = [e for e in sent_ents if e.label_ == "CAPACITY" and win[0] <= e.start_char < win[1]
                and (e._.kg_value or {}).get("unit") in ("machines", "MW", "GW", "facilities", "mines", "EH/s", "PH/s")]
         quantity = qty[0] if qty else None
@@ -1475,7 +1487,9 @@ class KGEvents:
                 and not (other_cause and (re.match(r"(?:بسبب|because|due)", text[h[2]:h[3]], re.I)
                                           # … nor the word that opens it ("إثر العقوبات الغربية", "لا بسبب القانون")
                                           or _OTHER_CAUSE.match(_fold_range(doc, h[2], win[1]))
-                                          or _OTHER_CAUSE.match(_fold_range(doc, max(win[0], h[2] - 3), win[1]))))]
+                                          or _OTHER_CAUSE.match(_fold_range(doc, max(win[0], h[2] - 3), win[1]))
+                                          # "ألغت … الأسعار التفضيلية، ما دفع X إلى …": a push by that other cause
+                                          or (h[1] == "cue.push" and _OTHER_CAUSE.search(_fold_range(doc, sent.start_char, h[2])))))]
         # a town the movers leave stands for its province ("من أوردوس" leaves Inner Mongolia,
         # "from Boden" Norrbotten): the graph keeps the town among the sentence's entities
         origin = _province_of(origin)
@@ -1622,6 +1636,11 @@ _OTHER_CAUSE = re.compile(
     # a move made every season, year after year, is a habit, not an effect
     r"|\b(?:every|each)\s+(?:summer|winter|spring|autumn|fall|year|season|wet\s+season|dry\s+season)\b"
     r"|(?<![\u0621-\u0652\u0670])كل\s+(?:صيف|شتاء|ربيع|خريف|عام|سنه|موسم)(?![\u0621-\u0652\u0670])"
+    # the end of a discount ("ألغت … أسعار الكهرباء التفضيلية", "scrapped the preferential power
+    # price"): dearer power is no ban
+    r"|(?<![\u0621-\u0652\u0670])(?:الغت|الغي|الغاء|بالغاء|انهت|انهاء)\s+(?:\S+\s+){0,4}?(?:اسعار|سعر|تعرفه|تعريفه|التعرفه|الاسعار|السعر)\s+(?:\S+\s+){0,2}?(?:التفضيليه|المخفضه|المدعومه|التشجيعيه)"
+    r"|\b(?:end(?:ed|ing|s)?|scrap(?:ped|s|ping)?|abolish(?:ed|es|ing)?|withdr(?:ew|awn|aw)|the\s+end\s+of)\s+(?:\w+\s+){0,3}?(?:preferential|discounted|subsidi[sz]ed)\s+"
+    r"(?:power\s+|electricity\s+)?(?:prices?|rates?|tariffs?)"
     # sanctions, war, clashes; "لا بسبب القانون، بل بسبب الاشتباكات": a cause that is no ban
     r"|\b(?:because\s+of|after|due\s+to|following|amid|in\s+response\s+to)\s+(?:the\s+)?(?:(?:western|us|u\.s\.|eu|european|new)\s+)?"
     r"(?:sanctions|war|fighting|clashes|conflict|invasion)\b"
