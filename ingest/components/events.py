@@ -1201,7 +1201,13 @@ class KGEvents:
         if origin is None and before and not subject_is_destination:
             # "miners in China are moving": a place before the move is where they leave
             # ("started out in Russia's Irkutsk region": the place inside)
-            origin = self._pid(self._owned_place(places, before[-1]) or before[-1])
+            where = self._owned_place(places, before[-1]) or before[-1]
+            # (not a country whose province the sentence names before the move: "وفي كندا،
+            # دفع تجميد فرضته مقاطعة مانيتوبا … شركة إلى …" leaves Manitoba, told by its ban)
+            if not (where.label_ == "COUNTRY" and any(
+                    p.label_ in ("PROVINCE", "CITY") and where.end_char <= p.start_char < trig[0]
+                    and contains(self._pid(where), self._pid(p)) for p in sent_ents)):
+                origin = self._pid(where)
         home = self._ban_home or (doc._.salient_place.split("-")[0] if doc._.salient_place else None)
         if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|غادر\w* البلاد|out of (?:the country|China)|abroad|overseas|leave China|left China"
                                          r"|(?:left|leave|leaving|fled|flee(?:ing)?)\s+the\s+country", stext) \
