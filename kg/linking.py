@@ -105,10 +105,13 @@ def _province_left(mig: dict, bans: list[dict], mentions: list[dict] = ()) -> di
     sentence bans several provinces, the one of them ``mentions`` (the record's entities)
     name last shortly before or in the move's sentence, else None."""
     dest = mig["destination"]
+    # (a move told first in the title is told in full where the body first tells it again)
+    again = sorted(mig.get("mentions") or (), key=lambda m: m.get("start") or 0)
+    at = again[0] if again and mig.get("sentence_index") == 0 else mig
     told = []
     for b in sorted(bans, key=lambda b: b.get("start") or 0):
         j = b.get("jurisdiction")
-        if (b.get("start") or 0) >= (mig.get("start") or 0):
+        if (b.get("start") or 0) >= (at.get("start") or 0):
             break
         if not j or "-" not in j or contains(j, dest) or contains(dest, j):
             continue
@@ -123,7 +126,7 @@ def _province_left(mig: dict, bans: list[dict], mentions: list[dict] = ()) -> di
         return last
     # one sentence banned several provinces: the one named just before or in the move's
     # sentence ("وكان معدّنو إركوتسك أول من تحرك. وقال أحدهم إنه شحن 800 جهاز إلى تفير")
-    lo, hi = (mig.get("start") or 0) - NAMED_BEFORE_CHARS, mig.get("end") or mig.get("start") or 0
+    lo, hi = (at.get("start") or 0) - NAMED_BEFORE_CHARS, at.get("end") or at.get("start") or 0
     named = max(((e["start"], i) for e in mentions if lo <= (e.get("start") or -1) < hi
                  for i, b in enumerate(group) if contains(b["jurisdiction"], e.get("canonical"))), default=None)
     return group[named[1]] if named else None  # the one named last

@@ -1813,3 +1813,25 @@ def test_the_end_of_cheap_power_pushes_a_move_that_no_ban_triggered():
     r = linked(rec("China banned crypto trading in 2017. In Inner Mongolia, officials scrapped the preferential power "
                    "price for mining farms, pushing Hashworks to move 10,000 machines to Yunnan.", "en", "2019-06-01"))
     assert r["links"] == []
+
+
+def test_eyeing_and_weighing_places_a_dateline_town_and_a_capitals_crackdown():
+    r = rec("Laos cut off miners. A manager at a Savannakhet site said his employers were weighing Oman and Paraguay.",
+            "en", "2025-05-01")
+    assert moves(r, "destination", "status") == [("OM", "planned"), ("PY", "planned")]
+    assert moves(rec("Laos cut off miners. Officials are weighing the risks to the grid.", "en", "2025-05-01")) == []
+    assert moves(rec("Norway moves to block data centres; miners who fled Sweden eye Finland", "en", "2025-06-10"),
+                 "origin", "destination") == [("SE", "FI")]
+    r = rec("HERNANDARIAS, Paraguay - Carlos Medina arrived in this border town in June with 140 mining machines.",
+            "en", "2024-09-01")
+    assert moves(r, "destination") == [("PY",)]  # (a town written with its country: the country)
+    r = rec("Fleeing Caracas's crackdown, Venezuelan bitcoin miners find a wary welcome in Paraguay", "en", "2024-09-01")
+    assert bans(r) == ["VE"] and moves(r, "origin") == [("VE",)]
+
+
+def test_a_move_told_first_in_the_title_leaves_the_province_banned_before_the_body_tells_it():
+    r = linked(rec("Washington utility freezes new crypto hookups; miner eyes Wyoming\n\nThe Chelan County utility in "
+                   "Washington state froze new connections for crypto miners on Monday. Should the freeze be extended, "
+                   "Cascade Ledger would redeploy its machines to a site near Gillette, Wyoming, its chief said.",
+                   "en", "2022-11-01"))
+    assert moves(r, "origin", "destination") == [("US-WA", "US-WY")]

@@ -292,6 +292,9 @@ _SITE_AT_AR = re.compile(r"(?:مزرعه|مزارع|موقع|موقعين|موا
                          r"[^.؛]{0,60}?(?:في|قرب|بالقرب من)\s+" + _KIND_AR + r"$")
 _SCENE_BEFORE = re.compile(r"\s*(?:(?:back\s+|over\s+)?in\s+(?:the\s+)?" + _KIND_EN + r"|[وف]?في\s+" + _KIND_AR + ")", re.I)
 _SCENE_AFTER = re.compile(r"\s*[,،]")
+_THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|city|village|region|province|state)\b"
+                        r"|\s+(?:الى|إلى|الي|في)\s+هذه\s+(?:ال)?(?:مدينه|مدينة|بلده|بلدة|قريه|قرية|منطقه|منطقة)", re.I)
+_BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
 _SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|warehouses?|data\s+cent(?:er|re)s?|operations?)\b", re.I)
 _TOOK_DOWN = re.compile(r"\b(?:dismantl\w+|clos(?:ed|es|ing)|shut(?:tered|s|ting)?(?:\s+down)?|abandon\w*|vacat\w+|empt(?:ied|ies|ying)"
                         r"|pack(?:ed|s|ing)?\s+up|w(?:ou|i)nd(?:ing|s)?\s+down|wound\s+down|left)\s+(?:its|their|his|her|the)\s+$", re.I)
@@ -1102,7 +1105,7 @@ class KGEvents:
         rel = _REL_AFTER.search(text, trig[1], win[1])
         if rel and any(trig[1] <= p.start_char < rel.start() for p in places):
             places = [p for p in places if p.start_char < rel.start()]
-        if tid == "mig.arrive" and not any(
+        if tid == "mig.arrive" and not _THIS_TOWN.match(text, trig[1]) and not any(
                 trig[1] <= p.start_char <= trig[1] + 60
                 and (self._is_dest(doc, p) or self._is_orig(doc, p) or self._is_in(doc, p)) for p in places):
             return []  # "وصل السعر إلى 65 ألفا": reaching a figure is no arrival; one names where
@@ -1174,6 +1177,10 @@ class KGEvents:
                 dests.append(p)
             elif p is first_dest:
                 dests.append(p)
+            elif tid == "mig.consider" and p.start_char > trig[0] and re.fullmatch(
+                    r"\s+(?:sites?\s+in\s+|a\s+(?:move|relocation)\s+to\s+|moving\s+to\s+|relocating\s+to\s+)?(?:the\s+)?",
+                    text[trig[1]:p.start_char], re.I):
+                dests.append(p)  # "miners eye Finland", "were weighing Oman and Paraguay"
             elif p.start_char < trig[0] and (self._is_in(doc, p) or _MOVERS_AFTER.match(text, p.end_char)) \
                     and not _dateline(text, p):
                 before.append(p)
@@ -1183,6 +1190,9 @@ class KGEvents:
                 dests = [d for d in dests if d is not inner]
                 origs[0] = inner
         origin = self._pid(origs[0]) if origs else None
+        if origs and origs[0].label_ == "CITY" and _BAN_OF.match(text, origs[0].end_char):
+            # "Fleeing Caracas's crackdown": the capital's government, its country
+            origin = names().get(origin, {}).get("country") or origin
         # "from Sichuan and Yunnan": each place joined to the first is an origin too
         more_origins = []
         if origs:
@@ -1214,6 +1224,11 @@ class KGEvents:
                 and not any(self._pid(d) == home for d in dests):  # not the country they go to
             # (the movers' own country when their name says it: "المعدنين الروس قد غادروا البلاد")
             origin = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", text[sent.start_char:trig[0]])) or home
+        if not dests and _THIS_TOWN.match(text, trig[1]):
+            # "HERNANDARIAS, Paraguay - Medina arrived in this border town in June": the
+            # dateline's place
+            filed = [e for e in ents if e.label_ in ("CITY", "PROVINCE") and self._pid(e) and _dateline(text, e)][:1]
+            dests = filed
         dest_ids = []
         for d in dests:
             pid = self._pid(d)
