@@ -1835,3 +1835,22 @@ def test_a_move_told_first_in_the_title_leaves_the_province_banned_before_the_bo
                    "Cascade Ledger would redeploy its machines to a site near Gillette, Wyoming, its chief said.",
                    "en", "2022-11-01"))
     assert moves(r, "origin", "destination") == [("US-WA", "US-WY")]
+
+
+def test_a_place_that_attracted_miners_for_years_a_haven_abroad_and_arabic_seizures():
+    for text, lang in (("وبذلك ينضم الإقليم، الذي اجتذب المعدّنين لسنوات بفضل الطاقة الكهرومائية الرخيصة، إلى منغوليا "
+                        "الداخلية التي حظرت التعدين في أيار/مايو.", "ar"),
+                       ("The province, which has attracted miners for years with cheap hydropower, thus joins Inner "
+                        "Mongolia, which banned mining in May.", "en")):
+        assert moves(rec(text, lang, "2021-06-21")) == [], text
+    r = rec("سيتشوان تطفئ مزارع البتكوين والمعدّنون الصينيون يبحثون عن ملاذ في الخارج", "ar", "2021-06-21")
+    assert moves(r, "origin", "destination") == [("CN", None)]
+    r = rec("وقال المتحدث باسم الوزارة إن فرق الوزارة رفعت خلال الأسبوعين الأخيرين أكثر من 1500 جهاز تعدين من منازل "
+            "ومحال في مناطق عدة من محافظة بغداد.", "ar", "2022-07-20")
+    assert bans(r) == ["IQ-BG"]
+    r = rec("وفي محافظة البصرة، أعلنت مديرية توزيع الكهرباء ضبط مولدات أهلية جرى تحويل خطوطها لتغذية أجهزة تعدين.",
+            "ar", "2022-07-20")
+    assert bans(r) == ["IQ-BA"]
+    # a tax raised on the power mining machines use is no seizure
+    r = rec("ورفعت الحكومة الضريبة على الكهرباء التي تستهلكها أجهزة التعدين.", "ar", "2023-08-01")
+    assert bans(r) == []

@@ -292,6 +292,8 @@ _SITE_AT_AR = re.compile(r"(?:مزرعه|مزارع|موقع|موقعين|موا
                          r"[^.؛]{0,60}?(?:في|قرب|بالقرب من)\s+" + _KIND_AR + r"$")
 _SCENE_BEFORE = re.compile(r"\s*(?:(?:back\s+|over\s+)?in\s+(?:the\s+)?" + _KIND_EN + r"|[وف]?في\s+" + _KIND_AR + ")", re.I)
 _SCENE_AFTER = re.compile(r"\s*[,،]")
+_FOR_YEARS = re.compile(r"\s+(?:\S+\s+){0,3}?(?:for\s+(?:years|decades|a\s+decade|many\s+years)|over\s+the\s+(?:years|decades)"
+                        r"|(?:ل|منذ\s+|طوال\s+|على\s+مدى\s+)(?:سنوات|عقود|اعوام|أعوام))(?![\w\u0621-\u064a])", re.I)
 _THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|city|village|region|province|state)\b"
                         r"|\s+(?:الى|إلى|الي|في)\s+هذه\s+(?:ال)?(?:مدينه|مدينة|بلده|بلدة|قريه|قرية|منطقه|منطقة)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
@@ -1105,6 +1107,8 @@ class KGEvents:
         rel = _REL_AFTER.search(text, trig[1], win[1])
         if rel and any(trig[1] <= p.start_char < rel.start() for p in places):
             places = [p for p in places if p.start_char < rel.start()]
+        if tid == "mig.attract" and _FOR_YEARS.match(text, trig[1]):
+            return []  # "the province, which has attracted miners for years": what it is, not a move
         if tid == "mig.arrive" and not _THIS_TOWN.match(text, trig[1]) and not any(
                 trig[1] <= p.start_char <= trig[1] + 60
                 and (self._is_dest(doc, p) or self._is_orig(doc, p) or self._is_in(doc, p)) for p in places):
@@ -1116,6 +1120,8 @@ class KGEvents:
         # "البحث عن وجهة أخرى", "looking for a new haven": where they are is what they leave
         other_place = tid == "mig.destination" and (
             re.match(r"\s+(?:اخري|أخرى|اخرى|جديد[ةه]|بديل[ةه])", text[trig[1]:trig[1] + 8]) is not None
+            # "يبحثون عن ملاذ في الخارج", "a haven abroad"
+            or re.match(r"\s+(?:(?:في|ب)\s*الخارج|abroad|overseas)", text[trig[1]:trig[1] + 12], re.I) is not None
             or re.search(r"\b(?:another|a\s+new|new|other|alternative)\s+$", before_t, re.I) is not None)
         subject_is_destination = tid in ("mig.destination", "mig.attract") and not other_place
         if subject_is_destination:
