@@ -1854,3 +1854,23 @@ def test_a_place_that_attracted_miners_for_years_a_haven_abroad_and_arabic_seizu
     # a tax raised on the power mining machines use is no seizure
     r = rec("ورفعت الحكومة الضريبة على الكهرباء التي تستهلكها أجهزة التعدين.", "ar", "2023-08-01")
     assert bans(r) == []
+
+
+def test_round_13_english_refusals_reopened_sites_switched_projects_and_seats():
+    r = rec("A New York state judge on Thursday upheld the state's refusal to renew an air permit for a gas-fired "
+            "power plant that feeds a bitcoin mining operation.", "en", "2024-03-07")
+    assert bans(r) == ["US-NY"]
+    r = rec("British Columbia imposed a pause on new connections for crypto miners. One of them is Fraser Digital, "
+            "which operated about 12 megawatts in the B.C. interior before its expansion plans ran into the "
+            "moratorium. It shut the site in early 2023 and reopened near Medicine Hat, in southeastern Alberta, "
+            "that summer.", "en", "2024-02-01")
+    assert moves(r, "origin", "destination") == [("CA-BC", "CA-AB")]
+    r = rec("Manitoba announced a moratorium on new mining loads. A Winnipeg developer that had hoped to build a "
+            "40-megawatt facility in Manitoba switched the project to Alberta after the pause was announced.",
+            "en", "2024-02-01")
+    assert moves(r, "origin", "destination") == [("CA-MB", "CA-AB")]
+    r = linked(rec("British Columbia imposed a pause on new connections for crypto miners. Not every move abroad is "
+                   "about policy. Toronto-listed Northbeam Mining expanded into Paraguay in 2023, chasing a lower "
+                   "all-in power cost of under 4 cents a kilowatt-hour rather than reacting to any restriction in "
+                   "Ontario, where it is headquartered.", "en", "2024-02-01"))
+    assert moves(r, "origin", "destination") == [("CA-ON", "PY")] and r["links"] == []

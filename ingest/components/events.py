@@ -280,7 +280,8 @@ _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|in
                             r"|(?:bring(?:s|ing)?|brought)\s+(?:\w+\s+){0,2}?(?:noise|jobs|revenue|money|tax(?:es)?|investment|pollution|attention"
                             r"|benefits?|growth|prosperity|income|heat|relief)\b"
                             r"|tak(?:e|en|es|ing)\s+over\b|took\s+over\b)", re.I)
-_A_PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner)\b", re.I)
+_A_PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner"
+                           r"|developer|startup|start-up|producer)\b", re.I)
 _TO_MINERS = re.compile(r"\b(?:contracts?|connections?|supply|power|electricity|applications?|requests?)\b[^.;]{0,40}\b(?:to|for|with|from)\s+"
                         r"(?:[\w-]+\s+){0,2}(?:miners|mining|crypto)|(?:عقود|ربط|امداد|تزويد|توصيل)\S*\s+(?:\S+\s+){0,4}(?:المعدنين|معدني|التعدين|مزارع)", re.I)
 _BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
@@ -292,6 +293,8 @@ _SITE_AT_AR = re.compile(r"(?:مزرعه|مزارع|موقع|موقعين|موا
                          r"[^.؛]{0,60}?(?:في|قرب|بالقرب من)\s+" + _KIND_AR + r"$")
 _SCENE_BEFORE = re.compile(r"\s*(?:(?:back\s+|over\s+)?in\s+(?:the\s+)?" + _KIND_EN + r"|[وف]?في\s+" + _KIND_AR + ")", re.I)
 _SCENE_AFTER = re.compile(r"\s*[,،]")
+_WHERE_BASED = re.compile(r",?\s+where\s+(?:it|they|the\s+(?:company|firm|group))\s+(?:is|are|was|were|has\s+been)\s+(?:headquartered|based)\b"
+                          r"|،?\s+(?:حيث|التي)\s+(?:يقع|تقع)\s+(?:مقرها|مقره)", re.I)
 _FOR_YEARS = re.compile(r"\s+(?:\S+\s+){0,3}?(?:for\s+(?:years|decades|a\s+decade|many\s+years)|over\s+the\s+(?:years|decades)"
                         r"|(?:ل|منذ\s+|طوال\s+|على\s+مدى\s+)(?:سنوات|عقود|اعوام|أعوام))(?![\w\u0621-\u064a])", re.I)
 _THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|city|village|region|province|state)\b"
@@ -1081,6 +1084,9 @@ class KGEvents:
             m = re.match(r"\s+to\s+(?:the\s+)?", after)
             if not m or not any(e.start_char == trig[1] + m.end() and e.label_ in PLACES for e in sent_ents):
                 return []
+        if self.lang == "en" and re.search(r"\b(?:every|each|any|no)\s+$", before_t, re.I) \
+                and text[trig[0]:trig[1]].lower() in ("move", "relocation", "migration", "exodus"):
+            return []  # "Not every move abroad is about policy": moves in general
         if self.lang == "en" and tid == "mig.move" and re.search(r"\bin\s+a\s+(?:[\w-]+\s+)?$", before_t) \
                 and not re.match(r"\s+(?:to|from|into|out\s+of)\s+(?-i:[A-Z])", after):
             return []  # "in a move officials linked to a corruption probe": a decision
@@ -1164,8 +1170,12 @@ class KGEvents:
         # "تصدّر باراغواي الكهرباء إلى البرازيل، ما جعلها وجهة …": where the clause before a
         # destination noun sends something is not where the movers go
         ended = max((m.end() for m in _clause_breaks(text, lo, trig[0])), default=None) if subject_is_destination else None
+        seat = None
         for p in places:
             if ended is not None and p.end_char <= ended and p is not first_dest and self._is_dest(doc, p):
+                continue
+            if _WHERE_BASED.match(text, p.end_char):
+                seat = seat or p  # "… in Ontario, where it is headquartered": the movers' seat
                 continue
             if self._is_orig(doc, p):
                 origs.append(p)
@@ -1214,6 +1224,8 @@ class KGEvents:
                 last = b
         if origin is None and held:
             origin = self._pid(held[0])
+        if origin is None and seat is not None:
+            origin = self._pid(seat)
         if origin is None and before and not subject_is_destination:
             # "miners in China are moving": a place before the move is where they leave
             # ("started out in Russia's Irkutsk region": the place inside)
@@ -1663,6 +1675,9 @@ _OTHER_CAUSE = re.compile(
     # a move made every season, year after year, is a habit, not an effect
     r"|\b(?:every|each)\s+(?:summer|winter|spring|autumn|fall|year|season|wet\s+season|dry\s+season)\b"
     r"|(?<![\u0621-\u0652\u0670])كل\s+(?:صيف|شتاء|ربيع|خريف|عام|سنه|موسم)(?![\u0621-\u0652\u0670])"
+    # "chasing a lower all-in power cost … rather than reacting to any restriction"
+    r"|\b(?:chasing|seeking|in\s+search\s+of)\s+(?:a\s+|the\s+)?(?:lower|cheaper)\s+(?:[\w-]+\s+)?(?:power|electricity|energy)\s+(?:costs?|prices?|rates?|tariffs?|bills?)"
+    r"|\brather\s+than\s+(?:reacting|responding)\s+to\b"
     # the end of a discount ("ألغت … أسعار الكهرباء التفضيلية", "scrapped the preferential power
     # price"): dearer power is no ban
     r"|(?<![\u0621-\u0652\u0670])(?:الغت|الغي|الغاء|بالغاء|انهت|انهاء)\s+(?:\S+\s+){0,4}?(?:اسعار|سعر|تعرفه|تعريفه|التعرفه|الاسعار|السعر)\s+(?:\S+\s+){0,2}?(?:التفضيليه|المخفضه|المدعومه|التشجيعيه)"
