@@ -1874,3 +1874,23 @@ def test_round_13_english_refusals_reopened_sites_switched_projects_and_seats():
                    "all-in power cost of under 4 cents a kilowatt-hour rather than reacting to any restriction in "
                    "Ontario, where it is headquartered.", "en", "2024-02-01"))
     assert moves(r, "origin", "destination") == [("CA-ON", "PY")] and r["links"] == []
+
+
+def test_round_13_arabic_power_cut_by_a_named_grid_restricted_supply_and_moves_on_from_the_last_stop():
+    r = rec("قطعت شركة كيغوك الكهرباء عن أكثر من 200 مزرعة تعدين لأسابيع.", "ar", "2022-10-01")
+    assert bans(r) == ["KZ"]  # the grid company named inside the trigger's words: its country
+    r = rec("وكانت منطقة بافلودار في الشمال الأكثر تضررا، تليها منطقة شرق كازاخستان، بعدما قيّدت \"كيغوك\" إمداد "
+            "مزارع التعدين فيهما خلال ذروة الاستهلاك الشتوي.", "ar", "2022-10-01")
+    assert bans(r) == ["KZ-55", "KZ-63"]
+    # "فصل الشتاء … الكهرباء": a season, across a comma, cuts nothing
+    r = rec("ويتراجع منسوب المياه بشدة خلال فصل الشتاء، ما يضطر سوخوم إلى استيراد الكهرباء من روسيا لمزارع التعدين.",
+            "ar", "2022-10-01")
+    assert bans(r) == []
+    r = rec("ومن بين المغادرين أيضا شركات صينية كانت قد نقلت أجهزتها إلى كازاخستان بعد الحظر الذي فرضته بكين في "
+            "مايو/أيار 2021، وهي تتجه الآن إلى الولايات المتحدة وروسيا.", "ar", "2022-10-01")
+    assert moves(r, "origin", "destination") == [("CN", "KZ"), ("KZ", "US"), ("KZ", "RU")]
+    r = rec("Chinese firms that had moved their rigs to Kazakhstan after Beijing's ban are now heading to the "
+            "United States.", "en", "2022-10-01")
+    assert moves(r, "origin", "destination") == [("CN", "KZ"), ("KZ", "US")]
+    r = rec("فشركة \"ألاتاو ماينينغ\" من ألماتي توسعت إلى قرغيزستان.", "ar", "2022-10-01")
+    assert moves(r, "destination") == [("KG",)]

@@ -293,6 +293,7 @@ _SITE_AT_AR = re.compile(r"(?:مزرعه|مزارع|موقع|موقعين|موا
                          r"[^.؛]{0,60}?(?:في|قرب|بالقرب من)\s+" + _KIND_AR + r"$")
 _SCENE_BEFORE = re.compile(r"\s*(?:(?:back\s+|over\s+)?in\s+(?:the\s+)?" + _KIND_EN + r"|[وف]?في\s+" + _KIND_AR + ")", re.I)
 _SCENE_AFTER = re.compile(r"\s*[,،]")
+_NOW_AGAIN = re.compile(r"\b(?:now|again|once\s+more)\b|(?<![\u0621-\u0652\u0670])(?:الان|الآن|مجددا|مجدداً|من\s+جديد|ثانيه)(?![\u0621-\u0652\u0670])", re.I)
 _WHERE_BASED = re.compile(r",?\s+where\s+(?:it|they|the\s+(?:company|firm|group))\s+(?:is|are|was|were|has\s+been)\s+(?:headquartered|based)\b"
                           r"|،?\s+(?:حيث|التي)\s+(?:يقع|تقع)\s+(?:مقرها|مقره)", re.I)
 _FOR_YEARS = re.compile(r"\s+(?:\S+\s+){0,3}?(?:for\s+(?:years|decades|a\s+decade|many\s+years)|over\s+the\s+(?:years|decades)"
@@ -439,6 +440,16 @@ class KGEvents:
                         and _WHO_BEFORE.search(text, max(0, b["_trig"][0] - 12), b["_trig"][0]):
                     b["_merged"] = True
             here = [ev for ev in here if not ev.get("_merged")]
+            # "شركات كانت قد نقلت أجهزتها إلى كازاخستان …، وهي تتجه الآن إلى الولايات المتحدة",
+            # "firms that had moved to Kazakhstan are now heading to the US": they leave
+            # where they went
+            moves = [ev for ev in here if ev["type"] == "MIGRATION"]
+            for a in moves:
+                for b in moves:
+                    if b["_trig"][0] > a["_trig"][1] and a.get("destination") and b.get("destination") \
+                            and b.get("destination") != a["destination"] and b.get("origin") == a.get("origin") \
+                            and _NOW_AGAIN.search(text, max(a["_trig"][1], b["_trig"][0] - 30), b["_trig"][1] + 12):
+                        b["origin"] = a["destination"]
             for ev in here:
                 if ev["type"] != "BAN":
                     continue
@@ -722,7 +733,9 @@ class KGEvents:
         # the authority: a regulator of the window, or a body or person named right before the trigger
         auths = [e for e in sent_ents if win[0] <= e.start_char < win[1] and (
                  e.label_ == "REGULATOR"
-                 or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= trig[0] - e.end_char <= 25))
+                 or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= trig[0] - e.end_char <= 25)
+                 # "قطعت شركة كيغوك الكهرباء": the body inside the trigger's words
+                 or (e.label_ in ("COMPANY", "ORGANIZATION") and trig[0] < e.start_char and e.end_char < trig[1]))
                  # "طهران (رويترز) - أمر …": the agency in the dateline's brackets only reports
                  and not (text[e.start_char - 1:e.start_char] == "(" and text[e.end_char:e.end_char + 1] == ")")]
         auths.sort(key=lambda a: (a.label_ != "REGULATOR", a.start_char > trig[0], abs(a.start_char - trig[0])))
