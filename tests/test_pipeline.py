@@ -1894,3 +1894,13 @@ def test_round_13_arabic_power_cut_by_a_named_grid_restricted_supply_and_moves_o
     assert moves(r, "origin", "destination") == [("CN", "KZ"), ("KZ", "US")]
     r = rec("فشركة \"ألاتاو ماينينغ\" من ألماتي توسعت إلى قرغيزستان.", "ar", "2022-10-01")
     assert moves(r, "destination") == [("KG",)]
+
+
+def test_arabic_moved_to_it_from_a_region_in_a_neighbouring_country():
+    r = rec("ولم تكن قرغيزستان المحطة الأولى للشركة. فقد نقلت أجهزتها إليها في ربيع 2022 من منطقة ألماتي في كازاخستان "
+            "المجاورة، بعد أن قطعت السلطات الكازاخية الكهرباء عن المعدنين.", "ar", "2023-02-01")
+    assert moves(r, "origin", "destination") == [("KZ-19", "KG")]
+    # "إليه" after a site the sentence names is that site
+    r = rec("وفي كينيا، افتتحت شركة \"ريفت باور\" موقعا في مقاطعة ناكورو، ونقلت إليه أجهزة كانت تعمل في إثيوبيا.",
+            "ar", "2025-03-01")
+    assert moves(r, "origin", "destination") == [("ET", "KE-31")]

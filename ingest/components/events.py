@@ -298,6 +298,7 @@ _WHERE_BASED = re.compile(r",?\s+where\s+(?:it|they|the\s+(?:company|firm|group)
                           r"|،?\s+(?:حيث|التي)\s+(?:يقع|تقع)\s+(?:مقرها|مقره)", re.I)
 _FOR_YEARS = re.compile(r"\s+(?:\S+\s+){0,3}?(?:for\s+(?:years|decades|a\s+decade|many\s+years)|over\s+the\s+(?:years|decades)"
                         r"|(?:ل|منذ\s+|طوال\s+|على\s+مدى\s+)(?:سنوات|عقود|اعوام|أعوام))(?![\w\u0621-\u064a])", re.I)
+_TO_IT = re.compile(r"\s*(?:\S+\s+)?(?:اليها|إليها|إليه|اليه)(?![\u0621-\u0652\u0670])")
 _THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|city|village|region|province|state)\b"
                         r"|\s+(?:الى|إلى|الي|في)\s+هذه\s+(?:ال)?(?:مدينه|مدينة|بلده|بلدة|قريه|قرية|منطقه|منطقة)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
@@ -1192,6 +1193,9 @@ class KGEvents:
                 continue
             if self._is_orig(doc, p):
                 origs.append(p)
+            elif origs and contains(self._pid(p), self._pid(origs[-1])) \
+                    and re.fullmatch(r"\s*(?:في|ب|in)\s+", text[origs[-1].end_char:p.start_char]):
+                continue  # "من منطقة ألماتي في كازاخستان المجاورة": where the origin lies
             elif self._is_dest(doc, p):
                 dests.append(p)
             elif (self.lang == "ar" and p.start_char > trig[0] and any(q > p.start_char for q in explicit)
@@ -1255,6 +1259,15 @@ class KGEvents:
                 and not any(self._pid(d) == home for d in dests):  # not the country they go to
             # (the movers' own country when their name says it: "المعدنين الروس قد غادروا البلاد")
             origin = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", text[sent.start_char:trig[0]])) or home
+        if not dests and prev_sent is not None and _TO_IT.match(text, trig[1]) and not any(
+                e.label_ in PLACES and sent.start_char <= e.start_char < trig[0] for e in sent_ents):
+            # "ولم تكن قرغيزستان المحطة الأولى للشركة. فقد نقلت أجهزتها إليها …": "to it" is
+            # the place the sentence before is about (when none is named before it here)
+            told = [e for e in ents if e.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(e)
+                    and prev_sent.start_char <= e.start_char < prev_sent.end_char]
+            if told and self._pid(told[0]) != origin and not any(
+                    contains(self._pid(told[0]), self._pid(o)) for o in origs):
+                dests = told[:1]
         if not dests and _THIS_TOWN.match(text, trig[1]):
             # "HERNANDARIAS, Paraguay - Medina arrived in this border town in June": the
             # dateline's place
