@@ -1904,3 +1904,20 @@ def test_arabic_moved_to_it_from_a_region_in_a_neighbouring_country():
     r = rec("وفي كينيا، افتتحت شركة \"ريفت باور\" موقعا في مقاطعة ناكورو، ونقلت إليه أجهزة كانت تعمل في إثيوبيا.",
             "ar", "2025-03-01")
     assert moves(r, "origin", "destination") == [("ET", "KE-31")]
+
+
+def test_arabic_smuggled_machines_a_news_agency_that_reports_and_the_speaker_who_moves():
+    r = rec("فقد قال رجل أعمال من الأهواز إنه وشريكين له هرّبوا نحو 600 جهاز عبر الحدود إلى إقليم كردستان العراق.",
+            "ar", "2024-07-28")
+    assert moves(r, "origin", "destination") == [("IR-06", "IQ-KR")]
+    # "الكهرباء" holds the letters of "هرب"; "بحسب ما نقلته وكالة" reports
+    r = rec("صادرت الشرطة 4500 جهاز تعدين في محافظة كرمان، بحسب ما نقلته وكالة \"إرنا\"، وقطعت الكهرباء عن المزارع.",
+            "ar", "2024-07-28")
+    assert moves(r) == []
+    r = rec("وتستضيف النرويج مراكز تعدين، بعدما انتقل إليها معدنون من الصين عقب حظر بكين.", "ar", "2024-07-28")
+    assert moves(r, "origin", "destination") == [("CN", "NO")]
+    r = rec("أما حميد، وهو معدّن في أصفهان أُغلقت مزرعته الشهر الماضي، فيقول إنه يفكر جديا في نقل ما تبقى لديه إلى "
+            "أرمينيا.", "ar", "2024-07-28")
+    assert moves(r, "origin", "destination") == [("IR-10", "AM")]
+    r = rec("Reza, a miner in Isfahan, said he was moving his rigs to Armenia.", "en", "2024-07-28")
+    assert moves(r, "origin", "destination") == [("IR-10", "AM")]

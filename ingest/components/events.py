@@ -293,6 +293,7 @@ _SITE_AT_AR = re.compile(r"(?:مزرعه|مزارع|موقع|موقعين|موا
                          r"[^.؛]{0,60}?(?:في|قرب|بالقرب من)\s+" + _KIND_AR + r"$")
 _SCENE_BEFORE = re.compile(r"\s*(?:(?:back\s+|over\s+)?in\s+(?:the\s+)?" + _KIND_EN + r"|[وف]?في\s+" + _KIND_AR + ")", re.I)
 _SCENE_AFTER = re.compile(r"\s*[,،]")
+_SELF_AFTER = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:ان|أن|إن)(?:ه|ها|هم)(?![\u0621-\u0652\u0670])|\b(?:he|she)\b", re.I)
 _NOW_AGAIN = re.compile(r"\b(?:now|again|once\s+more)\b|(?<![\u0621-\u0652\u0670])(?:الان|الآن|مجددا|مجدداً|من\s+جديد|ثانيه)(?![\u0621-\u0652\u0670])", re.I)
 _WHERE_BASED = re.compile(r",?\s+where\s+(?:it|they|the\s+(?:company|firm|group))\s+(?:is|are|was|were|has\s+been)\s+(?:headquartered|based)\b"
                           r"|،?\s+(?:حيث|التي)\s+(?:يقع|تقع)\s+(?:مقرها|مقره)", re.I)
@@ -1461,6 +1462,14 @@ class KGEvents:
                                  r"(?:^|[,;:]\s+)$", text[max(sent.start_char, p.start_char - 4):p.start_char]))]
             if named_by and _not_going_to(self._pid(named_by[-1]), dest_ids):
                 origin = self._pid(named_by[-1])
+        if origin is None and dest_ids:
+            # "أما حميد، وهو معدّن في أصفهان …، فيقول إنه يفكر في نقل …": the speaker's own
+            # place when the speaker is the one who moves
+            own = [e for e in sent_ents if e.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(e)
+                   and e.end_char <= trig[0] and _SPEAKER_OF.search(text, max(0, e.start_char - 90), e.start_char)
+                   and _SELF_AFTER.search(text, e.end_char, trig[0])]
+            if own and _not_going_to(self._pid(own[-1]), dest_ids):
+                origin = self._pid(own[-1])
         if origin is None and self.lang == "en":
             # "the company dismantled its Val-d'Or facility and trucked 2,500 machines to
             # Texas": the site they took down before the move
