@@ -171,6 +171,8 @@ def link_record(record: dict) -> list[dict]:
             for b in same_sentence:
                 if origin and not (contains(b["jurisdiction"], origin) or contains(origin, b["jurisdiction"])):
                     continue
+                if origin is None and dest and contains(b["jurisdiction"], dest) and (dest == b["jurisdiction"] or "-" in b["jurisdiction"]):
+                    continue  # a ban of where the move goes pushes nothing there (a move within a banned country may leave it)
                 chosen.append((b, 0.9, f"same sentence; cue '{cue_words[0]}'"))
         si = mig.get("sentence_index")
 

@@ -1921,3 +1921,31 @@ def test_arabic_smuggled_machines_a_news_agency_that_reports_and_the_speaker_who
     assert moves(r, "origin", "destination") == [("IR-10", "AM")]
     r = rec("Reza, a miner in Isfahan, said he was moving his rigs to Armenia.", "en", "2024-07-28")
     assert moves(r, "origin", "destination") == [("IR-10", "AM")]
+
+
+def test_round_13_china_a_flood_of_miners_the_coal_rich_region_and_a_xinjiang_based_operator():
+    r = rec("Wang was among the thousands of Chinese miners who flooded into Kazakhstan after Beijing outlawed "
+            "cryptocurrency mining last year.", "en", "2022-02-10")
+    assert moves(r, "origin", "destination") == [("CN", "KZ")]
+    r = rec("Almaty-based Steppe Hash opened a second site across the border in Kyrgyzstan back in 2020.", "en", "2022-02-10")
+    assert moves(r, "destination") == [("KG",)]
+    r = rec("The State Council pledged to crack down on bitcoin mining on May 21. Inner Mongolia was first. The "
+            "coal-rich region said in March that it would close all cryptocurrency mining projects by the end of "
+            "April. Many of the miners who fled Inner Mongolia this spring went to Sichuan. Farther afield, a "
+            "Xinjiang-based operator said it was in talks to relocate 200 megawatts of capacity to Texas.",
+            "en", "2021-06-15")
+    assert bans(r) == ["CN", "CN-NM"]
+    assert moves(r, "origin", "destination", "status") == [("CN-NM", "CN-SC", "completed"), ("CN-XJ", "US-TX", "planned")]
+    # further back, "the region" stands for the province only as the subject
+    r = rec("Irkutsk has cheap power. That has already made the region home to hundreds of legal and illegal "
+            "mining farms.", "en", "2021-06-15")
+    assert bans(r) == []
+
+
+def test_an_industry_that_rushed_into_the_country_after_another_ban():
+    r = linked(rec("ADDIS ABABA — Ethiopia's state utility will stop signing electricity contracts with new "
+                   "cryptocurrency miners, officials said, closing the door on an industry that rushed into the "
+                   "country after China's crackdown.", "en", "2024-06-01"))
+    assert moves(r, "origin", "destination") == [(None, "ET")]
+    jur = {e["id"]: e.get("jurisdiction") for e in r["events"]}
+    assert [jur[k["from"]] for k in r["links"]] == ["CN"]  # not Ethiopia's own ban

@@ -166,7 +166,7 @@ def _is_landmark(lang: str, text: str, p, before: str) -> bool:
 
 _BORDER_WITH = re.compile(r"(?:الحدود|حدود|الحدوديه)\s+(?:مع|مع\s+دوله)\s+$|\bborders?\s+with\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 # (the subject, not "miners in the state said the ban …"; lower case: not "the State Council")
-_THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:province|region|state|provincial|regional)\b(?:['’]s\s+(?:[\w-]+\s+){1,2}|\s+(?:[\w-]+\s+){0,4})$")
+_THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:[\w]+-[\w]+\s+)?(?:province|region|state|provincial|regional)\b(?:['’]s\s+(?:[\w-]+\s+){1,2}|\s+(?:[\w-]+\s+){0,7})$")
 # a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
@@ -280,7 +280,7 @@ _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|in
                             r"|(?:bring(?:s|ing)?|brought)\s+(?:\w+\s+){0,2}?(?:noise|jobs|revenue|money|tax(?:es)?|investment|pollution|attention"
                             r"|benefits?|growth|prosperity|income|heat|relief)\b"
                             r"|tak(?:e|en|es|ing)\s+over\b|took\s+over\b)", re.I)
-_A_PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner"
+_A_PLACE_NOUN = re.compile(r"(?:\s+|-based\s+)(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner"
                            r"|developer|startup|start-up|producer)\b", re.I)
 _TO_MINERS = re.compile(r"\b(?:contracts?|connections?|supply|power|electricity|applications?|requests?)\b[^.;]{0,40}\b(?:to|for|with|from)\s+"
                         r"(?:[\w-]+\s+){0,2}(?:miners|mining|crypto)|(?:عقود|ربط|امداد|تزويد|توصيل)\S*\s+(?:\S+\s+){0,4}(?:المعدنين|معدني|التعدين|مزارع)", re.I)
@@ -823,7 +823,11 @@ class KGEvents:
             ids = [kb[12:]] + [i for i in ids if not contains(i, kb[12:])]
         # most specific: drop a place that contains another one in the list
         ids = [i for i in dict.fromkeys(ids) if not any(j != i and contains(i, j) for j in ids)]
-        if not ids and self.lang == "en" and _THE_PROVINCE.search(text, max(win[0], trig[0] - 40), trig[0]):
+        the_province = _THE_PROVINCE.search(text, max(win[0], trig[0] - 70), trig[0]) if self.lang == "en" else None
+        if the_province and trig[0] - the_province.start() > 40 and not re.fullmatch(
+                r"\s*|.*[,;:]\s*", text[sent.start_char:the_province.start()], re.S):
+            the_province = None  # (further back, only as the subject: "The coal-rich region said … it would close")
+        if not ids and the_province:
             # "… from Sichuan, after the province cut off power": the province named last
             told = [e for e in self._provinces if e.end_char <= trig[0] and trig[0] - e.start_char <= 600]
             if told:
@@ -1269,12 +1273,23 @@ class KGEvents:
             if told and self._pid(told[0]) != origin and not any(
                     contains(self._pid(told[0]), self._pid(o)) for o in origs):
                 dests = told[:1]
+        if not dests and self.lang == "en" and doc._.salient_place \
+                and (re.match(r"\s+(?:in)?to\s+the\s+country\b", text[trig[1]:trig[1] + 20])
+                     or (text[trig[0]:trig[1]].lower().endswith("into") and re.match(r"\s+the\s+country\b", text[trig[1]:trig[1] + 16]))):
+            # "an industry that rushed into the country after China's crackdown": the
+            # article's country (the gazetteer names no place there)
+            home_c = doc._.salient_place.split("-")[0]
+            if origin == home_c or (origin and origin.startswith(home_c + "-")):
+                origin = None
+            dest_ids_c = [home_c]
+        else:
+            dest_ids_c = []
         if not dests and _THIS_TOWN.match(text, trig[1]):
             # "HERNANDARIAS, Paraguay - Medina arrived in this border town in June": the
             # dateline's place
             filed = [e for e in ents if e.label_ in ("CITY", "PROVINCE") and self._pid(e) and _dateline(text, e)][:1]
             dests = filed
-        dest_ids = []
+        dest_ids = list(dest_ids_c)
         for d in dests:
             pid = self._pid(d)
             if pid and pid != origin:
@@ -1644,8 +1659,12 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
     migration, told less precisely.
     """
     specific = {ev.get("origin") for ev in events if ev["type"] == "MIGRATION" and ev.get("destination")}
-    events = [ev for ev in events if not (ev["type"] == "MIGRATION" and not ev.get("destination")
-                                          and ev.get("origin") in specific)]
+    # ("the miners who fled Inner Mongolia went to Sichuan": "fled" leaving China tells the
+    # sentence's move from Inner Mongolia again)
+    inner = {(ev["start"], ev.get("origin")) for ev in events if ev["type"] == "MIGRATION" and ev.get("destination")}
+    events = [ev for ev in events if not (ev["type"] == "MIGRATION" and not ev.get("destination") and (
+        ev.get("origin") in specific
+        or any(s == ev["start"] and o and contains(ev.get("origin"), o) for s, o in inner)))]
     # one ban per (jurisdiction, action): later mentions of it become its mentions
     merged: list[dict] = []
     for ev in events:
