@@ -1949,3 +1949,9 @@ def test_an_industry_that_rushed_into_the_country_after_another_ban():
     assert moves(r, "origin", "destination") == [(None, "ET")]
     jur = {e["id"]: e.get("jurisdiction") for e in r["events"]}
     assert [jur[k["from"]] for k in r["links"]] == ["CN"]  # not Ethiopia's own ban
+
+
+def test_a_firm_that_hosts_clients_machines_from_elsewhere_leaves_its_own_warehouse():
+    r = linked(rec("Dagestan banned mining. Kaspiy Mining, which hosts machines for clients from Moscow in a warehouse "
+                   "in Derbent, is weighing a move to Armenia, founder Magomed Aliyev told reporters.", "en", "2025-03-04"))
+    assert moves(r, "origin", "destination") == [("RU-DA", "AM")] and len(r["links"]) == 1

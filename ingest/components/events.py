@@ -313,6 +313,8 @@ _SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:،?\s*(?:التي|الذي)\s+(?:ت|�
                          # "X, which runs a 12-megawatt site in Saint-Hyacinthe, said it plans …"
                          r"|,\s+which\s+(?:runs|operates|owns|has)\s+(?:a|an|its|the|two|three|several)\s+(?:[\w-]+\s+){0,3}"
                          r"(?:sites?|farms?|facilit(?:y|ies)|data\s+cent(?:er|re)s?|operations?|mines?)\s+(?:in|near|at|outside)\s+(?:the\s+)?"
+                         r"|,\s+which\s+(?:hosts|hosted|keeps|kept|stores|stored)\s+(?:machines|rigs|servers)\s+[^,;]{0,40}?\b(?:in|at)\s+"
+                         r"(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:warehouse|hangar|site|facility|building|shed)\s+(?:in|near|at|outside)\s+(?:the\s+)?"
                          r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
@@ -1460,12 +1462,16 @@ class KGEvents:
             if based and _not_going_to(self._pid(based[-1]), dest_ids) \
                     and not re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", text[trig[1]:win[1]]):  # (not "… from Acre")
                 origin = self._pid(based[-1])
-        if origin is None and actor is not None:
+        told_in_clause = bool(origs) and actor is not None and actor.end_char < origs[0].start_char < trig[0]
+        if (origin is None or told_in_clause) and actor is not None:
             seat = next((p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
                          and actor.end_char < p.start_char < trig[0]
                          and _SEAT_AFTER.match(text[actor.end_char:p.start_char])), None)
-            if seat is not None and _not_going_to(self._pid(seat), dest_ids):
-                origin = self._pid(seat)
+            # ("Kaspiy Mining, which hosts machines for clients from Moscow in a warehouse in
+            # Derbent, is weighing …": the clients' place is not where the firm leaves)
+            if seat is not None and _not_going_to(self._pid(seat), dest_ids) and (
+                    origin is None or origs[0].start_char < seat.start_char):
+                origin = _province_of(self._pid(seat))
         if origin is None and self.lang == "en":
             # "A Mae Sot operator said he moved …": the place the mover is named by
             named_by = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
