@@ -1955,3 +1955,10 @@ def test_a_firm_that_hosts_clients_machines_from_elsewhere_leaves_its_own_wareho
     r = linked(rec("Dagestan banned mining. Kaspiy Mining, which hosts machines for clients from Moscow in a warehouse "
                    "in Derbent, is weighing a move to Armenia, founder Magomed Aliyev told reporters.", "en", "2025-03-04"))
     assert moves(r, "origin", "destination") == [("RU-DA", "AM")] and len(r["links"]) == 1
+
+
+def test_malaysian_company_suffixes_end_a_company_not_a_person():
+    r = rec("KOTA KINABALU, Aug 12 - Sabah Electricity Sdn Bhd (SESB) and the police have shut down 38 illegal bitcoin "
+            "mining sites in Tawau since June. Tenaga Nasional Bhd cut power to farms in Kedah.", "en", "2025-08-12")
+    assert not [e for e in r["entities"] if e["type"] == "PERSON"]
+    assert bans(r) == ["MY-02", "MY-12"]

@@ -119,7 +119,8 @@ _EN_SAY_BEFORE = r"(?:said|says|told|according to|wrote|added|explained|noted|by
 _EN_COMPANY_TAIL = ("Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "Corporation", "Company", "Co", "Co.",
                     "Group", "Holdings", "Mining", "Technologies", "Technology", "Digital", "Capital",
                     "Ventures", "Partners", "Energy", "Power", "Networks", "Pool", "Exchange", "Blockchain",
-                    "Platforms", "Scientific", "Systems", "LLC", "PLC", "plc", "AG", "SA", "Labs", "Bitcoin")
+                    "Platforms", "Scientific", "Systems", "LLC", "PLC", "plc", "AG", "SA", "Labs", "Bitcoin",
+                    "Bhd", "Berhad")  # ("Tenaga Nasional Bhd")
 _EN_REGULATOR_TAIL = ("Commission", "Ministry", "Department", "Agency", "Authority", "Bureau",
                       "Administration", "Council", "Committee", "Legislature", "Parliament", "Senate",
                       "Congress", "Regulator", "Office", "Service", "Court", "Cabinet", "Duma", "Assembly",
