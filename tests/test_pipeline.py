@@ -1962,3 +1962,15 @@ def test_malaysian_company_suffixes_end_a_company_not_a_person():
             "mining sites in Tawau since June. Tenaga Nasional Bhd cut power to farms in Kedah.", "en", "2025-08-12")
     assert not [e for e in r["entities"] if e["type"] == "PERSON"]
     assert bans(r) == ["MY-02", "MY-12"]
+
+
+def test_a_seat_inside_the_country_left_and_wa_faffara_that_provides():
+    r = rec("أما شركة \"ينيسي كومبيوت\"، التي تشغّل مركز بيانات بقدرة 40 ميغاواط قرب سايانوغورسك، فقالت إنها تدرس نقل "
+            "جزء من أجهزتها إلى منطقة كيميروفو، أو إلى خارج روسيا، مشيرة إلى إثيوبيا وكازاخستان.", "ar", "2025-11-20")
+    assert {m for m in moves(r, "origin")} == {("RU-KK",)}
+    # "وفّر" (provided) folds like "و + فر" (and fled)
+    r = rec("حظرت روسيا التعدين. وتقول إن الحظر الموسمي وحده وفّر في الشتاء الماضي ما يكفي لتزويد مدينة بالكهرباء.",
+            "ar", "2025-11-20")
+    assert moves(r) == []
+    r = rec("حظرت الصين التعدين. وفر المعدنون من الصين إلى كازاخستان.", "ar", "2021-09-01")
+    assert moves(r, "origin", "destination") == [("CN", "KZ")]

@@ -1261,11 +1261,13 @@ class KGEvents:
                     and contains(self._pid(where), self._pid(p)) for p in sent_ents)):
                 origin = self._pid(where)
         home = self._ban_home or (doc._.salient_place.split("-")[0] if doc._.salient_place else None)
+        abroad_origin = False  # the origin is the movers' country, read from "abroad" / "خارج البلاد"
         if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|غادر\w* البلاد|out of (?:the country|China)|abroad|overseas|leave China|left China"
                                          r"|(?:left|leave|leaving|fled|flee(?:ing)?)\s+the\s+country", stext) \
                 and not any(self._pid(d) == home for d in dests):  # not the country they go to
             # (the movers' own country when their name says it: "المعدنين الروس قد غادروا البلاد")
             origin = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", text[sent.start_char:trig[0]])) or home
+            abroad_origin = True
         if not dests and prev_sent is not None and _TO_IT.match(text, trig[1]) and not any(
                 e.label_ in PLACES and sent.start_char <= e.start_char < trig[0] for e in sent_ents):
             # "ولم تكن قرغيزستان المحطة الأولى للشركة. فقد نقلت أجهزتها إليها …": "to it" is
@@ -1463,14 +1465,17 @@ class KGEvents:
                     and not re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", text[trig[1]:win[1]]):  # (not "… from Acre")
                 origin = self._pid(based[-1])
         told_in_clause = bool(origs) and actor is not None and actor.end_char < origs[0].start_char < trig[0]
-        if (origin is None or told_in_clause) and actor is not None:
+        if (origin is None or told_in_clause or abroad_origin or "-" not in origin) and actor is not None:
             seat = next((p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
                          and actor.end_char < p.start_char < trig[0]
                          and _SEAT_AFTER.match(text[actor.end_char:p.start_char])), None)
             # ("Kaspiy Mining, which hosts machines for clients from Moscow in a warehouse in
             # Derbent, is weighing …": the clients' place is not where the firm leaves)
+            # (… or a seat inside the country the move leaves: "… قرب سايانوغورسك …، تدرس نقل
+            # أجهزتها إلى خارج روسيا" leaves Khakassia)
             if seat is not None and _not_going_to(self._pid(seat), dest_ids) and (
-                    origin is None or origs[0].start_char < seat.start_char):
+                    origin is None or abroad_origin or contains(origin, self._pid(seat))
+                    or (told_in_clause and origs[0].start_char < seat.start_char)):
                 origin = _province_of(self._pid(seat))
         if origin is None and self.lang == "en":
             # "A Mae Sot operator said he moved …": the place the mover is named by
