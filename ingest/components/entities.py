@@ -875,7 +875,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|،|and|or|و|أو|او)?\s*(?:(?:and|or)\s+)?"
 
 #: "Sheikh Sabah al-Ahmad", "Emir Jaber": a place's name inside a person's
 _PERSON_BEFORE = re.compile(r"\b(?:Sheikh|Sheikha|Emir|Sultan|Prince|Princess|King|Queen|Sayyid)\s+$")
-_PERSON_AFTER = re.compile(r"\s+(?:al|Al|el|El|bin|ibn|bint)[-\s](?-i:[A-Z])")
+_PERSON_AFTER = re.compile(r"\s+(?:al|Al|el|El|bin|ibn|bint)[-\s][A-Z]")
 
 
 def _in_names(doc: Doc, ents: list) -> list:
@@ -914,12 +914,12 @@ def _listed_capitals(doc: Doc, ents: list) -> list:
                 and _KIND_WORD.sub("", prov["en"]).casefold() == city["en"].casefold())
         return city["parent"] if same else None
 
-    if not any(alike(e) for e in ents):
+    provs = [alike(e) for e in ents]
+    if not any(provs):
         return ents
     text = _text(doc)
     out = list(ents)
-    for k, e in enumerate(ents):
-        prov = alike(e)
+    for k, (e, prov) in enumerate(zip(ents, provs)):
         if prov is None:
             continue
         first = last = k

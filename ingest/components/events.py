@@ -303,7 +303,7 @@ _TO_IT = re.compile(r"\s*(?:\S+\s+)?(?:اليها|إليها|إليه|اليه)(
 _THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|city|village|region|province|state)\b"
                         r"|\s+(?:الى|إلى|الي|في)\s+هذه\s+(?:ال)?(?:مدينه|مدينة|بلده|بلدة|قريه|قرية|منطقه|منطقة)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
-_SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:sites?|facilit(?:y|ies)|farms?|plants?|mines?|warehouses?|data\s+cent(?:er|re)s?|operations?)\b", re.I)
+_SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r"|operations?)\b", re.I)
 _TOOK_DOWN = re.compile(r"\b(?:dismantl\w+|clos(?:ed|es|ing)|shut(?:tered|s|ting)?(?:\s+down)?|abandon\w*|vacat\w+|empt(?:ied|ies|ying)"
                         r"|pack(?:ed|s|ing)?\s+up|w(?:ou|i)nd(?:ing|s)?\s+down|wound\s+down|left)\s+(?:its|their|his|her|the)\s+$", re.I)
 # "Kaspiy Hash, a smaller firm based in Dagestan's capital", "«كاسبي هاش» ومقرها محج قلعة":
@@ -312,9 +312,9 @@ _SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:،?\s*(?:التي|الذي)\s+(?:ت|�
                          r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:based|headquartered)\s+in\s+(?:the\s+)?"
                          # "X, which runs a 12-megawatt site in Saint-Hyacinthe, said it plans …"
                          r"|,\s+which\s+(?:runs|operates|owns|has)\s+(?:a|an|its|the|two|three|several)\s+(?:[\w-]+\s+){0,3}"
-                         r"(?:sites?|farms?|facilit(?:y|ies)|data\s+cent(?:er|re)s?|operations?|mines?)\s+(?:in|near|at|outside)\s+(?:the\s+)?"
+                         r"(?:" + _SITES_EN + r"|operations?)\s+(?:in|near|at|outside)\s+(?:the\s+)?"
                          r"|,\s+which\s+(?:hosts|hosted|keeps|kept|stores|stored)\s+(?:machines|rigs|servers)\s+[^,;]{0,40}?\b(?:in|at)\s+"
-                         r"(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:warehouse|hangar|site|facility|building|shed)\s+(?:in|near|at|outside)\s+(?:the\s+)?"
+                         r"(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r")\s+(?:in|near|at|outside)\s+(?:the\s+)?"
                          r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
@@ -1191,12 +1191,12 @@ class KGEvents:
         # "تصدّر باراغواي الكهرباء إلى البرازيل، ما جعلها وجهة …": where the clause before a
         # destination noun sends something is not where the movers go
         ended = max((m.end() for m in _clause_breaks(text, lo, trig[0])), default=None) if subject_is_destination else None
-        seat = None
+        hq = None
         for p in places:
             if ended is not None and p.end_char <= ended and p is not first_dest and self._is_dest(doc, p):
                 continue
             if _WHERE_BASED.match(text, p.end_char):
-                seat = seat or p  # "… in Ontario, where it is headquartered": the movers' seat
+                hq = hq or p  # "… in Ontario, where it is headquartered": the movers' seat
                 continue
             if self._is_orig(doc, p):
                 origs.append(p)
@@ -1248,8 +1248,8 @@ class KGEvents:
                 last = b
         if origin is None and held:
             origin = self._pid(held[0])
-        if origin is None and seat is not None:
-            origin = self._pid(seat)
+        if origin is None and hq is not None:
+            origin = self._pid(hq)
         if origin is None and before and not subject_is_destination:
             # "miners in China are moving": a place before the move is where they leave
             # ("started out in Russia's Irkutsk region": the place inside)
@@ -1261,13 +1261,11 @@ class KGEvents:
                     and contains(self._pid(where), self._pid(p)) for p in sent_ents)):
                 origin = self._pid(where)
         home = self._ban_home or (doc._.salient_place.split("-")[0] if doc._.salient_place else None)
-        abroad_origin = False  # the origin is the movers' country, read from "abroad" / "خارج البلاد"
         if origin is None and re.search(r"خارج (?:البلاد|الصين)|الخارج|غادر\w* البلاد|out of (?:the country|China)|abroad|overseas|leave China|left China"
                                          r"|(?:left|leave|leaving|fled|flee(?:ing)?)\s+the\s+country", stext) \
                 and not any(self._pid(d) == home for d in dests):  # not the country they go to
             # (the movers' own country when their name says it: "المعدنين الروس قد غادروا البلاد")
             origin = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", text[sent.start_char:trig[0]])) or home
-            abroad_origin = True
         if not dests and prev_sent is not None and _TO_IT.match(text, trig[1]) and not any(
                 e.label_ in PLACES and sent.start_char <= e.start_char < trig[0] for e in sent_ents):
             # "ولم تكن قرغيزستان المحطة الأولى للشركة. فقد نقلت أجهزتها إليها …": "to it" is
@@ -1277,6 +1275,7 @@ class KGEvents:
             if told and self._pid(told[0]) != origin and not any(
                     contains(self._pid(told[0]), self._pid(o)) for o in origs):
                 dests = told[:1]
+        dest_ids: list[str] = []
         if not dests and self.lang == "en" and doc._.salient_place \
                 and (re.match(r"\s+(?:in)?to\s+the\s+country\b", text[trig[1]:trig[1] + 20])
                      or (text[trig[0]:trig[1]].lower().endswith("into") and re.match(r"\s+the\s+country\b", text[trig[1]:trig[1] + 16]))):
@@ -1285,15 +1284,12 @@ class KGEvents:
             home_c = doc._.salient_place.split("-")[0]
             if origin == home_c or (origin and origin.startswith(home_c + "-")):
                 origin = None
-            dest_ids_c = [home_c]
-        else:
-            dest_ids_c = []
+            dest_ids.append(home_c)
         if not dests and _THIS_TOWN.match(text, trig[1]):
             # "HERNANDARIAS, Paraguay - Medina arrived in this border town in June": the
             # dateline's place
             filed = [e for e in ents if e.label_ in ("CITY", "PROVINCE") and self._pid(e) and _dateline(text, e)][:1]
             dests = filed
-        dest_ids = list(dest_ids_c)
         for d in dests:
             pid = self._pid(d)
             if pid and pid != origin:
@@ -1465,7 +1461,7 @@ class KGEvents:
                     and not re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", text[trig[1]:win[1]]):  # (not "… from Acre")
                 origin = self._pid(based[-1])
         told_in_clause = bool(origs) and actor is not None and actor.end_char < origs[0].start_char < trig[0]
-        if (origin is None or told_in_clause or abroad_origin or "-" not in origin) and actor is not None:
+        if (origin is None or told_in_clause or "-" not in origin) and actor is not None:
             seat = next((p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
                          and actor.end_char < p.start_char < trig[0]
                          and _SEAT_AFTER.match(text[actor.end_char:p.start_char])), None)
@@ -1474,7 +1470,7 @@ class KGEvents:
             # (… or a seat inside the country the move leaves: "… قرب سايانوغورسك …، تدرس نقل
             # أجهزتها إلى خارج روسيا" leaves Khakassia)
             if seat is not None and _not_going_to(self._pid(seat), dest_ids) and (
-                    origin is None or abroad_origin or contains(origin, self._pid(seat))
+                    origin is None or contains(origin, self._pid(seat))
                     or (told_in_clause and origs[0].start_char < seat.start_char)):
                 origin = _province_of(self._pid(seat))
         if origin is None and self.lang == "en":
