@@ -1974,3 +1974,65 @@ def test_a_seat_inside_the_country_left_and_wa_faffara_that_provides():
     assert moves(r) == []
     r = rec("حظرت الصين التعدين. وفر المعدنون من الصين إلى كازاخستان.", "ar", "2021-09-01")
     assert moves(r, "origin", "destination") == [("CN", "KZ")]
+
+
+def test_round_14_english_power_kept_off_closed_sites_and_where_machines_went():
+    # a grid company's cut-off is a ban when it is for miners, however they are described
+    r = rec("Kazakhstan's grid operator KEGOC will keep electricity switched off for the country's registered "
+            "cryptocurrency miners until March.", "en", "2022-02-03")
+    assert bans(r) == ["KZ"]
+    r = rec("In Kazakhstan, inspectors have closed 81 unregistered \"grey\" mining sites since December.", "en", "2022-02-03")
+    assert bans(r) == ["KZ"]
+    r = rec("Beijing ordered the industry out of China in 2021.", "en", "2022-02-03")
+    assert bans(r) == ["CN"]
+    r = rec("In Trøndelag, county planners turned down two proposed mining sites in March.", "en", "2024-11-20")
+    assert bans(r) == ["NO-50"]
+    r = rec("In February Ethiopian Electric Power said it would sign no new power agreements with miners.", "en", "2025-03-11")
+    assert bans(r) == ["ET"]
+    r = rec("Buryatia said it had no immediate plans to restrict mining.", "en", "2024-02-09")
+    assert bans(r) == []
+    # where the machines went: sites around a town, a town in its region, premises without a determiner
+    r = rec("Hanfeng Mining moved 25,000 rigs from its sites around Chengdu to a campus near Rockdale, Texas.", "en", "2022-01-05")
+    assert moves(r, "origin", "destination") == [("CN-SC", "US-TX")]
+    r = rec("Mohawk Compute moved 4,000 machines from a warehouse in Utica to a former coal-processing site in "
+            "Paintsville, Kentucky, in December.", "en", "2023-03-06")
+    assert moves(r, "destination") == [("US-KY",)]
+    r = rec("Baikal Compute said it had trucked its fleet 5,000 km from Angarsk to Kondopoga in Karelia.", "en", "2024-02-09")
+    assert moves(r, "origin", "destination") == [("RU-IRK", "RU-KR")]
+    r = rec("Dozens of operators moved rigs from Carabobo to rented warehouses in Paraguay's Central department, "
+            "and others moved equipment into licensed farms in Semnan.", "en", "2024-06-28")
+    assert moves(r, "origin", "destination") == [("VE-G", "PY-11"), (None, "IR-20")]
+    r = rec("Several had set up near hydropower plants in Bolikhamxay.", "en", "2023-01-01")
+    assert moves(r, "destination") == [("LA-BL",)]
+    r = rec("TaigaHash said it had expanded from Krasnoyarsk region into Bratsk in Irkutsk region.", "en", "2024-02-09")
+    assert moves(r, "origin", "destination") == [("RU-KYA", "RU-IRK")]
+    # considered places, pushes told with a longer object, and what is no move
+    r = rec("Lakeshore Mining is negotiating for land in Washington County, Georgia. A second operator said it was "
+            "studying sites near Oulu. The company had begun talks on sites in Brazil's Parana state.", "en", "2023-03-06")
+    assert moves(r, "destination", "status") == [("US-GA", "planned"), ("FI-14", "planned"), ("BR-PR", "planned")]
+    r = rec("The summer orders have nudged a steady stream of Iranian miners toward Armenia.", "en", "2024-07-01")
+    assert moves(r, "destination") == [("AM",)]
+    r = rec("Kyrgyzstan cut miners off last winter, but they waited out the cuts rather than leaving for Kazakhstan. "
+            "Officers arriving at one shoplot in Kedah found 180 machines.", "en", "2024-05-20")
+    assert moves(r) == []
+
+
+def test_round_14_arabic_a_second_order_before_its_cue_frozen_requests_and_who_moved():
+    r = rec("وفي يونيو، أمرت إدارة الصناعة في تشينغهاي بإغلاق مشاريع التعدين في المقاطعة، وبعد أيام فتحت السلطات "
+            "في يونان تحقيقاً في سرقة الكهرباء من جانب مزارع التعدين، قبل أن تأمر بإغلاقها.", "ar", "2021-09-15")
+    assert bans(r) == ["CN-QH", "CN-YN"]
+    r = rec("وفي العام نفسه، جمدت حكومة كيبيك طلبات الربط الجديدة لمشاريع العملات المشفرة.", "ar", "2021-09-15")
+    assert bans(r) == ["CA-QC"]
+    r = rec("ونقل معدنون أجهزتهم إلى جورجيا، مستفيدين من أن جورجيا لا تفرض أي قيود على التعدين.", "ar", "2022-11-24")
+    assert bans(r) == []
+    # "الروسية" is an adjective of the region, not "the Russians" moving
+    r = rec("وقرر نقل أجهزته إلى منطقة إيركوتسك الروسية.", "ar", "2022-03-09")
+    assert moves(r, "origin", "destination") == [(None, "RU-IRK")]
+    # "الألباني" (Albanian) is not Albany; "from the capital Tirana"
+    r = rec("ونقل رجل الأعمال الألباني مزرعته من العاصمة تيرانا إلى كوسوفو.", "ar", "2022-01-10")
+    assert not [e for e in r["entities"] if e.get("canonical") == "Albany"]
+    assert moves(r, "origin", "destination") == [("AL", "XK")]
+    # a scene set in the place they go: the movers' demonym says where they left
+    r = rec("وفي إقليم كردستان العراق، يقول مستثمرون إن معدنين إيرانيين نقلوا مئات الأجهزة إلى مستودعات في "
+            "محافظة السليمانية.", "ar", "2024-07-23")
+    assert moves(r, "origin", "destination") == [("IR", "IQ-KR")]

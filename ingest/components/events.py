@@ -48,7 +48,7 @@ _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 # a part or kind of place between a preposition and the place: "إلى شمال كازاخستان",
 # "إلى ولاية تكساس", "from upstate New York", "to the state of Texas", "in parts of Irkutsk"
 _KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي|اجزاء\s+من|مناطق\s+في|ضواحي|ضاحيه|قرب|اطراف)\s+)?"
-            r"(?:(?:منطقه|مقاطعه|محافظه|اقليم|ولايه|مدينه|جمهوريه|دوله|قضاء|قضاءي|قضائي|بلده|بلدات|قريه|مدن"
+            r"(?:(?:منطقه|مقاطعه|محافظه|اقليم|ولايه|مدينه|جمهوريه|دوله|قضاء|قضاءي|قضائي|بلده|بلدات|قريه|مدن|العاصمه"
             r"|محافظات|مقاطعات|ولايات|محافظتي|مقاطعتي|ولايتي)\s+)?")
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
             r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of)\s+)?"
@@ -72,7 +72,8 @@ _CLAUSE = re.compile(r"(?!(?<=\d)[,،]\d)[،,;؛]\s*(?:و|and\b|but\b|while\b)?|
 _VERB_ONLY = re.compile(r"\s*(?:(?:is|are|was|were|has|have|had|will|would|also|now|already|then|itself|قد|كان|كانت)\s+)*")
 _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|have|has|to|a|an|the|really|actually"
                          r"|plan|plans|planning|intend|intends|want|wants|expect|expects|going)\s+){0,3}$"
-                         r"|\bno\s+(?:plans?|intentions?|desire|interest|reason|need)\s+(?:to|of|in)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$"
+                         r"|\bno\s+(?:(?:immediate|current|concrete|firm|such)\s+)?(?:plans?|intentions?|desire|interest|reason|need)\s+(?:to|of|in)\s+$"
+                         r"|\b(?:rather\s+than|instead\s+of)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$"
                          r"|\b(?:rul(?:e|es|ed|ing)\s+out|reject(?:s|ed|ing)?(?:\s+the\s+idea\s+of)?)\s+$", re.I)
 # not "لا يزال" (still): "لا" is left out
 _NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
@@ -129,6 +130,8 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|(?<![\u0621-\u0652\u0670])(?:رفض|رفضت|اسقط|اسقطت)\s+(?:\S+\s+){0,5}$"
     r"|(?<![\u0621-\u0652\u0670])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
     r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+(?:\S+\s+)?$"
+    # "جورجيا لا تفرض أي قيود": "لا" right before the verb
+    r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+$"
     # "من دون أن يحظر", "دون أن تحظر": without banning
     r"|(?<![\u0621-\u0652\u0670])(?:من\s+)?(?:دون|بدون)\s+(?:ان|أن)\s+$|\bwithout\s+$"
     # no ban in particular: "not driven by any ban", "long before any talk of a ban",
@@ -191,9 +194,14 @@ _TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$"
 _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+|have\s+)?"
                 r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found|optioned|secured|identified|chosen|picked)")
 _TOWN_BEFORE = re.compile(r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:sites?|facilit(?:y|ies)|premises"
-                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space)(?:" + _SITE_CLAUSE + r")?\s+(?:in|at|near|outside))?" + _TOWN)
+                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space)(?:" + _SITE_CLAUSE + r")?\s+(?:in|at|near|outside|around))?" + _TOWN)
+_BEFORE_VERB = re.compile(r"\s*(?:قبل\s+[أا]ن|before\s+(?:it|they)?\s*\w+ing)\b", re.I)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
+# "to Kondopoga in Karelia", "from Oskemen in East Kazakhstan": a town no gazetteer knows, then its region
+_TOWN_IN = r"\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*\s+in\s+(?:the\s+)?$"
+_TO_TOWN_IN = re.compile(r"\b(?:to|into)" + _TOWN_IN)
+_FROM_TOWN_IN = re.compile(r"\b(?:from|out\s+of)" + _TOWN_IN)
 _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
 _OWNED_BY = re.compile(r"['’]s\s+(?:(?!(?:ban|bans|crackdown|order|orders|decision|move|law|rules?|government)\b)[\w-]+\s+)?")
 _PRONOUN = re.compile(r"(?<![\u0621-\u0652\u0670])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0621-\u0652\u0670])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
@@ -213,15 +221,18 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              r"|(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
-                             + r"|to\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
+                             + r"|(?:to|into)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
                              r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)|sites|facilities)"
+                             # "to rented warehouses in", "to abandoned rows of shops in", "into licensed farms in"
+                             r"|(?:[\w-]+\s+){0,2}(?:(?:rows?|blocks?)\s+of\s+)?(?:warehouses|premises|hangars|sheds|shops|shoplots|garages|houses|homes|basements)"
+                             r"|(?<=into\s)(?:[\w-]+\s+)?farms"
                              # … or any site near a town: "to facilities near Abilene"
                              r"|(?:[\w-]+\s+)?(?:sites?|facilit(?:y|ies)|farms?|plants?)(?=\s+(?:near|outside)\b))"
                              # "to a site it leased near Medicine Hat"
                              r"(?:" + _SITE_CLAUSE + r")?"
-                             r"\s+(?:in|at|near|outside)\s+(?:the\s+)?"
+                             r"\s+(?:in|at|near|outside|around)\s+(?:the\s+)?"
                              # "to a hosting facility in northern Sweden"
                              r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|upstate|remote)\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
@@ -229,7 +240,7 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              # "from its site in Boden", "out of their facilities near Irkutsk"
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|operations)"  # "from a leased building in upstate New York"
-                             r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
+                             r"\s+(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
 _PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي|ه))?(?:\s+(?:به|بها|لها|له))?\s+من\s*"
                          r"(?:(?:ولايه|ولايتي|ولايات|محافظه|محافظتي|محافظات|مقاطعه|مقاطعتي|مقاطعات|اقليم|منطقه)\s+)?$")
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
@@ -237,8 +248,8 @@ _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
 # "المعدنون الروس", "نقل الروس أجهزتهم": peoples' broken plurals, with their article
 _BROKEN = "|".join(f"ال{f}" for forms in BROKEN_PLURALS.values() for f in forms)
 _GROUP_AR = re.compile((
-    r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|[اأ]صحاب (?:ال)?[\u0600-\u06FF]{3,}|المنخرطون|البعض|{_BROKEN})"
-    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|{_BROKEN}|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?").replace("{_BROKEN}", _BROKEN))
+    r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|[اأ]صحاب (?:ال)?[\u0600-\u06FF]{3,}|المنخرطون|البعض|(?:{_BROKEN})(?![\u0621-\u0652\u0670]))"
+    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|(?:{_BROKEN})(?![\u0621-\u0652\u0670])|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?").replace("{_BROKEN}", _BROKEN))
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
@@ -270,7 +281,7 @@ _CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lob
                       r"|(?<![\u0621-\u0652\u0670])[وف]?(?:تطالب|طالبت|طالب|طالبوا|يطالب|يطالبون|دعت|دعا|دعوا|تدعو|يدعو|يدعون|حثت|حث|حثوا)(?![\u0621-\u0652\u0670])", re.I)
 _BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European\s+Union|bloc|continent)|in\s+the\s+(?:EU|European\s+Union)|worldwide|globally)\b"
                         r"|(?:علي|على)\s+مستوى\s+(?:الاتحاد|القاره|القارة|العالم|اوروبا|أوروبا)|في\s+(?:دول\s+)?الاتحاد\s+الاوروبي|في\s+(?:دول\s+)?الاتحاد\s+الأوروبي|عالميا|عالمياً", re.I)
-_NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:plans?|intentions?|proposals?)\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
+_NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:(?:immediate|current|concrete|firm|new|such)\s+)?(?:plans?|intentions?|proposals?)\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
                        r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
 _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|investments?|signals?|messages?|letters?|warnings?|shockwaves|ripples)\b"
                             # "the bill was sent to parliament", "sent for approval"
@@ -283,7 +294,7 @@ _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|in
 _A_PLACE_NOUN = re.compile(r"(?:\s+|-based\s+)(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner"
                            r"|developer|startup|start-up|producer)\b", re.I)
 _TO_MINERS = re.compile(r"\b(?:contracts?|connections?|supply|power|electricity|applications?|requests?)\b[^.;]{0,40}\b(?:to|for|with|from)\s+"
-                        r"(?:[\w-]+\s+){0,2}(?:miners|mining|crypto)|(?:عقود|ربط|امداد|تزويد|توصيل)\S*\s+(?:\S+\s+){0,4}(?:المعدنين|معدني|التعدين|مزارع)", re.I)
+                        r"(?:[\w'’-]+\s+){0,4}(?:miners|mining|crypto)|(?:عقود|ربط|امداد|تزويد|توصيل)\S*\s+(?:\S+\s+){0,4}(?:المعدنين|معدني|التعدين|مزارع)", re.I)
 _BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
 # the movers' sites told with their place ("running 40 MW at two sites south of Irkutsk",
 # "واحدة من أكبر مزارع التعدين في البلاد، في مدينة إيكيباستوز")
@@ -390,7 +401,8 @@ class KGEvents:
                     start = sent.start_char
                 elif label == "BAN" and k > 0:
                     # "نقل … هذا الشهر، بعد أن أمرت … في حزيران": the ban's clause opens at its cue
-                    cue_at = [h[2] for h in hits if h[0] == "CUE" and start <= h[2] < s]
+                    # (not "قبل أن تأمر", "before ordering": its subject stands before the cue)
+                    cue_at = [h[2] for h in hits if h[0] == "CUE" and h[1] != "cue.before" and start <= h[2] < s]
                     if cue_at:
                         start = cue_at[-1]
                     elif _in_relative_clause(text, core[k - 1][2], s) and _RELATIVE.search(text, sent.start_char, core[k - 1][2]):
@@ -401,7 +413,9 @@ class KGEvents:
                     # two moves in one sentence: the second starts at its own clause
                     # not the comma that closes an appositive subject ("another applicant,
                     # X Co, is moving …")
-                    breaks = [m.end() for m in _clause_breaks(text, start, s) if not _VERB_ONLY.fullmatch(text, m.end(), s)]
+                    breaks = [m.end() for m in _clause_breaks(text, start, s) if not _VERB_ONLY.fullmatch(text, m.end(), s)
+                              # (not "، قبل أن تأمر بإغلاقها": a clause opened by "before" has its subject before it)
+                              and not _BEFORE_VERB.match(text, m.end())]
                     if breaks:
                         start = breaks[-1]
                 end = core[k + 1][2] if k + 1 < len(core) else sent.end_char
@@ -600,7 +614,8 @@ class KGEvents:
             return True
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bto\s+(?:its|their|a|an|the|new|own)\s+$", b):
             return True  # "to its Ontario site", "to its South Carolina facility"
-        if self.lang == "en" and _TOWN_BEFORE.search(self._text, max(0, e.start_char - 48), e.start_char):
+        if self.lang == "en" and (_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char)
+                                  or _TO_TOWN_IN.search(self._text, max(0, e.start_char - 48), e.start_char)):
             return True  # "to Calvert City, Ky.": a town no gazetteer knows, in its state
         if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
             return e.text[0] == "ل" and len(e.text) > 3 and not names().get(self._pid(e), {}).get("ar", "").startswith("ل")
@@ -608,13 +623,13 @@ class KGEvents:
 
     def _is_in(self, doc, e) -> bool:
         rx = _IN_BEFORE_AR if self.lang == "ar" else _IN_BEFORE_EN
-        if self.lang == "en" and _IN_TOWN_BEFORE.search(self._text, max(0, e.start_char - 48), e.start_char):
+        if self.lang == "en" and _IN_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char):
             return True  # "in Dalton, Georgia"
         return bool(rx.search(self._before(doc, e)))
 
     def _is_orig(self, doc, e) -> bool:
         # (English reaches further: "from a leased building in upstate New York")
-        b = self._before(doc, e) if self.lang == "ar" else self._before(doc, e, 60)
+        b = self._before(doc, e, 40) if self.lang == "ar" else self._before(doc, e, 60)
         if self.lang == "ar" and _PART_OF_AR.search(self._before(doc, e, 40)):
             return False  # "المناطق الجنوبية من مقاطعة إيركوتسك": part of a place, not from it
         if self.lang == "ar" and _DEST_BEFORE_AR.search(b):
@@ -622,7 +637,8 @@ class KGEvents:
         rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bfrom\s+(?:its|their|a|an|the|own)\s+$", b):
             return True  # "from its New York site"
-        if self.lang == "en" and _FROM_TOWN_BEFORE.search(self._text, max(0, e.start_char - 48), e.start_char):
+        if self.lang == "en" and (_FROM_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char)
+                                  or _FROM_TOWN_IN.search(self._text, max(0, e.start_char - 48), e.start_char)):
             return True  # "from Hardin, Montana, to Texas": a town no gazetteer knows, in its state
         return bool(rx.search(b))
 
@@ -758,7 +774,7 @@ class KGEvents:
                 authority = told[-1]
         if authority is not None and authority.label_ == "COMPANY" and tid in (
                 "ban.halt", "ban.close", "ban.shutdown", "ban.prohibit") \
-                and not _TO_MINERS.search(text, trig[1], min(win[1], trig[1] + 80)):
+                and not _TO_MINERS.search(text, max(win[0], trig[0] - 25), min(win[1], trig[1] + 80)):
             # a company that halts its own operations is curtailing, not regulating (a utility
             # that suspends contracts, connections or power for miners regulates them)
             return []
@@ -1501,12 +1517,17 @@ class KGEvents:
                     and _TOOK_DOWN.search(text, max(sent.start_char, p.start_char - 40), p.start_char)]
             if down and _not_going_to(self._pid(down[-1]), dest_ids):
                 origin = self._pid(down[-1])
-        if origin is None:
+        # a move into the place it would leave ("وفي إقليم كردستان …، معدنين إيرانيين نقلوا … إلى
+        # السليمانية"): the place sets the scene, and the movers' demonym may say where they left
+        inside = origin is not None and any(contains(origin, d) for d in dest_ids)
+        if origin is None or inside:
             # "Chinese miners", "المعدنون الصينيون": the demonym of the movers is where they leave
             who = actor.text if actor is not None else (actor_text or "")
             ents_pipe = self._demonym_fn(doc)
             for w in who.split():
                 pid = ents_pipe(w) if ents_pipe else None
+                if inside and (not pid or pid.split("-")[0] == origin.split("-")[0]):
+                    continue
                 if pid and pid not in dest_ids:
                     # … unless the article's last ban is another country's, which the movers
                     # leave for a third: "Angola banned mining. A group of Chinese miners plans

@@ -7,6 +7,7 @@ pipeline's time), and ``set_annotations`` decides overlaps on a token mask.
 """
 from __future__ import annotations
 
+import re
 import warnings
 
 from spacy.errors import Warnings
@@ -14,7 +15,10 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Span
 
-from ingest.gazetteer import PLACE_TYPES
+from ingest.gazetteer import PLACE_TYPES, names
+
+# an Arabic word with the article that ends like an adjective of relation (nisba)
+_ADJECTIVE_AR = re.compile(r"^(?:[وفبك]?ال|لل)\S*ي$")
 
 __all__ = ["GazetteerRuler"]
 
@@ -44,6 +48,11 @@ class GazetteerRuler(EntityRuler):
             known = self._ent_ids.get(match_id)
             if latin and known and known[0] in PLACE_TYPES and not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue  # "in the far north of the state": English writes a place's name capitalised
+            if latin and known and known[0] == "CITY" and end < len(doc) and doc[end].text in ("County", "Parish"):
+                continue  # "Washington County, Georgia" is a county, not the city of Washington
+            if not latin and known and known[0] in PLACE_TYPES and _ADJECTIVE_AR.match(doc[start:end].text) \
+                    and not (names().get(known[1]) or {}).get("ar", "").startswith("ال"):
+                continue  # "رجل الأعمال الألباني" (Albanian) is not Albany: a name with the article is an adjective
             taken.append(Span(doc, start, end, label=known[0], span_id=known[1]) if known
                          else Span(doc, start, end, label=match_id))
             covered[start:end] = b"\x01" * (end - start)
