@@ -2036,3 +2036,11 @@ def test_round_14_arabic_a_second_order_before_its_cue_frozen_requests_and_who_m
     r = rec("وفي إقليم كردستان العراق، يقول مستثمرون إن معدنين إيرانيين نقلوا مئات الأجهزة إلى مستودعات في "
             "محافظة السليمانية.", "ar", "2024-07-23")
     assert moves(r, "origin", "destination") == [("IR", "IQ-KR")]
+
+
+def test_bans_in_general_and_a_town_left_in_its_province():
+    r = rec("Norway will ban new mining data centres. And not every move in the region is about bans.", "en", "2024-11-20")
+    assert bans(r) == ["NO"]
+    r = rec("In 2018 the company left Ordos, in Inner Mongolia, where it paid for coal power, and set up in Ya'an "
+            "because hydropower was cheaper.", "en", "2024-09-16")
+    assert moves(r, "origin", "destination", "date") == [("CN-NM", "CN-SC", "2018")]

@@ -444,6 +444,10 @@ class KGEvents:
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
             # two halves of one move in one sentence ("a base for companies that fled China")
             moves = [ev for ev in here if ev["type"] == "MIGRATION"]
+            for a in moves:
+                if a.get("origin") and a.get("destination") and contains(a["destination"], a["origin"]) \
+                        and re.fullmatch(r"left|leav(?:e|es|ing)|fled|flee(?:s|ing)?", a["trigger"]["text"], re.I):
+                    a["destination"] = None  # "left Ordos, in Inner Mongolia, …": the province only locates the town
             for a, b in zip(moves, moves[1:]):
                 if a.get("_merged") or b.get("_merged"):
                     continue
@@ -451,6 +455,8 @@ class KGEvents:
                     a["origin"], b["_merged"] = b["origin"], True
                 elif a.get("origin") and not a.get("destination") and b.get("destination") and not b.get("origin"):
                     b["origin"], a["_merged"] = a["origin"], True
+                    if a.get("date") and not b.get("date"):
+                        b["date"] = a["date"]  # "In 2018 the company left Ordos … and set up in Ya'an"
             # "تستقبل كازاخستان معدنين صينيين الذين فروا من …", "miners who fled …": a move told
             # in a relative clause about the movers of a move just told is that move again
             for a, b in zip(moves, moves[1:]):
@@ -915,6 +921,10 @@ class KGEvents:
             return []
         if _QUESTION.search(text, sent.start_char, sent.end_char):
             return []  # "Did Paraguay ban crypto mining?": asked, not told
+        if self.lang == "en" and re.fullmatch(r"bans|crackdowns|moratoriums|moratoria", text[trig[0]:trig[1]], re.I) \
+                and re.search(r"\b(?:about|over|on|of|to|by|from)\s+$", text[max(0, trig[0] - 8):trig[0]], re.I) \
+                and re.match(r"\s*[.;!]", text[trig[1]:trig[1] + 3]):
+            return []  # "not every move in the region is about bans": bans in general
         if self.lang == "en" and _WE_BEFORE.search(text, max(sent.start_char, trig[0] - 25), trig[0]):
             return []  # "When ERCOT calls, we shut down in minutes"
         if _WOULD_HAVE.search(text, max(sent.start_char, trig[0] - 30), trig[0]) or (
