@@ -2044,3 +2044,11 @@ def test_bans_in_general_and_a_town_left_in_its_province():
     r = rec("In 2018 the company left Ordos, in Inner Mongolia, where it paid for coal power, and set up in Ya'an "
             "because hydropower was cheaper.", "en", "2024-09-16")
     assert moves(r, "origin", "destination", "date") == [("CN-NM", "CN-SC", "2018")]
+
+
+def test_the_town_of_a_place_and_a_move_made_again_leaves_where_the_last_one_went():
+    r = rec("Miners moved to the mining town of Ekibastuz. Others left the state of Sichuan for Texas.", "en", "2022-01-01")
+    assert moves(r, "origin", "destination") == [(None, "KZ-55"), ("CN-SC", "US-TX")]
+    r = rec("By July 2021 he had sent 250 rigs to Armenia. Armenia worked for a while. In February he moved the "
+            "Armenian fleet again, to a hosting site in the industrial port of Sohar, in Oman.", "en", "2024-11-20")
+    assert moves(r, "origin", "destination") == [(None, "AM"), ("AM", "OM-BS")]

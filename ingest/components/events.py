@@ -52,7 +52,8 @@ _KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي
             r"|محافظات|مقاطعات|ولايات|محافظتي|مقاطعتي|ولايتي)\s+)?")
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
             r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of)\s+)?"
-            r"(?:(?:province|region|state|city|republic)\s+of\s+)?"
+            # "the city of", "the industrial port of", "the coal town of"
+            r"(?:(?:[\w-]+\s+)?(?:province|region|state|city|republic|town|village|port|district|county)\s+of\s+)?"
             # "the cooler highlands of Kurdistan province", "the outskirts of Almaty"
             r"(?:(?:[\w-]+\s+)?(?:highlands|lowlands|outskirts|suburbs|hills|mountains|interior)\s+of\s+)?")
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
@@ -233,8 +234,9 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              # "to a site it leased near Medicine Hat"
                              r"(?:" + _SITE_CLAUSE + r")?"
                              r"\s+(?:in|at|near|outside|around)\s+(?:the\s+)?"
-                             # "to a hosting facility in northern Sweden"
-                             r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|upstate|remote)\s+)?)$", re.I)
+                             # "to a hosting facility in northern Sweden", "in the industrial port of Sohar"
+                             r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|upstate|remote)\s+)?"
+                             r"(?:(?:[\w-]+\s+)?(?:town|city|village|port|district|county)\s+of\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
                              + _KIND_EN + r"$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$"
                              # "from its site in Boden", "out of their facilities near Irkutsk"
@@ -1385,6 +1387,13 @@ class KGEvents:
                 dest_ids = [here_c]
         if not dest_ids and (tid == "mig.consider" or text[trig[0]:trig[1]].lower() == "went"):
             return []  # "looking at the figures": considering no place is no move
+        if origin is None and dest_ids and self._last_dest and self._last_dest not in dest_ids \
+                and not any(contains(d, self._last_dest) or contains(self._last_dest, d) for d in dest_ids) \
+                and _NOW_AGAIN.search(text, trig[0], min(win[1], trig[1] + 40)) \
+                and re.search(r"\bagain\b|\bonce\s+more\b|مجدد|من\s+جديد", text[trig[0]:min(win[1], trig[1] + 40)], re.I):
+            # "he moved the Armenian fleet again, to … Sohar": a move made again leaves where
+            # the last one went
+            origin = self._last_dest
         if not dest_ids and not origin:
             if not home or not _tells_mining(text[sent.start_char:sent.end_char], self.lang):
                 return []
