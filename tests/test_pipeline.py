@@ -2052,3 +2052,25 @@ def test_the_town_of_a_place_and_a_move_made_again_leaves_where_the_last_one_wen
     r = rec("By July 2021 he had sent 250 rigs to Armenia. Armenia worked for a while. In February he moved the "
             "Armenian fleet again, to a hosting site in the industrial port of Sohar, in Oman.", "en", "2024-11-20")
     assert moves(r, "origin", "destination") == [(None, "AM"), ("AM", "OM-BS")]
+
+
+def test_a_ranking_of_destinations_and_a_list_that_names_them_later():
+    r = linked(rec("The United States became the top destination for Chinese miners fleeing the crackdown, followed "
+                   "by Kazakhstan, Russia and Canada.", "en", "2021-09-15"))
+    assert bans(r) == ["CN"]  # not the places of the ranking, nor the destination before "fleeing"
+    assert moves(r, "origin", "destination") == [("CN", "US"), ("CN", "KZ"), ("CN", "RU"), ("CN", "CA")]
+    r = rec("باتت الولايات المتحدة الوجهة الأولى للمعدنين الصينيين الفارين من الحملة، تليها كازاخستان ثم روسيا وكندا.",
+            "ar", "2021-09-15")
+    assert moves(r, "origin", "destination") == [("CN", "US"), ("CN", "KZ"), ("CN", "RU"), ("CN", "CA")]
+    r = rec("بعد حظر الصين عام 2021، لم تعد الخريطة تقتصر على الوجهات التقليدية التي استقبلت المعدنين، كالولايات "
+            "المتحدة وكازاخستان.", "ar", "2025-02-18")
+    assert [d for (d,) in moves(r, "destination")] == ["US", "KZ"]
+    # a name that begins with the letter of "like" is no list
+    r = rec("وكانت الوجهات كثيرة. وزار كازاخستان وفد من المستثمرين.", "ar", "2025-02-18")
+    assert moves(r, "destination") == []
+
+
+def test_power_cut_to_a_town_in_its_region_bans_there():
+    r = rec("Crypto mining farms across the border were hit. The Provincial Electricity Authority cut supply to "
+            "Myawaddy in Myanmar's Kayin State and to Tachileik in Shan State.", "en", "2025-02-07")
+    assert bans(r) == ["MM-13", "MM-17"]

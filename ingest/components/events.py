@@ -246,7 +246,13 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
 _PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي|ه))?(?:\s+(?:به|بها|لها|له))?\s+من\s*"
                          r"(?:(?:ولايه|ولايتي|ولايات|محافظه|محافظتي|محافظات|مقاطعه|مقاطعتي|مقاطعات|اقليم|منطقه)\s+)?$")
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
-_LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*$", re.I)
+_LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*(?:the\s+)?$", re.I)
+# "the top destination, followed by Kazakhstan, Russia and Canada", "تليها كازاخستان ثم روسيا":
+# the places of a ranking after a destination
+_FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?|(?<![\u0621-\u0652\u0670])(?:تليها|يليها|تلتها|تليهما|تليه|يليه)\s+", re.I)
+_FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
+                      r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
+_RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
 # "المعدنون الروس", "نقل الروس أجهزتهم": peoples' broken plurals, with their article
 _BROKEN = "|".join(f"ال{f}" for forms in BROKEN_PLURALS.values() for f in forms)
 _GROUP_AR = re.compile((
@@ -493,6 +499,12 @@ class KGEvents:
                             ev["date"] = None
             here = [ev for ev in here if not ev.get("_drop")]
             moves = [ev for ev in here if ev["type"] == "MIGRATION"]
+            fled = [mv["origin"] for mv in moves if mv.get("origin") and mv.get("destination")]
+            for ev in here:
+                # "Chinese miners fleeing the crackdown": the ban they flee is where they left
+                if ev["type"] == "BAN" and fled and ev.get("jurisdiction") != fled[0] and _FLEEING.search(
+                        text, max(sent.start_char, ev["_trig"][0] - 25), ev["_trig"][0]):
+                    ev["jurisdiction"] = fled[0]
             # "Miners who relocated to Laos from Sichuan … are weighing moves to Ethiopia":
             # a later move of the movers a relative clause placed leaves where that put them
             for a in moves:
@@ -501,6 +513,7 @@ class KGEvents:
                         if b["_trig"][0] > a["_trig"][1] and b.get("destination") not in (None, a["destination"]) \
                                 and b.get("origin") in (None, a.get("origin")):
                             b["origin"] = a["destination"]
+            here += self._ranked_moves(text, sent, sent_ents, here)
             events += here
             ban_places = [ev["jurisdiction"] for ev in here if ev["type"] == "BAN" and ev.get("jurisdiction")
                           and not ev.get("_fallback")]
@@ -615,7 +628,10 @@ class KGEvents:
                      and _OWNED_PLACE.fullmatch(self._text, outer.end_char, p.start_char)
                      and contains(self._pid(outer), self._pid(p))), None)
 
-    def _is_dest(self, doc, e) -> bool:
+    def _is_dest(self, doc, e, town_in: bool = True) -> bool:
+        """Whether ``e`` is told as where something goes ("to X", "إلى X"). ``town_in=False``
+        leaves out "to Tachileik in Shan State" (for a ban, "cut supply to Tachileik in Shan
+        State" names where the ban applies)."""
         b = self._before(doc, e, 48)
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
         if rx.search(b):
@@ -623,7 +639,7 @@ class KGEvents:
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bto\s+(?:its|their|a|an|the|new|own)\s+$", b):
             return True  # "to its Ontario site", "to its South Carolina facility"
         if self.lang == "en" and (_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char)
-                                  or _TO_TOWN_IN.search(self._text, max(0, e.start_char - 48), e.start_char)):
+                                  or (town_in and _TO_TOWN_IN.search(self._text, max(0, e.start_char - 48), e.start_char))):
             return True  # "to Calvert City, Ky.": a town no gazetteer knows, in its state
         if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
             return e.text[0] == "ل" and len(e.text) > 3 and not names().get(self._pid(e), {}).get("ar", "").startswith("ل")
@@ -704,6 +720,52 @@ class KGEvents:
         return "crypto"
 
     # ------------------------------------------------------------ bans
+    def _ranked_moves(self, text, sent, sent_ents, here) -> list[dict]:
+        """"X became the top destination, followed by Kazakhstan, Russia and Canada": the
+        move to X again for every place of the ranking (its origin, movers and date)."""
+        fb = _FOLLOWED_BY.search(text, sent.start_char, sent.end_char)
+        if fb is not None:
+            ranked = [ev for ev in here if ev["type"] == "MIGRATION" and ev.get("destination") and ev["_trig"][0] < fb.start()]
+            return self._listed_after(text, sent_ents, ranked[-1], fb.end(), here) if ranked else []
+        # "الوجهات التقليدية التي استقبلت …، كالولايات المتحدة وكازاخستان", "destinations …, such
+        # as the US and Kazakhstan": a destination noun with no place of its own, and the list
+        # that names them later in the sentence
+        banned = {b.get("jurisdiction") for b in here if b["type"] == "BAN"}
+        for ev in here:
+            # (a destination that is the place of the sentence's ban, "بعد … حظر الصين …، الوجهات", is none)
+            if ev["type"] != "MIGRATION" or ev["trigger"]["id"] != "mig.destination" \
+                    or (ev.get("destination") and ev["destination"] not in banned):
+                continue
+            first = next((e for e in sent_ents if e.start_char > ev["_trig"][1] and e.label_ in ("COUNTRY", "PROVINCE", "CITY")
+                          and e.kb_id_ and e.kb_id_ != ev.get("origin")), None)
+            if first is None:
+                return []
+            # ("كالولايات": "like" glued on the name; not "كازاخستان", whose name begins so)
+            glued_like = first.text.startswith("كال") and not (names().get(first.kb_id_) or {}).get("ar", "").startswith("ك")
+            if not (glued_like or _LIKE_EN.search(text, max(0, first.start_char - 14), first.start_char)
+                    or re.search(r"(?:مثل|منها|ومنها)\s+$", text[max(0, first.start_char - 8):first.start_char])):
+                return []
+            if ev.get("destination") == ev.get("origin"):
+                ev["origin"] = None
+            ev["destination"] = first.kb_id_
+            return self._listed_after(text, sent_ents, ev, first.end_char, here)
+        return []
+
+    def _listed_after(self, text, sent_ents, base, at, here) -> list[dict]:
+        """``base`` again for every place listed from ``at`` on ("Kazakhstan, Russia and Canada")."""
+        out, start = [], at
+        seen = {ev.get("destination") for ev in here if ev["type"] == "MIGRATION"}
+        for e in sent_ents:
+            if e.start_char < start:
+                continue
+            if e.label_ not in ("COUNTRY", "PROVINCE", "CITY") or not e.kb_id_ or not _RANK_GAP.fullmatch(text, at, e.start_char):
+                break
+            at = e.end_char
+            if e.kb_id_ not in seen and e.kb_id_ != base.get("origin"):
+                seen.add(e.kb_id_)
+                out.append({**base, "destination": e.kb_id_, "_with_country": False})
+        return out
+
     def _bans(self, doc, sent, sent_ents, trig, win, extra, tid) -> list[dict]:
         text = _text(doc)
         stext = text[sent.start_char:sent.end_char]
@@ -739,11 +801,18 @@ class KGEvents:
                     break
         # "مزارع على الحدود مع البرازيل", "farms near the border with Brazil": a neighbour named
         # to say where is not who bans
+        # "the top destination for miners fleeing the crackdown, followed by Kazakhstan": the
+        # places of a ranking of destinations are not where the ban applies (a ranking of the
+        # places hit, "بافلودار الأكثر تضررا، تليها منطقة شرق كازاخستان", may be)
+        ranked = _FOLLOWED_BY.search(text, sent.start_char, sent.end_char)
+        if ranked and not any(h[0] == "MIGRATION" and h[2] < ranked.start() for h in self._sentence_hits):
+            ranked = None
         places = [p for p in self._places(sent_ents, (lo, hi)) if not _BORDER_WITH.search(self._before(doc, p, 30))
+                  and not (ranked and p.start_char >= ranked.end())
                   and not _is_landmark(self.lang, text, p, self._before(doc, p, 12))]
         # keep places that are not destinations nor origins of a move
         # (a ban that "applies to" or "extends to" a place covers it: no move goes there)
-        juris = [p for p in places if (not self._is_dest(doc, p) or _APPLIES_TO.search(self._before(doc, p, 40)))
+        juris = [p for p in places if (not self._is_dest(doc, p, town_in=False) or _APPLIES_TO.search(self._before(doc, p, 40)))
                  and not self._is_orig(doc, p)]
         # "وهو ما تكرر في كوسوفو التي حظرت التعدين", "Kosovo, which banned mining": the place
         # the relative clause is about is who bans
