@@ -2074,3 +2074,14 @@ def test_power_cut_to_a_town_in_its_region_bans_there():
     r = rec("Crypto mining farms across the border were hit. The Provincial Electricity Authority cut supply to "
             "Myawaddy in Myanmar's Kayin State and to Tachileik in Shan State.", "en", "2025-02-07")
     assert bans(r) == ["MM-13", "MM-17"]
+
+
+def test_what_is_moved_the_clause_before_until_and_a_pronoun_mover_after_its_sites():
+    r = rec("The company is considering moving part of its Paraguayan fleet across the river into Brazil's Paraná "
+            "state.", "en", "2024-09-10")
+    assert moves(r, "origin", "destination") == [("PY", "BR-PR")]
+    r = rec("Its founders previously ran machines in Ekibastuz, in Kazakhstan's Pavlodar region, until the Kazakh "
+            "grid operator KEGOC began rationing power to registered miners in early 2022. The company moved "
+            "about 4,000 machines to Navoi this year.", "en", "2023-09-05")
+    assert bans(r) == ["KZ"]
+    assert moves(r, "origin", "destination") == [("KZ-55", "UZ-NW")]

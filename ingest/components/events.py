@@ -250,6 +250,8 @@ _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*(?:the\s+)?$", re.I)
 # "the top destination, followed by Kazakhstan, Russia and Canada", "تليها كازاخستان ثم روسيا":
 # the places of a ranking after a destination
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?|(?<![\u0621-\u0652\u0670])(?:تليها|يليها|تلتها|تليهما|تليه|يليه)\s+", re.I)
+_DEMONYM_OBJECT = re.compile(r"\s+(?:(?:part|some|most|all|half|much)\s+of\s+)?(?:its|their|his|her|the)\s+((?-i:[A-Z])[a-z]+)\s+"
+                             r"(?:fleet|machines|rigs|operations?|capacity|equipment|hardware|servers|miners)\b", re.I)
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
 _RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
@@ -784,6 +786,12 @@ class KGEvents:
             # (not "Laos said that it had cut power": "it" is the speaker, told before "that";
             # nor "New York passed a law that bars …": the law's own clause)
             lo = cs[-1]
+        if self.lang == "en":
+            # "ran machines in Ekibastuz … until the Kazakh grid operator began rationing power":
+            # the clause before "until" tells where someone was, not where the ban applies
+            until = [m.end() for m in re.finditer(r"\buntil\s+", text[lo:trig[0]], re.I)]
+            if until and trig[0] - (lo + until[-1]) <= 80:
+                lo += until[-1]
         # a clause that gives the cause ("، بعد انقطاعات … في طهران") is not where the ban applies
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
         if cause:
@@ -1605,6 +1613,13 @@ class KGEvents:
                     and _TOOK_DOWN.search(text, max(sent.start_char, p.start_char - 40), p.start_char)]
             if down and _not_going_to(self._pid(down[-1]), dest_ids):
                 origin = self._pid(down[-1])
+        if origin is None and self.lang == "en":
+            # "moving part of its Paraguayan fleet into Brazil", "moved the Armenian fleet again":
+            # the demonym of what is moved is where it leaves
+            m = _DEMONYM_OBJECT.match(text, trig[1], min(win[1], trig[1] + 40))
+            pid = self._demonym_fn(doc)(m.group(1)) if m else None
+            if pid and pid not in dest_ids and not any(contains(pid, d) for d in dest_ids):
+                origin = pid
         # a move into the place it would leave ("وفي إقليم كردستان …، معدنين إيرانيين نقلوا … إلى
         # السليمانية"): the place sets the scene, and the movers' demonym may say where they left
         inside = origin is not None and any(contains(origin, d) for d in dest_ids)
@@ -1635,6 +1650,18 @@ class KGEvents:
             site = _SITE_AT_AR if self.lang == "ar" else _SITE_AT_EN
             at = [e for e in ents if e.label_ in ("PROVINCE", "CITY") and self._pid(e)
                   and actor.end_char <= e.start_char < sent.start_char and site.search(self._before(doc, e, 70))]
+            if at and _not_going_to(self._pid(at[0]), dest_ids):
+                origin = self._pid(at[0])
+        if origin is None and dest_ids and prev_sent is not None \
+                and re.match(r"\s*(?:the\s+company|the\s+firm|it|they|he|she)\s+(?:[\w'-]+\s+){0,2}$",
+                             text[sent.start_char:trig[0]], re.I) \
+                and not any(e.label_ in PLACES and sent.start_char <= e.start_char < trig[0] for e in sent_ents):
+            # "Its founders previously ran machines in Ekibastuz … The company moved 4,000
+            # machines to Navoi": a sentence that opens with the movers as a pronoun leaves
+            # where the sentence before put their machines
+            site = _SITE_AT_AR if self.lang == "ar" else _SITE_AT_EN
+            at = [e for e in ents if e.label_ in ("PROVINCE", "CITY") and self._pid(e)
+                  and prev_sent.start_char <= e.start_char < prev_sent.end_char and site.search(self._before(doc, e, 70))]
             if at and _not_going_to(self._pid(at[0]), dest_ids):
                 origin = self._pid(at[0])
         if origin is None and dest_ids and prev_sent is not None and "\n" not in text[prev_sent.end_char - 1:sent.start_char] \
