@@ -2085,3 +2085,23 @@ def test_what_is_moved_the_clause_before_until_and_a_pronoun_mover_after_its_sit
             "about 4,000 machines to Navoi this year.", "en", "2023-09-05")
     assert bans(r) == ["KZ"]
     assert moves(r, "origin", "destination") == [("KZ-55", "UZ-NW")]
+
+
+def test_round_15_arabic_subject_clause_workshops_warehouses_and_the_story_mover():
+    r = rec("وفي قاراغندا، قالت شركة \"ساري أرقا داتا\" إنها بدأت شحن 3 آلاف جهاز إلى ولاية تكساس.", "ar", "2022-02-08")
+    assert moves(r, "origin", "destination") == [("KZ-35", "US-TX")]
+    # the place right after the verb bans; a later clause's places do not
+    r = rec("وصلت الشركات بعد أن حظرت الصين التعدين في ٢٠٢١، حاملة أجهزتها التي لم تعد تجد لها مكاناً في شينجيانغ "
+            "وسيتشوان.", "ar", "2025-02-18")
+    assert bans(r) == ["CN"]
+    r = rec("ففي حزيران 2021 نقل الرجل 150 جهازاً من ورشته في سنندج إلى مستودع مستأجر على الطريق بين السليمانية "
+            "وبنجوين.", "ar", "2022-08-10")
+    assert moves(r, "origin") == [("IR-12",)] and len(moves(r, "destination")) == 1
+    # "لن يعود إلى إيران" is where he will not go; "إليها" after the object is the nearest place
+    r = rec("ويؤكد رحيمي أنه لن يعود إلى إيران، وأنه استأجر مساحة قرب يريفان، عاصمة أرمينيا، على أن ينقل أجهزته إليها "
+            "خلال الخريف.", "ar", "2022-08-10")
+    assert moves(r, "destination") == [("AM-ER",)]
+    # the unnamed mover of a story leaves where the last move took him
+    r = rec("وفي صيف 2021 نقل أجهزته من أصفهان إلى أرمينيا. وفي شباط من العام التالي، نقل 180 آلة إلى كوتايسي.",
+            "ar", "2024-07-15")
+    assert moves(r, "origin", "destination") == [("IR-10", "AM"), ("AM", "GE-IM")]

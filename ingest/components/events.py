@@ -56,7 +56,10 @@ _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|
             r"(?:(?:[\w-]+\s+)?(?:province|region|state|city|republic|town|village|port|district|county)\s+of\s+)?"
             # "the cooler highlands of Kurdistan province", "the outskirts of Almaty"
             r"(?:(?:[\w-]+\s+)?(?:highlands|lowlands|outskirts|suburbs|hills|mountains|interior)\s+of\s+)?")
-_DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*)$")
+_DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*"
+                             # "إلى مستودع مستأجر على الطريق بين السليمانية …", "إلى مزرعة قرب …": a site there
+                             r"|[وف]?(?:الي|الى|إلى)\s+(?:مستودع|مستودعات|مزرعه|مزارع|موقع|مواقع|منشاه|منشات|مصنع|مجمع|ورشه|مخزن|مركز|مراكز)"
+                             r"(?:\s+\S+){0,6}?\s+(?:في|قرب|بالقرب\s+من|بين|داخل|ضواحي)\s*" + _KIND_AR + r")$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?في|ب)\s+" + _KIND_AR + r"$")  # ("وفي أباكان،")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ان|أن|إن|بان|بأن)(?![\u0621-\u0652\u0670])")
@@ -210,7 +213,7 @@ _PRONOUN = re.compile(r"(?<![\u0621-\u0652\u0670])(?:انه|أنه|إنه|انه
 _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
                              + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*"
                              # "من منشآتها في الولايات المتحدة": from its sites there
-                             + r"|من\s+(?:منشات|مواقع|مزارع|مراكز|مصانع|منشاه|موقع|مزرعه|مركز|مصنع)(?:ها|هم|ه)?(?:\s+\S+){0,2}?\s+(?:في|ب)\s*"
+                             + r"|من\s+(?:منشات|مواقع|مزارع|مراكز|مصانع|منشاه|موقع|مزرعه|مركز|مصنع|ورشه|ورش|مستودع|مستودعات|مخزن|منزل|بيت)(?:ها|هم|ه|ت|تها|ته|تهم)?(?:\s+\S+){0,2}?\s+(?:في|ب)\s*"
                              # "هرباً من القيود في كازاخستان": what they fled was there
                              + r"|(?:هربا|فرارا)\s+من\s+(?:\S+\s+){0,3}?(?:في\s+)?"
                              # "أجهزة كانت تعمل في إثيوبيا": where the machines were running
@@ -252,6 +255,8 @@ _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*(?:the\s+)?$", re.I)
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?|(?<![\u0621-\u0652\u0670])(?:تليها|يليها|تلتها|تليهما|تليه|يليه)\s+", re.I)
 _DEMONYM_OBJECT = re.compile(r"\s+(?:(?:part|some|most|all|half|much)\s+of\s+)?(?:its|their|his|her|the)\s+((?-i:[A-Z])[a-z]+)\s+"
                              r"(?:fleet|machines|rigs|operations?|capacity|equipment|hardware|servers|miners)\b", re.I)
+_NOT_TO = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لن|لم|لا)\s+(?:[يت]عود|[يت]رجع|[يت]نتقل|[يت]ذهب|عاد|رجع)\S*\s+(?:الي|الى|إلى)\s*$"
+                     r"|\b(?:not|never)\s+(?:to\s+)?(?:return|go\s+back|move\s+back|come\s+back)\s+to\s+(?:the\s+)?$", re.I)
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
 _RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
@@ -376,6 +381,8 @@ class KGEvents:
         folded, offsets, inv = folded_doc(doc)
         events: list[dict] = []
         self._last_dest: str | None = None
+        # (destination, sentence index, movers' words, status) of the last move with a destination
+        self._last_move: tuple | None = None
         self._ban_home: str | None = None
         self._last_ban: tuple[int, str] | None = None  # (sentence index, jurisdiction) of the last ban with a place of its own
         prev_sent = None
@@ -635,6 +642,8 @@ class KGEvents:
         leaves out "to Tachileik in Shan State" (for a ban, "cut supply to Tachileik in Shan
         State" names where the ban applies)."""
         b = self._before(doc, e, 48)
+        if _NOT_TO.search(b):
+            return False  # "لن يعود إلى إيران", "will not return to China": where they do not go
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
         if rx.search(b):
             return True
@@ -796,6 +805,14 @@ class KGEvents:
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
         if cause:
             hi = cause.start()
+        if self.lang == "ar":
+            # "حظرت الصين التعدين في ٢٠٢١، حاملة أجهزتها … في شينجيانغ": the place right after the
+            # verb is who bans, and its clause ends at the next comma
+            subj = next((e for e in sent_ents if e.label_ in PLACES and trig[1] <= e.start_char <= trig[1] + 2), None)
+            if subj is not None:
+                stop = re.compile(r"[،؛]").search(text, subj.end_char, hi)
+                if stop:
+                    hi = stop.start()
         if self.lang == "en":
             # "X has cut power to miners, and Kazakhstan raised taxes": a clause with a
             # subject of its own is not where the ban applies
@@ -1431,12 +1448,13 @@ class KGEvents:
         if not dest_ids and isinstance(first_dest, str) and first_dest != origin \
                 and not (origin and contains(first_dest, origin)):
             dest_ids = [first_dest]
-        if not dest_ids and self.lang == "ar" and re.match(r"\s*(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0621-\u0652\u0670])", text[trig[1]:trig[1] + 12]):
+        if not dest_ids and self.lang == "ar" and re.match(r"\s*(?:\S+\s+){0,2}?(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0621-\u0652\u0670])",
+                                                             text[trig[1]:trig[1] + 30]):
             # "وتستضيف النرويج … بعدما انتقل إليها معدنون": the place the sentence is about
             told = [p for p in places if p.start_char < trig[0] and self._pid(p) != origin
                     and not self._is_orig(doc, p)]
             if told:
-                dest_ids = [self._pid(told[0])]
+                dest_ids = [self._pid(_nearest_head(told))]
         if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext):
             # "Kazakhstan became a hub when Chinese miners moved there": the place the
             # sentence is about, else where the last move went ("a facility in Kazakhstan
@@ -1722,6 +1740,16 @@ class KGEvents:
                                           or _OTHER_CAUSE.match(_fold_range(doc, max(win[0], h[2] - 3), win[1]))
                                           # "ألغت … الأسعار التفضيلية، ما دفع X إلى …": a push by that other cause
                                           or (h[1] == "cue.push" and _OTHER_CAUSE.search(_fold_range(doc, sent.start_char, h[2])))))]
+        last = self._last_move
+        if origin is None and dest_ids and last is not None and status == "completed" and last[3] == "completed" \
+                and tid in ("mig.move", "mig.ship", "mig.take") and 0 < self._sent_index - last[1] <= 4 \
+                and actor is None and actor_text is None \
+                and not any(e.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and e.start_char < trig[0] for e in sent_ents) \
+                and not re.search(r"انتظار|\bawait|\bwaiting", text[max(sent.start_char, trig[0] - 14):trig[0]]) \
+                and not any(d == last[0] or contains(d, last[0]) or contains(last[0], d) for d in dest_ids):
+            # "… نقل أجهزته إلى أرمينيا. وفي شباط من ذلك العام، نقل 180 آلة إلى كوتايسي": the
+            # mover of a story, named no more, leaves where the last move took him
+            origin = last[0]
         # a town the movers leave stands for its province ("من أوردوس" leaves Inner Mongolia,
         # "from Boden" Norrbotten): the graph keeps the town among the sentence's entities
         origin = _province_of(origin)
@@ -1748,6 +1776,7 @@ class KGEvents:
             })
         if dest_ids:
             self._last_dest = dest_ids[-1]
+            self._last_move = (dest_ids[-1], self._sent_index, actor.text if actor is not None else actor_text, status)
         return out
 
 
@@ -1934,6 +1963,19 @@ def _body_place(kb: str) -> str | None:
 def _is_region(pid: str | None) -> bool:
     """Whether the gazetteer types ``pid`` a REGION ("Siberia"): no jurisdiction."""
     return (names().get(pid) or {}).get("type") == "REGION"
+
+
+def _nearest_head(told: list) -> "_Ent":
+    """The place of ``told`` (in text order) that "there" or "إليها" points back to: the
+    nearest, or the place that nearest one only locates ("… قرب يريفان، عاصمة أرمينيا، على أن
+    ينقل أجهزته إليها" is Yerevan, not Armenia)."""
+    near = told[-1]
+    for p in reversed(told[:-1]):
+        if near.start_char - p.end_char <= 40 and p.kb_id_ and near.kb_id_ and contains(near.kb_id_, p.kb_id_):
+            near = p
+        else:
+            break
+    return near
 
 
 def _not_going_to(pid: str | None, dest_ids: list) -> bool:
