@@ -2105,3 +2105,16 @@ def test_round_15_arabic_subject_clause_workshops_warehouses_and_the_story_mover
     r = rec("وفي صيف 2021 نقل أجهزته من أصفهان إلى أرمينيا. وفي شباط من العام التالي، نقل 180 آلة إلى كوتايسي.",
             "ar", "2024-07-15")
     assert moves(r, "origin", "destination") == [("IR-10", "AM"), ("AM", "GE-IM")]
+
+
+def test_round_15_english_projects_a_site_studied_the_province_and_operations_barred():
+    r = rec("Montreal-based Laurentide Compute said it would move 18 MW of equipment from its site in Drummondville "
+            "to a flare-gas project near Añelo, in Argentina's Neuquén province. Laurentide is also studying a site "
+            "in Brazil's Bahia state.", "en", "2023-05-18")
+    assert moves(r, "origin", "destination") == [("CA-QC", "AR-Q"), (None, "BR-BA")]
+    r = rec("Quebec froze mining hookups in 2018. Several firms that set up in the province in 2017 are still there.",
+            "en", "2023-05-18")
+    assert moves(r, "destination") == [("CA-QC",)]
+    r = rec("The city council in Arkansas adopted an ordinance that bars new crypto mining operations near homes.",
+            "en", "2024-06-14")
+    assert bans(r) == ["US-AR"]

@@ -198,7 +198,7 @@ _TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$"
 _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+|have\s+)?"
                 r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found|optioned|secured|identified|chosen|picked)")
 _TOWN_BEFORE = re.compile(r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:sites?|facilit(?:y|ies)|premises"
-                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space)(?:" + _SITE_CLAUSE + r")?\s+(?:in|at|near|outside|around))?" + _TOWN)
+                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space|projects?)(?:" + _SITE_CLAUSE + r")?\s+(?:in|at|near|outside|around))?" + _TOWN)
 _BEFORE_VERB = re.compile(r"\s*(?:قبل\s+[أا]ن|before\s+(?:it|they)?\s*\w+ing)\b", re.I)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
@@ -226,7 +226,7 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
                              + r"|(?:to|into)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
-                             r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?)"
+                             r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?|projects?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
                              r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)|sites|facilities)"
                              # "to rented warehouses in", "to abandoned rows of shops in", "into licensed farms in"
@@ -1407,6 +1407,12 @@ class KGEvents:
             if origin == home_c or (origin and origin.startswith(home_c + "-")):
                 origin = None
             dest_ids.append(home_c)
+        elif not dests and self.lang == "en" and doc._.salient_place and "-" in doc._.salient_place \
+                and re.match(r"\s+(?:(?:in)?to|in)\s+the\s+(?:province|state)\b",
+                             text[trig[1] - (3 if text[trig[0]:trig[1]].lower().endswith((" in", " into")) else 0):trig[1] + 24]):
+            # "Chinese-owned firms that set up in the province in 2017": the article's province
+            if origin != doc._.salient_place:
+                dest_ids.append(doc._.salient_place)
         if not dests and _THIS_TOWN.match(text, trig[1]):
             # "HERNANDARIAS, Paraguay - Medina arrived in this border town in June": the
             # dateline's place
