@@ -2118,3 +2118,12 @@ def test_round_15_english_projects_a_site_studied_the_province_and_operations_ba
     r = rec("The city council in Arkansas adopted an ordinance that bars new crypto mining operations near homes.",
             "en", "2024-06-14")
     assert bans(r) == ["US-AR"]
+
+
+def test_a_body_that_announces_its_own_ban_and_ilayha_to_the_place_taken_for_a_seat():
+    r = rec("وتفرض الحكومة الروسية حظرا موسميا على التعدين. وفي كانون الثاني أيضاً أعلنت المؤسسة الإثيوبية للطاقة "
+            "الكهربائية أنها لن تقبل طلبات جديدة من شركات التعدين.", "ar", "2025-02-18")
+    assert "ET" in bans(r)
+    r = rec("ويقول ليندكفيست إن الشركة تتفاوض على أرض صناعية قرب مدينة تورنيو في لابلاند الفنلندية، وتعتزم نقل أجهزتها "
+            "إليها خلال الصيف المقبل.", "ar", "2024-11-05")
+    assert moves(r, "origin", "destination") == [(None, "FI-10")]

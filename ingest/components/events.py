@@ -867,7 +867,12 @@ class KGEvents:
             # that speaks of itself in the sentence
             told = [e for e in sent_ents if e.label_ in ("REGULATOR", "COMPANY", "ORGANIZATION")
                     and e.end_char <= trig[0] and _SAY.match(text, e.end_char + 1)]
-            if not told:
+            # "أعلنت المؤسسة الإثيوبية للطاقة الكهربائية أنها لن تقبل": the speaker before "أنها",
+            # named here (by its demonym, when no body is found), not a body told before
+            speaker_here = self.lang == "ar" and re.search(
+                r"(?<![\u0621-\u0652\u0670])(?:اعلنت|أعلنت|قالت|اكدت|أكدت|ذكرت|اوضحت|أوضحت)\s+\S+\s+(?:\S+\s+){0,5}(?:انها|أنها|إنها)\s+$",
+                text[max(sent.start_char, trig[0] - 90):trig[0]])
+            if not told and not speaker_here:
                 # "The government has since blamed the miners. In November it cut supply to
                 # farms": the body told at most two sentences before
                 told = [e for e in self._regulators if e.end_char <= sent.start_char
@@ -1461,6 +1466,10 @@ class KGEvents:
                     and not self._is_orig(doc, p)]
             if told:
                 dest_ids = [self._pid(_nearest_head(told))]
+                if origin and not origs and _province_of(dest_ids[0]) == _province_of(origin):
+                    # "تتفاوض على أرض قرب مدينة تورنيو …، وتعتزم نقل أجهزتها إليها": the place
+                    # taken for where they are is the one "إليها" points to
+                    origin = None
         if not dest_ids and re.search(r"(?:الي|الى|إلى) هناك|\bthere\b", stext):
             # "Kazakhstan became a hub when Chinese miners moved there": the place the
             # sentence is about, else where the last move went ("a facility in Kazakhstan
