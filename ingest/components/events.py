@@ -259,6 +259,7 @@ _NOT_TO = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لن|لم|لا)\s+(?:[يت]�
                      r"|\b(?:not|never)\s+(?:to\s+)?(?:return|go\s+back|move\s+back|come\s+back)\s+to\s+(?:the\s+)?$", re.I)
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
+_COMMA_AR = re.compile(r"[،؛]")
 _RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
 # "المعدنون الروس", "نقل الروس أجهزتهم": peoples' broken plurals, with their article
 _BROKEN = "|".join(f"ال{f}" for forms in BROKEN_PLURALS.values() for f in forms)
@@ -730,10 +731,11 @@ class KGEvents:
             return other
         return "crypto"
 
-    # ------------------------------------------------------------ bans
+    # ------------------------------------------------------------ listed destinations
     def _ranked_moves(self, text, sent, sent_ents, here) -> list[dict]:
-        """"X became the top destination, followed by Kazakhstan, Russia and Canada": the
-        move to X again for every place of the ranking (its origin, movers and date)."""
+        """The moves of a ranking or list of destinations: in "X became the top destination,
+        followed by Kazakhstan, Russia and Canada", the move to X again for every place of
+        the ranking (its origin, movers and date)."""
         fb = _FOLLOWED_BY.search(text, sent.start_char, sent.end_char)
         if fb is not None:
             ranked = [ev for ev in here if ev["type"] == "MIGRATION" and ev.get("destination") and ev["_trig"][0] < fb.start()]
@@ -777,6 +779,7 @@ class KGEvents:
                 out.append({**base, "destination": e.kb_id_, "_with_country": False})
         return out
 
+    # ------------------------------------------------------------ bans
     def _bans(self, doc, sent, sent_ents, trig, win, extra, tid) -> list[dict]:
         text = _text(doc)
         stext = text[sent.start_char:sent.end_char]
@@ -810,7 +813,7 @@ class KGEvents:
             # verb is who bans, and its clause ends at the next comma
             subj = next((e for e in sent_ents if e.label_ in PLACES and trig[1] <= e.start_char <= trig[1] + 2), None)
             if subj is not None:
-                stop = re.compile(r"[،؛]").search(text, subj.end_char, hi)
+                stop = _COMMA_AR.search(text, subj.end_char, hi)
                 if stop:
                     hi = stop.start()
         if self.lang == "en":
