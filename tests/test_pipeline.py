@@ -2127,3 +2127,23 @@ def test_a_body_that_announces_its_own_ban_and_ilayha_to_the_place_taken_for_a_s
     r = rec("ويقول ليندكفيست إن الشركة تتفاوض على أرض صناعية قرب مدينة تورنيو في لابلاند الفنلندية، وتعتزم نقل أجهزتها "
             "إليها خلال الصيف المقبل.", "ar", "2024-11-05")
     assert moves(r, "origin", "destination") == [(None, "FI-10")]
+
+
+def test_round_16_english_machines_run_elsewhere_a_site_where_they_go_and_the_same_mover_again():
+    r = rec("Ruyi Computing, a Shenzhen-based hosting firm, said it planned to move 15,000 machines it had been "
+            "running in Sichuan to Texas.", "en", "2021-06-21")
+    assert moves(r, "origin", "destination") == [("CN-SC", "US-TX")]
+    r = rec("Canada drew Chinese miners mainly to gas-rich Alberta.", "en", "2021-12-01")
+    assert moves(r, "origin", "destination") == [("CN", "CA-AB")]
+    r = rec("By mid-2023 Tengri had moved 8,000 machines to Paraguay, to a leased industrial site in Villeta, in the "
+            "Central department.", "en", "2024-01-01")
+    assert moves(r, "destination") == [("PY-11",)]
+    r = rec("Miners sent half of those rigs to Kazakhstan, where a partner runs a site near Ekibastuz. Parsa Hash is "
+            "considering moving half its machines to Oman, where it is in talks with a host near Sohar.", "en", "2024-07-01")
+    assert moves(r, "destination") == [("KZ-55",), ("OM-BS",)]
+    r = rec("Some carried their rigs into Georgia's Samegrelo region, where warehouses outside Zugdidi now house "
+            "machines brought in from the other side.", "en", "2022-11-24")
+    assert moves(r, "origin", "destination") == [(None, "GE-SZ")]
+    r = rec("Wang Lei moved his rigs to Ekibastuz in 2021. The power was cheap. In April 2022 he loaded his machines "
+            "onto rail wagons bound for Russia's Irkutsk region.", "en", "2024-01-18")
+    assert moves(r, "origin", "destination") == [(None, "KZ-55"), ("KZ-55", "RU-IRK")]

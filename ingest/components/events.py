@@ -51,7 +51,7 @@ _KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي
             r"(?:(?:منطقه|مقاطعه|محافظه|اقليم|ولايه|مدينه|جمهوريه|دوله|قضاء|قضاءي|قضائي|بلده|بلدات|قريه|مدن|العاصمه"
             r"|محافظات|مقاطعات|ولايات|محافظتي|مقاطعتي|ولايتي)\s+)?")
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
-            r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of)\s+)?"
+            r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of|[a-z]+-rich|[a-z]+-powered)\s+)?"
             # "the city of", "the industrial port of", "the coal town of"
             r"(?:(?:[\w-]+\s+)?(?:province|region|state|city|republic|town|village|port|district|county)\s+of\s+)?"
             # "the cooler highlands of Kurdistan province", "the outskirts of Almaty"
@@ -192,7 +192,7 @@ _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:
 # "تسببت الانقطاعات في توقف مزارع": an outage that stopped farms is no ban
 _CAUSED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
 # "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
-_TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*$"
+_TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?)?$"
 # "to Calvert City, Ky.", "to a warehouse in Saint-Jean-sur-Richelieu, Quebec", "to rented premises in Cúcuta, Colombia"
 # "(to a site) it leased", "(to a site) it has optioned": the site's relative clause
 _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+|have\s+)?"
@@ -242,6 +242,10 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              r"(?:(?:[\w-]+\s+)?(?:town|city|village|port|district|county)\s+of\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
                              + _KIND_EN + r"$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$"
+                             # "15,000 machines it had been running in Sichuan"
+                             r"|\b(?:machines|rigs|miners|servers|equipment|capacity)\s+(?:that\s+)?(?:it|they|he|she|the\s+company)\s+"
+                             r"(?:had\s+been\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+)?(?:running|operating|using|hosting|housing)\s+"
+                             r"(?:\S+\s+){0,3}?in\s+(?:the\s+)?$"
                              # "from its site in Boden", "out of their facilities near Irkutsk"
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|operations)"  # "from a leased building in upstate New York"
@@ -260,6 +264,14 @@ _NOT_TO = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لن|لم|لا)\s+(?:[يت]�
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
 _COMMA_AR = re.compile(r"[،؛]")
+# "from the south of Irkutsk region to its north", "من جنوب إيركوتسك إلى شمالها": a move within a place
+_FROM_PART = re.compile(r"\bfrom\s+(?:the\s+)?(?:south|north|east|west|southern|northern|eastern|western|centre|center)\b"
+                        r"|(?<![\u0621-\u0652\u0670])من\s+(?:ال)?(?:جنوب|شمال|شرق|غرب|وسط|المناطق|مناطق)", re.I)
+_CLAUSE_END = re.compile(r"[.;؛!?]|[,،]\s*(?:but|and|while|لكن)\b")
+# a site, host or partner told just before a place ("a partner runs a site near Ekibastuz")
+_SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|campus|land|lease)\s+"
+                        r"(?:in|near|at|outside|around)\s+(?:the\s+)?$"
+                        r"|(?:مزرعه|مزرعة|موقع|منشاه|منشأة|مستودع|شريك|مضيف|ارض|أرض)\S*\s+(?:\S+\s+){0,2}(?:في|قرب|بالقرب\s+من)\s+$", re.I)
 _RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
 # "المعدنون الروس", "نقل الروس أجهزتهم": peoples' broken plurals, with their article
 _BROKEN = "|".join(f"ال{f}" for forms in BROKEN_PLURALS.values() for f in forms)
@@ -466,6 +478,14 @@ class KGEvents:
                 if a.get("origin") and a.get("destination") and contains(a["destination"], a["origin"]) \
                         and re.fullmatch(r"left|leav(?:e|es|ing)|fled|flee(?:s|ing)?", a["trigger"]["text"], re.I):
                     a["destination"] = None  # "left Ordos, in Inner Mongolia, …": the province only locates the town
+                elif a.get("origin") and a.get("destination") and a["origin"] == _province_of(a["destination"]) \
+                        and not _FROM_PART.search(text, a["_trig"][0], a["_win"][1]):
+                    # "warehouses outside Zugdidi now house machines brought in from the other side":
+                    # where they went is not where they left (unless "from the south of X to its north")
+                    a["origin"] = None
+                    if any(b is not a and b.get("destination") and _province_of(b["destination"]) == _province_of(a["destination"])
+                           for b in moves):
+                        a["_merged"] = True
             for a, b in zip(moves, moves[1:]):
                 if a.get("_merged") or b.get("_merged"):
                     continue
@@ -1443,6 +1463,19 @@ class KGEvents:
                 with_country.add(self._pid(d))
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
+        # "to Kazakhstan, where a partner runs a site near Ekibastuz", "to Oman, where it is in
+        # talks with a host near Sohar": the site the clause places inside the country is where
+        # they go
+        for d in [d for d in dests if names().get(self._pid(d) or "", {}).get("type") == "COUNTRY"]:
+            where = _WHERE_CLAUSE.match(text, d.end_char)
+            if where is None:
+                continue
+            stop = _CLAUSE_END.search(text, where.end(), sent.end_char)
+            inner = [q for q in sent_ents if where.end() <= q.start_char < (stop.start() if stop else sent.end_char)
+                     and q.label_ in ("PROVINCE", "CITY") and self._pid(q) and contains(self._pid(d), self._pid(q))
+                     and _SITE_NEAR.search(text, max(where.end(), q.start_char - 40), q.start_char)]
+            if inner and self._pid(d) in dest_ids:
+                dest_ids[dest_ids.index(self._pid(d))] = self._pid(inner[0])
         # … and so does a region ("إقليم كراسنويارسك في سيبيريا", "Krasnoyarsk in Siberia")
         said_where = {self._pid(r) for d in dests for r in dests if r.label_ == "REGION" and r.start_char > d.end_char
                       and d.label_ != "REGION" and re.fullmatch(r"\s*(?:,|،)?\s*(?:in|في|ب)\s*(?:the\s+)?", text[d.end_char:r.start_char])}
@@ -1761,8 +1794,10 @@ class KGEvents:
         last = self._last_move
         if origin is None and dest_ids and last is not None and status == "completed" and last[3] == "completed" \
                 and tid in ("mig.move", "mig.ship", "mig.take") and 0 < self._sent_index - last[1] <= 4 \
-                and actor is None and actor_text is None \
-                and not any(e.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and e.start_char < trig[0] for e in sent_ents) \
+                and ((actor is None and actor_text is None
+                      and not any(e.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and e.start_char < trig[0] for e in sent_ents))
+                     # ("In April 2022 he loaded his machines …": the same mover, named before)
+                     or (actor is not None and actor.start_char < sent.start_char and actor.text == last[2])) \
                 and not re.search(r"انتظار|\bawait|\bwaiting", text[max(sent.start_char, trig[0] - 14):trig[0]]) \
                 and not any(d == last[0] or contains(d, last[0]) or contains(last[0], d) for d in dest_ids):
             # "… نقل أجهزته إلى أرمينيا. وفي شباط من ذلك العام، نقل 180 آلة إلى كوتايسي": the
