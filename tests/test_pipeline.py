@@ -2147,3 +2147,21 @@ def test_round_16_english_machines_run_elsewhere_a_site_where_they_go_and_the_sa
     r = rec("Wang Lei moved his rigs to Ekibastuz in 2021. The power was cheap. In April 2022 he loaded his machines "
             "onto rail wagons bound for Russia's Irkutsk region.", "en", "2024-01-18")
     assert moves(r, "origin", "destination") == [(None, "KZ-55"), ("KZ-55", "RU-IRK")]
+
+
+def test_round_16_arabic_appositions_similar_bans_headlines_and_regions():
+    # the places that describe a place do not ban; "a similar ban" is there again
+    r = rec("سوخوم - بدأت السلطات في أبخازيا، الإقليم الانفصالي عن جورجيا الذي تعترف به روسيا، أمس تطبيق حظر شامل على "
+            "تعدين العملات المشفرة. ويقول السكان إن الكهرباء تحسنت. وليست هذه التجربة الأولى؛ فقد فرضت السلطات حظراً "
+            "مماثلاً في شتاء ٢٠٢٠.", "ar", "2022-12-02")
+    assert set(bans(r)) == {"GE-AB"}
+    r = rec("Abkhazia, a breakaway region of Georgia recognised by Russia, banned crypto mining in 2020.", "en", "2022-12-02")
+    assert bans(r) == ["GE-AB"]
+    # a headline of a ban and a move: the move leaves the banned place
+    r = rec("سيتشوان تقطع الكهرباء عن مزارع التعدين وعمّال البيتكوين يشحنون أجهزتهم نحو كازاخستان\n"
+            "تشنغدو - قطعت الشبكة الكهرباء.", "ar", "2021-06-21")
+    assert ("CN-SC", "KZ") in moves(r, "origin", "destination")
+    # shipping brokers, mobile machines and another spelling of Karaganda
+    r = rec("ويقول وسطاء شحن في شنتشن إن الأسعار ارتفعت. وتبقى الأجهزة المتنقلة في حاويات رهينة للأسعار في كازاخستان. "
+            "أما مزرعة في مقاطعة قراغندي يملكها مستثمرون صينيون، فقد بدأت شحن أجهزتها إلى ولاية تكساس.", "ar", "2022-02-03")
+    assert moves(r, "origin", "destination") == [("KZ-35", "US-TX")]

@@ -264,6 +264,8 @@ _NOT_TO = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لن|لم|لا)\s+(?:[يت]�
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
 _COMMA_AR = re.compile(r"[،؛]")
+# an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
+_APPOSITION = re.compile(r"\s*[,،]\s*(?=(?:a|an|the)\s|ال)((?:a|an|the)\s[^,،.;؛]{3,90}|ال[^,،.;؛]{3,90})(?=[,،])", re.I)
 # "from the south of Irkutsk region to its north", "من جنوب إيركوتسك إلى شمالها": a move within a place
 _FROM_PART = re.compile(r"\bfrom\s+(?:the\s+)?(?:south|north|east|west|southern|northern|eastern|western|centre|center)\b"
                         r"|(?<![\u0621-\u0652\u0670])من\s+(?:ال)?(?:جنوب|شمال|شرق|غرب|وسط|المناطق|مناطق)", re.I)
@@ -561,6 +563,13 @@ class KGEvents:
                           and not contains(b["jurisdiction"], ev.get("destination"))]
                     if by:
                         ev["origin"] = by[-1]["jurisdiction"]
+                    elif sent_index == 0 and "\n" in text[sent.end_char - 1:sent.end_char + 2]:
+                        # a headline of a ban and a move ("سيتشوان تقطع الكهرباء عن مزارع التعدين وعمّال
+                        # البيتكوين يشحنون أجهزتهم نحو كازاخستان"): the move leaves the banned place
+                        by = [b for b in here if b["type"] == "BAN" and b.get("jurisdiction") and not b.get("_fallback")
+                              and b["_trig"][0] < ev["_trig"][0] and not contains(b["jurisdiction"], ev.get("destination"))]
+                        if by:
+                            ev["origin"] = by[-1]["jurisdiction"]
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
             dests = {ev["destination"] for ev in here if ev["type"] == "MIGRATION" and ev.get("destination")}
             # "miners moved to Texas after the ban": the article's main place is where they went,
@@ -855,7 +864,12 @@ class KGEvents:
         ranked = _FOLLOWED_BY.search(text, sent.start_char, sent.end_char)
         if ranked and not any(h[0] == "MIGRATION" and h[2] < ranked.start() for h in self._sentence_hits):
             ranked = None
+        # "أبخازيا، الإقليم الانفصالي عن جورجيا الذي تعترف به روسيا،", "Abkhazia, a breakaway
+        # region of Georgia recognised by Russia,": places that describe a place do not ban
+        described = [(m.start(1), m.end(1)) for q in sent_ents if q.label_ in PLACES
+                     for m in [_APPOSITION.match(text, q.end_char)] if m]
         places = [p for p in self._places(sent_ents, (lo, hi)) if not _BORDER_WITH.search(self._before(doc, p, 30))
+                  and not any(a <= p.start_char < b for a, b in described)
                   and not (ranked and p.start_char >= ranked.end())
                   and not _is_landmark(self.lang, text, p, self._before(doc, p, 12))]
         # keep places that are not destinations nor origins of a move
@@ -1028,6 +1042,10 @@ class KGEvents:
                 # would ban new ones": the place of the ban just told, not the whole country
                 ids = [last[1]]
             fallback = True
+        last = self._last_ban
+        if ids and last and self._sent_index - last[0] <= 8 and all(i != last[1] and contains(i, last[1]) for i in ids) \
+                and re.search(r"مماثل|\bsimilar\b|\bthe\s+same\b", text[trig[0]:min(sent.end_char, trig[1] + 30)], re.I):
+            ids = [last[1]]  # "فرضت السلطات حظراً مماثلاً", "a similar ban": like the one told before, there
         # a region ("Siberia", "the North Caucasus") is no jurisdiction: no body bans there as such
         ids = [i for i in ids if not _is_region(i)]
         if not ids:
