@@ -157,6 +157,8 @@ def link_record(record: dict) -> list[dict]:
         ok = [b for b in bans if may_trigger(b, mig, published=published) is None]
         if origin is None and not (dest and any(
                 contains(b.get("jurisdiction"), dest) and not (b.get("date") and mig.get("date") and date_lt(mig["date"], b["date"]))
+                # (an undated move told before the ban of where it goes is not under it)
+                and not (not mig.get("date") and (b.get("sentence_index") or 0) > (mig.get("sentence_index") or 0))
                 for b in (ok if mig.get("industry") else bans))):
             # (a move into a place banned by then does not leave it: "… moved to Ethiopia"
             # under Ethiopia's ban; a move to Sarawak under Perak's still leaves Malaysia; a
@@ -185,6 +187,20 @@ def link_record(record: dict) -> list[dict]:
                 or ("-" in mig["origin"] and b.get("jurisdiction") == mig["origin"])) else ARTICLE_MAX_SENTENCES
             return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 
+        if not chosen and mig.get("origin") is None and dest and si is not None and not any(
+                e is not mig and e.get("type") == "MIGRATION" and e.get("sentence_index") == si and e.get("origin")
+                for e in events):  # (not "some move from Kazakhstan to Russia, others to the US")
+            # "On June 18 Sichuan ordered power cut to mines. Within a month Zhou had sent all
+            # 8,000 machines to Ekibastuz": a move with no origin right after a ban leaves its place
+            just = [b for b in ok if b.get("jurisdiction") and b.get("sentence_index") is not None
+                    and 0 < si - b["sentence_index"] <= 1 and b.get("target") != "trading"
+                    and not contains(b["jurisdiction"], dest) and not contains(dest, b["jurisdiction"])]
+            last_si = max((b["sentence_index"] for b in just), default=None)
+            places_then = {b["jurisdiction"] for b in just if b["sentence_index"] == last_si}
+            if len(places_then) == 1:  # (two provinces banned in that sentence: no origin to take)
+                b = max((b for b in just if b["sentence_index"] == last_si), key=lambda b: b.get("start") or 0)
+                origin = b["jurisdiction"]
+                chosen.append((b, 0.6, "ban told just before"))
         if not chosen and origin:
             inside = [b for b in ok if contains(b.get("jurisdiction"), origin)
                       and (near(b) or b.get("target") != "trading" and _dated_sequence(b, mig))]

@@ -273,3 +273,18 @@ def test_a_move_with_no_origin_leaves_the_country_of_the_first_ban_told():
     r = {"article": {}, "events": [ban("k", "KW", start=0), mig("m", None, "IQ", si=2, start=200),
                                    ban("l1", "LY", si=6, start=600), ban("l2", "LY-MB", si=6, start=600)]}
     assert [(l["from"], l["to"]) for l in link_record(r)] == [("k", "m")]
+
+
+def test_a_move_right_after_a_ban_leaves_its_place_and_a_later_ban_of_its_destination_does_not_hold_it():
+    # a province's order, then a move with no origin in the next sentence: it leaves the province
+    r = {"article": {}, "events": [ban("b1", "CN-SC", "2021-06-18", start=0, si=10),
+                                   mig("m", None, "KZ-55", start=200, si=11, status="completed"),
+                                   ban("b2", "CN", "2021-09", start=400, si=12),
+                                   ban("b3", "KZ", "2022-01", start=600, si=14)]}
+    assert [(l["from"], l["to"]) for l in link_record(r)] == [("b1", "m")]
+    assert r["events"][1]["origin"] == "CN-SC"
+    # the ban that move is under comes later in the text, undated: it does not hold the move there
+    r = {"article": {}, "events": [mig("m", None, "KZ-55", start=0, si=1, status="completed"),
+                                   ban("b3", "KZ", "2022-01", start=600, si=5)]}
+    link_record(r)
+    assert r["events"][0]["origin"] != "KZ"
