@@ -145,7 +145,6 @@ _DENIED_BAN_BEFORE = re.compile(
 _SINCE = re.compile(r"(?:[وف]?منذ|since)\s", re.I)
 _AGO = re.compile(r"^[وف]?(?:قبل|منذ)\s.*(?:سنوات|أعوام|اعوام|عامين|سنتين|شهرين|أشهر|اشهر|شهور|عاما|سنة|سنه)$|\bago$")
 _WHICH_BANNED = re.compile(r"\s*(?:,\s*(?:which|that)|(?:التي|الذي))\s+(?:(?:has|had|have|also|then|later|قد|بدورها)\s+)*")
-_IN_ITS_COUNTRY = re.compile(r"\s*(?:,|\bin|(?<![\u0621-\u0652\u0670])(?:في|ب))\s*(?:the\s+)?|\s+ب")
 _WHERE_AFTER = re.compile(r"\s*[,،]\s*(?:where|حيث)\s")
 # "we shut down in minutes": a company stopping its own machines is no ban
 _WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:just|simply|can|could|will|would|must|have\s+to|had\s+to)\s+)?$", re.I)
@@ -805,7 +804,7 @@ class KGEvents:
             at = e.end_char
             if e.kb_id_ not in seen and e.kb_id_ != base.get("origin"):
                 seen.add(e.kb_id_)
-                out.append({**base, "destination": e.kb_id_, "_with_country": False})
+                out.append({**base, "destination": e.kb_id_})
         return out
 
     # ------------------------------------------------------------ bans
@@ -1468,17 +1467,6 @@ class KGEvents:
             pid = self._pid(d)
             if pid and pid != origin:
                 dest_ids.append(pid)
-        # a town written with its country ("Hernandarias, Paraguay", "Karamay in China",
-        # "مدينة إيركوتسك في روسيا"): the flow goes to the country (see _town_to_place)
-        with_country = set()
-        for d in dests:
-            info = names().get(self._pid(d) or "") or {}
-            if info.get("type") == "CITY" and any(
-                    self._pid(q) == info.get("country") and _IN_ITS_COUNTRY.fullmatch(text, d.end_char, q.start_char)
-                    # (not "Bratsk in Russia's Irkutsk region": the province is told)
-                    and self._owned_place(places, q) is None
-                    for q in places if q.start_char >= d.end_char):
-                with_country.add(self._pid(d))
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
         # "to Kazakhstan, where a partner runs a site near Ekibastuz", "to Oman, where it is in
@@ -1833,7 +1821,6 @@ class KGEvents:
                 "trigger": {"text": text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_actor_span": actor, "actor_text": actor.text if actor is not None else actor_text,
                 "origin": origin, "destination": dest, "_quantity_span": quantity,
-                "_with_country": dest in with_country,
                 "quantity": quantity._.kg_value if quantity is not None else None,
                 "date": date, "status": status, "cues": cues, "_trig": trig, "_win": win,
                 "other_cause": other_cause or None,
@@ -2010,17 +1997,15 @@ def _ahead(date: str, published: str, texts: list[str]) -> str:
 
 def _town_to_place(ev: dict) -> None:
     """A town a move goes to stands for its province ("from Xinjiang to Ekibastuz" goes to
-    Pavlodar region, "من أوردوس إلى تشنغدو" to Sichuan), or for its country when the text
-    writes the two together ("to a facility in Hernandarias, Paraguay"): flows run between
-    ISO 3166 places. The town is kept as ``destination_city``."""
+    Pavlodar region, "من أوردوس إلى تشنغدو" to Sichuan, "to Hernandarias, Paraguay" to Alto
+    Paraná): flows run between ISO 3166 places. The town is kept as ``destination_city``."""
     town = ev.get("destination")
     info = names().get(town) if town else None
     if not info or info.get("type") != "CITY":
         ev["destination_city"] = None
         return
     ev["destination_city"] = town
-    country = info.get("country")
-    ev["destination"] = country if country and ev.get("_with_country") else _province_of(town)
+    ev["destination"] = _province_of(town)
 
 
 def _body_place(kb: str) -> str | None:
