@@ -2165,3 +2165,17 @@ def test_round_16_arabic_appositions_similar_bans_headlines_and_regions():
     r = rec("ويقول وسطاء شحن في شنتشن إن الأسعار ارتفعت. وتبقى الأجهزة المتنقلة في حاويات رهينة للأسعار في كازاخستان. "
             "أما مزرعة في مقاطعة قراغندي يملكها مستثمرون صينيون، فقد بدأت شحن أجهزتها إلى ولاية تكساس.", "ar", "2022-02-03")
     assert moves(r, "origin", "destination") == [("KZ-35", "US-TX")]
+
+
+def test_round_17_english_bars_mining_whose_farms_fronted_causes_and_raids_around_a_town():
+    r = rec("The decree bars mining until 2031 in ten regions, six of them in the North Caucasus: Dagestan, Chechnya "
+            "and Ingushetia.", "en", "2024-12-24")
+    assert bans(r) == ["RU-CE", "RU-DA", "RU-IN"]
+    r = rec("Alberta took in Qianshan Holdings, a Hong Kong-listed group whose Sichuan mining farms were switched off "
+            "in June.", "en", "2021-10-01")
+    assert bans(r) == ["CN-SC"]
+    r = rec("Kazakhstan's grid is strained. In January 2022, after unrest in Almaty and other cities, the energy "
+            "ministry ordered the disconnection of unregistered mining farms.", "en", "2023-02-07")
+    assert bans(r) == ["KZ"]
+    r = rec("The state utility ANDE has raided illegal mining connections around Hernandarias since 2023.", "en", "2025-02-14")
+    assert bans(r) == ["PY-10"]

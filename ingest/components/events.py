@@ -61,7 +61,7 @@ _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|
                              r"|[وف]?(?:الي|الى|إلى)\s+(?:مستودع|مستودعات|مزرعه|مزارع|موقع|مواقع|منشاه|منشات|مصنع|مجمع|ورشه|مخزن|مركز|مراكز)"
                              r"(?:\s+\S+){0,6}?\s+(?:في|قرب|بالقرب\s+من|بين|داخل|ضواحي)\s*" + _KIND_AR + r")$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?في|ب)\s+" + _KIND_AR + r"$")  # ("وفي أباكان،")
-_IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
+_IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside|around)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ان|أن|إن|بان|بأن)(?![\u0621-\u0652\u0670])")
 _COMP_EN = re.compile(r"\b(?:that|:)\s", re.I)
 _IT_AFTER_THAT = re.compile(r"\s*(?:it|they)\s+(?:(?:has|have|had|would|will|was|were|is|are|also|then|had\s+already)\s+)*[a-z]", re.I)
@@ -263,6 +263,8 @@ _NOT_TO = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لن|لم|لا)\s+(?:[يت]�
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
 _COMMA_AR = re.compile(r"[،؛]")
+# "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
+_FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
 _APPOSITION = re.compile(r"\s*[,،]\s*(?=(?:a|an|the)\s|ال)((?:a|an|the)\s[^,،.;؛]{3,90}|ال[^,،.;؛]{3,90})(?=[,،])", re.I)
 # "from the south of Irkutsk region to its north", "من جنوب إيركوتسك إلى شمالها": a move within a place
@@ -827,6 +829,15 @@ class KGEvents:
             # nor "New York passed a law that bars …": the law's own clause)
             lo = cs[-1]
         if self.lang == "en":
+            # "a Hong Kong-listed group whose Sichuan farms were switched off": the ban's clause
+            # opens at "whose"; "After unrest in Almaty and other cities, the energy ministry
+            # ordered …": a fronted clause of cause is not where the ban applies
+            whose = [m.start() for m in re.finditer(r"\bwhose\b", text[lo:trig[0]], re.I)]
+            if whose:
+                lo += whose[-1]
+            fronted = _FRONTED_CAUSE.match(text, sent.start_char, trig[0])
+            if fronted and lo < fronted.end() <= trig[0]:
+                lo = fronted.end()
             # "ran machines in Ekibastuz … until the Kazakh grid operator began rationing power":
             # the clause before "until" tells where someone was, not where the ban applies
             until = [m.end() for m in re.finditer(r"\buntil\s+", text[lo:trig[0]], re.I)]
@@ -881,7 +892,8 @@ class KGEvents:
             _WHICH_BANNED.fullmatch(text, q.end_char, trig[0])
             # "China, where the central government has ordered miners to shut down"
             or (_WHERE_AFTER.match(text, q.end_char) and trig[0] - q.end_char <= 60
-                and not any(q.end_char < o.start_char < trig[0] for o in places)))]
+                # (the body that bans may be named in between: "Irkutsk, where Moscow's winter ban …")
+                and not any(q.end_char < o.start_char < trig[0] and not _OWNED_BY.match(text, o.end_char) for o in places)))]
         if rel:
             juris = rel[-1:]
         # "سوخومي - قررت حكومة أبخازيا …": the dateline's place is only where the news was
