@@ -2179,3 +2179,18 @@ def test_round_17_english_bars_mining_whose_farms_fronted_causes_and_raids_aroun
     assert bans(r) == ["KZ"]
     r = rec("The state utility ANDE has raided illegal mining connections around Hernandarias since 2023.", "en", "2025-02-14")
     assert bans(r) == ["PY-10"]
+
+
+def test_round_17_arabic_what_they_say_a_feared_ban_a_port_passed_through_and_a_neighbour():
+    r = rec("فقد أعلنت شركة \"هاشبو\" للتعدين، ومقرها شنتشن، أنها تعتزم نقل نحو 20 ألف جهاز من مزارعها في شينجيانغ إلى "
+            "ولاية تكساس الأميركية، وقالت في بيان إن \"البقاء في الصين لم يعد خياراً\".", "ar", "2021-06-20")
+    assert moves(r, "origin", "destination") == [("CN-XJ", "US-TX")]
+    r = rec("وفي تبريز، قال تاجر إن زبائنه في المدينة نقلوا خلال الشهر الجاري، تحسباً للحظر، نحو ألف جهاز إلى أرمينيا.",
+            "ar", "2021-05-26")
+    assert bans(r) == [] and moves(r, "origin", "destination") == [("IR-03", "AM")]
+    r = rec("وفي كانون الثاني الماضي شحن ١٢٠٠ جهاز بحراً إلى جيبوتي، ومنها براً إلى إثيوبيا.", "ar", "2025-03-04")
+    assert moves(r, "destination") == [("ET",)]
+    r = rec("ويتحدث معدّنون في إنغوشيا عن نقل أجهزتهم إلى قرغيزستان المجاورة لكازاخستان.", "ar", "2024-12-24")
+    assert moves(r, "origin", "destination") == [("RU-IN", "KG")]
+    r = rec("حملات على مناجم البيتكوين المنزلية... ومعدّنون لا يغادرون", "ar", "2025-05-12")
+    assert moves(r) == []

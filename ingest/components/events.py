@@ -86,7 +86,9 @@ _NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لم|لن|ليس|ليس�
                          # "لا تنوي مغادرة البلاد": no intention
                          r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+(?:تنوي|ينوي|ينوون|ننوي|تعتزم|يعتزم|يعتزمون|نعتزم|تخطط|يخطط|يخططون|نخطط|نية|تفكر|يفكر|يفكرون|نفكر)\s+(?:\S+\s+)?$"
                          # "مستبعدة نقل مصنعها", "استبعد الانتقال": ruled out
-                         r"|(?<![\u0621-\u0652\u0670])[وف]?(?:مستبعد[اةه]?|استبعد|استبعدت|استبعدوا|يستبعد|تستبعد)\s+(?:\S+\s+)?$")
+                         r"|(?<![\u0621-\u0652\u0670])[وف]?(?:مستبعد[اةه]?|استبعد|استبعدت|استبعدوا|يستبعد|تستبعد)\s+(?:\S+\s+)?$"
+                         # "ومعدّنون لا يغادرون": "لا" right before the verb (not "لا يزال ينقل")
+                         r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+$")
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|حيث|التي|الذي|اللتين|اللذين)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعدما|بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
@@ -117,7 +119,7 @@ _BEFORE_THE_BAN = re.compile(r"\bbefore\s+(?:the|any|a)\s+(?:[\w-]+\s+)?(?:ban|c
                              # (not "will move … before the ban takes effect": a move ahead of a ban)
                              r"(?!\s+(?:takes|took|comes|came|goes|went|kicks|kicked|enters|entered)\s+(?:effect|into|in)\b)"
                              r"|(?<![\u0621-\u0652\u0670])قبل\s+(?:(?:أن|ان)\s+\S+\s+)?(?:ال)?(?:حظر|حمله|حملة|قرار)", re.I)
-_BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|(?<![\u0621-\u0652\u0670])قبل)\s+(?:(?:أن|ان)\s+)?"
+_BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|\bin\s+anticipation\s+of|(?<![\u0621-\u0652\u0670])(?:قبل|تحسبا|تحسباً|استباقا|استباقاً))\s*(?:(?:أن|ان)\s+)?"
                          r"(?P<any>(?:any|أي|اي)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\u0600-\u06FF'’]+\s+){0,2}$", re.I)
 # "وكانت شركات عدة قد انتقلت …": a move told as background, before the news
 _PLUPERFECT_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد\s+(?:\S+\s+)?$")
@@ -263,6 +265,12 @@ _NOT_TO = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لن|لم|لا)\s+(?:[يت]�
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
 _COMMA_AR = re.compile(r"[،؛]")
+_VIA_THERE = re.compile(r"\s*[,،]?\s*(?:و?منها|و?من\s+هناك|ثم|and\s+(?:then|from\s+there)|from\s+where|then)\b", re.I)
+_NEIGHBOUR_OF = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مجاوره|مجاور|محاذيه|محاذي|متاخمه|متاخم)\s+$")
+_ANTICIPATED = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تحسبا|تحسباً|استباقا|استباقاً|خشيه|خشية|خوفا|خوفاً)\s*(?:من\s+)?(?:لل|ل|ال)?$"
+                          r"|\b(?:in\s+anticipation\s+of|for\s+fear\s+of|fearing)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
+_SAID_AFTER = re.compile(r"[,،]\s*(?:و|ف)?(?:قال|قالت|اضاف|أضاف|اضافت|أضافت|اكد|أكد|اكدت|أكدت|اوضح|أوضح|اوضحت|أوضحت)(?![\u0621-\u0652\u0670])"
+                         r"|[,;]\s*(?:and\s+)?(?:it|he|she|they|the\s+company)\s+(?:said|added|told)\b", re.I)
 # "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
@@ -421,6 +429,9 @@ class KGEvents:
             hi_i = bisect_left(ent_starts, sent.end_char)
             sent_ents = [e for e in ents_by_start[lo_i:hi_i] if e.end_char <= sent.end_char]
             new_evs: list[dict] = []
+            # "نقلوا، تحسباً للحظر، نحو ألف جهاز إلى أرمينيا", "in anticipation of a ban": a ban
+            # told as what is feared splits no move's clause and is no ban
+            hits = [h for h in hits if not (h[0] == "BAN" and _ANTICIPATED.search(text, max(0, h[2] - 24), h[2]))]
             core = self._core_triggers(hits, [e.start_char for e in sent_ents if e.label_ in PLACES])
             for k, (label, tid, s, e) in enumerate(core):
                 start = core[k - 1][3] if k > 0 else sent.start_char
@@ -481,6 +492,10 @@ class KGEvents:
                 if a.get("origin") and a.get("destination") and contains(a["destination"], a["origin"]) \
                         and re.fullmatch(r"left|leav(?:e|es|ing)|fled|flee(?:s|ing)?", a["trigger"]["text"], re.I):
                     a["destination"] = None  # "left Ordos, in Inner Mongolia, …": the province only locates the town
+                elif a.get("origin") and a.get("destination") and a["destination"] != a["origin"] \
+                        and contains(a["destination"], a["origin"]) and "-" not in a["destination"] \
+                        and any(b is not a and b.get("destination") and b["_trig"] == a["_trig"] for b in moves):
+                    a["_merged"] = True  # "from its farms in Xinjiang to Texas … 'staying in China'": not a move to China
                 elif a.get("origin") and a.get("destination") and a["origin"] == _province_of(a["destination"]) \
                         and not _FROM_PART.search(text, a["_trig"][0], a["_win"][1]):
                     # "warehouses outside Zugdidi now house machines brought in from the other side":
@@ -675,6 +690,8 @@ class KGEvents:
         b = self._before(doc, e, 48)
         if _NOT_TO.search(b):
             return False  # "لن يعود إلى إيران", "will not return to China": where they do not go
+        if _NEIGHBOUR_OF.search(b):
+            return False  # "إلى قرغيزستان المجاورة لكازاخستان": the neighbour only says where it is
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
         if rx.search(b):
             return True
@@ -1307,6 +1324,11 @@ class KGEvents:
         if _NOT_MOVERS.search(before_t.split(".")[-1][-25:] if self.lang == "en" else _fold_range(doc, trig[1], min(trig[1] + 20, len(text)))):
             return []
         places = self._places(sent_ents, win)
+        # "…، وقالت في بيان إن "البقاء في الصين لم يعد خياراً"", ", it said in a statement that
+        # …": what the movers say after the move is not where they go
+        said = _SAID_AFTER.search(text, trig[1], win[1])
+        if said:
+            places = [p for p in places if p.start_char < said.start()]
         # "to Paraguay, where power costs a third of what it does in Canada": a place in a
         # relative clause after the place the move names only describes it (with no place
         # before it, the clause may say where they went: "جنوبا، حيث … في سيشوان")
@@ -1479,6 +1501,11 @@ class KGEvents:
             pid = self._pid(d)
             if pid and pid != origin:
                 dest_ids.append(pid)
+        # "إلى جيبوتي، ومنها براً إلى إثيوبيا", "to Djibouti, and from there by road to Ethiopia":
+        # a port passed through is not where they go
+        passed = {self._pid(d) for d in dests if _VIA_THERE.match(text, d.end_char)
+                  and any(q.start_char > d.end_char and self._pid(q) in dest_ids for q in dests)}
+        dest_ids = [p for p in dest_ids if p not in passed] or dest_ids
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
         # "to Kazakhstan, where a partner runs a site near Ekibastuz", "to Oman, where it is in
