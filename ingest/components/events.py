@@ -265,6 +265,8 @@ _NOT_TO = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لن|لم|لا)\s+(?:[يت]�
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
 _COMMA_AR = re.compile(r"[،؛]")
+_IN_SEVERAL_REGIONS = re.compile(r"\bregional\s+(?:[\w-]+\s+)?bans\b|\bin\s+(?:several|some|a\s+number\s+of|many|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+its\s+)?regions\b"
+                                 r"|(?<![\u0621-\u0652\u0670])في\s+(?:عدد\s+من\s+|عده\s+|بعض\s+|\d+\s+|[٠-٩]+\s+|عشر\s+)?(?:ال)?مناطق(?![\u0621-\u0652\u0670])", re.I)
 _VIA_THERE = re.compile(r"\s*[,،]?\s*(?:و?منها|و?من\s+هناك|ثم|and\s+(?:then|from\s+there)|from\s+where|then)\b", re.I)
 _NEIGHBOUR_OF = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مجاوره|مجاور|محاذيه|محاذي|متاخمه|متاخم)\s+$")
 _ANTICIPATED = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تحسبا|تحسباً|استباقا|استباقاً|خشيه|خشية|خوفا|خوفاً)\s*(?:من\s+)?(?:لل|ل|ال)?$"
@@ -607,6 +609,9 @@ class KGEvents:
         for ev in events:
             if ev["type"] == "MIGRATION":
                 _town_to_place(ev)
+        regions_banned = {ev["jurisdiction"].split("-")[0] for ev in events
+                          if ev["type"] == "BAN" and "-" in (ev.get("jurisdiction") or "")}
+        events = [ev for ev in events if not (ev.get("_regional") and ev.get("jurisdiction") in regions_banned)]
         events = _dedupe_events(events)
         for i, ev in enumerate(events, 1):
             ev["id"] = f"v{i}"
@@ -1070,6 +1075,10 @@ class KGEvents:
                 # would ban new ones": the place of the ban just told, not the whole country
                 ids = [last[1]]
             fallback = True
+        # "روسيا تحظر التعدين في 10 مناطق", "Russia bans crypto mining in ten regions": the ban
+        # applies to regions; where the article names them, it is theirs, not the country's
+        regional = bool(ids) and all("-" not in i for i in ids) and bool(
+            _IN_SEVERAL_REGIONS.search(text, lo, min(sent.end_char, hi + 40)))
         last = self._last_ban
         if ids and last and self._sent_index - last[0] <= 8 and all(i != last[1] and contains(i, last[1]) for i in ids) \
                 and re.search(r"مماثل|\bsimilar\b|\bthe\s+same\b", text[trig[0]:min(sent.end_char, trig[1] + 30)], re.I):
@@ -1149,7 +1158,7 @@ class KGEvents:
                 "trigger": {"text": text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_authority_span": authority, "jurisdiction": pid, "date": date,
                 "target": self._target(stext, text[trig[1]:trig[1] + 80]), "status": "planned" if planned else "enacted",
-                "_trig": trig, "_win": win, "_fallback": fallback,
+                "_trig": trig, "_win": win, "_fallback": fallback, "_regional": regional,
             })
         return out
 
