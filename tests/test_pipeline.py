@@ -2204,3 +2204,10 @@ def test_a_ban_in_several_regions_is_theirs_where_the_article_names_them():
     assert bans(r) == ["RU-CE", "RU-DA"]
     r = rec("Russia's government has banned cryptocurrency mining in ten regions.", "en", "2024-12-24")
     assert bans(r) == ["RU"]  # (none of them named: the country's ban stays)
+
+
+def test_a_move_made_again_from_a_town_leaves_the_towns_province():
+    r = rec("SteppeCompute, which moved 3,000 machines from Kazakhstan's Karaganda region to Cheremkhovo in 2022, said "
+            "it would relocate them again, this time to Karelia, in February.", "en", "2024-12-24")
+    assert ("RU-IRK", "RU-KR") in moves(r, "origin", "destination")
+    assert all(o is None or len(o) == 2 or "-" in o for (o,) in moves(r, "origin"))  # ISO ids, no town

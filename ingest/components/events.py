@@ -609,6 +609,8 @@ class KGEvents:
         for ev in events:
             if ev["type"] == "MIGRATION":
                 _town_to_place(ev)
+                # (an origin taken from an earlier move's destination may still be its town)
+                ev["origin"] = _province_of(ev.get("origin"))
         regions_banned = {ev["jurisdiction"].split("-")[0] for ev in events
                           if ev["type"] == "BAN" and "-" in (ev.get("jurisdiction") or "")}
         events = [ev for ev in events if not (ev.get("_regional") and ev.get("jurisdiction") in regions_banned)]
