@@ -2211,3 +2211,14 @@ def test_a_move_made_again_from_a_town_leaves_the_towns_province():
             "it would relocate them again, this time to Karelia, in February.", "en", "2024-12-24")
     assert ("RU-IRK", "RU-KR") in moves(r, "origin", "destination")
     assert all(o is None or len(o) == 2 or "-" in o for (o,) in moves(r, "origin"))  # ISO ids, no town
+
+
+def test_a_price_of_shipping_what_is_left_over_and_a_clause_of_time_are_no_moves():
+    r = rec("Export permits take weeks, and sending a container of mining machines to Asunción costs about $9,000.",
+            "en", "2024-05-21")
+    assert moves(r) == []
+    r = rec("Crypto miners will get what is left over, an official told reporters in Astana.", "en", "2023-02-07")
+    assert moves(r) == []
+    r = rec("The mining firm had arrived from Germany in 2019, when power in Kosovo was among the cheapest in Europe.",
+            "en", "2022-01-12")
+    assert [d for (d,) in moves(r, "destination")] != ["Europe"]

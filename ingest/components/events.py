@@ -89,7 +89,7 @@ _NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لم|لن|ليس|ليس�
                          r"|(?<![\u0621-\u0652\u0670])[وف]?(?:مستبعد[اةه]?|استبعد|استبعدت|استبعدوا|يستبعد|تستبعد)\s+(?:\S+\s+)?$"
                          # "ومعدّنون لا يغادرون": "لا" right before the verb (not "لا يزال ينقل")
                          r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+$")
-_REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|حيث|التي|الذي|اللتين|اللذين)(?![\w\u0600-\u06FF])")
+_REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|when|حيث|التي|الذي|اللتين|اللذين|حين|عندما)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعدما|بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
 # verbs of saying: "X said …", "قال X …"
@@ -325,6 +325,8 @@ _BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European
 _NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:(?:immediate|current|concrete|firm|new|such)\s+)?(?:plans?|intentions?|proposals?)\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
                        r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
 _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|investments?|signals?|messages?|letters?|warnings?|shockwaves|ripples)\b"
+                            # "sending a container of machines to Asunción costs about $9,000": a price
+                            r"|(?:sending|shipping|moving|trucking|transporting)\s+[^.;]{0,60}?\b(?:costs?|takes?|took)\s+(?:about|around|roughly|some|up\s+to|\$|\d|weeks|days|months)"
                             # "the bill was sent to parliament", "sent for approval"
                             r"|sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}?(?:to|for)\s+(?:the\s+)?(?:parliament|lawmakers|legislat\w+|cabinet|senate"
                             r"|congress|duma|assembly|council|court|approval|review|consultation|a\s+vote)\b"
@@ -1299,7 +1301,7 @@ class KGEvents:
                     r"|follows|followed|marks|marked|means|sparked|prompted|triggered|drew|has|had|will|would|could)\b"
                     r"|\s*[—–,]", after):  # "The move — the largest since 2021 — has pushed up prices"
                 return []
-        if self.lang == "en" and (_NOT_A_MOVE_EN.search(text[trig[0]:trig[1] + 40]) or (
+        if self.lang == "en" and (_NOT_A_MOVE_EN.search(text[trig[0]:trig[1] + 80]) or (
                 re.search(r"\b(?:shares?|stocks?|prices?|markets?|index|indices|bonds?|the\s+needle)\b[^.;]{0,40}$", before_t, re.I)
                 and not re.match(r"\s+(?:\S+\s+){0,4}?(?:to|from|into)\s+(?-i:[A-Z])", after))):
             return []  # "send jobs to other states", "sent a bad signal to investors", "was taken over", "shares barely moved"
