@@ -354,6 +354,8 @@ _WHERE_BASED = re.compile(r",?\s+where\s+(?:it|they|the\s+(?:company|firm|group)
 _FOR_YEARS = re.compile(r"\s+(?:\S+\s+){0,3}?(?:for\s+(?:years|decades|a\s+decade|many\s+years)|over\s+the\s+(?:years|decades)"
                         r"|(?:ل|منذ\s+|طوال\s+|على\s+مدى\s+)(?:سنوات|عقود|اعوام|أعوام))(?![\w\u0621-\u064a])", re.I)
 _TO_IT = re.compile(r"\s*(?:\S+\s+)?(?:اليها|إليها|إليه|اليه)(?![\u0621-\u0652\u0670])")
+# … and as told after a move's object ("ينقل أجهزته إليها"), "نحوها" too
+_TO_IT_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0621-\u0652\u0670])")
 _THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|city|village|region|province|state)\b"
                         r"|\s+(?:الى|إلى|الي|في)\s+هذه\s+(?:ال)?(?:مدينه|مدينة|بلده|بلدة|قريه|قرية|منطقه|منطقة)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
@@ -408,7 +410,6 @@ class KGEvents:
         ents = [_Ent(e, text) for e in entity_spans(doc)]
         folded, offsets, inv = folded_doc(doc)
         events: list[dict] = []
-        self._last_dest: str | None = None
         # (destination, sentence index, movers' words, status) of the last move with a destination
         self._last_move: tuple | None = None
         self._ban_home: str | None = None
@@ -490,24 +491,9 @@ class KGEvents:
             # ("moved from China following the former's crackdown")
             here = new_evs
             origins = [ev["origin"] for ev in here if ev["type"] == "MIGRATION" and ev.get("origin")]
-            # two halves of one move in one sentence ("a base for companies that fled China")
             moves = [ev for ev in here if ev["type"] == "MIGRATION"]
-            for a in moves:
-                if a.get("origin") and a.get("destination") and contains(a["destination"], a["origin"]) \
-                        and re.fullmatch(r"left|leav(?:e|es|ing)|fled|flee(?:s|ing)?", a["trigger"]["text"], re.I):
-                    a["destination"] = None  # "left Ordos, in Inner Mongolia, …": the province only locates the town
-                elif a.get("origin") and a.get("destination") and a["destination"] != a["origin"] \
-                        and contains(a["destination"], a["origin"]) and "-" not in a["destination"] \
-                        and any(b is not a and b.get("destination") and b["_trig"] == a["_trig"] for b in moves):
-                    a["_merged"] = True  # "from its farms in Xinjiang to Texas … 'staying in China'": not a move to China
-                elif a.get("origin") and a.get("destination") and a["origin"] == _province_of(a["destination"]) \
-                        and not _FROM_PART.search(text, a["_trig"][0], a["_win"][1]):
-                    # "warehouses outside Zugdidi now house machines brought in from the other side":
-                    # where they went is not where they left (unless "from the south of X to its north")
-                    a["origin"] = None
-                    if any(b is not a and b.get("destination") and _province_of(b["destination"]) == _province_of(a["destination"])
-                           for b in moves):
-                        a["_merged"] = True
+            _into_its_origin(text, moves)
+            # two halves of one move in one sentence ("a base for companies that fled China")
             for a, b in zip(moves, moves[1:]):
                 if a.get("_merged") or b.get("_merged"):
                     continue
@@ -691,6 +677,11 @@ class KGEvents:
         return next((p for p in places if p.start_char >= outer.end_char
                      and _OWNED_PLACE.fullmatch(self._text, outer.end_char, p.start_char)
                      and contains(self._pid(outer), self._pid(p))), None)
+
+    @property
+    def _last_dest(self) -> str | None:
+        """Where the last move with a destination went."""
+        return self._last_move[0] if self._last_move else None
 
     def _is_dest(self, doc, e, town_in: bool = True) -> bool:
         """Whether ``e`` is told as where something goes ("to X", "إلى X"). ``town_in=False``
@@ -1553,8 +1544,7 @@ class KGEvents:
         if not dest_ids and isinstance(first_dest, str) and first_dest != origin \
                 and not (origin and contains(first_dest, origin)):
             dest_ids = [first_dest]
-        if not dest_ids and self.lang == "ar" and re.match(r"\s*(?:\S+\s+){0,2}?(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0621-\u0652\u0670])",
-                                                             text[trig[1]:trig[1] + 30]):
+        if not dest_ids and self.lang == "ar" and _TO_IT_AFTER.match(text, trig[1], trig[1] + 30):
             # "وتستضيف النرويج … بعدما انتقل إليها معدنون": the place the sentence is about
             told = [p for p in places if p.start_char < trig[0] and self._pid(p) != origin
                     and not self._is_orig(doc, p)]
@@ -1885,7 +1875,6 @@ class KGEvents:
                 "_origin_default": origin_default,
             })
         if dest_ids:
-            self._last_dest = dest_ids[-1]
             self._last_move = (dest_ids[-1], self._sent_index, actor.text if actor is not None else actor_text, status)
         return out
 
@@ -2071,6 +2060,34 @@ def _body_place(kb: str) -> str | None:
 def _is_region(pid: str | None) -> bool:
     """Whether the gazetteer types ``pid`` a REGION ("Siberia"): no jurisdiction."""
     return (names().get(pid) or {}).get("type") == "REGION"
+
+
+def _into_its_origin(text: str, moves: list[dict]) -> None:
+    """Mend the moves of one sentence whose destination holds their origin, a place that
+    only locates another:
+
+    - "left Ordos, in Inner Mongolia, …": a leaver's destination that holds the town it
+      leaves is dropped;
+    - "from its farms in Xinjiang to Texas … 'staying in China'": a move "to" the country
+      holding its origin, beside the trigger's real destination, is dropped;
+    - "warehouses outside Zugdidi now house machines brought in from the other side": an
+      origin in the destination's own province is none (unless "from the south of X to its
+      north"), and the move is dropped when another of the sentence goes there.
+    """
+    for a in moves:
+        origin, dest = a.get("origin"), a.get("destination")
+        if not origin or not dest:
+            continue
+        if contains(dest, origin) and re.fullmatch(r"left|leav(?:e|es|ing)|fled|flee(?:s|ing)?", a["trigger"]["text"], re.I):
+            a["destination"] = None
+        elif dest != origin and contains(dest, origin) and "-" not in dest \
+                and any(b is not a and b.get("destination") and b["_trig"] == a["_trig"] for b in moves):
+            a["_merged"] = True
+        elif origin == _province_of(dest) and not _FROM_PART.search(text, a["_trig"][0], a["_win"][1]):
+            a["origin"] = None
+            if any(b is not a and b.get("destination") and _province_of(b["destination"]) == _province_of(dest)
+                   for b in moves):
+                a["_merged"] = True
 
 
 def _nearest_head(told: list) -> "_Ent":
