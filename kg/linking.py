@@ -192,13 +192,11 @@ def link_record(record: dict) -> list[dict]:
                 for e in events):  # (not "some move from Kazakhstan to Russia, others to the US")
             # "On June 18 Sichuan ordered power cut to mines. Within a month Zhou had sent all
             # 8,000 machines to Ekibastuz": a move with no origin right after a ban leaves its place
-            just = [b for b in ok if b.get("jurisdiction") and b.get("sentence_index") is not None
-                    and 0 < si - b["sentence_index"] <= 1 and b.get("target") != "trading"
+            just = [b for b in ok if b.get("jurisdiction") and b.get("sentence_index") == si - 1
+                    and b.get("target") != "trading"
                     and not contains(b["jurisdiction"], dest) and not contains(dest, b["jurisdiction"])]
-            last_si = max((b["sentence_index"] for b in just), default=None)
-            places_then = {b["jurisdiction"] for b in just if b["sentence_index"] == last_si}
-            if len(places_then) == 1:  # (two provinces banned in that sentence: no origin to take)
-                b = max((b for b in just if b["sentence_index"] == last_si), key=lambda b: b.get("start") or 0)
+            if len({b["jurisdiction"] for b in just}) == 1:  # (two places banned in that sentence: no origin to take)
+                b = max(just, key=lambda b: b.get("start") or 0)
                 origin = b["jurisdiction"]
                 chosen.append((b, 0.6, "ban told just before"))
         if not chosen and origin:
