@@ -678,6 +678,14 @@ class KGEvents:
                      and _OWNED_PLACE.fullmatch(self._text, outer.end_char, p.start_char)
                      and contains(self._pid(outer), self._pid(p))), None)
 
+    def _site_told(self, doc, ents, lo: int, hi: int, dest_ids: list) -> str | None:
+        """The first place between ``lo`` and ``hi`` told as where machines or sites are
+        ("running 40 MW at two sites south of Irkutsk"), unless the move goes there."""
+        site = _SITE_AT_AR if self.lang == "ar" else _SITE_AT_EN
+        at = next((e for e in ents if e.label_ in ("PROVINCE", "CITY") and self._pid(e)
+                   and lo <= e.start_char < hi and site.search(self._before(doc, e, 70))), None)
+        return self._pid(at) if at is not None and _not_going_to(self._pid(at), dest_ids) else None
+
     @property
     def _last_dest(self) -> str | None:
         """Where the last move with a destination went."""
@@ -1764,11 +1772,7 @@ class KGEvents:
             # "Baikal Mining Group had been running 40 MW at two sites south of Irkutsk. After
             # the decree it took its rigs to Ethiopia": the movers named the sentence before,
             # where that sentence puts their sites
-            site = _SITE_AT_AR if self.lang == "ar" else _SITE_AT_EN
-            at = [e for e in ents if e.label_ in ("PROVINCE", "CITY") and self._pid(e)
-                  and actor.end_char <= e.start_char < sent.start_char and site.search(self._before(doc, e, 70))]
-            if at and _not_going_to(self._pid(at[0]), dest_ids):
-                origin = self._pid(at[0])
+            origin = self._site_told(doc, ents, actor.end_char, sent.start_char, dest_ids)
         if origin is None and dest_ids and prev_sent is not None \
                 and re.match(r"\s*(?:the\s+company|the\s+firm|it|they|he|she)\s+(?:[\w'-]+\s+){0,2}$",
                              text[sent.start_char:trig[0]], re.I) \
@@ -1776,11 +1780,7 @@ class KGEvents:
             # "Its founders previously ran machines in Ekibastuz … The company moved 4,000
             # machines to Navoi": a sentence that opens with the movers as a pronoun leaves
             # where the sentence before put their machines
-            site = _SITE_AT_AR if self.lang == "ar" else _SITE_AT_EN
-            at = [e for e in ents if e.label_ in ("PROVINCE", "CITY") and self._pid(e)
-                  and prev_sent.start_char <= e.start_char < prev_sent.end_char and site.search(self._before(doc, e, 70))]
-            if at and _not_going_to(self._pid(at[0]), dest_ids):
-                origin = self._pid(at[0])
+            origin = self._site_told(doc, ents, prev_sent.start_char, prev_sent.end_char, dest_ids)
         if origin is None and dest_ids and prev_sent is not None and "\n" not in text[prev_sent.end_char - 1:sent.start_char] \
                 and not any(e.label_ in PLACES and sent.start_char <= e.start_char < trig[0] for e in sent_ents):
             # "In Abakan, few waited for the ban. Alexei moved his rigs to Minusinsk": the
