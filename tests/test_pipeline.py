@@ -649,7 +649,7 @@ def test_arabic_titles_of_women_a_title_s_place_and_words_that_end_a_body_s_name
     assert moves(r, "origin", "destination") == [("US-WA", "US-TX")]
 
 
-def test_new_places_a_national_body_acting_in_a_town_and_past_qad():
+def test_new_places_a_national_body_acting_in_a_town_or_sitting_there_and_past_qad():
     r = rec("وقالت الوزارة إن صاحب المزرعة كان قد نقل أجهزته من محافظة الإسكندرية إلى الجيزة.", "ar")
     assert moves(r, "origin", "destination", "status") == [("EG-ALX", "EG-GZ", "completed")]
     r = rec("وأضاف أن عددا من المعدنين نقلوا أجهزتهم من البصرة إلى إقليم كردستان.", "ar")
@@ -658,7 +658,11 @@ def test_new_places_a_national_body_acting_in_a_town_and_past_qad():
     assert moves(r, "origin", "destination") == [("KG-C", "UZ-NW")]
     r = rec("أعلنت وزارة الكهرباء والماء الكويتية أنها فصلت التيار عن 80 منزلا في منطقة الوفرة "
             "لتعدين البتكوين.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["KW"]  # the town is where, the country is who
+    assert [j for j, _, _ in _bans(r)] == ["KW-AH"]  # the town is where: its province
+    r = rec("That month the State Council in Beijing said it would crack down on bitcoin mining.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["CN"]  # the town a national body sits in: its country
+    r = rec("أما في بغداد، فيحظر البنك المركزي العراقي منذ 2017 تعدين العملات الرقمية.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["IQ"]
     r = rec("The dam on the Blue Nile sells power to miners.", "en")
     assert not [e for e in r["entities"] if e["type"] == "PERSON"]
 
@@ -2222,3 +2226,21 @@ def test_a_price_of_shipping_what_is_left_over_and_a_clause_of_time_are_no_moves
     r = rec("The mining firm had arrived from Germany in 2019, when power in Kosovo was among the cheapest in Europe.",
             "en", "2022-01-12")
     assert [d for (d,) in moves(r, "destination")] != ["Europe"]
+
+
+def test_raids_told_by_the_premises_or_far_from_the_mining_word():
+    # (in an article about mining)
+    r = rec("Illegal crypto mining farms strain the grid. Since then the National Police have raided "
+            "warehouses in the Viana and Cacuaco municipalities of Luanda province.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["AO-LUA"]
+    r = rec("A smaller sweep in the Jahra governorate on Sunday found rigs in 14 houses.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["KW-JA"]
+    r = rec("Crypto mining boomed in Siberia. In 2023 the authorities in the Irkutsk region began raiding "
+            "households that mined on cheap residential tariffs.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["RU-IRK"]
+    r = rec("انتشر تعدين البيتكوين في المنازل. ودهمت الشرطة خلال الأسبوعين الماضيين 112 منزلاً في منطقة "
+            "الوفرة وضواحٍ أخرى من محافظة الأحمدي.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["KW-AH"]
+    # no mining said near the raid and no premises raided: no ban
+    r = rec("Illegal crypto mining farms strain the grid. Police raided a nightclub in Kedah on Friday.", "en")
+    assert _bans(r) == []

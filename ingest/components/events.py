@@ -1010,10 +1010,14 @@ class KGEvents:
             ids.insert(0, kb[12:])
         if ids and juris and all(q.label_ == "CITY" for q in juris) and authority is not None \
                 and authority.label_ == "REGULATOR" and not (authority.kb_id_ or "").startswith("authorities:"):
-            # "وزارة الكهرباء الكويتية فصلت التيار عن منازل في الوفرة": a national body acting
-            # in a town bans for its country
+            # "the State Council in Beijing said it would ban …": the town right after a
+            # national body is its seat, and the body bans for its country (not "وزارة الكهرباء
+            # الكويتية فصلت التيار عن منازل في الوفرة": a town where the body acts is the ban's)
             c = names().get(authority.kb_id_ or "", {}).get("country") or self._first_demonym(doc, authority.text.split())
-            if c and all((names().get(i, {}).get("country") or i.split("-")[0]) == c for i in ids):
+            if c and all((names().get(i, {}).get("country") or i.split("-")[0]) == c for i in ids) and all(
+                    _SEAT_GAP.fullmatch(text, authority.end_char, q.start_char)
+                    # "أما في بغداد، فيحظر البنك المركزي": the town fronted before the body
+                    or _FRONTED_SEAT.fullmatch(text, q.end_char, authority.start_char) for q in juris):
                 ids = [c]
         if ids and kb.startswith("authorities:") and any(contains(i, kb[12:]) and i != kb[12:] for i in ids):
             # "السلطات في إقليم سيتشوان جنوب غرب الصين": the authorities' own place, not the
@@ -1914,6 +1918,11 @@ def _depth_id(pid: str | None) -> int:
 def _fold_range(doc: Doc, start: int, end: int) -> str:
     f, _, inv = folded_doc(doc)
     return f[inv[start]:inv[end]]
+
+
+# between a body and the town it sits in: "the State Council in Beijing", "الحكومة في بكين"
+_SEAT_GAP = re.compile(r"\s*(?:in|at|based\s+in|في|ب)\s*", re.I)
+_FRONTED_SEAT = re.compile(r"\s*[,،]\s*(?:[\w\u0600-\u06FF]+\s+){0,2}")
 
 
 def _tells_mining(s: str, lang: str):
