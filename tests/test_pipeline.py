@@ -2244,3 +2244,18 @@ def test_raids_told_by_the_premises_or_far_from_the_mining_word():
     # no mining said near the raid and no premises raided: no ban
     r = rec("Illegal crypto mining farms strain the grid. Police raided a nightclub in Kedah on Friday.", "en")
     assert _bans(r) == []
+
+
+def test_an_order_and_what_it_orders_a_source_s_place_and_the_province_as_a_haven():
+    # "أمرت … في أيار/مايو من ذلك العام بوقف …" is one ban, and where the traders who tell
+    # of it sit is not where it applies
+    r = rec("وكان الإقليم قد تحول إلى ملاذ لمعدنين عبروا الحدود من إيران، بعدما أمرت السلطات الإيرانية "
+            "في أيار/مايو من ذلك العام بوقف التعدين أربعة أشهر، بحسب تجار في سوق الإلكترونيات بالسليمانية.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["IR"]
+    r = rec("Miners fled Xinjiang in 2021. Many went to Ekibastuz in Pavlodar Region. Officials in Kazakhstan "
+            "ordered farms in the province to halt, according to traders in Almaty.", "en")
+    assert [j for j, _, _ in _bans(r)] == ["KZ"]
+    # "الإقليم" is the region told before with that noun ("إقليم كردستان"), not a province told after it
+    r = rec("حظر إقليم كردستان العراق التعدين. ونقل معدنون أجهزتهم من محافظة كرمانشاه. وكان الإقليم قد "
+            "تحول إلى ملاذ لمعدنين عبروا الحدود من إيران.", "ar")
+    assert ("IR", "IQ-KR") in moves(r, "origin", "destination")

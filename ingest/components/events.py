@@ -273,6 +273,12 @@ _ANTICIPATED = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تحسبا|تحسباً
                           r"|\b(?:in\s+anticipation\s+of|for\s+fear\s+of|fearing)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"[,،]\s*(?:و|ف)?(?:قال|قالت|اضاف|أضاف|اضافت|أضافت|اكد|أكد|اكدت|أكدت|اوضح|أوضح|اوضحت|أوضحت)(?![\u0621-\u0652\u0670])"
                          r"|[,;]\s*(?:and\s+)?(?:it|he|she|they|the\s+company)\s+(?:said|added|told)\b", re.I)
+# "وكان الإقليم قد تحوّل إلى ملاذ", "the province became a haven": a province told before, as subject
+_THE_PROVINCE_SUBJ = re.compile(r"(?<![\u0621-\u0652\u0670])(?:الإقليم|الاقليم|المقاطعة|الولاية|المحافظة)(?![\u0621-\u0652\u0670])"
+                                r"|\b[Tt]he\s+(?:province|region|state)\s+(?!of\b)")
+# who tells it, after what is told: "، بحسب تجار في …", ", according to brokers in …"
+_TOLD_BY = re.compile(r"[,،]\s*(?:و)?(?:بحسب|حسب|وفقا?\s*لما|وفقاً\s*لما|نقلا\s+عن|نقلاً\s+عن)(?![\u0621-\u0652\u0670])"
+                      r"|[,;]\s*(?:according\s+to|citing)\b", re.I)
 # "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
@@ -618,7 +624,7 @@ class KGEvents:
             # حظر مماثل في أيار")
             # (nor two with another place between them: "Inner Mongolia gave miners two
             # months to leave, and Xinjiang issued a similar order")
-            if merged and (h[2] < merged[-1][3] or (h[0] == merged[-1][0] and h[2] - merged[-1][3] < 40
+            if merged and (h[2] < merged[-1][3] or (h[0] == merged[-1][0] and h[2] - merged[-1][3] < self._reach(merged[-1], h)
                                                     and not any(merged[-1][3] <= c < h[2] for c in cues)
                                                     and not any(merged[-1][3] <= p < h[2] for p in place_starts))):
                 if h[0] == merged[-1][0]:
@@ -627,6 +633,16 @@ class KGEvents:
                     continue
             merged.append(h)
         return merged
+
+    def _reach(self, prev, h) -> int:
+        """How far apart two triggers of one kind may stand and still be one: 40
+        characters, 90 from an order to what it orders ("أمرت السلطات الإيرانية في
+        أيار/مايو من ذلك العام بوقف التعدين", "ordered … to halt")."""
+        if prev[1] == "ban.order" and h[0] == "BAN":
+            word = self._text[h[2]:h[3]]
+            if (word.startswith("ب") if self.lang == "ar" else self._text[max(0, h[2] - 3):h[2]].lower() == "to "):
+                return 90
+        return 40
 
     # ------------------------------------------------------------ helpers
     def _demonym_fn(self, doc):
@@ -685,6 +701,19 @@ class KGEvents:
         at = next((e for e in ents if e.label_ in ("PROVINCE", "CITY") and self._pid(e)
                    and lo <= e.start_char < hi and site.search(self._before(doc, e, 70))), None)
         return self._pid(at) if at is not None and _not_going_to(self._pid(at), dest_ids) else None
+
+    def _province_meant(self, text: str, lo: int, hi: int) -> str | None:
+        """The province "the province" between ``lo`` and ``hi`` stands for: the last one
+        told (in Arabic, the last told with the same noun: "الإقليم" is "إقليم كردستان",
+        not "محافظة كردستان" told after it)."""
+        m = _THE_PROVINCE_SUBJ.search(text, lo, hi)
+        if m is None:
+            return None
+        told = [e for e in self._provinces if e.end_char <= m.start() and m.start() - e.start_char <= 800]
+        if self.lang == "ar":
+            noun = normalize_ar(m.group(0))[2:]
+            told = [e for e in told if noun in normalize_ar(e.text)]
+        return self._pid(told[-1]) if told else None
 
     @property
     def _last_dest(self) -> str | None:
@@ -872,6 +901,11 @@ class KGEvents:
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
         if cause:
             hi = cause.start()
+        # "…، بحسب تجار في سوق السليمانية", ", according to traders in Almaty": who tells of
+        # the ban is not where it applies
+        told_by = _TOLD_BY.search(text, trig[1], hi)
+        if told_by:
+            hi = told_by.start()
         if self.lang == "ar":
             # "حظرت الصين التعدين في ٢٠٢١، حاملة أجهزتها … في شينجيانغ": the place right after the
             # verb is who bans, and its clause ends at the next comma
@@ -1342,7 +1376,7 @@ class KGEvents:
         places = self._places(sent_ents, win)
         # "…، وقالت في بيان إن "البقاء في الصين لم يعد خياراً"", ", it said in a statement that
         # …": what the movers say after the move is not where they go
-        said = _SAID_AFTER.search(text, trig[1], win[1])
+        said = _SAID_AFTER.search(text, trig[1], win[1]) or _TOLD_BY.search(text, trig[1], win[1])
         if said:
             places = [p for p in places if p.start_char < said.start()]
         # "to Paraguay, where power costs a third of what it does in Canada": a place in a
@@ -1397,6 +1431,9 @@ class KGEvents:
                     or (self.lang == "en" and re.search(r"\bthe\s+country\s+(?:has\s+|had\s+)?$", text[max(lo, trig[0] - 25):trig[0]], re.I))):
                 # "استقطبت البلاد عشرات الشركات", "the country attracted": the article's country
                 first_dest = doc._.salient_place.split("-")[0]
+            elif self._province_meant(text, max(lo, trig[0] - 60), trig[0]):
+                # "وكان الإقليم قد تحوّل إلى ملاذ لمعدّنين", "the province has become a magnet"
+                first_dest = self._province_meant(text, max(lo, trig[0] - 60), trig[0])
             elif tid == "mig.attract" and doc._.salient_place and its:
                 # "its surplus hydropower draws miners from Xinjiang", "تجذب طاقتها …":
                 # the place the article is about
