@@ -215,8 +215,13 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             if not way and _UNTIL_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 way = 2  # "حتى أيلول/سبتمبر": not before this month
             year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, day, way)
+            that = None if m.group(3) else _THAT_YEAR_AFTER_AR.match(folded, m.end())
+            if that:  # "في أيار/مايو من ذلك العام": the year told before
+                year = _year_told_before(folded, m.start())
+                e = offsets[that.end() - 1] + 1
+                t = text[s:e]
             add(s, e, t, _iso(year, month, day) if year else None, 3,
-                None if m.group(3) or way in (-1, 1) else (month, day, way == 2))
+                None if m.group(3) or way in (-1, 1) or that else (month, day, way == 2))
         # "السادس من آذار/مارس", "الأول من شباط": an ordinal day of a month
         for m, s, e, t in _collect(folded, offsets, text,
                                    rf"{_B}{_CL}({_AR_ORDINAL_RE})\s+من\s+{mon}(?:\s*/\s*(?:{_AR_MONTH_RE})|\s*\(\s*(?:{_AR_MONTH_RE})\s*\))?"
@@ -287,8 +292,13 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             if year and not m.group(4) and way == 0 and (year, month) > (ref.year, ref.month) \
                     and _told_as_past(text, s, e):
                 year -= 1  # "In January the authorities rationed power", written in November: the last one
+            that = None if m.group(4) else _THAT_YEAR_AFTER_EN.match(folded, m.end())
+            if that:  # "in May of that year": the year told before
+                year = _year_told_before(folded, m.start())
+                e = offsets[that.end() - 1] + 1
+                t = text[s:e]
             add(s, e, t, _iso(year, month, day) if year else None, 3,
-                None if m.group(4) or way in (-1, 1) else (month, day, way == 2))
+                None if m.group(4) or way in (-1, 1) or that else (month, day, way == 2))
         for m, s, e, t in _collect(folded, offsets, text, rf"\b(\d{{1,2}})\s+{mon}(?:,?\s+(\d{{4}}))?\b"):
             month = EN_MONTHS[m.group(2)]
             year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, int(m.group(1)))
@@ -319,7 +329,35 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             if not raw.isupper():
                 continue
             add(s, e, t, _weekday_before(pub, EN_WEEKDAYS[m.group(1)]) if pub else None, 2)
+    # "That month the State Council said …", "وفي العام نفسه": the month or year told before
+    that_rx = _THAT_AR if lang == "ar" else _THAT_EN
+    for m, s, e, t in _collect(folded, offsets, text, that_rx):
+        if m.group("month"):
+            told = [f for f in found if f["end"] <= s and f["value"] and len(str(f["value"])) >= 7
+                    and f.get("_md") is None and re.search(r"\d{4}", f["text"].translate(_DIGITS))]
+            value = str(told[-1]["value"])[:7] if told else None
+        else:
+            year = _year_told_before(folded, m.start())
+            value = _iso(year) if year else None
+        if value:
+            add(s, e, t, value, 2)
     return _non_overlapping(_years_of_sentence(found, text))
+
+
+# "من ذلك العام", "of that year": the year told before (after a month)
+_THAT_YEAR_AFTER_AR = re.compile(r"\s+من\s+(?:ذلك العام|تلك السنه|العام نفسه|العام ذاته|نفس العام)(?![\u0600-\u06FF])")
+_THAT_YEAR_AFTER_EN = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+_THAT_AR = (r"(?<![\w\u0600-\u06FF])[وف]?(?:في\s+)?(?:(?P<year>ذلك العام|تلك السنه|العام نفسه|العام ذاته|نفس العام)"
+            r"|(?P<month>ذلك الشهر|الشهر نفسه|الشهر ذاته|نفس الشهر))(?![\w\u0600-\u06FF])")
+_THAT_EN = r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:(?P<year>year)|(?P<month>month))\b"
+# a year written in a text (the folded text has Western digits)
+_A_YEAR = re.compile(r"(?<![\d$.,])(?:19[89]\d|20[0-4]\d)(?![\d%])")
+
+
+def _year_told_before(folded: str, pos: int, reach: int = 2000) -> int | None:
+    """The last year written in the ``reach`` characters before ``pos``."""
+    years = _A_YEAR.findall(folded, max(0, pos - reach), pos)
+    return int(years[-1]) if years else None
 
 
 # "until March 2031", "حتى عام 2031": a year the date of an "until" is written with

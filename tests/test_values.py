@@ -145,3 +145,17 @@ def test_a_yearless_month_told_in_the_past_is_the_last_one():
     assert value("The ban takes effect in January.") == ["2024-01"]
     # an -ed word that is no verb of the sentence ("licensed"), a deadline ("as of"): not past
     assert value("The ministry told the utility to halt supplies to licensed miners as of Dec. 31.") == ["2023-12-31"]
+
+
+def test_that_month_and_that_year_take_the_date_told_before():
+    found = find_dates("In May 2021 his company ran 12,000 machines. That month the State Council said it "
+                       "would crack down. In June of that year it left. Later that year it moved again.",
+                       "en", "2025-03-01")
+    assert [(f["text"], f["value"]) for f in found] == [
+        ("May 2021", "2021-05"), ("That month", "2021-05"), ("June of that year", "2021-06"),
+        ("Later that year", "2021")]
+    found = find_dates("منذ عام 2021، بعدما أمرت السلطات في أيار/مايو من ذلك العام بوقف التعدين. "
+                       "وفي العام نفسه انتقلوا.", "ar", "2024-08-05")
+    assert vals(found) == ["2021", "2021-05", "2021"]
+    # nothing told before: no date
+    assert vals(find_dates("That year the miners left.", "en", "2025-03-01")) == []
