@@ -167,7 +167,11 @@ def link_record(record: dict) -> list[dict]:
         cue_words = [c["text"] for c in mig.get("cues", []) if c.get("id") != "cue.before"]
         # a cue that ties the two in one sentence needs no date to vouch for an undated
         # ban ("arrived in Ethiopia in 2022 after their home country banned the industry")
-        same_sentence = [b for b in bans if _told_in(b, mig["start"]) and may_trigger(b, mig) is None]
+        # (the move may be told again, the cue with the ban in that later sentence: "The company
+        # moved its machines to Manitoba from Quebec that year, after Hydro-Québec stopped …")
+        told_at = [mig["start"]] + [m["start"] for m in mig.get("mentions", []) if m.get("start") is not None and any(
+            m["start"] <= (c.get("start") or -1) < (m.get("end") or -1) for c in mig.get("cues", []) if c.get("id") != "cue.before")]
+        same_sentence = [b for b in bans if any(_told_in(b, at) for at in told_at) and may_trigger(b, mig) is None]
         chosen: list[tuple[dict, float, str]] = []
         if cue_words and same_sentence:
             for b in same_sentence:

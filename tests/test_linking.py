@@ -288,3 +288,17 @@ def test_a_move_right_after_a_ban_leaves_its_place_and_a_later_ban_of_its_destin
                                    ban("b3", "KZ", "2022-01", start=600, si=5)]}
     link_record(r)
     assert r["events"][0]["origin"] != "KZ"
+
+
+def test_a_cue_in_a_later_telling_of_the_move_links_the_ban_told_there():
+    # "Lakeshore Hash … moved to Manitoba" (sentence 2), told again in sentence 9: "The company
+    # moved its machines to Manitoba from Quebec that year (2018), after Hydro-Québec stopped
+    # accepting new applications" (undated ban, article of 2022)
+    m = mig("m1", "CA-QC", "CA-MB", "2018", start=100, si=2)
+    m["mentions"] = [{"start": 900, "end": 1000, "sentence_index": 9}]
+    m["cues"] = [{"text": "after", "start": 950, "id": "cue.after"}]
+    b = ban("b1", "CA-QC", None, start=900, si=9)
+    assert links([b, m], published="2022-12-01") == {("b1", "m1")}
+    # the cue in a telling without the ban: no link from there
+    m["cues"] = [{"text": "after", "start": 120, "id": "cue.after"}]
+    assert links([b, m], published="2022-12-01") == set()

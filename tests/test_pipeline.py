@@ -2259,3 +2259,11 @@ def test_an_order_and_what_it_orders_a_source_s_place_and_the_province_as_a_have
     r = rec("حظر إقليم كردستان العراق التعدين. ونقل معدنون أجهزتهم من محافظة كرمانشاه. وكان الإقليم قد "
             "تحول إلى ملاذ لمعدنين عبروا الحدود من إيران.", "ar")
     assert ("IR", "IQ-KR") in moves(r, "origin", "destination")
+
+
+def test_a_ban_no_one_made():
+    r = rec("Ask a miner why he is setting up in Brazil and the answer is rarely a government ban.", "en")
+    assert _bans(r) == []
+    r = rec("نقلت الشركة نشاطها من موسكو إلى إيركوتسك عام 2019، حين كانت تعرفة الكهرباء هناك من الأدنى "
+            "في روسيا، ولم يكن أحد يتحدث عن حظر.", "ar")
+    assert _bans(r) == [] and moves(r, "origin", "destination") == [("RU-MOW", "RU-IRK")]

@@ -143,6 +143,11 @@ _DENIED_BAN_BEFORE = re.compile(
     # no ban in particular: "not driven by any ban", "long before any talk of a ban",
     # "لا علاقة لها بأي قيود"; or one that may come: "إذا أُقر الحظر"
     r"|\b(?:any|no)\s+(?:(?:talk|sign|hint|threat|prospect|word)\s+of\s+(?:a\s+)?)?$|\b(?:if|unless|should)\s+(?:the\s+|a\s+|any\s+)?$"
+    # "the answer is rarely a government ban", "nobody was talking about a ban", "ولم يكن
+    # أحد يتحدث عن حظر": a ban no one made
+    r"|\b(?:rarely|seldom|hardly\s+ever)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+)?$"
+    r"|\b(?:nobody|no\s+one)\s+(?:was\s+|were\s+)?(?:talk(?:ed|ing)?|spoke|speaking|thought|thinking)\s+(?:of|about)\s+(?:a\s+|any\s+)?$"
+    r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لا|لم\s+يكن)\s+(?:أحد|احد)\s+(?:يتحدث|يتكلم|يفكر)\s+(?:عن|في|ب)\s*(?:\S+\s+)?$"
     r"|(?<![\u0621-\u0652\u0670])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$", re.I)
 _SINCE = re.compile(r"(?:[وف]?منذ|since)\s", re.I)
 _AGO = re.compile(r"^[وف]?(?:قبل|منذ)\s.*(?:سنوات|أعوام|اعوام|عامين|سنتين|شهرين|أشهر|اشهر|شهور|عاما|سنة|سنه)$|\bago$")
