@@ -2241,6 +2241,10 @@ def test_raids_told_by_the_premises_or_far_from_the_mining_word():
     r = rec("انتشر تعدين البيتكوين في المنازل. ودهمت الشرطة خلال الأسبوعين الماضيين 112 منزلاً في منطقة "
             "الوفرة وضواحٍ أخرى من محافظة الأحمدي.", "ar")
     assert [j for j, _, _ in _bans(r)] == ["KW-AH"]
+    # "two of the raided houses": houses, no raid told there
+    r = rec("Illegal crypto mining farms strain the grid. An Egyptian technician who worked at two of "
+            "the raided houses said his employer left.", "en")
+    assert _bans(r) == []
     # no mining said near the raid and no premises raided: no ban
     r = rec("Illegal crypto mining farms strain the grid. Police raided a nightclub in Kedah on Friday.", "en")
     assert _bans(r) == []
