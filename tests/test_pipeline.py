@@ -2271,3 +2271,16 @@ def test_a_ban_no_one_made():
     r = rec("نقلت الشركة نشاطها من موسكو إلى إيركوتسك عام 2019، حين كانت تعرفة الكهرباء هناك من الأدنى "
             "في روسيا، ولم يكن أحد يتحدث عن حظر.", "ar")
     assert _bans(r) == [] and moves(r, "origin", "destination") == [("RU-MOW", "RU-IRK")]
+
+
+def test_taking_the_fleet_to_a_terminal_and_a_county_named_after_a_state():
+    r = rec("In the summer of 2019 he took the fleet, by then 3,000 machines, to a former grain terminal "
+            "near Selkirk, Manitoba.", "en")
+    assert moves(r, "destination") == [("CA-MB",)]
+    r = rec("Lakeshore Hash took 20 MW of machines to a gas-fired campus in Ohio in 2023.", "en")
+    assert moves(r, "destination") == [("US-OH",)]
+    r = rec("They shipped about 1,500 machines to a hosting company near Addis Ababa.", "en")
+    assert moves(r, "destination") == [("ET-AA",)]
+    r = rec("Finger Lakes Digital moved the project to a waste-coal plant in Indiana County, Pennsylvania.", "en")
+    assert moves(r, "destination") == [("US-PA",)]
+    assert ("REGION", "Indiana County") in [(e["type"], e["text"]) for e in r["entities"]]

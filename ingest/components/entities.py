@@ -219,7 +219,7 @@ class KGEntities:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
-        gaz_ents = _listed_capitals(doc, _namesakes(doc, _in_names(doc, list(doc.ents))))
+        gaz_ents = _listed_capitals(doc, _namesakes(doc, _counties(doc, _in_names(doc, list(doc.ents)))))
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them. The ruler's id is
@@ -937,6 +937,25 @@ def _listed_capitals(doc: Doc, ents: list) -> list:
                 or any(ents[i].label_ == "PROVINCE" and nm.get(ents[i].id_, {}).get("country") == country
                        for i in range(first, last + 1) if i != k):
             out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
+    if out != ents:
+        doc.ents = out
+        token_view(doc, refresh_ents=True)
+    return out
+
+
+# "Indiana County, Pennsylvania", "Ohio County, Kentucky": a county named after a place
+_COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Township|Borough)\b")
+
+
+def _counties(doc: Doc, ents: list) -> list:
+    """A place name followed by "County" names a county (a region the gazetteer does not
+    hold, with no id), not the place: "a waste-coal plant in Indiana County, Pennsylvania"."""
+    text = _text(doc)
+    out = []
+    for e in ents:
+        m = _COUNTY_AFTER.match(text, e.end_char) if e.label_ in ("COUNTRY", "PROVINCE", "CITY") else None
+        county = doc.char_span(e.start_char, m.end()) if m else None
+        out.append(Span(doc, county.start, county.end, label="REGION", span_id="") if county is not None else e)
     if out != ents:
         doc.ents = out
         token_view(doc, refresh_ents=True)

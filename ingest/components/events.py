@@ -204,7 +204,9 @@ _TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?)?$"
 _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+|have\s+)?"
                 r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found|optioned|secured|identified|chosen|picked)")
 _TOWN_BEFORE = re.compile(r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:sites?|facilit(?:y|ies)|premises"
-                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space|projects?)(?:" + _SITE_CLAUSE + r")?\s+(?:in|at|near|outside|around))?" + _TOWN)
+                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space|projects?|terminals?|complex(?:es)?|mills?"
+                          r"|smelters?|(?:sub)?stations?|yards?|containers?|compan(?:y|ies)|providers?)(?:" + _SITE_CLAUSE
+                          + r")?\s+(?:in|at|near|outside|around|beside))?" + _TOWN)
 _BEFORE_VERB = re.compile(r"\s*(?:قبل\s+[أا]ن|before\s+(?:it|they)?\s*\w+ing)\b", re.I)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
@@ -226,7 +228,8 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              + r"|(?:كانت|كان|كانوا)\s+(?:تعمل|يعمل|يعملون|تشغل|مركبه|موجوده|منصوبه)\s+(?:في|ب)\s*" + _KIND_AR + r")$")
 # where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
 _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
-             r"|premises|hangars?|halls?|sheds?|compounds?")
+             r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|mills?|smelters?|(?:sub)?stations?"
+             r"|yards?|containers?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
                              r"|(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
