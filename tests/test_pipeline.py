@@ -2284,3 +2284,16 @@ def test_taking_the_fleet_to_a_terminal_and_a_county_named_after_a_state():
     r = rec("Finger Lakes Digital moved the project to a waste-coal plant in Indiana County, Pennsylvania.", "en")
     assert moves(r, "destination") == [("US-PA",)]
     assert ("REGION", "Indiana County") in [(e["type"], e["text"]) for e in r["entities"]]
+
+
+def test_arabic_bans_whose_subject_follows_the_verb():
+    r = rec("وأوضح أن نقطة التحول جاءت في أيار/مايو 2021، عندما أمر الرئيس الإيراني آنذاك حسن روحاني "
+            "بوقف كل أنشطة التعدين.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["IR"]
+    assert "حسن روحاني" in [e["text"] for e in r["entities"] if e["type"] == "PERSON"]  # not "… بوقف"
+    r = rec("وانتشر تعدين البيتكوين في إيران. ففي العام الماضي طلبت شركة توانير الحكومية من المزارع "
+            "المرخصة فصل أجهزتها خلال ساعات الذروة.", "ar")
+    assert [j for j, _, _ in _bans(r)] == ["IR"]
+    # "فصل الصيف" is the summer season, not a disconnection
+    r = rec("وانتشر تعدين البيتكوين في إيران. وطلبت شركة توانير من المشتركين ترشيد الاستهلاك خلال فصل الصيف.", "ar")
+    assert _bans(r) == []

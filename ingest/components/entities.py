@@ -104,6 +104,14 @@ _AR_ORG_HEAD_RX = {
 _AR_DEFINITE_HEADS = tuple(normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if h.startswith("ال"))
 _AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if " " not in h}
 _AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
+# words of time inside a title: "الرئيس الإيراني آنذاك", "الرئيس السابق"
+_AR_TITLE_TIME = {normalize_ar(w) for w in "آنذاك انذاك حينذاك حينها السابق السابقة الأسبق".split()}
+# what an order orders ends a name: "أمر الرئيس حسن روحاني بوقف التعدين"
+_AR_NOT_NAME |= {normalize_ar(w) for w in (
+    "بوقف بإيقاف بايقاف بحظر بمنع بإغلاق باغلاق بتعليق بقطع بفصل بتجميد بالتوقف بوضع بمصادرة بمصادره "
+    "وقف إيقاف ايقاف حظر منع إغلاق اغلاق تعليق قطع فصل تجميد "
+    # "الرئيس الإيراني آنذاك حسن روحاني": "then" is no first name
+    "آنذاك انذاك حينذاك حينها").split()}
 # a weekday or a month ends a name: "البرلمان الجزائري الاثنين"
 _AR_NOT_NAME |= {normalize_ar(w) for w in (*AR_WEEKDAYS, *AR_MONTHS) if len(w) > 2}
 _AR_NAME_JOINS = {normalize_ar(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "أبي", "ابي")}
@@ -389,6 +397,7 @@ class KGEntities:
             if n in _AR_TITLES and n not in _AR_PLURAL_TITLES and (i == 0 or norms[i - 1] not in _AR_TITLES):
                 j = i + 1
                 while j < len(doc) and (norms[j] in _AR_TITLES or self.demonym_at(texts[j])
+                                        or norms[j] in _AR_TITLE_TIME  # "الرئيس الإيراني آنذاك حسن روحاني"
                                         or (norms[j] == "الاعمال" and norms[j - 1] in ("رجل", "سيده"))  # "رجل الأعمال ليو وي"
                                         or caps[j] or texts[j] in ("،", ",")
                                         # "حاكمة ولاية نيويورك كاثي هوكول": the title's place

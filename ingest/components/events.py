@@ -284,6 +284,8 @@ _SAID_AFTER = re.compile(r"[,،]\s*(?:و|ف)?(?:قال|قالت|اضاف|أضا�
 # "وكان الإقليم قد تحوّل إلى ملاذ", "the province became a haven": a province told before, as subject
 _THE_PROVINCE_SUBJ = re.compile(r"(?<![\u0621-\u0652\u0670])(?:الإقليم|الاقليم|المقاطعة|الولاية|المحافظة)(?![\u0621-\u0652\u0670])"
                                 r"|\b[Tt]he\s+(?:province|region|state)\s+(?!of\b)")
+# the head of a subject that follows its verb: "أمر الرئيس الإيراني", "قررت الحكومة الكويتية"
+_AR_SUBJECT_HEADS = {normalize_ar(w) for w in "الرئيس رئيس الحكومة السلطات الوزارة وزارة البرلمان المجلس مجلس الشرطة".split()}
 # who tells it, after what is told: "، بحسب تجار في …", ", according to brokers in …"
 _TOLD_BY = re.compile(r"[,،]\s*(?:و)?(?:بحسب|حسب|وفقا?\s*لما|وفقاً\s*لما|نقلا\s+عن|نقلاً\s+عن)(?![\u0621-\u0652\u0670])"
                       r"|[,;]\s*(?:according\s+to|citing)\b", re.I)
@@ -971,6 +973,10 @@ class KGEvents:
         auths = [e for e in sent_ents if win[0] <= e.start_char < win[1] and (
                  e.label_ == "REGULATOR"
                  or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= trig[0] - e.end_char <= 25)
+                 # "طلبت شركة توانير من المزارع …": the subject right after the verb
+                 # (not a company that halts: "علّقت "هيدرو كيبيك" النظر في طلبات الربط" is told below)
+                 or (self.lang == "ar" and e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= e.start_char - trig[1] <= 2
+                     and tid not in ("ban.halt", "ban.close", "ban.shutdown", "ban.prohibit"))
                  # "قطعت شركة كيغوك الكهرباء": the body inside the trigger's words
                  or (e.label_ in ("COMPANY", "ORGANIZATION") and trig[0] < e.start_char and e.end_char < trig[1]))
                  # "طهران (رويترز) - أمر …": the agency in the dateline's brackets only reports
@@ -1098,6 +1104,11 @@ class KGEvents:
             # "Iranian President Hassan Rouhani announced a ban": a demonym before the trigger
             # (not a word of a place's name: "كولومبيا البريطانية" is no British place)
             pid = self._first_demonym(doc, re.findall(r"[\w\u0600-\u06FF]+", _masked(text, win[0], trig[0], sent_ents)))
+            if not pid and self.lang == "ar":
+                # "أمر الرئيس الإيراني حسن روحاني بوقف …": the subject after the verb, its title's demonym
+                after = re.findall(r"[\u0600-\u06FF]+", _masked(text, trig[1], min(hi, trig[1] + 40), sent_ents))[:3]
+                if after and normalize_ar(after[0]) in _AR_SUBJECT_HEADS:
+                    pid = self._first_demonym(doc, after[1:])
             ids = [pid] if pid else []
         if not ids and doc._.salient_place and (
                 authority is not None and re.search(r"(?:في|داخل) البلاد|\bin\s+the\s+country\b", text[lo:hi])
