@@ -176,6 +176,18 @@ def _told_as_past(text: str, s: int, e: int) -> bool:
     return bool(_PAST_EN.search(sent)) and not _FUTURE_EN.search(sent)
 
 
+_FUTURE_AR = re.compile(r"(?<![\u0621-\u064A])(?:سوف|سي[\u0621-\u064A]{3,}|ست[\u0621-\u064A]{3,}|المقبل|القادم|يعتزم|تعتزم|يخطط|تخطط|يدرس|تدرس|ينوي|تنوي)(?![\u0621-\u064A])")
+
+
+def _told_to_come(text: str, s: int, e: int) -> bool:
+    """Whether the sentence of the date ``text[s:e]`` tells of something to come
+    ("will relocate them in February", "سينقلها في شباط")."""
+    a = max(text.rfind(c, 0, s) for c in ".!?؟\n") + 1
+    b = min([i for i in (text.find(c, e) for c in ".!?؟\n") if i >= 0] or [len(text)])
+    sent = text[a:s] + " " + text[e:b]
+    return bool(_FUTURE_EN.search(sent) or _FUTURE_AR.search(sent))
+
+
 def _collect(folded, offsets, text, pattern, flags=0):
     for m in scanner(pattern, flags).finditer(folded):
         s, e = offsets[m.start()], offsets[m.end() - 1] + 1
@@ -341,7 +353,7 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             value = _iso(year) if year else None
         if value:
             add(s, e, t, value, 2)
-    return _non_overlapping(_years_of_sentence(found, text))
+    return _non_overlapping(_years_of_sentence(found, text, published))
 
 
 # "من ذلك العام", "of that year": the year told before (after a month)
@@ -364,7 +376,7 @@ def _year_told_before(folded: str, pos: int, reach: int = 2000) -> int | None:
 _UNTIL_NEAR = re.compile(r"(?:\b(?:until|till|through)|(?<![\u0600-\u06FF])(?:حتي|حتى))\s+(?:[^\s.,;،]+\s+){0,2}$", re.I)
 
 
-def _years_of_sentence(found: list[dict], text: str) -> list[dict]:
+def _years_of_sentence(found: list[dict], text: str, pub: str | None = None) -> list[dict]:
     """A month named without a year takes the year written with another date of its
     sentence ("from May to September 2021", "in April 2021 to zero in July"), the
     nearest one, when that sentence has one."""
@@ -383,6 +395,21 @@ def _years_of_sentence(found: list[dict], text: str) -> list[dict]:
         if same:
             near = min(same, key=lambda x: abs(x["start"] - f["start"]))
             f["value"] = _iso(int(str(near["value"])[:4]), md[0], md[1])
+            continue
+        # "… في أيار/مايو ٢٠٢١ … "في حزيران شحنتها إلى أرمينيا"": a month told after a dated
+        # one in the same paragraph goes on from it (the next such month on)
+        # (a sentence told before, not a clause of this one; a month to come is left alone)
+        before = [x for x in explicit if x["end"] <= f["start"] and f["start"] - x["end"] <= 400
+                  and "\n" not in text[x["end"]:f["start"]] and re.search(r"[.!?؟]", text[x["end"]:f["start"]])
+                  and not md[2]]
+        if before and not _told_to_come(text, f["start"], f["end"]):
+            near = max(before, key=lambda x: (x["end"], len(str(x["value"]))))
+            year, told = int(str(near["value"])[:4]), str(near["value"])
+            if len(told) >= 7 and md[0] < int(told[5:7]):
+                year += 1
+            value = _iso(year, md[0], md[1])
+            if value and (pub is None or value[:7] <= pub):
+                f["value"] = value
     return found
 
 

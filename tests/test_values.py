@@ -159,3 +159,14 @@ def test_that_month_and_that_year_take_the_date_told_before():
     assert vals(found) == ["2021", "2021-05", "2021"]
     # nothing told before: no date
     assert vals(find_dates("That year the miners left.", "en", "2025-03-01")) == []
+
+
+def test_a_month_goes_on_from_the_dated_sentence_before_it_in_its_paragraph():
+    found = find_dates("In November 2021 the ban came. In March, they moved. It will move again in April."
+                       "\n\nIn June, prices rose.", "en", "2024-08-05")
+    assert [(f["text"], f["value"]) for f in found] == [
+        ("November 2021", "2021-11"), ("March", "2022-03"),  # the March after that November
+        ("April", "2024-04"),   # to come: not from the year told before
+        ("June", "2024-06")]    # another paragraph
+    found = find_dates('جاءت نقطة التحول في أيار/مايو ٢٠٢١. "في حزيران شحنتها براً إلى أرمينيا".', "ar", "2024-08-05")
+    assert vals(found) == ["2021-05", "2021-06"]
