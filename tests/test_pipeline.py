@@ -2297,3 +2297,12 @@ def test_arabic_bans_whose_subject_follows_the_verb():
     # "فصل الصيف" is the summer season, not a disconnection
     r = rec("وانتشر تعدين البيتكوين في إيران. وطلبت شركة توانير من المشتركين ترشيد الاستهلاك خلال فصل الصيف.", "ar")
     assert _bans(r) == []
+
+
+def test_inspection_campaigns_seizures_told_far_from_the_devices_and_a_cause_after_the_move():
+    r = rec("كشفت هيئة تنظيم قطاع الطاقة أن حملات التفتيش التي نفذتها خلال عام 2022 أسفرت عن ضبط 230 حالة "
+            "اعتداء على الشبكة الكهربائية بهدف تشغيل أجهزة تعدين العملات الرقمية في محافظتي إربد والمفرق.", "ar")
+    assert sorted(j for j, _, _ in _bans(r)) == ["JO-IR", "JO-MA"]
+    r = rec("نقلت المهندسة مشروعها الصغير عام 2020 إلى مدينة إكيباستوز في كازاخستان، بعد أن وجدت عرض استضافة "
+            "بنصف كلفة الكهرباء التجارية في الأردن.", "ar")
+    assert moves(r, "destination") == [("KZ-55",)]

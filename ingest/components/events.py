@@ -1398,6 +1398,11 @@ class KGEvents:
         said = _SAID_AFTER.search(text, trig[1], win[1]) or _TOLD_BY.search(text, trig[1], win[1])
         if said:
             places = [p for p in places if p.start_char < said.start()]
+        # "نقلت مشروعها إلى إكيباستوز، بعد أن وجدت عرضاً بنصف كلفة الكهرباء في الأردن": a clause
+        # of cause after where the move goes tells no other move
+        cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
+        if cause and any(trig[1] <= p.start_char < cause.start() for p in places):
+            places = [p for p in places if p.start_char < cause.start()]
         # "to Paraguay, where power costs a third of what it does in Canada": a place in a
         # relative clause after the place the move names only describes it (with no place
         # before it, the clause may say where they went: "جنوبا، حيث … في سيشوان")
