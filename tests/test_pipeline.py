@@ -2306,3 +2306,12 @@ def test_inspection_campaigns_seizures_told_far_from_the_devices_and_a_cause_aft
     r = rec("نقلت المهندسة مشروعها الصغير عام 2020 إلى مدينة إكيباستوز في كازاخستان، بعد أن وجدت عرض استضافة "
             "بنصف كلفة الكهرباء التجارية في الأردن.", "ar")
     assert moves(r, "destination") == [("KZ-55",)]
+
+
+def test_kazakhstan_spelt_with_qaf_and_peoples_plurals_after_the_movers():
+    r = rec("نقل معدّنون قرغيز أجهزتهم في شتاء 2023 إلى قازاقستان.", "ar")
+    assert moves(r, "origin", "destination") == [("KG", "KZ")]
+    r = rec("نقل معدنون أوزبك أجهزتهم إلى مدينة تراز.", "ar")
+    assert moves(r, "origin", "destination") == [("UZ", "KZ-31")]
+    r = rec("ويخطط المعدّنون لنقل أجهزتهم إلى قزاقستان.", "ar")
+    assert moves(r, "destination") == [("KZ",)]

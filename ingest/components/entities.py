@@ -193,12 +193,14 @@ class KGEntities:
             from ingest.lang.en.demonyms import DEMONYMS
         self.demonyms = DEMONYMS
         if lang == "ar":
-            from ingest.lang.ar.demonyms import BROKEN_PLURALS
+            from ingest.lang.ar.demonyms import BROKEN_PLURALS, PEOPLE_PLURALS
             # folded like the words they are matched against ("جزائري" -> "جزايري")
             alts = sorted({(_fold(d), pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
             self._demonym_re = [(re.compile(rf"(?<![\u0621-\u0652\u0670])(?:[وفبل]?ال)?{re.escape(d)}(?:ه|ين|ون|يه|يون|يين|ات)?(?![\u0621-\u0652\u0670])"), pid)
                                 for d, pid in alts]
             self._broken_plurals = {_fold(d): pid for pid, ds in BROKEN_PLURALS.items() for d in ds}
+            self._people_plurals = {_fold(d): pid for pid, ds in PEOPLE_PLURALS.items() for d in ds}
+            self._broken_plurals.update(self._people_plurals)
         else:
             alts = sorted({(d, pid) for pid, ds in DEMONYMS.items() for d in ds}, key=lambda x: -len(x[0]))
             self._demonym_re = [(re.compile(rf"(?<![\w.]){re.escape(d)}(?![\w])"), pid) for d, pid in alts]
@@ -219,7 +221,7 @@ class KGEntities:
         if found is None and t and self.lang == "ar":
             # "الروس", "والروس", "للروس": a broken plural, with its article only
             m = _BROKEN_PLURAL.fullmatch(t)
-            found = self._broken_plurals.get(m.group(1)) if m else None
+            found = self._broken_plurals.get(m.group(1)) if m else self._people_plurals.get(t)
         if len(cache) < 200_000:
             cache[text] = found
         return found

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from ingest.gazetteer import contains, names
 from ingest.industry import other_industry
 from ingest.components.sentences import doc_text as _text, entity_spans, folded as folded_doc, sentences
-from ingest.lang.ar.demonyms import BROKEN_PLURALS
+from ingest.lang.ar.demonyms import BROKEN_PLURALS, PEOPLE_PLURALS
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner
 
@@ -304,9 +304,11 @@ _SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|ca
 _RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
 # "المعدنون الروس", "نقل الروس أجهزتهم": peoples' broken plurals, with their article
 _BROKEN = "|".join(f"ال{f}" for forms in BROKEN_PLURALS.values() for f in forms)
+# "معدنون قرغيز": a people's plural after the movers, with or without its article
+_PEOPLE = "|".join(f"(?:ال)?{f.replace('ا', '[اأ]', 1) if f.startswith('ا') else f}" for forms in PEOPLE_PLURALS.values() for f in forms)
 _GROUP_AR = re.compile((
-    r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معدن(?:ون|ين|و|ي)|مشغل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|[اأ]صحاب (?:ال)?[\u0600-\u06FF]{3,}|المنخرطون|البعض|(?:{_BROKEN})(?![\u0621-\u0652\u0670]))"
-    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|(?:{_BROKEN})(?![\u0621-\u0652\u0670])|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?").replace("{_BROKEN}", _BROKEN))
+    r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل)?(?:(?:بعض|كثير من|عدد من|الكثير من)\s+)?(?:ال)?(?:معد\u0651?ن(?:ون|ين|و|ي)|مشغ\u0651?ل(?:ون|ين|و|ي)|شركات|رجال (?:ال)?[اأ]عمال|(?:ال)?مستثمر(?:ون|ين)|[اأ]صحاب (?:ال)?[\u0600-\u06FF]{3,}|المنخرطون|البعض|(?:{_BROKEN})(?![\u0621-\u0652\u0670]))"
+    r"(?:\s+(?:ال)?(?:عملات|العملات|البتكوين|بتكوين|[\u0600-\u06FF]{2,}ي(?:ون|ين|ة|ه)|(?:{_BROKEN}|{_PEOPLE})(?![\u0621-\u0652\u0670])|التعدين|تعدين|المشفره|الرقميه|المحليه))*(?:\s+\"[^\"]{1,20}\")?").replace("{_BROKEN}", _BROKEN).replace("{_PEOPLE}", _PEOPLE))
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
