@@ -2315,3 +2315,11 @@ def test_kazakhstan_spelt_with_qaf_and_peoples_plurals_after_the_movers():
     assert moves(r, "origin", "destination") == [("UZ", "KZ-31")]
     r = rec("ويخطط المعدّنون لنقل أجهزتهم إلى قزاقستان.", "ar")
     assert moves(r, "destination") == [("KZ",)]
+
+
+def test_where_the_people_who_tell_it_are_is_no_destination():
+    r = rec("من خلال مقابلات مع وسطاء ومعدّنين في بيشكيك ودوشنبه، تبرز أربع وجهات رئيسية للمعدنين.", "ar")
+    assert moves(r, "destination") == []
+    r = rec("ويقدّر وسطاء في دبي أن مئات المعدّنين الإيرانيين سلكوا المسار نفسه نحو الإمارات منذ 2021، "
+            "هرباً من أوامر الإغلاق الصيفية.", "ar")
+    assert moves(r, "origin", "destination") == [("IR", "AE")]

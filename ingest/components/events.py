@@ -190,7 +190,12 @@ _FAILED_AFTER = re.compile(r"[^.;?]{0,100}?\b(?:fail(?:ed|s)|died|dies|stall(?:e
 _DENIED_BAN_AFTER = re.compile(r"^[^.;]{0,60}\b(?:but|and)\s+(?:it|the\s+(?:bill|measure|proposal))\s+(?:failed|was\s+(?:defeated|rejected|voted\s+down))", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 _SPEAKER_OF = re.compile(r"\b(?:said|says|told|according\s+to)\s+(?:[\w\s.'-]{1,40},\s+)?(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}(?:in|at)\s+(?:the\s+)?$"
-                         r"|(?<![\u0621-\u0652\u0670])[وف]?(?:وهو|وهي)\s+(?!ما\s)(?:\S+\s+){0,3}في\s+$", re.I)  # not "وهو ما تكرر في": what happened there
+                         r"|(?<![\u0621-\u0652\u0670])[وف]?(?:وهو|وهي)\s+(?!ما\s)(?:\S+\s+){0,3}في\s+$"  # not "وهو ما تكرر في": what happened there
+                         # "من خلال مقابلات مع وسطاء ومعدنين في بيشكيك", "interviews with brokers in
+                         # Almaty", "ويقدّر وسطاء في دبي أن": where the people who tell it are
+                         r"|(?<![\u0621-\u0652\u0670])(?:مقابلات|لقاءات|احاديث|أحاديث|مقابله|مقابلة)\s+مع\s+(?:\S+\s+){1,4}(?:في|ب)\s*(?:\S+\s+){0,3}$"
+                         r"|\binterviews?\s+with\s+(?:[\w-]+\s+){1,4}(?:in|at)\s+(?:[A-Z][\w-]*\s+(?:and\s+|,\s*))*$"
+                         r"|(?<![\u0621-\u0652\u0670])[وف]?(?:يقدر|يقدّر|قدر|قدّر|يقول|قال|يرى|رأى|يؤكد|اكد|أكد)\s+(?:وسطاء|خبراء|محللون|مسؤولون|تجار|مصادر|متعاملون)\s+(?:\S+\s+){0,2}(?:في|ب)\s*$", re.I)
 # (where the speaker is; "a miner from Sichuan" still says where the movers come from)
 _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:in|on)\s+(?:the\s+)?"
                        r"|(?<![\u0621-\u0652\u0670])(?:المدرج[ةه]?|المدرجتين|ومقرها|مقرها|ومقره|مقره|تتخذ من|يتخذ من)\s+"
