@@ -97,6 +97,29 @@ def _place_word(pid: str) -> str:
     return "same province" if "-" in pid else "same country"
 
 
+def _moved_on(mig: dict, bans: list[dict], events: list[dict]) -> str | None:
+    """Where a move with no origin leaves when the last ban told before it is a country's
+    and an earlier move went into that country: that move's destination ("… 4,000 machines
+    reached Ekibastuz … Kazakhstan rationed power and required licences … In November 2022
+    the company moved 2,000 machines to Bratsk")."""
+    dest, at = mig["destination"], mig.get("start") or 0
+    before = [b for b in bans if (b.get("start") or 0) < at and b.get("jurisdiction")]
+    if not before:
+        return None
+    last_at = max(b.get("start") or 0 for b in before)
+    told = {b["jurisdiction"] for b in before if (b.get("start") or 0) == last_at}
+    if len(told) != 1 or "-" in next(iter(told)):
+        return None  # (a province banned there too: _province_left reads it)
+    c = told.pop()
+    if contains(c, dest):
+        return None
+    # (a move into the country from outside it, not a move within it)
+    went = [m for m in events if m.get("type") == "MIGRATION" and m is not mig and m.get("destination")
+            and (m.get("start") or 0) < at and contains(c, m["destination"]) and m["destination"] != c
+            and not contains(c, m.get("origin") or dest)]
+    return max(went, key=lambda m: m.get("start") or 0)["destination"] if went else None
+
+
 def _province_left(mig: dict, bans: list[dict], mentions: list[dict] = ()) -> dict | None:
     """The ban of the province a move with no origin leaves: the last provincial ban told
     before it, of the move's industry, that neither holds nor lies in its destination
@@ -238,8 +261,11 @@ def link_record(record: dict) -> list[dict]:
             mig["origin"], mig["origin_inferred"] = origin, True
         if mig.get("origin") is None and dest:
             # (named for the flow only: a place guessed so ties the move to no ban)
-            left = _province_left(mig, bans, record.get("entities", []))
-            if left is not None:
+            there = _moved_on(mig, bans, events)
+            left = _province_left(mig, bans, record.get("entities", [])) if there is None else None
+            if there is not None:
+                mig["origin"], mig["origin_inferred"] = there, True
+            elif left is not None:
                 mig["origin"], mig["origin_inferred"] = left["jurisdiction"], True
         for b, conf, why in chosen:
             lag = days_between(b.get("date"), mig.get("date"))

@@ -302,3 +302,21 @@ def test_a_cue_in_a_later_telling_of_the_move_links_the_ban_told_there():
     # the cue in a telling without the ban: no link from there
     m["cues"] = [{"text": "after", "start": 120, "id": "cue.after"}]
     assert links([b, m], published="2022-12-01") == set()
+
+
+def test_a_move_with_no_origin_after_a_country_s_ban_leaves_where_the_last_move_into_it_went():
+    # Sichuan's order; the company's machines reached Ekibastuz (KZ-55); Kazakhstan rationed
+    # power; "In November 2022 the company moved 2,000 machines to Bratsk"
+    events = [ban("b1", "CN-SC", "2021-06-18", start=0, si=0),
+              mig("m1", "CN-SC", "KZ-55", "2021-07", start=100, si=1),
+              ban("b2", "KZ", "2022", start=200, si=2),
+              mig("m2", None, "RU-IRK", "2022-11", start=300, si=3)]
+    rec = {"article": {"published": "2024-04-10"}, "events": events}
+    link_record(rec)
+    assert events[3]["origin"] == "KZ-55" and events[3]["origin_inferred"]
+    # a province banned in that last sentence too: not this rule's to read
+    events = [mig("m1", "CN-SC", "KZ-55", "2021-07", start=100, si=1),
+              ban("b2", "KZ", "2022", start=200, si=2), ban("b3", "KZ-35", "2022", start=200, si=2),
+              mig("m2", None, "RU-IRK", "2022-11", start=300, si=3)]
+    link_record({"article": {"published": "2024-04-10"}, "events": events})
+    assert events[3]["origin"] != "KZ-55"
