@@ -170,3 +170,7 @@ def test_a_month_goes_on_from_the_dated_sentence_before_it_in_its_paragraph():
         ("June", "2024-06")]    # another paragraph
     found = find_dates('جاءت نقطة التحول في أيار/مايو ٢٠٢١. "في حزيران شحنتها براً إلى أرمينيا".', "ar", "2024-08-05")
     assert vals(found) == ["2021-05", "2021-06"]
+    # "سيتشوان" is a province, not a verb to come
+    found = find_dates("انقلبت الحسابات في أيار/مايو 2021. وبعد أسابيع، في 18 حزيران/يونيو، أمرت لجنة التنمية "
+                       "في سيتشوان بقطع الكهرباء.", "ar", "2024-04-10")
+    assert vals(found) == ["2021-05", "2021-06-18"]
