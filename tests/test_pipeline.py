@@ -2323,3 +2323,11 @@ def test_where_the_people_who_tell_it_are_is_no_destination():
     r = rec("ويقدّر وسطاء في دبي أن مئات المعدّنين الإيرانيين سلكوا المسار نفسه نحو الإمارات منذ 2021، "
             "هرباً من أوامر الإغلاق الصيفية.", "ar")
     assert moves(r, "origin", "destination") == [("IR", "AE")]
+
+
+def test_a_clause_about_the_origin_and_a_turn_of_the_sums():
+    r = rec("ومنذ 2019 اعتادت الشركة نقل جزء من أجهزتها كل ربيع من شينجيانغ، حيث تولد الكهرباء من الفحم، "
+            "إلى سيتشوان مع بداية الموسم المطير.", "ar")
+    assert moves(r, "origin", "destination") == [("CN-XJ", "CN-SC")]
+    r = rec("لكن الحسابات انقلبت في أيار 2021 في الصين، عندما دعت اللجنة إلى قمع تعدين البيتكوين.", "ar")
+    assert moves(r, "origin") == []

@@ -1414,7 +1414,9 @@ class KGEvents:
         # relative clause after the place the move names only describes it (with no place
         # before it, the clause may say where they went: "جنوبا، حيث … في سيشوان")
         rel = _REL_AFTER.search(text, trig[1], win[1])
-        if rel and any(trig[1] <= p.start_char < rel.start() for p in places):
+        # (not after where they leave: "نقل أجهزتها من شينجيانغ، حيث تولد الكهرباء من الفحم، إلى
+        # سيتشوان": the clause describes the origin, and where they go comes after it)
+        if rel and any(trig[1] <= p.start_char < rel.start() and not self._is_orig(doc, p) for p in places):
             places = [p for p in places if p.start_char < rel.start()]
         if tid == "mig.attract" and _FOR_YEARS.match(text, trig[1]):
             return []  # "the province, which has attracted miners for years": what it is, not a move
