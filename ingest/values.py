@@ -347,7 +347,10 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
     # "That month the State Council said …", "وفي العام نفسه": the month or year told before
     that_rx = _THAT_AR if lang == "ar" else _THAT_EN
     for m, s, e, t in _collect(folded, offsets, text, that_rx):
-        if m.group("month"):
+        if m.groupdict().get("next"):
+            year = _year_told_before(folded, m.start())
+            value = _iso(year + 1) if year else None
+        elif m.group("month"):
             told = [f for f in found if f["end"] <= s and f["value"] and len(str(f["value"])) >= 7
                     and f.get("_md") is None and re.search(r"\d{4}", f["text"].translate(_DIGITS))]
             value = str(told[-1]["value"])[:7] if told else None
@@ -363,8 +366,9 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
 _THAT_YEAR_AFTER_AR = re.compile(r"\s+من\s+(?:ذلك العام|تلك السنه|العام نفسه|العام ذاته|نفس العام)(?![\u0600-\u06FF])")
 _THAT_YEAR_AFTER_EN = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 _THAT_AR = (r"(?<![\w\u0600-\u06FF])[وف]?(?:في\s+)?(?:(?P<year>ذلك العام|تلك السنه|العام نفسه|العام ذاته|نفس العام)"
-            r"|(?P<month>ذلك الشهر|الشهر نفسه|الشهر ذاته|نفس الشهر))(?![\w\u0600-\u06FF])")
-_THAT_EN = r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:(?P<year>year)|(?P<month>month))\b"
+            r"|(?P<month>ذلك الشهر|الشهر نفسه|الشهر ذاته|نفس الشهر)|(?P<next>العام التالي|السنه التاليه|العام الذي تلاه))(?![\w\u0600-\u06FF])")
+_THAT_EN = (r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:(?P<year>year)|(?P<month>month))\b"
+            r"|\b(?P<next>the\s+(?:following|next)\s+year|a\s+year\s+later)\b")
 # a year written in a text (the folded text has Western digits)
 _A_YEAR = re.compile(r"(?<![\d$.,])(?:19[89]\d|20[0-4]\d)(?![\d%])")
 

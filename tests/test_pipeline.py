@@ -2331,3 +2331,11 @@ def test_a_clause_about_the_origin_and_a_turn_of_the_sums():
     assert moves(r, "origin", "destination") == [("CN-XJ", "CN-SC")]
     r = rec("لكن الحسابات انقلبت في أيار 2021 في الصين، عندما دعت اللجنة إلى قمع تعدين البيتكوين.", "ar")
     assert moves(r, "origin") == []
+
+
+def test_cutting_off_farms_a_sweep_through_towns_and_as_far_as_a_destination():
+    r = rec("Malaysian police seized 1,140 cryptocurrency mining machines in raids across Perak, extending a "
+            "crackdown that operators say is pushing their rigs into Thailand and as far as Laos. In Sarawak, "
+            "the state utility Sarawak Energy began cutting off illegal farms around Miri in 2021, and Sabah "
+            "Electricity ran its own sweep through Sandakan and Tawau the following year.", "en", published="2024-05-14")
+    assert sorted(j for j, _, _ in _bans(r)) == ["MY", "MY-08", "MY-12", "MY-13"]

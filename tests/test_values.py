@@ -174,3 +174,10 @@ def test_a_month_goes_on_from_the_dated_sentence_before_it_in_its_paragraph():
     found = find_dates("انقلبت الحسابات في أيار/مايو 2021. وبعد أسابيع، في 18 حزيران/يونيو، أمرت لجنة التنمية "
                        "في سيتشوان بقطع الكهرباء.", "ar", "2024-04-10")
     assert vals(found) == ["2021-05", "2021-06-18"]
+
+
+def test_the_following_year_is_the_year_after_the_one_told_before():
+    found = find_dates("Sarawak began cutting off farms in 2021, and Sabah ran its sweep the following year.",
+                       "en", "2024-05-14")
+    assert vals(found) == ["2021", "2022"]
+    assert vals(find_dates("بدأت الحملة عام 2021، وفي العام التالي انتقلوا.", "ar", "2024-05-14")) == ["2021", "2022"]

@@ -236,7 +236,7 @@ _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re
              r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|mills?|smelters?|(?:sub)?stations?"
              r"|yards?|containers?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
-                             r"|(?:^|\s)(?:(?:to|into|towards|toward|for)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
+                             r"|(?:^|\s)(?:(?:to|into|towards|toward|for|as\s+far\s+as)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
                              + r"|(?:to|into)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
