@@ -260,13 +260,17 @@ def link_record(record: dict) -> list[dict]:
             origin = chosen[0][0]["jurisdiction"]
             mig["origin"], mig["origin_inferred"] = origin, True
         if mig.get("origin") is None and dest:
-            # (named for the flow only: a place guessed so ties the move to no ban)
+            # (a province guessed so ties the move to its ban only when that ban was told at
+            # most ARTICLE_MAX_SENTENCES before: further back, it names the flow only)
             there = _moved_on(mig, bans, events)
             left = _province_left(mig, bans, record.get("entities", [])) if there is None else None
             if there is not None:
                 mig["origin"], mig["origin_inferred"] = there, True
             elif left is not None:
                 mig["origin"], mig["origin_inferred"] = left["jurisdiction"], True
+                if not chosen and si is not None and _distance(left, si) <= ARTICLE_MAX_SENTENCES \
+                        and may_trigger(left, mig, published=published) is None:
+                    chosen.append((left, 0.5, "province banned just before"))
         for b, conf, why in chosen:
             lag = days_between(b.get("date"), mig.get("date"))
             parts = [why]

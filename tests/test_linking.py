@@ -320,3 +320,17 @@ def test_a_move_with_no_origin_after_a_country_s_ban_leaves_where_the_last_move_
               mig("m2", None, "RU-IRK", "2022-11", start=300, si=3)]
     link_record({"article": {"published": "2024-04-10"}, "events": events})
     assert events[3]["origin"] != "KZ-55"
+
+
+def test_a_move_with_no_origin_after_a_province_s_ban_is_linked_to_it_when_told_close_by():
+    # "In 2023 the municipality of Hadsel in Nordland barred new mining halls. … Nordhash took
+    # its machines to a site outside Lulea later in 2023."
+    events = [ban("b1", "IS", "2021-12", start=0, si=5),
+              ban("b2", "NO-18", "2023", start=100, si=16), ban("b3", "NO", None, start=200, si=17),
+              mig("m1", None, "SE-BD", "2023", start=300, si=20)]
+    assert links(events, published="2025-01-10") == {("b2", "m1")}
+    assert events[3]["origin"] == "NO-18"
+    # told far back: the province names the flow, no link
+    events = [ban("b1", "IS", "2021-12", start=0, si=0), ban("b2", "NO-18", "2023", start=100, si=6),
+              mig("m1", None, "SE-BD", "2023", start=300, si=20)]
+    assert links(events, published="2025-01-10") == set() and events[2]["origin"] == "NO-18"
