@@ -214,6 +214,20 @@ def link_record(record: dict) -> list[dict]:
                 or ("-" in mig["origin"] and b.get("jurisdiction") == mig["origin"])) else ARTICLE_MAX_SENTENCES
             return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 
+        if not chosen and any(c.get("id") == "cue.if" for c in mig.get("cues", [])):
+            # "talks on sites in Brazil … should the ban become law", "إذا أُقر الحظر": the move
+            # waits on the ban told last before it where the movers are (a pending one first)
+            told = [b for b in ok if (b.get("start") or 0) <= mig["start"] and b.get("jurisdiction")
+                    and (origin is None or contains(b["jurisdiction"], origin) or contains(origin, b["jurisdiction"]))
+                    and not (dest and contains(b["jurisdiction"], dest))]
+            if told:
+                # (a law or a ban may pass; raids, cut-offs and crackdowns are already done)
+                laws = [b for b in told if (b.get("trigger") or {}).get("id") not in ("ban.enforce", "ban.power", "ban.crackdown")]
+                pending = [b for b in laws if b.get("status") in ("planned", "proposed")]
+                b = max(pending or laws or told, key=lambda b: b.get("start") or 0)
+                chosen.append((b, 0.6, "cue 'if …'"))
+                if origin is None:
+                    origin = b["jurisdiction"]
         if not chosen and mig.get("origin") is None and dest and si is not None and not any(
                 e is not mig and e.get("type") == "MIGRATION" and e.get("sentence_index") == si and e.get("origin")
                 for e in events):  # (not "some move from Kazakhstan to Russia, others to the US")

@@ -334,3 +334,13 @@ def test_a_move_with_no_origin_after_a_province_s_ban_is_linked_to_it_when_told_
     events = [ban("b1", "IS", "2021-12", start=0, si=0), ban("b2", "NO-18", "2023", start=100, si=6),
               mig("m1", None, "SE-BD", "2023", start=300, si=20)]
     assert links(events, published="2025-01-10") == set() and events[2]["origin"] == "NO-18"
+
+
+def test_a_move_that_waits_on_a_ban_is_linked_to_the_law_told_before_not_to_raids():
+    law = ban("b1", "PY", "2024-06-27", start=0, si=1, trigger={"id": "ban.ban"})
+    raids = ban("b2", "PY-10", "2024", start=100, si=3, trigger={"id": "ban.crackdown"})
+    m = mig("m1", "PY-10", "BR-PR", None, start=500, si=10)
+    m["cues"] = [{"text": "should the ban", "start": 560, "id": "cue.if"}]
+    assert links([law, raids, m], published="2024-07-10") == {("b1", "m1")}
+    m["cues"] = []  # without the condition: the ban of the very province it leaves
+    assert links([law, raids, m], published="2024-07-10") == {("b2", "m1")}

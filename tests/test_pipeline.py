@@ -2339,3 +2339,10 @@ def test_cutting_off_farms_a_sweep_through_towns_and_as_far_as_a_destination():
             "the state utility Sarawak Energy began cutting off illegal farms around Miri in 2021, and Sabah "
             "Electricity ran its own sweep through Sandakan and Tawau the following year.", "en", published="2024-05-14")
     assert sorted(j for j, _, _ in _bans(r)) == ["MY", "MY-08", "MY-12", "MY-13"]
+
+
+def test_a_move_on_condition_of_a_ban_carries_the_condition():
+    r = rec("He said the company had begun talks on sites in Brazil's Parana state should the ban become law.", "en")
+    assert [c["id"] for m in r["events"] if m["type"] == "MIGRATION" for c in m.get("cues", [])] == ["cue.if"]
+    r = rec("وقالت الشركة إنها ستنقل أجهزتها إلى البرازيل إذا أقر مجلس النواب الحظر.", "ar")
+    assert [c["id"] for m in r["events"] if m["type"] == "MIGRATION" for c in m.get("cues", [])] == ["cue.if"]

@@ -1680,7 +1680,8 @@ class KGEvents:
         # the move's own clause tells its status, not a cue's ("had moved … after Kazakh
         # authorities began cutting power") nor the main clause after a relative one ("X,
         # which moved to Bratsk in 2019, said its operations would continue")
-        cut = min([h[2] for h in extra if h[0] == "CUE" and h[2] >= trig[1]] + [win[1]])
+        # ("… relocating its machines if the ban goes ahead": a condition tells a plan)
+        cut = min([h[2] for h in extra if h[0] == "CUE" and h[1] != "cue.if" and h[2] >= trig[1]] + [win[1]])
         if self.lang == "en" and re.search(r"\b(?:which|who)\s+(?:had\s+|has\s+|have\s+|also\s+|first\s+)*$", before_t):
             m = re.search(r"(?!(?<=\d),\d)[,;]", text[trig[1]:cut])  # (not "2,800")
             if m:
