@@ -2346,3 +2346,19 @@ def test_a_move_on_condition_of_a_ban_carries_the_condition():
     assert [c["id"] for m in r["events"] if m["type"] == "MIGRATION" for c in m.get("cues", [])] == ["cue.if"]
     r = rec("وقالت الشركة إنها ستنقل أجهزتها إلى البرازيل إذا أقر مجلس النواب الحظر.", "ar")
     assert [c["id"] for m in r["events"] if m["type"] == "MIGRATION" for c in m.get("cues", [])] == ["cue.if"]
+
+
+def test_a_move_ahead_of_a_ban_taking_effect_is_no_move_before_the_ban():
+    r = linked(rec("لكن الحكومة الروسية قررت حظر التعدين خلال أشهر الشتاء في جنوب إيركوتسك اعتباراً من الشهر المقبل. "
+                   "ويقول مؤسس الشركة إنه يخطط لنقل نصف الأجهزة من أنغارسك إلى قازاقستان قبل أن يسري الحظر الروسي.",
+                   "ar", "2024-12-05"))
+    mv = [e for e in r["events"] if e["type"] == "MIGRATION"]
+    assert len(mv) == 1 and not mv[0].get("earlier") and "cue.ahead" in [c["id"] for c in mv[0]["cues"]]
+    assert [l["to"] for l in r["links"]] == [mv[0]["id"]]
+    r = rec("A mining company in the southern Irkutsk region said it would shift 3 MW of capacity to the "
+            "Krasnoyarsk region before the seasonal ban returns in November.", "en", "2024-06-01")
+    mv = [e for e in r["events"] if e["type"] == "MIGRATION"]
+    assert len(mv) == 1 and not mv[0].get("earlier")
+    # before a ban that had not come: earlier
+    r = rec("Canaan had moved to Kazakhstan in 2020, before the crackdown.", "en", "2024-06-01")
+    assert [e.get("earlier") for e in r["events"] if e["type"] == "MIGRATION"] == [True]

@@ -117,8 +117,14 @@ _IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|qu
 # "Canaan had moved to Kazakhstan in 2020, before the crackdown"
 _BEFORE_THE_BAN = re.compile(r"\bbefore\s+(?:the|any|a)\s+(?:[\w-]+\s+)?(?:ban|crackdown|moratorium|prohibition|order)\b"
                              # (not "will move … before the ban takes effect": a move ahead of a ban)
-                             r"(?!\s+(?:takes|took|comes|came|goes|went|kicks|kicked|enters|entered)\s+(?:effect|into|in)\b)"
-                             r"|(?<![\u0621-\u0652\u0670])قبل\s+(?:(?:أن|ان)\s+\S+\s+)?(?:ال)?(?:حظر|حمله|حملة|قرار)", re.I)
+                             r"(?!\s+(?:(?:takes|took|comes|came|goes|went|kicks|kicked|enters|entered)\s+(?:effect|into|in)"
+                             r"|returns|resumes|starts|begins|applies|bites)\b)"
+                             r"|(?<![\u0621-\u0652\u0670])قبل\s+(?:(?:أن|ان)\s+(?!" + "|".join(("يسري", "تسري", "يدخل", "تدخل", "يبدأ", "يبدا", "تبدأ", "تبدا", "يطبق", "تطبق"))
+                             + r")\S+\s+)?(?:ال)?(?:حظر|حمله|حملة|قرار)", re.I)
+# a ban that takes effect after the move: "before the ban takes effect", "قبل أن يسري الحظر"
+_TAKES_EFFECT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:(?:takes|took|comes|came|goes|went|kicks|kicked|enters|entered)\s+(?:effect|into|in)"
+                                 r"|returns|resumes|starts|begins|applies|bites)\b", re.I)
+_TAKES_EFFECT_BEFORE = re.compile(r"(?<![\u0621-\u0652\u0670])(?:أن|ان)\s+(?:يسري|تسري|يدخل|تدخل|يبدأ|يبدا|تبدأ|تبدا|يطبق|تطبق)\s+$")
 _BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|\bin\s+anticipation\s+of|(?<![\u0621-\u0652\u0670])(?:قبل|تحسبا|تحسباً|استباقا|استباقاً))\s*(?:(?:أن|ان)\s+)?"
                          r"(?P<any>(?:any|أي|اي)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\u0600-\u06FF'’]+\s+){0,2}$", re.I)
 # "وكانت شركات عدة قد انتقلت …": a move told as background, before the news
@@ -549,6 +555,9 @@ class KGEvents:
                 m = _BEFORE_BAN.search(text, max(sent.start_char, ev["_trig"][0] - 40), ev["_trig"][0])
                 if m is None:
                     continue
+                if _TAKES_EFFECT_AFTER.match(text, ev["_trig"][1]) or _TAKES_EFFECT_BEFORE.search(
+                        text, max(sent.start_char, ev["_trig"][0] - 20), ev["_trig"][0]):
+                    continue  # "… before the ban takes effect": a move ahead of a ban told, not before any
                 # "moved to Kazakhstan in 2019, two years before the ban": the moves of the
                 # sentence came first, and the ban does not take their date
                 if m.group("any"):
