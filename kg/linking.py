@@ -27,6 +27,8 @@ Examples
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 
 from ingest.gazetteer import contains
@@ -52,6 +54,9 @@ NAMED_BEFORE_CHARS = 300
 
 def _year(d: str | None) -> int | None:
     return int(d[:4]) if d and d[:4].isdigit() else None
+
+
+_ISO_PLACE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 
 
 def may_trigger(ban: dict, mig: dict, *, published: str | None = None) -> str | None:
@@ -211,6 +216,9 @@ def link_record(record: dict) -> list[dict]:
             # Dagestan's ban)
             limit = ARTICLE_MAX_SENTENCES_NAMED if mig.get("origin") and not mig.get("origin_inferred") and (
                 cue_words or mig.get("status") == "completed"
+                # (a plan to go to a named country or province: "would try to move equipment
+                # abroad …, most of them to Paraguay"; not one toward "Central Asia")
+                or (mig.get("status") == "planned" and _ISO_PLACE.fullmatch(mig.get("destination") or ""))
                 or ("-" in mig["origin"] and b.get("jurisdiction") == mig["origin"])) else ARTICLE_MAX_SENTENCES
             return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 

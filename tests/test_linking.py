@@ -194,12 +194,19 @@ def test_a_cue_reaches_a_ban_told_paragraphs_before_its_named_place():
             "to Armenia.")
     r = extract({"id": "t", "title": "", "text": text, "published": "2021-09-14", "lang": "en"})
     assert len(link_record(r)) == 1
-    # with no cue, a done move still reaches it; a planned one that far is no effect of it
+    # with no cue, a done move still reaches it, and so does a plan to go to a named country
+    # (annotators of five probe rounds linked such plans: "would try to move equipment
+    # abroad …, most of them to Paraguay", told paragraphs after Venezuela's order)
     r = extract({"id": "t", "title": "", "text": text.replace("After the ban, some", "Some"),
                  "published": "2021-09-14", "lang": "en"})
     assert len(link_record(r)) == 1
     r = extract({"id": "t", "title": "", "published": "2021-09-14", "lang": "en",
                  "text": text.replace("After the ban, some Iranian miners moved", "Some Iranian miners are considering moving")})
+    assert len(link_record(r)) == 1
+    # a plan toward no named place that far: no effect of it
+    r = extract({"id": "t", "title": "", "published": "2021-09-14", "lang": "en",
+                 "text": text.replace("After the ban, some Iranian miners moved their machines to Armenia",
+                                      "Some Iranian miners are considering moving their machines abroad")})
     assert link_record(r) == []
 
 
@@ -344,3 +351,14 @@ def test_a_move_that_waits_on_a_ban_is_linked_to_the_law_told_before_not_to_raid
     assert links([law, raids, m], published="2024-07-10") == {("b1", "m1")}
     m["cues"] = []  # without the condition: the ban of the very province it leaves
     assert links([law, raids, m], published="2024-07-10") == {("b2", "m1")}
+
+
+def test_a_plan_to_leave_a_named_place_reaches_back_like_a_move_made():
+    # "Venezuela ordered all farms off the grid" (s0) … "40 percent of its members would try to
+    # move equipment abroad …, most of them to Paraguay" (s14)
+    events = [ban("b1", "VE", "2024-05", start=0, si=0), mig("m1", "VE", "PY", None, start=900, si=14, status="planned")]
+    assert links(events, published="2024-06-01") == {("b1", "m1")}
+    # toward a region, no
+    events = [ban("b1", "VE", "2024-05", start=0, si=0),
+              mig("m1", "VE", "South America", None, start=900, si=14, status="planned")]
+    assert links(events, published="2024-06-01") == set()
