@@ -2362,3 +2362,13 @@ def test_a_move_ahead_of_a_ban_taking_effect_is_no_move_before_the_ban():
     # before a ban that had not come: earlier
     r = rec("Canaan had moved to Kazakhstan in 2020, before the crackdown.", "en", "2024-06-01")
     assert [e.get("earlier") for e in r["events"] if e["type"] == "MIGRATION"] == [True]
+
+
+def test_a_move_told_less_precisely_in_the_title_or_the_sentence_before_gives_way():
+    r = rec("Kazakhstan cuts power to miners; some head for Russia\n\nMany came from Kazakhstan: Altyn Bit, a "
+            "Kazakh-owned operator, moved roughly 2,000 machines from Ekibastuz to Irkutsk.", "en", "2024-03-01")
+    assert ("KZ-55", "RU-IRK") in moves(r, "origin", "destination")
+    assert not [m for m in moves(r, "origin", "destination") if m[1] == "RU"]
+    # a move within one place is no precise telling of anything
+    r = rec("Miners carried their rigs from Abkhazia to Zugdidi. Others brought rigs from Zugdidi to Zugdidi.", "en")
+    assert ("GE-AB", "GE-SZ") in moves(r, "origin", "destination")

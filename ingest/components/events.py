@@ -634,7 +634,7 @@ class KGEvents:
         regions_banned = {ev["jurisdiction"].split("-")[0] for ev in events
                           if ev["type"] == "BAN" and "-" in (ev.get("jurisdiction") or "")}
         events = [ev for ev in events if not (ev.get("_regional") and ev.get("jurisdiction") in regions_banned)]
-        events = _dedupe_events(events)
+        events = _coarse_moves_told_again(_dedupe_events(events), text)
         for i, ev in enumerate(events, 1):
             ev["id"] = f"v{i}"
         doc._.events = events
@@ -2009,6 +2009,33 @@ def _tells_mining(s: str, lang: str):
     """The first word of ``s`` that says mining or crypto (Arabic is matched folded:
     "المعدّنين", "المشفرة" as "المعدنين", "المشفره"), or None."""
     return _MINING_AR.search(normalize_ar(s)) if lang == "ar" else _MINING_EN.search(s)
+
+
+def _coarse_moves_told_again(events: list[dict], text: str) -> list[dict]:
+    """Drop a move that another one tells more precisely: a title's ("raids push crypto
+    miners to Thailand and Laos" before "… planned to move his 300 machines to Songkhla"),
+    or one of the same or the next sentence ("Many came from Kazakhstan: Altyn Bit moved
+    2,000 machines from Ekibastuz to Usolye-Sibirskoye"). Its telling becomes a mention of
+    the precise one."""
+    moves = [ev for ev in events if ev["type"] == "MIGRATION" and ev.get("destination")]
+    drop = set()
+    for a in moves:
+        si = a.get("sentence_index")
+        title = si == 0 and "\n" in text[a["end"]:a["end"] + 2]
+        for b in moves:
+            if b is a or id(b) in drop or (b["destination"] == a["destination"] and b.get("origin") == a.get("origin")) \
+                    or b.get("origin") == b["destination"]:
+                continue
+            near = title and (b.get("sentence_index") or 0) > 0 or (
+                not title and b.get("sentence_index") is not None and si is not None and 0 <= b["sentence_index"] - si <= 1)
+            if near and contains(a["destination"], b["destination"]) \
+                    and (a.get("origin") is None or (b.get("origin") and contains(a["origin"], b["origin"]))
+                         or (title and b.get("origin") is None)) \
+                    and bool(a.get("earlier")) == bool(b.get("earlier")) and bool(a.get("other_cause")) == bool(b.get("other_cause")):
+                drop.add(id(a))
+                b.setdefault("mentions", []).append({"start": a["start"], "end": a["end"], "sentence_index": si})
+                break
+    return [ev for ev in events if id(ev) not in drop]
 
 
 def _dedupe_events(events: list[dict]) -> list[dict]:
