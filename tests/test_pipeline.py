@@ -2372,3 +2372,11 @@ def test_a_move_told_less_precisely_in_the_title_or_the_sentence_before_gives_wa
     # a move within one place is no precise telling of anything
     r = rec("Miners carried their rigs from Abkhazia to Zugdidi. Others brought rigs from Zugdidi to Zugdidi.", "en")
     assert ("GE-AB", "GE-SZ") in moves(r, "origin", "destination")
+
+
+def test_a_town_named_like_a_better_known_one_in_an_article_about_its_state():
+    r = rec("By then he had been talking to landlords in Texas. In 2023 he moved 4,000 machines to a hosting "
+            "site outside Odessa, in the Permian Basin.", "en")
+    assert moves(r, "destination") == [("US-TX",)]
+    r = rec("Miners moved from Kyiv to Odessa on the Black Sea.", "en")
+    assert moves(r, "destination") == [("UA-51",)]

@@ -229,7 +229,7 @@ class KGEntities:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
-        gaz_ents = _listed_capitals(doc, _namesakes(doc, _counties(doc, _in_names(doc, list(doc.ents)))))
+        gaz_ents = _listed_capitals(doc, _town_namesakes(doc, _namesakes(doc, _counties(doc, _in_names(doc, list(doc.ents))))))
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them. The ruler's id is
@@ -948,6 +948,36 @@ def _listed_capitals(doc: Doc, ents: list) -> list:
                 or any(ents[i].label_ == "PROVINCE" and nm.get(ents[i].id_, {}).get("country") == country
                        for i in range(first, last + 1) if i != k):
             out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
+    if out != ents:
+        doc.ents = out
+        token_view(doc, refresh_ents=True)
+    return out
+
+
+# towns named like a better-known one: the gazetteer's reading, and the namesake an
+# article about its province or country means ("a hosting site outside Odessa, in the
+# Permian Basin" in a story about Texas)
+_TOWN_NAMESAKES = {"Odesa": "Odessa, Texas"}
+
+
+def _town_namesakes(doc: Doc, ents: list) -> list:
+    """Read a town as its namesake when the article names the namesake's province or
+    country and nothing of the town's own."""
+    if not any(e.label_ == "CITY" and e.id_ in _TOWN_NAMESAKES for e in ents):
+        return ents
+    nm = names()
+
+    def where(pid: str) -> set:
+        info = nm.get(pid, {})
+        return {p for p in (pid, info.get("parent"), info.get("country")) if p}
+
+    told = set().union(*(where(e.id_) for e in ents if e.label_ != "CITY" or e.id_ not in _TOWN_NAMESAKES))
+    out = list(ents)
+    for k, e in enumerate(ents):
+        other = _TOWN_NAMESAKES.get(e.id_) if e.label_ == "CITY" else None
+        if other and (where(other) - {nm.get(other, {}).get("country")}) & told \
+                and not (where(e.id_) & told):
+            out[k] = Span(doc, e.start, e.end, label="CITY", span_id=other)
     if out != ents:
         doc.ents = out
         token_view(doc, refresh_ents=True)
