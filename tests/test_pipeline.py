@@ -2380,3 +2380,8 @@ def test_a_town_named_like_a_better_known_one_in_an_article_about_its_state():
     assert moves(r, "destination") == [("US-TX",)]
     r = rec("Miners moved from Kyiv to Odessa on the Black Sea.", "en")
     assert moves(r, "destination") == [("UA-51",)]
+
+
+def test_a_household_moving_is_not_the_industry_moving():
+    r = rec("Liu moved his family to Austin early this year.", "en")
+    assert moves(r, "destination") == []

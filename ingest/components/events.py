@@ -354,6 +354,8 @@ _BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European
 _NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:(?:immediate|current|concrete|firm|new|such)\s+)?(?:plans?|intentions?|proposals?)\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
                        r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
 _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|investments?|signals?|messages?|letters?|warnings?|shockwaves|ripples)\b"
+                            # "Liu moved his family to Austin": a household, not the industry
+                            r"|(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing))\s+(?:his|her|their|my|our)\s+(?:wife\s+and\s+)?(?:family|families|children|kids|household)\b"
                             # "sending a container of machines to Asunción costs about $9,000": a price
                             r"|(?:sending|shipping|moving|trucking|transporting)\s+[^.;]{0,60}?\b(?:costs?|takes?|took)\s+(?:about|around|roughly|some|up\s+to|\$|\d|weeks|days|months)"
                             # "the bill was sent to parliament", "sent for approval"
