@@ -2385,3 +2385,8 @@ def test_a_town_named_like_a_better_known_one_in_an_article_about_its_state():
 def test_a_household_moving_is_not_the_industry_moving():
     r = rec("Liu moved his family to Austin early this year.", "en")
     assert moves(r, "destination") == []
+
+
+def test_looking_for_places_in_a_country_is_a_planned_move_there():
+    r = rec("وأضاف أن آخرين يبحثون عن أماكن في ألبانيا والجبل الأسود، لكن الكهرباء هناك ليست مجانية.", "ar")
+    assert sorted(moves(r, "destination", "status")) == [("AL", "planned"), ("ME", "planned")]
