@@ -176,6 +176,8 @@ def _told_as_past(text: str, s: int, e: int) -> bool:
     return bool(_PAST_EN.search(sent)) and not _FUTURE_EN.search(sent)
 
 
+# a plan or a future in the sentence (not "until", "as of": "gave farms until the end of April")
+_TO_COME_EN = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|intends?|intended|expects?|expected|set|is|are|hopes?|wants?)\s+to|scheduled|next)\b", re.I)
 # (not any word in "سي…": "سيتشوان", "سيارات" are no future)
 _FUTURE_AR = re.compile(r"(?<![\u0621-\u064A])[وف]?(?:سوف|سيتم|ستتم|سيكون|ستكون|سيبدا|ستبدا|سيبدأ|ستبدأ|سينقل|ستنقل|سينتقل|ستنتقل"
                         r"|سيسري|سيدخل|ستدخل|سيصبح|ستصبح|المقبل|المقبله|المقبلة|القادم|القادمه|القادمة|يعتزم|تعتزم|يخطط|تخطط"
@@ -188,7 +190,7 @@ def _told_to_come(text: str, s: int, e: int) -> bool:
     a = max(text.rfind(c, 0, s) for c in ".!?؟\n") + 1
     b = min([i for i in (text.find(c, e) for c in ".!?؟\n") if i >= 0] or [len(text)])
     sent = text[a:s] + " " + text[e:b]
-    return bool(_FUTURE_EN.search(sent) or _FUTURE_AR.search(sent))
+    return bool(_TO_COME_EN.search(sent) or _FUTURE_AR.search(sent))
 
 
 def _collect(folded, offsets, text, pattern, flags=0):
