@@ -407,9 +407,9 @@ def _years_of_sentence(found: list[dict], text: str, pub: str | None = None) -> 
             continue
         # "… في أيار/مايو ٢٠٢١ … "في حزيران شحنتها إلى أرمينيا"": a month told after a dated
         # one in the same paragraph goes on from it (the next such month on)
-        # (a sentence told before, not a clause of this one; a month to come is left alone)
+        # (a sentence told before, or a clause of a list of them; a month to come is left alone)
         before = [x for x in explicit if x["end"] <= f["start"] and f["start"] - x["end"] <= 400
-                  and "\n" not in text[x["end"]:f["start"]] and re.search(r"[.!?؟]", text[x["end"]:f["start"]])
+                  and "\n" not in text[x["end"]:f["start"]] and re.search(r"[.!?؟;؛]", text[x["end"]:f["start"]])
                   and not md[2]]
         if before and not _told_to_come(text, f["start"], f["end"]):
             near = max(before, key=lambda x: (x["end"], len(str(x["value"]))))

@@ -181,3 +181,7 @@ def test_the_following_year_is_the_year_after_the_one_told_before():
                        "en", "2024-05-14")
     assert vals(found) == ["2021", "2022"]
     assert vals(find_dates("بدأت الحملة عام 2021، وفي العام التالي انتقلوا.", "ar", "2024-05-14")) == ["2021", "2022"]
+    # a list of clauses: "… in early June 2021; … on June 9; and Sichuan's order came on June 18"
+    found = find_dates("Changji ordered farms shut in early June 2021; Qinghai issued a notice on June 9; and "
+                       "Sichuan's order came on June 18.", "en", "2022-06-20")
+    assert vals(found) == ["2021-06", "2021-06-09", "2021-06-18"]
