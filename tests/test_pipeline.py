@@ -2390,3 +2390,10 @@ def test_a_household_moving_is_not_the_industry_moving():
 def test_looking_for_places_in_a_country_is_a_planned_move_there():
     r = rec("وأضاف أن آخرين يبحثون عن أماكن في ألبانيا والجبل الأسود، لكن الكهرباء هناك ليست مجانية.", "ar")
     assert sorted(moves(r, "destination", "status")) == [("AL", "planned"), ("ME", "planned")]
+
+
+def test_a_ban_in_the_where_clause_of_a_town_is_its_province_s():
+    r = rec("Bitcoin miners keep arriving in Ethiopia. They were followed by Russian operators from Irkutsk, "
+            "where Moscow's winter ban on mining in the region's southern districts took effect on Jan. 1.",
+            "en", "2025-02-14")
+    assert [j for j, _, _ in _bans(r)] == ["RU-IRK"]

@@ -1068,6 +1068,10 @@ class KGEvents:
         if not ids:
             listed = any(q.label_ == "PROVINCE" for q in juris)
             ids = [pid for pid in (self._jurisdiction(doc, q, listed) for q in juris) if pid]
+            if rel and juris == rel[-1:] and rel[-1].label_ == "CITY":
+                # "… from Irkutsk, where Moscow's winter ban took effect": the ban is the town's
+                # province's, not its country's
+                ids = [_province_of(self._pid(rel[-1]))]
         kb = authority.kb_id_ if authority is not None else ""
         if ids and juris and kb.startswith("authorities:") and kb[12:] not in ids \
                 and authority.end_char <= min(p.start_char for p in juris) and re.fullmatch(
