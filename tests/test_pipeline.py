@@ -2397,3 +2397,12 @@ def test_a_ban_in_the_where_clause_of_a_town_is_its_province_s():
             "where Moscow's winter ban on mining in the region's southern districts took effect on Jan. 1.",
             "en", "2025-02-14")
     assert [j for j, _, _ in _bans(r)] == ["RU-IRK"]
+
+
+def test_a_possessed_order_is_a_ban_of_its_owner():
+    r = rec("Miners moved to Laos after Yunnan's June 2021 order.", "en", "2025-02-14")
+    assert [j for j, _, _ in _bans(r)] == ["CN-YN"]
+    r = rec("Northern Laos drew miners from Yunnan after the Chinese province's June 2021 order.", "en", "2025-02-14")
+    assert [j for j, _, _ in _bans(r)] == ["CN-YN"]
+    r = rec("Bitcoin miners expand. The company's order book is full of mining rigs.", "en")
+    assert _bans(r) == []

@@ -185,7 +185,7 @@ def _is_landmark(lang: str, text: str, p, before: str) -> bool:
 
 _BORDER_WITH = re.compile(r"(?:الحدود|حدود|الحدوديه)\s+(?:مع|مع\s+دوله)\s+$|\bborders?\s+with\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 # (the subject, not "miners in the state said the ban …"; lower case: not "the State Council")
-_THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:[\w]+-[\w]+\s+)?(?:province|region|state|provincial|regional)\b(?:['’]s\s+(?:[\w-]+\s+){1,2}|\s+(?:[\w-]+\s+){0,7})$")
+_THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:[\w]+-[\w]+\s+|[A-Z][a-z]+\s+)?(?:province|region|state|provincial|regional)\b(?:['’]s\s+(?:[\w-]+\s+){0,2}|\s+(?:[\w-]+\s+){0,7})?$")
 # a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
@@ -1099,7 +1099,10 @@ class KGEvents:
         if the_province and trig[0] - the_province.start() > 40 and not re.fullmatch(
                 r"\s*|.*[,;:]\s*", text[sent.start_char:the_province.start()], re.S):
             the_province = None  # (further back, only as the subject: "The coal-rich region said … it would close")
-        if not ids and the_province:
+        # ("after the Chinese province's June 2021 order": the province's own order, not China's)
+        owned = the_province is not None and text[trig[0]:trig[0] + 2] in ("'s", "’s") and re.search(
+            r"(?:province|region|state)$", text[the_province.start():trig[0]])
+        if (not ids or owned) and the_province:
             # "… from Sichuan, after the province cut off power": the province named last
             told = [e for e in self._provinces if e.end_char <= trig[0] and trig[0] - e.start_char <= 600]
             if told:
