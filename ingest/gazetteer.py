@@ -5,7 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["PATTERNS_DIR", "names", "places", "contains"]
+__all__ = ["PATTERNS_DIR", "names", "places", "contains", "is_region"]
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 PLACE_TYPES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
@@ -48,3 +48,9 @@ def contains(outer: str | None, inner: str | None) -> bool:
         seen.add(p)
         p = places().get(p, {}).get("parent") or (p.split("-")[0] if "-" in p and len(p.split("-")[0]) == 2 else None)
     return False
+
+
+def is_region(pid: str | None) -> bool:
+    """Whether the gazetteer types ``pid`` a REGION ("Siberia", "Central Asia"): no
+    jurisdiction, and no country or province a move can be said to reach."""
+    return (names().get(pid) or {}).get("type") == "REGION"

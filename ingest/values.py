@@ -167,12 +167,17 @@ _FUTURE_EN = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|set\s+t
                         r"|takes?\s+effect|until|next|expected|due|coming|as\s+of)\b", re.I)
 
 
+def _around(text: str, s: int, e: int, stops: str = ".!?\n") -> str:
+    """The sentence of ``text[s:e]`` without it (ended by any of ``stops``)."""
+    a = max(text.rfind(c, 0, s) for c in stops) + 1
+    b = min([i for i in (text.find(c, e) for c in stops) if i >= 0] or [len(text)])
+    return text[a:s] + " " + text[e:b]
+
+
 def _told_as_past(text: str, s: int, e: int) -> bool:
     """Whether the English sentence of the date ``text[s:e]`` tells a past event and
     nothing to come ("In January the authorities rationed power")."""
-    a = max(text.rfind(c, 0, s) for c in ".!?\n") + 1
-    b = min([i for i in (text.find(c, e) for c in ".!?\n") if i >= 0] or [len(text)])
-    sent = text[a:s] + " " + text[e:b]
+    sent = _around(text, s, e)
     return bool(_PAST_EN.search(sent)) and not _FUTURE_EN.search(sent)
 
 
@@ -187,9 +192,7 @@ _FUTURE_AR = re.compile(r"(?<![\u0621-\u064A])[وف]?(?:سوف|سيتم|ستتم
 def _told_to_come(text: str, s: int, e: int) -> bool:
     """Whether the sentence of the date ``text[s:e]`` tells of something to come
     ("will relocate them in February", "سينقلها في شباط")."""
-    a = max(text.rfind(c, 0, s) for c in ".!?؟\n") + 1
-    b = min([i for i in (text.find(c, e) for c in ".!?؟\n") if i >= 0] or [len(text)])
-    sent = text[a:s] + " " + text[e:b]
+    sent = _around(text, s, e, ".!?؟\n")
     return bool(_TO_COME_EN.search(sent) or _FUTURE_AR.search(sent))
 
 
@@ -232,11 +235,9 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             if not way and _UNTIL_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 way = 2  # "حتى أيلول/سبتمبر": not before this month
             year = int(m.group(3)) if m.group(3) else _year_for_month(month, pub or pub_month, day, way)
-            that = None if m.group(3) else _THAT_YEAR_AFTER_AR.match(folded, m.end())
+            that = None if m.group(3) else _of_that_year(_THAT_YEAR_AFTER_AR, folded, offsets, text, m, s)
             if that:  # "في أيار/مايو من ذلك العام": the year told before
-                year = _year_told_before(folded, m.start())
-                e = offsets[that.end() - 1] + 1
-                t = text[s:e]
+                year, e, t = that
             add(s, e, t, _iso(year, month, day) if year else None, 3,
                 None if m.group(3) or way in (-1, 1) or that else (month, day, way == 2))
         # "السادس من آذار/مارس", "الأول من شباط": an ordinal day of a month
@@ -309,11 +310,9 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
             if year and not m.group(4) and way == 0 and (year, month) > (ref.year, ref.month) \
                     and _told_as_past(text, s, e):
                 year -= 1  # "In January the authorities rationed power", written in November: the last one
-            that = None if m.group(4) else _THAT_YEAR_AFTER_EN.match(folded, m.end())
+            that = None if m.group(4) else _of_that_year(_THAT_YEAR_AFTER_EN, folded, offsets, text, m, s)
             if that:  # "in May of that year": the year told before
-                year = _year_told_before(folded, m.start())
-                e = offsets[that.end() - 1] + 1
-                t = text[s:e]
+                year, e, t = that
             add(s, e, t, _iso(year, month, day) if year else None, 3,
                 None if m.group(4) or way in (-1, 1) or that else (month, day, way == 2))
         for m, s, e, t in _collect(folded, offsets, text, rf"\b(\d{{1,2}})\s+{mon}(?:,?\s+(\d{{4}}))?\b"):
@@ -371,8 +370,18 @@ _THAT_AR = (r"(?<![\w\u0600-\u06FF])[وف]?(?:في\s+)?(?:(?P<year>ذلك الع
             r"|(?P<month>ذلك الشهر|الشهر نفسه|الشهر ذاته|نفس الشهر)|(?P<next>العام التالي|السنه التاليه|العام الذي تلاه))(?![\w\u0600-\u06FF])")
 _THAT_EN = (r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:(?P<year>year)|(?P<month>month))\b"
             r"|\b(?P<next>the\s+(?:following|next)\s+year|a\s+year\s+later)\b")
-# a year written in a text (the folded text has Western digits)
-_A_YEAR = re.compile(r"(?<![\d$.,])(?:19[89]\d|20[0-4]\d)(?![\d%])")
+# a year written in a text (the folded text has Western digits), as the dates above read one
+_A_YEAR = re.compile(_YEAR)
+
+
+def _of_that_year(after: re.Pattern, folded: str, offsets: list[int], text: str, m, s: int):
+    """(the year told before, the end and the text of the date) when ``after`` ("of that
+    year", "من ذلك العام") follows the month matched by ``m``, else None."""
+    that = after.match(folded, m.end())
+    if that is None:
+        return None
+    e = offsets[that.end() - 1] + 1
+    return _year_told_before(folded, m.start()), e, text[s:e]
 
 
 def _year_told_before(folded: str, pos: int, reach: int = 2000) -> int | None:

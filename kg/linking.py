@@ -27,11 +27,9 @@ Examples
 """
 from __future__ import annotations
 
-import re
-
 from bisect import bisect_left, bisect_right
 
-from ingest.gazetteer import contains
+from ingest.gazetteer import contains, is_region
 from ingest.industry import other_industry
 from ingest.values import date_lt, days_between, parse_iso
 
@@ -54,9 +52,6 @@ NAMED_BEFORE_CHARS = 300
 
 def _year(d: str | None) -> int | None:
     return int(d[:4]) if d and d[:4].isdigit() else None
-
-
-_ISO_PLACE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 
 
 def may_trigger(ban: dict, mig: dict, *, published: str | None = None) -> str | None:
@@ -218,7 +213,7 @@ def link_record(record: dict) -> list[dict]:
                 cue_words or mig.get("status") == "completed"
                 # (a plan to go to a named country or province: "would try to move equipment
                 # abroad …, most of them to Paraguay"; not one toward "Central Asia")
-                or (mig.get("status") == "planned" and _ISO_PLACE.fullmatch(mig.get("destination") or ""))
+                or (mig.get("status") == "planned" and mig.get("destination") and not is_region(mig["destination"]))
                 or ("-" in mig["origin"] and b.get("jurisdiction") == mig["origin"])) else ARTICLE_MAX_SENTENCES
             return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 

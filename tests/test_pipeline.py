@@ -310,6 +310,11 @@ def _bans(r):
     return [(b["jurisdiction"], b["date"], b["target"]) for b in r["events"] if b["type"] == "BAN"]
 
 
+def juris(r):
+    """The jurisdictions of a record's bans, in order."""
+    return [j for j, _, _ in _bans(r)]
+
+
 def test_standing_bans_datelines_and_bodies_of_a_country():
     # a ban told as a state: "has been illegal", "محظور"
     r = rec("Mining has been illegal in Libya since 2018 under a central bank decision.", "en")
@@ -321,7 +326,7 @@ def test_standing_bans_datelines_and_bodies_of_a_country():
             "ar", published="2024-12-05")
     assert _bans(r) == [("GE-AB", "2024-12-01", "mining")]
     r = rec("TEHRAN (Wire) - The government ordered miners to halt operations.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["IR"]  # … unless nothing else says where
+    assert juris(r) == ["IR"]  # … unless nothing else says where
     # a country's own body, a weekday after it, and trading and mining banned together
     r = rec("صادق البرلمان الجزائري الاثنين على قانون يحظر تداول العملات المشفرة وتعدينها في الجزائر.",
             "ar", published="2025-07-15")
@@ -347,7 +352,7 @@ def test_lists_of_places_end_dates_and_words_that_look_like_moves():
     # the body's own place opens the list of places it speaks for
     r = rec("Since June, authorities in Sichuan, Inner Mongolia and Xinjiang have ordered mining "
             "farms to close.", "en", published="2021-09-28")
-    assert [j for j, _, _ in _bans(r)] == ["CN-SC", "CN-NM", "CN-XJ"]
+    assert juris(r) == ["CN-SC", "CN-NM", "CN-XJ"]
     # the date a ban ends is not its date when the sentence tells when it starts
     r = rec("حظرت روسيا التعدين في داغستان حتى آذار/مارس 2031 اعتبارا من 1 كانون الثاني/يناير 2025.",
             "ar", published="2024-12-20")
@@ -388,7 +393,7 @@ def test_settling_decamping_named_people_and_caps_on_power():
     # "استقر … في X" is an arrival; a ban told in the clause before keeps its own place
     r = rec("بعد ستة أشهر من قرار بكين حظر تعدين البتكوين، استقر كثير من المعدنين الصينيين في "
             "كازاخستان والولايات المتحدة، فيما توجه آخرون إلى روسيا.", "ar", published="2021-12-01")
-    assert [j for j, _, _ in _bans(r)] == ["CN"]
+    assert juris(r) == ["CN"]
     assert moves(r, *keys)[:2] == [("كثير من المعدنين الصينيين", "CN", "KZ"),
                                    ("كثير من المعدنين الصينيين", "CN", "US")]
     # "يدعى X Y": a person named without quotation marks, who moves what he says "he" moves
@@ -397,7 +402,7 @@ def test_settling_decamping_named_people_and_caps_on_power():
     # a cap on power is a ban; decamping is a move; "Russia's Irkutsk region" the place it names
     r = rec("A cap on power supplied to registered farms in Kazakhstan has pushed many operators to decamp.",
             "en", published="2022-09-12")
-    assert [j for j, _, _ in _bans(r)] == ["KZ"] and moves(r, "origin") == [("KZ",)]
+    assert juris(r) == ["KZ"] and moves(r, "origin") == [("KZ",)]
     r = rec("Xive said it had relocated operations to Russia's Irkutsk region in August.", "en")
     assert moves(r, "destination") == [("RU-IRK",)]
 
@@ -411,11 +416,11 @@ def test_a_town_after_in_is_no_person():
 def test_a_city_listed_with_provinces_stands_for_its_province():
     r = rec("Russia banned cryptocurrency mining in ten regions, including Dagestan, Chechnya and parts "
             "of Irkutsk, from January 1, 2025.", "en", published="2024-12-20")
-    assert [j for j, _, _ in _bans(r)] == ["RU-DA", "RU-CE", "RU-IRK"]
+    assert juris(r) == ["RU-DA", "RU-CE", "RU-IRK"]
     r = rec("حظرت روسيا التعدين في عشر مناطق بينها داغستان والشيشان وأجزاء من إيركوتسك.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["RU-DA", "RU-CE", "RU-IRK"]  # "أجزاء من" is no origin
+    assert juris(r) == ["RU-DA", "RU-CE", "RU-IRK"]  # "أجزاء من" is no origin
     r = rec("Beijing ordered a halt to mining.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["CN"]  # a city alone still stands for its country
+    assert juris(r) == ["CN"]  # a city alone still stands for its country
 
 
 def test_state_utilities_are_companies():
@@ -423,7 +428,7 @@ def test_state_utilities_are_companies():
             "en", published="2024-07-03")
     assert [(e["type"], e.get("canonical")) for e in r["entities"] if e["text"] == "Tenaga Nasional"] \
         == [("COMPANY", "Tenaga Nasional")]
-    assert [j for j, _, _ in _bans(r)] == ["MY-08"]
+    assert juris(r) == ["MY-08"]
 
 
 def test_passive_moves_asic_miners_and_a_ban_in_its_own_cue_clause():
@@ -454,7 +459,7 @@ def test_dateline_dates_may_and_equipment_taken_across_a_border():
     assert moves(r, "who", "destination") == [("Some miners", "RU-KDA")]
     r = rec("أعلنت وزارة الكهرباء والماء الكويتية أنها فصلت التيار عن 80 منزلا يشتبه في استخدامها لتعدين البتكوين.",
             "ar")
-    assert [j for j, _, _ in _bans(r)] == ["KW"]
+    assert juris(r) == ["KW"]
 
 
 def test_barred_bans_agency_credits_datelines_and_second_thoughts():
@@ -470,7 +475,7 @@ def test_barred_bans_agency_credits_datelines_and_second_thoughts():
     # the agency in the dateline's brackets is not who banned; "أمر" is a verb, not a name
     r = rec("طهران (رويترز) - أمر الرئيس الإيراني حسن روحاني الأربعاء بحظر تعدين العملات المشفرة.",
             "ar", published="2021-05-28")
-    assert [j for j, _, _ in _bans(r)] == ["IR"]
+    assert juris(r) == ["IR"]
     assert [e["text"] for e in r["entities"] if e["type"] == "PERSON"] == ["حسن روحاني"]
 
 
@@ -488,7 +493,7 @@ def test_relative_clauses_keep_their_dates_and_appositions_their_subject():
     assert _bans(r) == [("KZ", "2022-01", "mining")]
     assert moves(r, "destination", "date") == [("KZ", "2021")]  # the clause's own move
     r = rec("Iran, another early destination, banned mining for four months.", "en", published="2022-03-01")
-    assert [j for j, _, _ in _bans(r)] == ["IR"]
+    assert juris(r) == ["IR"]
 
 
 def test_a_second_arabic_destination_and_the_dateline_date_out_of_a_ban():
@@ -507,14 +512,14 @@ def test_clitic_before_the_article_and_the_ban_told_again_in_arabic():
             "والجبل الأسود. وقال معدن من ميتروفيتسا طلب عدم ذكر اسمه: \"نقلت أجهزتي في الأسبوع الذي بدأ "
             "فيه الحظر\".", "ar", published="2022-02-15")
     assert [d for (d,) in moves(r, "destination")][:2] == ["MK", "ME"]  # "والجبل" keeps its article
-    assert [j for j, _, _ in _bans(r)] == ["XK"]  # "بدأ فيه الحظر" is the ban told before
+    assert juris(r) == ["XK"]  # "بدأ فيه الحظر" is the ban told before
     assert not [e for e in r["entities"] if e["type"] == "PERSON"]
 
 
 def test_a_demonym_names_the_banning_country_and_relative_moves_are_one():
     r = rec("DUBAI, May 26 (Wire) - Iranian President Hassan Rouhani on Wednesday announced a ban on "
             "cryptocurrency mining until Sept. 22.", "en", published="2021-05-27")
-    assert [j for j, _, _ in _bans(r)] == ["IR"]  # not the dateline's Dubai
+    assert juris(r) == ["IR"]  # not the dateline's Dubai
     r = rec("تستقبل كازاخستان موجة من معدني البتكوين الصينيين الذين فروا من حملة بكين.", "ar")
     assert moves(r, "who", "origin", "destination") == [("معدني البتكوين الصينيين", "CN", "KZ")]
 
@@ -523,12 +528,12 @@ def test_a_pause_on_new_hookups_is_a_ban_and_an_appositive_keeps_its_mover():
     r = rec("WINNIPEG, Nov 2 - Manitoba has imposed an 18-month pause on new electricity connections for "
             "crypto miners. The 12 miners already hooked up draw about 25 megawatts. Another applicant, "
             "Northern Rig Co, is moving its equipment to Texas.", "en", published="2022-11-02")
-    assert [j for j, _, _ in _bans(r)] == ["CA-MB"]
+    assert juris(r) == ["CA-MB"]
     # "draw about 25 megawatts" draws no movers; the comma after the appositive is no clause
     assert moves(r, "who", "destination") == [("Northern Rig Co", "US-TX")]
     r = rec("When British Columbia froze new power hookups for crypto miners in December, the company "
             "trucked its machines to a site it leased near Calgary.", "en", published="2023-02-08")
-    assert [j for j, _, _ in _bans(r)] == ["CA-BC"]
+    assert juris(r) == ["CA-BC"]
     assert moves(r, "destination", "destination_city") == [("CA-AB", "Calgary")]
 
 
@@ -580,12 +585,12 @@ def test_a_utility_refusing_new_contracts_bans_and_an_indefinite_subject_is_nobo
             "contracts with cryptocurrency miners. Genesis Digital, which operates data centres near "
             "Reykjavik, said it was moving some of its capacity to Norway. A smaller operator said it had "
             "shipped 800 machines to Texas.", "en", published="2024-02-19")
-    assert [j for j, _, _ in _bans(r)] == ["IS"]
+    assert juris(r) == ["IS"]
     assert moves(r, "who", "origin", "destination", "status") == [
         ("Genesis Digital", "IS-1", "NO", "in_progress"), (None, None, "US-TX", "completed")]
     assert [e["type"] for e in r["entities"] if e["text"] == "Genesis Digital"] == ["COMPANY"]
     r = rec("وأعلنت الحكومة الإثيوبية أنها لن تمنح تراخيص جديدة لمزارع التعدين.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["ET"]
+    assert juris(r) == ["ET"]
 
 
 def test_georgia_among_us_states_and_a_company_that_is_which():
@@ -612,7 +617,7 @@ def test_common_arabic_words_are_no_places():
 def test_wire_datelines_of_two_cities_or_none_and_a_ban_told_as_background():
     r = rec("ALMATY/LONDON, Jan 5 (Wire) - An internet shutdown in Kazakhstan knocked 12% of the bitcoin "
             "network offline, since China banned mining last year.", "en", published="2022-01-05")
-    assert [j for j, _, _ in _bans(r)] == ["CN"]  # not London, not the internet shutdown
+    assert juris(r) == ["CN"]  # not London, not the internet shutdown
     r = rec("April 12 (Wire) - Nearly a year after Beijing outlawed crypto mining, the United States has "
             "become the top destination for the machines that left China.", "en", published="2022-04-12")
     assert [d for j, d, _ in _bans(r)] == [None]  # the ban came before the news: not its date
@@ -658,11 +663,11 @@ def test_new_places_a_national_body_acting_in_a_town_or_sitting_there_and_past_q
     assert moves(r, "origin", "destination") == [("KG-C", "UZ-NW")]
     r = rec("أعلنت وزارة الكهرباء والماء الكويتية أنها فصلت التيار عن 80 منزلا في منطقة الوفرة "
             "لتعدين البتكوين.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["KW-AH"]  # the town is where: its province
+    assert juris(r) == ["KW-AH"]  # the town is where: its province
     r = rec("That month the State Council in Beijing said it would crack down on bitcoin mining.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["CN"]  # the town a national body sits in: its country
+    assert juris(r) == ["CN"]  # the town a national body sits in: its country
     r = rec("أما في بغداد، فيحظر البنك المركزي العراقي منذ 2017 تعدين العملات الرقمية.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["IQ"]
+    assert juris(r) == ["IQ"]
     r = rec("The dam on the Blue Nile sells power to miners.", "en")
     assert not [e for e in r["entities"] if e["type"] == "PERSON"]
 
@@ -680,29 +685,29 @@ def test_a_ban_that_pushed_movers_out_and_bans_that_were_not_made():
         assert _bans(rec(text, "en")) == [], text
     r = rec("CHENGDU, June 21 - Sichuan ordered miners to shut, after the State Council called for a "
             "crackdown on bitcoin mining in May.", "en")
-    assert sorted(j for j, _, _ in _bans(r)) == ["CN", "CN-SC"]  # a government's own call is its order
+    assert sorted(juris(r)) == ["CN", "CN-SC"]  # a government's own call is its order
     r = rec("Some miners relocated to Buryatia, which has not imposed restrictions on mining.", "en")
     assert _bans(r) == []
 
 
 def test_enforcement_licences_refused_and_more_ways_to_ban_and_move():
     r = rec("Police in Egypt confiscated crypto mining rigs. Kuwaiti police seized 1,000 mining machines.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["EG", "KW"]
+    assert juris(r) == ["EG", "KW"]
     r = rec("Police said they had seized more than 2,000 mining devices since January.", "en")
     assert _bans(r) == []  # no place told: no ban
     r = rec("ضبطت الأجهزة الأمنية في محافظة الجيزة مزرعة لتعدين العملات المشفرة.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["EG-GZ"]  # enforced in Giza
+    assert juris(r) == ["EG-GZ"]  # enforced in Giza
     r = rec("Police in Sarawak raided three cryptocurrency mines.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["MY-13"]
+    assert juris(r) == ["MY-13"]
     r = rec("داهمت الشرطة مزارع تعدين العملات المشفرة في طنطا.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["EG-GH"]  # the town's province
+    assert juris(r) == ["EG-GH"]  # the town's province
     for text, j in (("Thailand refused licences to crypto miners.", "TH"),
                     ("No new licences for crypto mining will be granted in Laos, the energy ministry said.", "LA"),
                     ("Chinese regulators pulled the plug on bitcoin miners in June.", "CN"),
                     ("Beijing declared all cryptocurrency transactions illegal in September.", "CN")):
         assert [b for b, _, _ in _bans(rec(text, "en"))] == [j], text
     r = rec("رفضت كازاخستان منح تراخيص جديدة لمزارع التعدين.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["KZ"]
+    assert juris(r) == ["KZ"]
     r = rec("Bitdeer sought refuge in Texas after Chinese authorities pulled the plug on bitcoin mining in June.", "en")
     assert moves(r, "who", "origin", "destination") == [("Bitdeer", "CN", "US-TX")]
     r = rec("Penguin Group is bringing 20 megawatts of machines from the United States to Paraguay. "
@@ -736,7 +741,7 @@ def test_more_arabic_ways_to_ban():
                        ("وفي مدينة ماراكايبو تسببت الانقطاعات المتكررة للتيار في توقف مزارع عدة لتعدين البتكوين.", [])):
         assert [j for j, _, _ in _bans(rec(text, "ar"))] == want, text
     r = rec("أصبحت ولاية تكساس الوجهة الأولى لمعدني بيتكوين الذين طردتهم حملة بكين.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["CN"] and moves(r, "destination") == [("US-TX",)]
+    assert juris(r) == ["CN"] and moves(r, "destination") == [("US-TX",)]
 
 
 def test_more_arabic_moves_and_their_places():
@@ -787,9 +792,9 @@ def test_where_machines_go_written_the_us_way_and_to_a_site():
                        ("Miners have settled in Dalton, Georgia.", [(None, "US-GA")])):
         assert moves(rec(text, "en"), "origin", "destination") == want, text
     r = rec("Plattsburgh, N.Y., imposed an 18-month moratorium on crypto mining.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["US-NY"]
+    assert juris(r) == ["US-NY"]
     r = rec("A cap on power supplied to registered farms in Kazakhstan has pushed many operators to decamp.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["KZ"]  # "(power) to farms in X" is no destination
+    assert juris(r) == ["KZ"]  # "(power) to farms in X" is no destination
     r = rec("Kutaisi, Georgia - Miners moved from China to Georgia and Armenia.", "en")
     assert ("GE", "Georgia") in [(e.get("canonical"), e["text"]) for e in r["entities"]]
 
@@ -805,11 +810,11 @@ def test_round_two_denials_earlier_moves_and_whose_ban_pushes():
     assert len(moves(r, "destination")) == 2  # the earlier move is another move
     r = rec("After China's crackdown, Texas became the single largest mining hub. New York's moratorium "
             "sends miners south to Georgia and Kentucky.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["CN", "US-NY"]
+    assert juris(r) == ["CN", "US-NY"]
     assert moves(r, "origin", "destination") == [("US-NY", "US-GA"), ("US-NY", "US-KY")]
     r = rec("Russia's government banned mining in ten regions, including Dagestan, Chechnya and parts of "
             "Irkutsk.", "en")
-    assert sorted(j for j, _, _ in _bans(r)) == ["RU-CE", "RU-DA", "RU-IRK"]
+    assert sorted(juris(r)) == ["RU-CE", "RU-DA", "RU-IRK"]
     r = rec("Kazakhstan banned mining. The move — the largest since 2021 — has pushed up the price of "
             "second-hand rigs in Saudi Arabia.", "en")
     assert moves(r, "destination") == []
@@ -875,7 +880,7 @@ def test_round_three_appositions_other_destinations_orders_and_names():
 
 def test_round_three_lists_of_places_authorities_inside_a_country_and_a_destination_that_was():
     r = rec("أمرت السلطات في إقليم سيتشوان جنوب غرب الصين بوقف جميع مشاريع تعدين العملات المشفرة.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["CN-SC"]
+    assert juris(r) == ["CN-SC"]
     r = rec("Chinese miners have headed to the US, Canada and Kazakhstan since the crackdown on bitcoin mining.", "en")
     assert [d for (d,) in moves(r, "destination")] == ["US", "CA", "KZ"]
     r = rec("China banned bitcoin mining. Some miners moved machines from China to facilities near Abilene, "
@@ -898,12 +903,12 @@ def test_round_four_a_speaker_from_a_place_the_ban_told_elsewhere_and_two_provin
     r = rec("أمرت سيتشوان بإغلاق المزارع.\n\nولم تكن الولايات المتحدة الوجهة الوحيدة، فقد شحن معدنون أجهزتهم إلى "
             "كندا.\n\nوقال لي مينغ، وهو معدن من سيتشوان نقل نصف أجهزته إلى تكساس: \"لم نكن نتوقع أن يكون "
             "الحظر نهائياً\".", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["CN-SC"]
+    assert juris(r) == ["CN-SC"]
     r = rec("Inner Mongolia gave miners two months to leave, and Xinjiang issued a similar order on bitcoin "
             "mining. Prosecutors said they had shut down 13 unregistered mining sites in the Karaganda region.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["CN-NM", "CN-XJ", "KZ-35"]
+    assert juris(r) == ["CN-NM", "CN-XJ", "KZ-35"]
     r = rec("منحت منغوليا الداخلية المعدنين في أيار/مايو مهلة شهرين للمغادرة.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["CN-NM"]
+    assert juris(r) == ["CN-NM"]
 
 
 def test_round_four_partners_there_and_arabic_narrators():
@@ -2232,15 +2237,15 @@ def test_raids_told_by_the_premises_or_far_from_the_mining_word():
     # (in an article about mining)
     r = rec("Illegal crypto mining farms strain the grid. Since then the National Police have raided "
             "warehouses in the Viana and Cacuaco municipalities of Luanda province.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["AO-LUA"]
+    assert juris(r) == ["AO-LUA"]
     r = rec("A smaller sweep in the Jahra governorate on Sunday found rigs in 14 houses.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["KW-JA"]
+    assert juris(r) == ["KW-JA"]
     r = rec("Crypto mining boomed in Siberia. In 2023 the authorities in the Irkutsk region began raiding "
             "households that mined on cheap residential tariffs.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["RU-IRK"]
+    assert juris(r) == ["RU-IRK"]
     r = rec("انتشر تعدين البيتكوين في المنازل. ودهمت الشرطة خلال الأسبوعين الماضيين 112 منزلاً في منطقة "
             "الوفرة وضواحٍ أخرى من محافظة الأحمدي.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["KW-AH"]
+    assert juris(r) == ["KW-AH"]
     # "two of the raided houses": houses, no raid told there
     r = rec("Illegal crypto mining farms strain the grid. An Egyptian technician who worked at two of "
             "the raided houses said his employer left.", "en")
@@ -2255,10 +2260,10 @@ def test_an_order_and_what_it_orders_a_source_s_place_and_the_province_as_a_have
     # of it sit is not where it applies
     r = rec("وكان الإقليم قد تحول إلى ملاذ لمعدنين عبروا الحدود من إيران، بعدما أمرت السلطات الإيرانية "
             "في أيار/مايو من ذلك العام بوقف التعدين أربعة أشهر، بحسب تجار في سوق الإلكترونيات بالسليمانية.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["IR"]
+    assert juris(r) == ["IR"]
     r = rec("Miners fled Xinjiang in 2021. Many went to Ekibastuz in Pavlodar Region. Officials in Kazakhstan "
             "ordered farms in the province to halt, according to traders in Almaty.", "en")
-    assert [j for j, _, _ in _bans(r)] == ["KZ"]
+    assert juris(r) == ["KZ"]
     # "الإقليم" is the region told before with that noun ("إقليم كردستان"), not a province told after it
     r = rec("حظر إقليم كردستان العراق التعدين. ونقل معدنون أجهزتهم من محافظة كرمانشاه. وكان الإقليم قد "
             "تحول إلى ملاذ لمعدنين عبروا الحدود من إيران.", "ar")
@@ -2289,11 +2294,11 @@ def test_taking_the_fleet_to_a_terminal_and_a_county_named_after_a_state():
 def test_arabic_bans_whose_subject_follows_the_verb():
     r = rec("وأوضح أن نقطة التحول جاءت في أيار/مايو 2021، عندما أمر الرئيس الإيراني آنذاك حسن روحاني "
             "بوقف كل أنشطة التعدين.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["IR"]
+    assert juris(r) == ["IR"]
     assert "حسن روحاني" in [e["text"] for e in r["entities"] if e["type"] == "PERSON"]  # not "… بوقف"
     r = rec("وانتشر تعدين البيتكوين في إيران. ففي العام الماضي طلبت شركة توانير الحكومية من المزارع "
             "المرخصة فصل أجهزتها خلال ساعات الذروة.", "ar")
-    assert [j for j, _, _ in _bans(r)] == ["IR"]
+    assert juris(r) == ["IR"]
     # "فصل الصيف" is the summer season, not a disconnection
     r = rec("وانتشر تعدين البيتكوين في إيران. وطلبت شركة توانير من المشتركين ترشيد الاستهلاك خلال فصل الصيف.", "ar")
     assert _bans(r) == []
@@ -2302,7 +2307,7 @@ def test_arabic_bans_whose_subject_follows_the_verb():
 def test_inspection_campaigns_seizures_told_far_from_the_devices_and_a_cause_after_the_move():
     r = rec("كشفت هيئة تنظيم قطاع الطاقة أن حملات التفتيش التي نفذتها خلال عام 2022 أسفرت عن ضبط 230 حالة "
             "اعتداء على الشبكة الكهربائية بهدف تشغيل أجهزة تعدين العملات الرقمية في محافظتي إربد والمفرق.", "ar")
-    assert sorted(j for j, _, _ in _bans(r)) == ["JO-IR", "JO-MA"]
+    assert sorted(juris(r)) == ["JO-IR", "JO-MA"]
     r = rec("نقلت المهندسة مشروعها الصغير عام 2020 إلى مدينة إكيباستوز في كازاخستان، بعد أن وجدت عرض استضافة "
             "بنصف كلفة الكهرباء التجارية في الأردن.", "ar")
     assert moves(r, "destination") == [("KZ-55",)]
@@ -2338,7 +2343,7 @@ def test_cutting_off_farms_a_sweep_through_towns_and_as_far_as_a_destination():
             "crackdown that operators say is pushing their rigs into Thailand and as far as Laos. In Sarawak, "
             "the state utility Sarawak Energy began cutting off illegal farms around Miri in 2021, and Sabah "
             "Electricity ran its own sweep through Sandakan and Tawau the following year.", "en", published="2024-05-14")
-    assert sorted(j for j, _, _ in _bans(r)) == ["MY", "MY-08", "MY-12", "MY-13"]
+    assert sorted(juris(r)) == ["MY", "MY-08", "MY-12", "MY-13"]
 
 
 def test_a_move_on_condition_of_a_ban_carries_the_condition():
@@ -2396,13 +2401,13 @@ def test_a_ban_in_the_where_clause_of_a_town_is_its_province_s():
     r = rec("Bitcoin miners keep arriving in Ethiopia. They were followed by Russian operators from Irkutsk, "
             "where Moscow's winter ban on mining in the region's southern districts took effect on Jan. 1.",
             "en", "2025-02-14")
-    assert [j for j, _, _ in _bans(r)] == ["RU-IRK"]
+    assert juris(r) == ["RU-IRK"]
 
 
 def test_a_possessed_order_is_a_ban_of_its_owner():
     r = rec("Miners moved to Laos after Yunnan's June 2021 order.", "en", "2025-02-14")
-    assert [j for j, _, _ in _bans(r)] == ["CN-YN"]
+    assert juris(r) == ["CN-YN"]
     r = rec("Northern Laos drew miners from Yunnan after the Chinese province's June 2021 order.", "en", "2025-02-14")
-    assert [j for j, _, _ in _bans(r)] == ["CN-YN"]
+    assert juris(r) == ["CN-YN"]
     r = rec("Bitcoin miners expand. The company's order book is full of mining rigs.", "en")
     assert _bans(r) == []

@@ -104,14 +104,14 @@ _AR_ORG_HEAD_RX = {
 _AR_DEFINITE_HEADS = tuple(normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if h.startswith("ال"))
 _AR_ORG_HEAD_WORDS = {normalize_ar(h) for hs in _AR_ORG_HEADS.values() for h in hs if " " not in h}
 _AR_NOT_NAME |= _AR_ORG_HEAD_WORDS
+# "then" inside a title ("الرئيس الإيراني آنذاك حسن روحاني"): no first name
+_AR_THEN = {normalize_ar(w) for w in "آنذاك انذاك حينذاك حينها".split()}
 # words of time inside a title: "الرئيس الإيراني آنذاك", "الرئيس السابق"
-_AR_TITLE_TIME = {normalize_ar(w) for w in "آنذاك انذاك حينذاك حينها السابق السابقة الأسبق".split()}
+_AR_TITLE_TIME = _AR_THEN | {normalize_ar(w) for w in "السابق السابقة الأسبق".split()}
 # what an order orders ends a name: "أمر الرئيس حسن روحاني بوقف التعدين"
 _AR_NOT_NAME |= {normalize_ar(w) for w in (
     "بوقف بإيقاف بايقاف بحظر بمنع بإغلاق باغلاق بتعليق بقطع بفصل بتجميد بالتوقف بوضع بمصادرة بمصادره "
-    "وقف إيقاف ايقاف حظر منع إغلاق اغلاق تعليق قطع فصل تجميد "
-    # "الرئيس الإيراني آنذاك حسن روحاني": "then" is no first name
-    "آنذاك انذاك حينذاك حينها").split()}
+    "وقف إيقاف ايقاف حظر منع إغلاق اغلاق تعليق قطع فصل تجميد").split()} | _AR_THEN
 # a weekday or a month ends a name: "البرلمان الجزائري الاثنين"
 _AR_NOT_NAME |= {normalize_ar(w) for w in (*AR_WEEKDAYS, *AR_MONTHS) if len(w) > 2}
 _AR_NAME_JOINS = {normalize_ar(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "أبي", "ابي")}
@@ -910,6 +910,14 @@ _LIST_SEP = re.compile(r"\s*[,،]?\s*(?:(?:and|or)\s+)?")
 _KIND_WORD = re.compile(r"\s*\((?:city)\)|\s+(?:governorate|province|region|oblast|state)$", re.I)
 
 
+def _set_ents(doc: Doc, ents: list, out: list) -> list:
+    """Put ``out`` in place of ``ents`` as the doc's entities when a pass changed them."""
+    if out != ents:
+        doc.ents = out
+        token_view(doc, refresh_ents=True)
+    return out
+
+
 def _listed_capitals(doc: Doc, ents: list) -> list:
     """"في محافظات خوزستان وأصفهان وكرمان وطهران", "the provinces of Isfahan and
     Tehran": a city named like its province is that province in a list of provinces
@@ -948,10 +956,7 @@ def _listed_capitals(doc: Doc, ents: list) -> list:
                 or any(ents[i].label_ == "PROVINCE" and nm.get(ents[i].id_, {}).get("country") == country
                        for i in range(first, last + 1) if i != k):
             out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
-    if out != ents:
-        doc.ents = out
-        token_view(doc, refresh_ents=True)
-    return out
+    return _set_ents(doc, ents, out)
 
 
 # towns named like a better-known one: the gazetteer's reading, and the namesake an
@@ -978,10 +983,7 @@ def _town_namesakes(doc: Doc, ents: list) -> list:
         if other and (where(other) - {nm.get(other, {}).get("country")}) & told \
                 and not (where(e.id_) & told):
             out[k] = Span(doc, e.start, e.end, label="CITY", span_id=other)
-    if out != ents:
-        doc.ents = out
-        token_view(doc, refresh_ents=True)
-    return out
+    return _set_ents(doc, ents, out)
 
 
 # "Indiana County, Pennsylvania", "Ohio County, Kentucky": a county named after a place
@@ -997,10 +999,7 @@ def _counties(doc: Doc, ents: list) -> list:
         m = _COUNTY_AFTER.match(text, e.end_char) if e.label_ in ("COUNTRY", "PROVINCE", "CITY") else None
         county = doc.char_span(e.start_char, m.end()) if m else None
         out.append(Span(doc, county.start, county.end, label="REGION", span_id="") if county is not None else e)
-    if out != ents:
-        doc.ents = out
-        token_view(doc, refresh_ents=True)
-    return out
+    return _set_ents(doc, ents, out)
 
 
 def _namesakes(doc: Doc, ents: list) -> list:
@@ -1041,10 +1040,7 @@ def _namesakes(doc: Doc, ents: list) -> list:
                     and b - a <= 8 and _LIST_GAP.fullmatch(text, a, b):
                 out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
                 break
-    if out != ents:
-        doc.ents = out
-        token_view(doc, refresh_ents=True)
-    return out
+    return _set_ents(doc, ents, out)
 
 
 _EN_VERBISH = {"Are", "Is", "Was", "Were", "Have", "Has", "Had", "Do", "Does", "With", "To", "That", "For", "Be", "Will", "Can"}

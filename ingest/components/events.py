@@ -30,7 +30,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.gazetteer import contains, names
+from ingest.gazetteer import contains, is_region as _is_region, names
 from ingest.industry import other_industry
 from ingest.components.sentences import doc_text as _text, entity_spans, folded as folded_doc, sentences
 from ingest.lang.ar.demonyms import BROKEN_PLURALS, PEOPLE_PLURALS
@@ -114,17 +114,19 @@ _ITS_EN = re.compile(r"\b(?:its|their)\s", re.I)
 _ITS_AR = re.compile(r"\s+[\u0600-\u06FF]{3,}(?:ها|هم)(?![\u0621-\u0652\u0670])")
 _IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|quickly|would|will)\s+)?$"
                          r"|(?<![\u0621-\u0652\u0670])(?:انها|إنها|أنها|انهم|إنهم|أنهم)\s+$", re.I)
+# a ban taking effect: "(the ban) takes effect / returns", "(قبل أن) يسري (الحظر)"
+_TAKES_EFFECT_EN = (r"(?:(?:takes|took|comes|came|goes|went|kicks|kicked|enters|entered)\s+(?:effect|into|in)"
+                    r"|returns|resumes|starts|begins|applies|bites)\b")
+_TAKES_EFFECT_AR = r"(?:يسري|تسري|يدخل|تدخل|يبدأ|يبدا|تبدأ|تبدا|يطبق|تطبق)"
 # "Canaan had moved to Kazakhstan in 2020, before the crackdown"
 _BEFORE_THE_BAN = re.compile(r"\bbefore\s+(?:the|any|a)\s+(?:[\w-]+\s+)?(?:ban|crackdown|moratorium|prohibition|order)\b"
                              # (not "will move … before the ban takes effect": a move ahead of a ban)
-                             r"(?!\s+(?:(?:takes|took|comes|came|goes|went|kicks|kicked|enters|entered)\s+(?:effect|into|in)"
-                             r"|returns|resumes|starts|begins|applies|bites)\b)"
-                             r"|(?<![\u0621-\u0652\u0670])قبل\s+(?:(?:أن|ان)\s+(?!" + "|".join(("يسري", "تسري", "يدخل", "تدخل", "يبدأ", "يبدا", "تبدأ", "تبدا", "يطبق", "تطبق"))
+                             r"(?!\s+" + _TAKES_EFFECT_EN + r")"
+                             r"|(?<![\u0621-\u0652\u0670])قبل\s+(?:(?:أن|ان)\s+(?!" + _TAKES_EFFECT_AR
                              + r")\S+\s+)?(?:ال)?(?:حظر|حمله|حملة|قرار)", re.I)
 # a ban that takes effect after the move: "before the ban takes effect", "قبل أن يسري الحظر"
-_TAKES_EFFECT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:(?:takes|took|comes|came|goes|went|kicks|kicked|enters|entered)\s+(?:effect|into|in)"
-                                 r"|returns|resumes|starts|begins|applies|bites)\b", re.I)
-_TAKES_EFFECT_BEFORE = re.compile(r"(?<![\u0621-\u0652\u0670])(?:أن|ان)\s+(?:يسري|تسري|يدخل|تدخل|يبدأ|يبدا|تبدأ|تبدا|يطبق|تطبق)\s+$")
+_TAKES_EFFECT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?" + _TAKES_EFFECT_EN, re.I)
+_TAKES_EFFECT_BEFORE = re.compile(r"(?<![\u0621-\u0652\u0670])(?:أن|ان)\s+" + _TAKES_EFFECT_AR + r"\s+$")
 _BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|\bin\s+anticipation\s+of|(?<![\u0621-\u0652\u0670])(?:قبل|تحسبا|تحسباً|استباقا|استباقاً))\s*(?:(?:أن|ان)\s+)?"
                          r"(?P<any>(?:any|أي|اي)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\u0600-\u06FF'’]+\s+){0,2}$", re.I)
 # "وكانت شركات عدة قد انتقلت …": a move told as background, before the news
@@ -2180,11 +2182,6 @@ def _body_place(kb: str) -> str | None:
     info = names().get(kb, {})
     parent = info.get("parent") or ""
     return parent if "-" in parent and info.get("type") in ("COMPANY", "REGULATOR", "ORGANIZATION") else info.get("country")
-
-
-def _is_region(pid: str | None) -> bool:
-    """Whether the gazetteer types ``pid`` a REGION ("Siberia"): no jurisdiction."""
-    return (names().get(pid) or {}).get("type") == "REGION"
 
 
 def _into_its_origin(text: str, moves: list[dict]) -> None:
