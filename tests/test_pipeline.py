@@ -2411,3 +2411,45 @@ def test_a_possessed_order_is_a_ban_of_its_owner():
     assert juris(r) == ["CN-YN"]
     r = rec("Bitcoin miners expand. The company's order book is full of mining rigs.", "en")
     assert _bans(r) == []
+
+
+def test_the_city_that_bans_is_the_town_named_before_it():
+    r = rec("Whitcomb moved his company to Rockdale from Plattsburgh, New York, in 2019, after the city "
+            "imposed an 18-month moratorium on new mining operations.", "en", "2022-03-01")
+    assert juris(r) == ["US-NY"]
+    r = rec("Plattsburgh sits on Lake Champlain. In 2018 the city council voted to ban new crypto mining.",
+            "en", "2022-03-01")
+    assert juris(r) == ["US-NY"]
+    # no town told before: no place to give the ban
+    assert juris(rec("The city imposed a moratorium on crypto mining.", "en")) == []
+
+
+def test_mining_that_had_to_shut_down_in_the_region_is_a_ban_of_the_province_named_before():
+    r = rec("In February 2021, Inner Mongolia's development and reform commission announced that all "
+            "cryptocurrency mining in the region had to shut down by the end of April.", "en", "2023-06-01")
+    assert juris(r) == ["CN-NM"]
+    # "the region of X" names its own place
+    r = rec("Officials said mining farms must close in the region of Irkutsk.", "en", "2023-06-01")
+    assert juris(r) == ["RU-IRK"]
+
+
+def test_a_nationwide_ban_after_a_province_s_is_its_country_s_not_the_dateline_s():
+    r = rec("SANDERSVILLE, Ga. — The containers hum. In February 2021, Inner Mongolia's commission "
+            "announced that all cryptocurrency mining in the region had to shut down. "
+            "A nationwide ban followed that spring.", "en", "2023-06-01")
+    assert juris(r) == ["CN-NM", "CN"]
+    r = rec("SANDERSVILLE, Ga. — The containers hum. Miners fear a nationwide ban on mining.", "en", "2023-06-01")
+    assert juris(r) == ["US"]
+
+
+def test_a_mover_leaves_the_place_banned_since_the_last_move_further_back():
+    text = ("In 2020 they trucked 1,500 machines north to Ordos, in Inner Mongolia. They had barely settled. "
+            "In February 2021, Inner Mongolia announced that all cryptocurrency mining in the region had to "
+            "shut down. Rules tightened. Prices fell. \"We had maybe eight weeks,\" Zhao said. "
+            "They shipped all 1,500 machines by rail to Ekibastuz in May 2021.")
+    r = rec(text, "en", "2023-06-01")
+    assert moves(r, "origin", "destination")[-1] == ("CN-NM", "KZ-55")
+    # without the ban in between, a move six sentences on is not tied to the last one
+    r = rec(text.replace("In February 2021, Inner Mongolia announced that all cryptocurrency mining in "
+                         "the region had to shut down.", "Winter came."), "en", "2023-06-01")
+    assert moves(r, "origin", "destination")[-1] == (None, "KZ-55")

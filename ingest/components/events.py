@@ -344,6 +344,11 @@ _MUNICIPAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:city|town|village|municipal|co
                               r"government|authorities|board|lawmakers|leaders)\b", re.I)
 _LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?-i:[A-Z][\w-]*\s+){0,3}(?:local\s+|public\s+|county['’]?s?\s+|city['’]?s?\s+)?(?:utility|utilities|county|city\s+council|town\s+council|municipality|public\s+utility\s+district)\b"
                          r"|(?<![\u0621-\u0652\u0670])(?:البلدي[ةه]|المجلس\s+البلدي|المجلس\s+المحلي|السلطات\s+المحلي[ةه])(?![\u0621-\u0652\u0670])", re.I)
+# "after the city imposed a moratorium", "the town council voted to ban": a town told before
+# bans, the subject a few words before the trigger
+_THE_TOWN = re.compile(r"\bthe\s+(?:city|town|village|municipality|borough|township)(?:\s+(?:council|commission|board|government|officials))?"
+                       r"(?=(?:\s+[\w-]+){0,5}\s*$)", re.I)
+_IN_THE_REGION = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:region|province|state|republic|territory)\b(?!\s+of\b)", re.I)
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$"
                          r"|(?<![\u0621-\u0652\u0670])(?:ينطبق|يطبق|تطبق|يسري|يشمل|تشمل|امتد|يمتد|توسع|وسع|وسعت)\s+(?:\S+\s+){0,2}(?:علي|الي|ل)\s*$")
@@ -460,6 +465,7 @@ class KGEvents:
         ent_starts = [e.start_char for e in ents_by_start]
         self._regulators = [e for e in ents_by_start if e.label_ == "REGULATOR"]
         self._provinces = [e for e in ents_by_start if e.label_ == "PROVINCE" and e.kb_id_]
+        self._towns = [e for e in ents_by_start if e.label_ == "CITY" and e.kb_id_]
         for sent_index, sent in enumerate(sents):
             self._sent_index = sent_index
             hits = by_sent[sent_index]
@@ -744,6 +750,12 @@ class KGEvents:
             noun = normalize_ar(m.group(0))[2:]
             told = [e for e in told if noun in normalize_ar(e.text)]
         return self._pid(told[-1]) if told else None
+
+    @staticmethod
+    def _named_before(ents, sent, at: int) -> list:
+        """The last of ``ents`` (sorted by offset) named before ``at``, in this sentence or
+        the few lines before it."""
+        return [q for q in ents if max(0, sent.start_char - 400) <= q.start_char < at][-1:]
 
     @property
     def _last_dest(self) -> str | None:
@@ -1141,12 +1153,29 @@ class KGEvents:
                 authority is not None and re.search(r"(?:في|داخل) البلاد|\bin\s+the\s+country\b", text[lo:hi])
                 or re.search(r"\b(?:across|throughout)\s+the\s+country\b|\bnationwide\b|(?:في|عبر) (?:جميع|كل|انحاء) (?:انحاء )?البلاد", text[lo:hi])):
             ids = [doc._.salient_place.split("-")[0]]  # "حظر التعدين في البلاد": the article's country
+            last = self._last_ban
+            if last and self._sent_index - last[0] <= 3:
+                # "Inner Mongolia … ordered mining to shut down. A nationwide ban followed": the
+                # country of the ban just told, not of the article's dateline
+                ids = [last[1].split("-")[0]]
         if not ids:
             # ("WENATCHEE, Wash. — The utility voted to stop …": a local body of the
             # dateline's town bans in the town's province)
             local = _LOCAL_BODY.search(text, lo, hi) is not None
             ids = [pid for pid in ((_province_of(self._pid(q)) if local and q.label_ == "CITY" else self._jurisdiction(doc, q))
                                    for q in filed) if pid]
+        if not ids and self.lang == "en":
+            # "moved to Rockdale from Plattsburgh, New York, after the city imposed a
+            # moratorium": the town that bans is the one named before "the city", in its province
+            the = _THE_TOWN.search(text, lo, trig[0])
+            if the:
+                ids = [_province_of(self._pid(q)) for q in self._named_before(self._towns, sent, the.start())]
+            # "Inner Mongolia's commission announced that all mining in the region had to shut
+            # down": the province named before "the region" (told with the ban, not before it:
+            # "Miners in the state said the ban in China …")
+            the = _IN_THE_REGION.search(text, trig[0], hi)
+            if not ids and the:
+                ids = [self._pid(q) for q in self._named_before(self._provinces, sent, the.start())]
         if tid == "ban.enforce":
             # a raid or seizure is the ban of the place told, as precisely as told: "Police in
             # Sarawak raided" (MY-13), "ضبطت … في محافظة الجيزة" (EG-GZ), a town's province;
@@ -1935,8 +1964,13 @@ class KGEvents:
                                           # "ألغت … الأسعار التفضيلية، ما دفع X إلى …": a push by that other cause
                                           or (h[1] == "cue.push" and _OTHER_CAUSE.search(_fold_range(doc, sent.start_char, h[2])))))]
         last = self._last_move
+        # (further back when a ban of the place the last move went to was told since: "they
+        # trucked the machines to Ordos … Inner Mongolia ordered mining to shut down … The family
+        # shipped all 1,500 machines to Ekibastuz")
+        banned_there = last is not None and self._last_ban is not None and last[1] <= self._last_ban[0] < self._sent_index \
+            and (self._last_ban[1] == last[0] or contains(self._last_ban[1], last[0]))
         if origin is None and dest_ids and last is not None and status == "completed" and last[3] == "completed" \
-                and tid in ("mig.move", "mig.ship", "mig.take") and 0 < self._sent_index - last[1] <= 4 \
+                and tid in ("mig.move", "mig.ship", "mig.take") and 0 < self._sent_index - last[1] <= (8 if banned_there else 4) \
                 and ((actor is None and actor_text is None
                       and not any(e.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and e.start_char < trig[0] for e in sent_ents))
                      # ("In April 2022 he loaded his machines …": the same mover, named before)
