@@ -2453,3 +2453,41 @@ def test_a_mover_leaves_the_place_banned_since_the_last_move_further_back():
     r = rec(text.replace("In February 2021, Inner Mongolia announced that all cryptocurrency mining in "
                          "the region had to shut down.", "Winter came."), "en", "2023-06-01")
     assert moves(r, "origin", "destination")[-1] == (None, "KZ-55")
+
+
+def test_a_ban_in_part_of_a_town_s_province_is_the_province_s():
+    r = rec("فقد قررت الحكومة الروسية الشهر الماضي حظر التعدين في المناطق الجنوبية من إيركوتسك خلال أشهر الشتاء.",
+            "ar", "2024-01-01")
+    assert juris(r) == ["RU-IRK"]
+    r = rec("Moscow banned crypto mining in the southern districts of Irkutsk from November.", "en", "2024-01-01")
+    assert juris(r) == ["RU-IRK"]
+    # the national body alone still bans for its country
+    assert juris(rec("Moscow banned crypto mining across the country.", "en", "2024-01-01")) == ["RU"]
+
+
+def test_the_place_of_who_tells_of_a_move_is_not_where_the_movers_leave():
+    r = rec("A shipping agent in Dubai said miners had moved their machines to Oman.", "en")
+    assert moves(r, "origin", "destination") == [(None, "OM")]
+    r = rec("وقالت شركة شحن في دبي إن المعدنين نقلوا أجهزتهم إلى سلطنة عمان.", "ar")
+    assert moves(r, "origin", "destination") == [(None, "OM")]
+    # … unless the tellers are the movers, or the place is fronted as the scene of both
+    r = rec("وقال تاجر في دبي إنه نقل أجهزته إلى سلطنة عمان.", "ar")
+    assert moves(r, "origin", "destination") == [("AE-DU", "OM")]
+    r = rec("Miners in Xinjiang said they had moved their machines to Kazakhstan.", "en")
+    assert moves(r, "origin", "destination") == [("CN-XJ", "KZ")]
+    r = rec("In Tabriz, a trader said customers had moved their machines to Armenia.", "en")
+    assert moves(r, "origin", "destination") == [("IR-03", "AM")]
+
+
+def test_a_shipping_business_is_no_shipment():
+    r = rec("فقد أفاد وسيط شحن في بندر عباس بأن مجموعة من المستثمرين في أصفهان شحنت نحو 2,000 جهاز بحرا "
+            "إلى سلطنة عمان.", "ar")
+    assert moves(r, "origin", "destination") == [("IR-10", "OM")]
+    assert moves(rec("The company is shipping 2,000 machines to Oman.", "en"), "destination") == [("OM",)]
+
+
+def test_space_rented_in_a_town_of_the_country_gone_to_is_where_the_move_goes():
+    r = rec("شحنت المجموعة 2,000 جهاز إلى سلطنة عمان، حيث استأجرت مساحة في منطقة صحار الصناعية.", "ar")
+    assert moves(r, "destination") == [("OM-BS",)]
+    r = rec("The group shipped 2,000 machines to Oman, where it rented space near Sohar.", "en")
+    assert moves(r, "destination") == [("OM-BS",)]

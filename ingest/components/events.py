@@ -274,6 +274,7 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              r"\s+(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
 _PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي|ه))?(?:\s+(?:به|بها|لها|له))?\s+من\s*"
                          r"(?:(?:ولايه|ولايتي|ولايات|محافظه|محافظتي|محافظات|مقاطعه|مقاطعتي|مقاطعات|اقليم|منطقه)\s+)?$")
+_PART_OF_EN = re.compile(r"\b(?:parts?|areas?|districts?|(?:north|south|east|west)(?:ern)?(?:\s+(?:parts?|areas?|districts?))?)\s+of\s+(?:the\s+)?$", re.I)
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*(?:the\s+)?$", re.I)
 # "the top destination, followed by Kazakhstan, Russia and Canada", "تليها كازاخستان ثم روسيا":
@@ -311,9 +312,10 @@ _FROM_PART = re.compile(r"\bfrom\s+(?:the\s+)?(?:south|north|east|west|southern|
                         r"|(?<![\u0621-\u0652\u0670])من\s+(?:ال)?(?:جنوب|شمال|شرق|غرب|وسط|المناطق|مناطق)", re.I)
 _CLAUSE_END = re.compile(r"[.;؛!?]|[,،]\s*(?:but|and|while|لكن)\b")
 # a site, host or partner told just before a place ("a partner runs a site near Ekibastuz")
-_SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|campus|land|lease)\s+"
+_SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|campus|land|lease|space)\s+"
                         r"(?:in|near|at|outside|around)\s+(?:the\s+)?$"
-                        r"|(?:مزرعه|مزرعة|موقع|منشاه|منشأة|مستودع|شريك|مضيف|ارض|أرض)\S*\s+(?:\S+\s+){0,2}(?:في|قرب|بالقرب\s+من)\s+$", re.I)
+                        r"|(?:مزرعه|مزرعة|موقع|منشاه|منشأة|مستودع|شريك|مضيف|ارض|أرض|مساحه|مساحة|مجمع)\S*\s+(?:\S+\s+){0,2}(?:في|قرب|بالقرب\s+من)\s+"
+                        r"(?:(?:منطقه|منطقة|مدينه|مدينة|ضواحي)\s+)?$", re.I)
 _RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
 # "المعدنون الروس", "نقل الروس أجهزتهم": peoples' broken plurals, with their article
 _BROKEN = "|".join(f"ال{f}" for forms in BROKEN_PLURALS.values() for f in forms)
@@ -1074,7 +1076,7 @@ class KGEvents:
                 like = _LIKE_AR if self.lang == "ar" else _LIKE_EN
                 for q in (q for q in juris if q.start_char > trig[0]):
                     gap = text[last.end_char:q.start_char] if last is not None else ""
-                    if self._is_in(doc, q) or like.search(self._before(doc, q)) or (
+                    if self._is_in(doc, q) or like.search(self._before(doc, q)) or _PART_OF_EN.search(self._before(doc, q, 40)) or (
                             last is not None and re.fullmatch(r"\s*(?:,|and|or)?\s*(?:and\s+)?(?:parts\s+of\s+)?(?:the\s+)?", gap)):
                         covered.append(q)
                         last = q
@@ -1292,7 +1294,10 @@ class KGEvents:
         if p.label_ == "CITY":
             info = names().get(pid, {})
             # "in Irkutsk", "Dagestan, Chechnya and parts of Irkutsk": the city's province
+            # ("في المناطق الجنوبية من إيركوتسك", "in the southern parts of Irkutsk": part of it)
             if info.get("parent") and (self._is_in(doc, p) or (listed and _LISTED.search(self._before(doc, p)))
+                                       or (self.lang == "ar" and _PART_OF_AR.search(self._before(doc, p, 40)))
+                                       or (self.lang == "en" and _PART_OF_EN.search(self._before(doc, p, 40)))
                                        or re.search(r"['’]s\s+$", self._before(doc, p))):  # "Xinjiang's Changji"
                 return info["parent"]
             # "the city of Plattsburgh", "Plattsburgh's city council", "بلدية …": the town's own
@@ -1467,6 +1472,12 @@ class KGEvents:
         # سيتشوان": the clause describes the origin, and where they go comes after it)
         if rel and any(trig[1] <= p.start_char < rel.start() and not self._is_orig(doc, p) for p in places):
             places = [p for p in places if p.start_char < rel.start()]
+        # "A shipping agent in Dubai said miners had moved their machines to Oman", "وقال تاجر في
+        # دبي إن المعدنين نقلوا أجهزتهم إلى عُمان": the place of who tells is not where the movers
+        # leave (it is when the tellers move: "miners in Xinjiang said they had moved")
+        frame = _told_frame(text, win[0], trig[0], self.lang) if tid not in ("mig.destination", "mig.attract") else None
+        if frame is not None:
+            places = [p for p in places if not (frame[0] <= p.start_char < frame[1]) or self._is_orig(doc, p)]
         if tid == "mig.attract" and _FOR_YEARS.match(text, trig[1]):
             return []  # "the province, which has attracted miners for years": what it is, not a move
         if tid == "mig.arrive" and not _THIS_TOWN.match(text, trig[1]) and not any(
@@ -2310,6 +2321,32 @@ def _in_relative_clause(text: str, at: int, trig: int) -> bool:
 
 _DATELINE_HEAD = re.compile(r"\s*(?:[^\n/,.]{2,25}/)+")
 _DATELINE_TAIL = re.compile(r"(?:/[^\n/,.]{2,25})*\s*(?:[,،][^\n(\-–—]{0,30})?(?:\([^)\n]{1,30}\))?\s*[-–—]")
+
+
+_TELL_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قالت|يقول|تقول|افاد|أفاد|افادت|أفادت|ذكر|ذكرت|اكد|أكد|اكدت|أكدت"
+                      r"|اوضح|أوضح|اوضحت|أوضحت|اعلن|أعلن|اعلنت|أعلنت|اشار|أشار|اشارت|أشارت)(?![\u0621-\u0652\u0670])")
+
+
+def _told_frame(text: str, lo: int, at: int, lang: str) -> tuple[int, int] | None:
+    """Where the teller of a move at ``at`` is named, when someone else tells it ("A
+    shipping agent in Dubai said miners had moved …", "قال تاجر في دبي إن المعدنين نقلوا …"):
+    the span from the teller to the verb (English) or from the verb to "إن" (Arabic); None
+    when there is none or the tellers move ("… said they had moved", "قال إنه نقل …"). A
+    place fronted before it sets the scene of both and is not in it ("وفي تبريز، قال تاجر
+    إن زبائنه في المدينة نقلوا …")."""
+    says = list((_TELL_AR if lang == "ar" else _SAY).finditer(text, lo, at))
+    if not says:
+        return None
+    say = says[-1]
+    if lang == "ar":
+        comp = _COMP_AR.search(text, say.end(), min(at, say.end() + 60))
+        return (say.start(), comp.start()) if comp and text[comp.end():comp.end() + 1].isspace() else None
+    told = text[say.end():at]
+    if not re.match(r"\s+[A-Za-z]", told) or re.search(
+            r"\b(?:he|she|they|it|we|i|its|their|his|her|our|the\s+company|the\s+firm)\b", told, re.I):
+        return None  # ("X, a trader said, moved …"; "X said in a statement that it would move …")
+    breaks = [lo + m.end() for m in re.finditer(r"[,;:—–]", text[lo:say.start()])]
+    return (max([lo] + breaks), say.start())
 
 
 def _unglued(words: str) -> str:
