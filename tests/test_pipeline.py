@@ -2491,3 +2491,10 @@ def test_space_rented_in_a_town_of_the_country_gone_to_is_where_the_move_goes():
     assert moves(r, "destination") == [("OM-BS",)]
     r = rec("The group shipped 2,000 machines to Oman, where it rented space near Sohar.", "en")
     assert moves(r, "destination") == [("OM-BS",)]
+
+
+def test_raids_told_as_operations_that_took_place_somewhere_are_bans_there():
+    r = rec("Inspectors have carried out 43 raids on unlicensed crypto mining sites since February. Most of the "
+            "operations took place in Alto Paraná, with a smaller wave in Itapúa in the south.", "en", "2024-10-01")
+    assert juris(r) == ["PY-10", "PY-7"]
+    assert juris(rec("Bitcoin mining operations were concentrated in Sichuan.", "en")) == []
