@@ -2498,3 +2498,15 @@ def test_raids_told_as_operations_that_took_place_somewhere_are_bans_there():
             "operations took place in Alto Paraná, with a smaller wave in Itapúa in the south.", "en", "2024-10-01")
     assert juris(r) == ["PY-10", "PY-7"]
     assert juris(rec("Bitcoin mining operations were concentrated in Sichuan.", "en")) == []
+
+
+def test_the_province_s_government_is_the_government_of_the_province_told_before():
+    r = rec("Quebec was the plan. Manitoba proved a reprieve rather than a home. In November 2022, the province's "
+            "government imposed an 18-month pause on new electricity connections for crypto miners.", "en", "2023-01-01")
+    assert juris(r) == ["CA-MB"]
+
+
+def test_a_pause_in_processing_new_applications_is_a_ban():
+    r = rec("In June 2018 the Quebec government allowed Hydro-Québec to pause the processing of new applications "
+            "from cryptocurrency companies.", "en", "2023-01-01")
+    assert juris(r) == ["CA-QC"]

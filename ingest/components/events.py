@@ -1131,7 +1131,14 @@ class KGEvents:
                 ids = [self._pid(max(inner, key=lambda e: _depth_id(self._pid(e))))]
         if not ids and authority is not None and authority.label_ != "PERSON":
             kb = authority.kb_id_ or ""
-            if kb.startswith("authorities:"):
+            if kb.startswith("authorities:") and self.lang == "en" and re.search(
+                    r"\b[Tt]he\s+(?:province|state|region)['’]s\s+$", text[max(0, authority.start_char - 20):authority.start_char]):
+                # "Manitoba proved a reprieve. … the province's government imposed a pause": the
+                # government of the province told before, not the country's
+                told = [q for q in self._provinces if q.end_char <= authority.start_char
+                        and authority.start_char - q.start_char <= 600]
+                ids = [self._pid(told[-1])] if told else [kb.split(":", 1)[1]]
+            elif kb.startswith("authorities:"):
                 ids = [kb.split(":", 1)[1]]
             else:
                 # (a province's own body bans there: "Sarawak Energy said it would disconnect …")
