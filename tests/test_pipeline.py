@@ -2510,3 +2510,15 @@ def test_a_pause_in_processing_new_applications_is_a_ban():
     r = rec("In June 2018 the Quebec government allowed Hydro-Québec to pause the processing of new applications "
             "from cryptocurrency companies.", "en", "2023-01-01")
     assert juris(r) == ["CA-QC"]
+
+
+def test_machines_taken_crossing_into_or_leaving_the_state():
+    r = rec("In 2020 they trucked 1,500 machines to Ordos, in Inner Mongolia. A cousin took another 400 machines "
+            "from Ordos to Russia's Irkutsk region the same month.", "en", "2024-01-01")
+    assert moves(r, "origin", "destination")[-1] == ("CN-NM", "RU-IRK")
+    r = rec("About 3,000 machines from Chüy region crossed into Kazakhstan in November, most of them to "
+            "warehouses around Taraz.", "en", "2024-01-01")
+    assert moves(r, "origin", "destination") == [("KG-C", "KZ-31")]
+    r = rec("Arkansas passed a law in 2024. At least 20 MW of hosted capacity has left the state since the "
+            "2024 law, mostly for Oklahoma and Texas.", "en", "2024-01-01")
+    assert moves(r, "origin", "destination") == [("US-AR", "US-OK"), ("US-AR", "US-TX")]

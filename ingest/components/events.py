@@ -350,6 +350,7 @@ _LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?-i:[A-Z][\w-]*\s+){0,3}(?:local\s
 # bans, the subject a few words before the trigger
 _THE_TOWN = re.compile(r"\bthe\s+(?:city|town|village|municipality|borough|township)(?:\s+(?:council|commission|board|government|officials))?"
                        r"(?=(?:\s+[\w-]+){0,5}\s*$)", re.I)
+_LEFT_THE_PROVINCE = re.compile(r"(?:left|leav(?:e|es|ing)|fled|flee(?:s|ing)?)\s+the\s+(?:state|province|region|republic)\b", re.I)
 _IN_THE_REGION = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:region|province|state|republic|territory)\b(?!\s+of\b)", re.I)
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$"
@@ -1981,6 +1982,13 @@ class KGEvents:
                                           or _OTHER_CAUSE.match(_fold_range(doc, max(win[0], h[2] - 3), win[1]))
                                           # "ألغت … الأسعار التفضيلية، ما دفع X إلى …": a push by that other cause
                                           or (h[1] == "cue.push" and _OTHER_CAUSE.search(_fold_range(doc, sent.start_char, h[2])))))]
+        if origin is None and dest_ids and self.lang == "en":
+            # "20 MW of hosted capacity has left the state since the 2024 law": the province
+            # told before
+            left = _LEFT_THE_PROVINCE.match(text, trig[0], win[1])
+            told = [q for q in self._provinces if left and q.end_char <= trig[0] and trig[0] - q.start_char <= 800]
+            if told and _not_going_to(self._pid(told[-1]), dest_ids):
+                origin = self._pid(told[-1])
         last = self._last_move
         # (further back when a ban of the place the last move went to was told since: "they
         # trucked the machines to Ordos … Inner Mongolia ordered mining to shut down … The family
