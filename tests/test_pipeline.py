@@ -2522,3 +2522,18 @@ def test_machines_taken_crossing_into_or_leaving_the_state():
     r = rec("Arkansas passed a law in 2024. At least 20 MW of hosted capacity has left the state since the "
             "2024 law, mostly for Oklahoma and Texas.", "en", "2024-01-01")
     assert moves(r, "origin", "destination") == [("US-AR", "US-OK"), ("US-AR", "US-TX")]
+
+
+def test_a_move_from_a_place_in_a_paragraph_headed_by_a_place_goes_there():
+    r = rec("وهذه أبرز الوجهات:\n\n٣- مقاطعة تفير: نقل معدنون من داغستان، حيث كانت البيوت في محج قلعة وضواحيها "
+            "تحتضن آلاف الأجهزة، معداتهم إلى مراكز بيانات قرب محطة كالينين النووية.", "ar", "2025-03-01")
+    assert moves(r, "origin", "destination") == [("RU-DA", "RU-TVE")]
+    r = rec("Here is where the hardware landed.\n\nNebraska. Hosting parks have taken machines from Chinese clients. "
+            "One of those clients, Chengdu-based Tianfu Hash, said it had moved 20 MW of capacity from Sichuan.",
+            "en", "2022-03-01")
+    assert ("CN-SC", "US-NE") in moves(r, "origin", "destination")
+    # a heading inside the place left, or a heading with no move from a place, is no destination
+    r = rec("ألماتي: مزارع التعدين تغادر كازاخستان بعد قطع الكهرباء", "ar", "2022-03-01")
+    assert moves(r, "destination") in ([], [(None,)])
+    r = rec("Dagestan: small farms on the move\n\nSmall farms are on the move.", "en", "2025-03-01")
+    assert all(d != "RU-DA" for d, in moves(r, "destination"))

@@ -351,6 +351,10 @@ _LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?-i:[A-Z][\w-]*\s+){0,3}(?:local\s
 _THE_TOWN = re.compile(r"\bthe\s+(?:city|town|village|municipality|borough|township)(?:\s+(?:council|commission|board|government|officials))?"
                        r"(?=(?:\s+[\w-]+){0,5}\s*$)", re.I)
 _LEFT_THE_PROVINCE = re.compile(r"(?:left|leav(?:e|es|ing)|fled|flee(?:s|ing)?)\s+the\s+(?:state|province|region|republic)\b", re.I)
+# a paragraph's heading: "٣- ", "1. ", "- ", "• " before a place, then ":" or "." or a dash
+_HEADING_LEAD = re.compile(r"[ \t]*(?:[\d\u0660-\u0669]+\s*[-.)–]\s*|[-•*–]\s+)")
+_HEADING_END = re.compile(r"\s*(?::|\.(?=\s)|\s[—–-]\s)")
+_HEADING_END_BARE = re.compile(r"(?::|\.(?=\s))")
 _IN_THE_REGION = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:region|province|state|republic|territory)\b(?!\s+of\b)", re.I)
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$"
@@ -753,6 +757,19 @@ class KGEvents:
             noun = normalize_ar(m.group(0))[2:]
             told = [e for e in told if noun in normalize_ar(e.text)]
         return self._pid(told[-1]) if told else None
+
+    def _heading_place(self, doc, text: str, sent, ents) -> str | None:
+        """The place a paragraph opens with as its heading ("٣- مقاطعة تفير: …", "Texas. No
+        state absorbed more."), or None."""
+        para = text.rfind("\n", 0, sent.start_char) + 1
+        lead = _HEADING_LEAD.match(text, para)
+        at = lead.end() if lead else para
+        p = next((e for e in ents if e.start_char == at and e.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(e)), None)
+        # (numbered or bulleted, or a place alone before a full stop or colon: not a
+        # dateline's "ALMATY, Jan 12 -", "أديس أبابا (وكالة) -")
+        if p is None or not (_HEADING_END if lead else _HEADING_END_BARE).match(text, p.end_char):
+            return None
+        return _province_of(self._pid(p))
 
     @staticmethod
     def _named_before(ents, sent, at: int) -> list:
@@ -1480,6 +1497,11 @@ class KGEvents:
         # سيتشوان": the clause describes the origin, and where they go comes after it)
         if rel and any(trig[1] <= p.start_char < rel.start() and not self._is_orig(doc, p) for p in places):
             places = [p for p in places if p.start_char < rel.start()]
+        elif rel and any(self._is_orig(doc, p) and 0 <= rel.start() - p.end_char <= 1 for p in places):
+            # "نقل معدنون من داغستان، حيث كانت البيوت في محج قلعة تحتضن الأجهزة، معداتهم إلى
+            # مراكز بيانات": the clause right after where they leave describes it, to its comma
+            stop = re.compile(r"[,،;؛.]").search(text, rel.end(), win[1])
+            places = [p for p in places if not (rel.end() <= p.start_char < (stop.start() if stop else win[1]))]
         # "A shipping agent in Dubai said miners had moved their machines to Oman", "وقال تاجر في
         # دبي إن المعدنين نقلوا أجهزتهم إلى عُمان": the place of who tells is not where the movers
         # leave (it is when the tellers move: "miners in Xinjiang said they had moved")
@@ -1680,6 +1702,14 @@ class KGEvents:
                       and d.label_ != "REGION" and re.fullmatch(r"\s*(?:,|،)?\s*(?:in|في|ب)\s*(?:the\s+)?", text[d.end_char:r.start_char])}
         dest_ids = [p for p in dest_ids if p not in said_where] or dest_ids
         dest_ids = list(dict.fromkeys(dest_ids))
+        if not dest_ids and origs and origin:
+            # a list of destinations, one a paragraph headed by its place ("٣- مقاطعة تفير: نقل
+            # معدنون من داغستان معداتهم إلى مراكز بيانات", "Nebraska. … Tianfu Hash said it had
+            # moved 20 MW of capacity from Sichuan"): a move from a place told, to the heading's
+            # (not a heading inside the place left: "ألماتي: مزارع التعدين تغادر كازاخستان")
+            head = self._heading_place(doc, text, sent, ents)
+            if head and _not_going_to(origin, [head]) and not contains(origin, head):
+                dest_ids = [head]
         if not dest_ids and self.lang == "ar" and tid == "mig.relocate":
             # "يتوافد المعدنون على قرغيزستان": flocking onto a place
             onto = [p for p in places if trig[1] <= p.start_char <= trig[1] + 40
