@@ -2537,3 +2537,11 @@ def test_a_move_from_a_place_in_a_paragraph_headed_by_a_place_goes_there():
     assert moves(r, "destination") in ([], [(None,)])
     r = rec("Dagestan: small farms on the move\n\nSmall farms are on the move.", "en", "2025-03-01")
     assert all(d != "RU-DA" for d, in moves(r, "destination"))
+
+
+def test_a_bill_that_makes_power_theft_for_mining_a_crime_is_a_ban_of_the_article_s_country():
+    r = rec("ASUNCION, Oct 3 - A bill approved by the Senate this month would make stealing electricity for mining "
+            "a crime.", "en", "2024-10-03")
+    assert juris(r) == ["PY"]
+    assert juris(rec("ASUNCION, Oct 3 - Prices make mining a crime against the climate, a blogger wrote.", "en",
+                     "2024-10-03")) == []

@@ -355,6 +355,7 @@ _LEFT_THE_PROVINCE = re.compile(r"(?:left|leav(?:e|es|ing)|fled|flee(?:s|ing)?)\
 _HEADING_LEAD = re.compile(r"[ \t]*(?:[\d\u0660-\u0669]+\s*[-.)–]\s*|[-•*–]\s+)")
 _HEADING_END = re.compile(r"\s*(?::|\.(?=\s)|\s[—–-]\s)")
 _HEADING_END_BARE = re.compile(r"(?::|\.(?=\s))")
+_LEGISLATURE_EN = re.compile(r"\b(?:Senate|Congress|[Pp]arliament|[Ll]egislature|lawmakers|legislators|Duma|National\s+Assembly|Chamber\s+of\s+Deputies)\b")
 _IN_THE_REGION = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:region|province|state|republic|territory)\b(?!\s+of\b)", re.I)
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$"
@@ -1210,7 +1211,9 @@ class KGEvents:
             ids = list(dict.fromkeys(_province_of(i) for i in ids))
         fallback = False
         if not ids and doc._.salient_place and tid != "ban.enforce" and (
-                tid in ("ban.crackdown", "ban.ban") or authority is not None):
+                tid in ("ban.crackdown", "ban.ban") or authority is not None
+                # "A bill approved by the Senate would make stealing power for mining a crime"
+                or (self.lang == "en" and _LEGISLATURE_EN.search(text, win[0], trig[0]))):
             ids = [doc._.salient_place]
             last = self._last_ban
             if last and self._sent_index - last[0] <= 1 and last[1] != ids[0] and contains(ids[0], last[1]):
