@@ -2545,3 +2545,15 @@ def test_a_bill_that_makes_power_theft_for_mining_a_crime_is_a_ban_of_the_articl
     assert juris(r) == ["PY"]
     assert juris(rec("ASUNCION, Oct 3 - Prices make mining a crime against the climate, a blogger wrote.", "en",
                      "2024-10-03")) == []
+
+
+def test_a_word_whose_waw_is_its_own_opens_no_clause():
+    r = rec("وعبر المحيط، شحنت شركات كانت تعمل في منغوليا الداخلية أجهزتها إلى ولاية تكساس بعد قرار الإغلاق.", "ar")
+    assert moves(r, "origin", "destination") == [("CN-NM", "US-TX")]
+
+
+def test_the_place_left_inside_the_country_the_movers_are_from():
+    r = rec("فشركة ناشئة من تونس نقلت العام الماضي أجهزتها من صفاقس إلى أديس أبابا، بحثاً عن كهرباء أرخص.", "ar", "2024-01-01")
+    assert moves(r, "origin", "destination") == [("TN-61", "ET-AA")]
+    r = rec("A start-up from Tunisia moved its machines from Sfax to Addis Ababa last year.", "en", "2024-01-01")
+    assert moves(r, "origin", "destination") == [("TN-61", "ET-AA")]

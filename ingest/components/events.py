@@ -68,7 +68,8 @@ _IT_AFTER_THAT = re.compile(r"\s*(?:it|they)\s+(?:(?:has|have|had|would|will|was
 # (not the comma of "2,800")
 _CLAUSE = re.compile(r"(?!(?<=\d)[,،]\d)[،,;؛]\s*(?:و|and\b|but\b|while\b)?|\s(?:وهو|وهي|وهم|while|and\s+(?:is|are|was|now))\s"
                      # "أبخازيا تمدد الحظر وروسيا تستقطب المعدنين": and + a subject + its verb
-                     r"|\s(?=و[\u0600-\u06FF]{3,}\s+[تي][\u0600-\u06FF]{2,}\s)"
+                     # (not a word whose و is its own: "إلى ولاية تكساس", "وزارة", "وكالة", "وادي")
+                     r"|\s(?!ولاي|وزار|وكال|وادي|وسط|وفق|وقت)(?=و[\u0600-\u06FF]{3,}\s+[تي][\u0600-\u06FF]{2,}\s)"
                      # "shipped 320 machines to Kazakhstan and planned to move more …"; "بعد حظر بكين.. تكساس"
                      r"|\sand\s+(?=(?:plans?|planned|intends?|intended|hopes?|wants?|is|are|was|were|will|would|may|might"
                      r"|could|then|now|has|have|had|expects?|aims?)\b)|\.\.+\s*")
@@ -2039,6 +2040,13 @@ class KGEvents:
             # "… نقل أجهزته إلى أرمينيا. وفي شباط من ذلك العام، نقل 180 آلة إلى كوتايسي": the
             # mover of a story, named no more, leaves where the last move took him
             origin = last[0]
+        if origin and "-" not in origin and origs:
+            # "فشركة ناشئة من تونس نقلت أجهزتها من صفاقس إلى أديس أبابا": the place left inside
+            # the country the movers are from
+            inner = [self._pid(q) for q in origs if self._pid(q) and self._pid(q) != origin
+                     and contains(origin, self._pid(q)) and _not_going_to(self._pid(q), dest_ids)]
+            if inner:
+                origin = inner[-1]
         # a town the movers leave stands for its province ("من أوردوس" leaves Inner Mongolia,
         # "from Boden" Norrbotten): the graph keeps the town among the sentence's entities
         origin = _province_of(origin)
