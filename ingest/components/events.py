@@ -2041,9 +2041,10 @@ class KGEvents:
             # mover of a story, named no more, leaves where the last move took him
             origin = last[0]
         if origin and "-" not in origin and origs:
-            # "فشركة ناشئة من تونس نقلت أجهزتها من صفاقس إلى أديس أبابا": the place left inside
-            # the country the movers are from
+            # "فشركة ناشئة من تونس نقلت أجهزتها من صفاقس إلى أديس أبابا": the place told with
+            # "from" inside the country the movers are from (not "Fleeing Caracas's crackdown")
             inner = [self._pid(q) for q in origs if self._pid(q) and self._pid(q) != origin
+                     and re.search(r"(?:\bfrom|(?:^|\s)من)\s+(?:\S+\s+)?$", self._before(doc, q, 16))
                      and contains(origin, self._pid(q)) and _not_going_to(self._pid(q), dest_ids)]
             if inner:
                 origin = inner[-1]
