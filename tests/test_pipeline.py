@@ -2557,3 +2557,13 @@ def test_the_place_left_inside_the_country_the_movers_are_from():
     assert moves(r, "origin", "destination") == [("TN-61", "ET-AA")]
     r = rec("A start-up from Tunisia moved its machines from Sfax to Addis Ababa last year.", "en", "2024-01-01")
     assert moves(r, "origin", "destination") == [("TN-61", "ET-AA")]
+
+
+def test_a_plan_made_again_instead_leaves_where_the_first_plan_left():
+    r = rec("Almaty-based Kazakh Digital Power had intended to ship about 20 MW of machines from its site in "
+            "Ekibastuz to Ethiopia this spring. Its chief executive, Nurlan Abenov, said the firm would now look at Oman and "
+            "Paraguay instead.", "en", "2025-03-04")
+    assert moves(r, "origin", "destination") == [("KZ-55", "ET"), ("KZ-55", "OM"), ("KZ-55", "PY")]
+    r = rec("Almaty-based Kazakh Digital Power had intended to ship machines from Ekibastuz to Ethiopia. "
+            "Other firms said they would look at Oman.", "en", "2025-03-04")
+    assert moves(r, "origin", "destination")[-1] == (None, "OM")

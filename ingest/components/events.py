@@ -459,6 +459,7 @@ class KGEvents:
         events: list[dict] = []
         # (destination, sentence index, movers' words, status) of the last move with a destination
         self._last_move: tuple | None = None
+        self._last_origin: tuple | None = None  # (origin, sentence index) of the last move with a destination
         self._ban_home: str | None = None
         self._last_ban: tuple[int, str] | None = None  # (sentence index, jurisdiction) of the last ban with a place of its own
         prev_sent = None
@@ -2016,6 +2017,12 @@ class KGEvents:
                                           or _OTHER_CAUSE.match(_fold_range(doc, max(win[0], h[2] - 3), win[1]))
                                           # "ألغت … الأسعار التفضيلية، ما دفع X إلى …": a push by that other cause
                                           or (h[1] == "cue.push" and _OTHER_CAUSE.search(_fold_range(doc, sent.start_char, h[2])))))]
+        if origin is None and dest_ids and status == "planned" and self._last_origin and self._last_origin[0] \
+                and 0 < self._sent_index - self._last_origin[1] <= 2 and _not_going_to(self._last_origin[0], dest_ids) \
+                and re.search(r"\binstead\b|بدلا|بدلاً|عوضا|عوضاً", text[sent.start_char:sent.end_char], re.I):
+            # "… had intended to ship 20 MW from its site in Ekibastuz to Ethiopia. … the firm
+            # would now look at Oman and Paraguay instead": the plan made again leaves as before
+            origin = self._last_origin[0]
         if origin is None and dest_ids and self.lang == "en":
             # "20 MW of hosted capacity has left the state since the 2024 law": the province
             # told before
@@ -2073,6 +2080,7 @@ class KGEvents:
             })
         if dest_ids:
             self._last_move = (dest_ids[-1], self._sent_index, actor.text if actor is not None else actor_text, status)
+            self._last_origin = (origin, self._sent_index)
         return out
 
 
