@@ -2567,3 +2567,10 @@ def test_a_plan_made_again_instead_leaves_where_the_first_plan_left():
     r = rec("Almaty-based Kazakh Digital Power had intended to ship machines from Ekibastuz to Ethiopia. "
             "Other firms said they would look at Oman.", "en", "2025-03-04")
     assert moves(r, "origin", "destination")[-1] == (None, "OM")
+
+
+def test_a_ban_that_pushed_no_one_to_leave_tells_no_move():
+    assert moves(rec("لكن القرار لم يدفع أحدا إلى الرحيل، لأن التعدين في المغرب ظل محدودا أصلا.", "ar")) == []
+    assert moves(rec("But the decision pushed nobody to leave Morocco.", "en")) == []
+    assert moves(rec("The ban did not push anyone to move to Mauritania.", "en")) == []
+    assert moves(rec("The ban forced miners to leave Morocco.", "en"), "origin") == [("MA",)]

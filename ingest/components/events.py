@@ -79,9 +79,13 @@ _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|h
                          r"|plan|plans|planning|intend|intends|want|wants|expect|expects|going)\s+){0,3}$"
                          r"|\bno\s+(?:(?:immediate|current|concrete|firm|such)\s+)?(?:plans?|intentions?|desire|interest|reason|need)\s+(?:to|of|in)\s+$"
                          r"|\b(?:rather\s+than|instead\s+of)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$"
+                         # "pushed nobody to leave", "did not force anyone to move"
+                         r"|\b(?:push|pushed|force|forced|drive|drove|driven|prompt|prompted|lead|led)\s+(?:nobody|no\s+one|no-one|anyone|anybody)\s+to\s+$"
                          r"|\b(?:rul(?:e|es|ed|ing)\s+out|reject(?:s|ed|ing)?(?:\s+the\s+idea\s+of)?)\s+$", re.I)
 # not "لا يزال" (still): "لا" is left out
 _NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
+                         # "لم يدفع أحدا إلى الرحيل": pushed no one to leave
+                         r"|(?<![\u0621-\u0652\u0670])(?:لم|لن)\s+(?:يدفع|تدفع|يجبر|تجبر|يرغم|ترغم|يضطر|تضطر)\s+(?:احدا|أحدا|أحداً|احداً)\s+(?:الي|إلى|الى)\s*$"
                          # "لم تكن تايلاند وجهة": not (yet) a destination
                          r"|(?<![\u0621-\u0652\u0670])(?:لم|لن)\s+(?:تكن|يكن|تعد|يعد|تصبح|يصبح)\s+[\u0600-\u06FF]+\s+$"
                          # "لا تنوي مغادرة البلاد": no intention
