@@ -279,6 +279,7 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              r"\s+(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
 _PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي|ه))?(?:\s+(?:به|بها|لها|له))?\s+من\s*"
                          r"(?:(?:ولايه|ولايتي|ولايات|محافظه|محافظتي|محافظات|مقاطعه|مقاطعتي|مقاطعات|اقليم|منطقه)\s+)?$")
+_CLAUSE_STOP = re.compile(r"[,،;؛.]")
 _PART_OF_EN = re.compile(r"\b(?:parts?|areas?|districts?|(?:north|south|east|west)(?:ern)?(?:\s+(?:parts?|areas?|districts?))?)\s+of\s+(?:the\s+)?$", re.I)
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*(?:the\s+)?$", re.I)
@@ -759,7 +760,7 @@ class KGEvents:
         m = _THE_PROVINCE_SUBJ.search(text, lo, hi)
         if m is None:
             return None
-        told = [e for e in self._provinces if e.end_char <= m.start() and m.start() - e.start_char <= 800]
+        told = self._told_before(self._provinces, m.start(), 800)
         if self.lang == "ar":
             noun = normalize_ar(m.group(0))[2:]
             told = [e for e in told if noun in normalize_ar(e.text)]
@@ -779,10 +780,10 @@ class KGEvents:
         return _province_of(self._pid(p))
 
     @staticmethod
-    def _named_before(ents, sent, at: int) -> list:
-        """The last of ``ents`` (sorted by offset) named before ``at``, in this sentence or
-        the few lines before it."""
-        return [q for q in ents if max(0, sent.start_char - 400) <= q.start_char < at][-1:]
+    def _told_before(ents, at: int, reach: int = 600) -> list:
+        """``ents`` (sorted by offset) told before ``at``, starting at most ``reach``
+        characters back."""
+        return [e for e in ents if e.end_char <= at and at - e.start_char <= reach]
 
     @property
     def _last_dest(self) -> str | None:
@@ -1145,7 +1146,7 @@ class KGEvents:
             r"(?:province|region|state)$", text[the_province.start():trig[0]])
         if (not ids or owned) and the_province:
             # "… from Sichuan, after the province cut off power": the province named last
-            told = [e for e in self._provinces if e.end_char <= trig[0] and trig[0] - e.start_char <= 600]
+            told = self._told_before(self._provinces, trig[0])
             if told:
                 ids = [told[-1].kb_id_]
         if not ids and authority is not None:
@@ -1160,8 +1161,7 @@ class KGEvents:
                     r"\b[Tt]he\s+(?:province|state|region)['’]s\s+$", text[max(0, authority.start_char - 20):authority.start_char]):
                 # "Manitoba proved a reprieve. … the province's government imposed a pause": the
                 # government of the province told before, not the country's
-                told = [q for q in self._provinces if q.end_char <= authority.start_char
-                        and authority.start_char - q.start_char <= 600]
+                told = self._told_before(self._provinces, authority.start_char)
                 ids = [self._pid(told[-1])] if told else [kb.split(":", 1)[1]]
             elif kb.startswith("authorities:"):
                 ids = [kb.split(":", 1)[1]]
@@ -1203,13 +1203,13 @@ class KGEvents:
             # moratorium": the town that bans is the one named before "the city", in its province
             the = _THE_TOWN.search(text, lo, trig[0])
             if the:
-                ids = [_province_of(self._pid(q)) for q in self._named_before(self._towns, sent, the.start())]
+                ids = [_province_of(self._pid(q)) for q in self._told_before(self._towns, the.start())[-1:]]
             # "Inner Mongolia's commission announced that all mining in the region had to shut
             # down": the province named before "the region" (told with the ban, not before it:
             # "Miners in the state said the ban in China …")
             the = _IN_THE_REGION.search(text, trig[0], hi)
             if not ids and the:
-                ids = [self._pid(q) for q in self._named_before(self._provinces, sent, the.start())]
+                ids = [self._pid(q) for q in self._told_before(self._provinces, the.start())[-1:]]
         if tid == "ban.enforce":
             # a raid or seizure is the ban of the place told, as precisely as told: "Police in
             # Sarawak raided" (MY-13), "ضبطت … في محافظة الجيزة" (EG-GZ), a town's province;
@@ -1509,7 +1509,7 @@ class KGEvents:
         elif rel and any(self._is_orig(doc, p) and 0 <= rel.start() - p.end_char <= 1 for p in places):
             # "نقل معدنون من داغستان، حيث كانت البيوت في محج قلعة تحتضن الأجهزة، معداتهم إلى
             # مراكز بيانات": the clause right after where they leave describes it, to its comma
-            stop = re.compile(r"[,،;؛.]").search(text, rel.end(), win[1])
+            stop = _CLAUSE_STOP.search(text, rel.end(), win[1])
             places = [p for p in places if not (rel.end() <= p.start_char < (stop.start() if stop else win[1]))]
         # "A shipping agent in Dubai said miners had moved their machines to Oman", "وقال تاجر في
         # دبي إن المعدنين نقلوا أجهزتهم إلى عُمان": the place of who tells is not where the movers
@@ -2031,7 +2031,7 @@ class KGEvents:
             # "20 MW of hosted capacity has left the state since the 2024 law": the province
             # told before
             left = _LEFT_THE_PROVINCE.match(text, trig[0], win[1])
-            told = [q for q in self._provinces if left and q.end_char <= trig[0] and trig[0] - q.start_char <= 800]
+            told = self._told_before(self._provinces, trig[0], 800) if left else []
             if told and _not_going_to(self._pid(told[-1]), dest_ids):
                 origin = self._pid(told[-1])
         last = self._last_move
