@@ -2574,3 +2574,15 @@ def test_a_ban_that_pushed_no_one_to_leave_tells_no_move():
     assert moves(rec("But the decision pushed nobody to leave Morocco.", "en")) == []
     assert moves(rec("The ban did not push anyone to move to Mauritania.", "en")) == []
     assert moves(rec("The ban forced miners to leave Morocco.", "en"), "origin") == [("MA",)]
+
+
+def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
+    assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
+                     "miners.", "en")) == []
+    assert juris(rec("Armenia plans to ban crypto mining.", "en")) == ["AM"]
+
+
+def test_who_estimates_a_move_tells_it_from_where_they_are():
+    r = rec("أما في سوريا، فيقدّر تجار في سوق الإلكترونيات بدمشق أن عشرات المعدّنين من حلب وحمص نقلوا أجهزتهم "
+            "بعد مداهمات 2022 إلى الإمارات.", "ar", "2024-01-01")
+    assert moves(r, "origin", "destination") == [("SY-HL", "AE"), ("SY-HI", "AE")]

@@ -142,6 +142,9 @@ _YEARS_EARLIER_EN = re.compile(r"\b(?:years|months|long)\s+(?:earlier|before(?!\
 # a ban that was not made: voted down, only called for, not imposed
 _DENIED_BAN_BEFORE = re.compile(
     r"\b(?:voted\s+down|rejected|defeated|blocked|scrapped|shelved)\b[^.;]{0,50}$|\b(?:not|never)\s+(?:(?:yet|been|be|to)\s+)?$"
+    # "does not intend to impose restrictions", "has no plans to ban", "لا تنوي فرض قيود"
+    r"|\b(?:not|never|no)\s+(?:intend(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?|expect(?:s|ed)?|intention)\s+(?:of\s+|to\s+)(?:\w+\s+)?$"
+    r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+(?:تنوي|ينوي|تعتزم|يعتزم|تخطط|يخطط|نية\s+لديها\s+ل|نية\s+لديه\s+ل)\s*$"
     # a call on another body ("called for an EU-wide ban"); a government's own call for a
     # crackdown ("the State Council called for a crackdown") is its order
     r"|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,40}$"
@@ -2393,7 +2396,9 @@ _DATELINE_TAIL = re.compile(r"(?:/[^\n/,.]{2,25})*\s*(?:[,،][^\n(\-–—]{0,30
 
 
 _TELL_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قالت|يقول|تقول|افاد|أفاد|افادت|أفادت|ذكر|ذكرت|اكد|أكد|اكدت|أكدت"
-                      r"|اوضح|أوضح|اوضحت|أوضحت|اعلن|أعلن|اعلنت|أعلنت|اشار|أشار|اشارت|أشارت)(?![\u0621-\u0652\u0670])")
+                      r"|اوضح|أوضح|اوضحت|أوضحت|اعلن|أعلن|اعلنت|أعلنت|اشار|أشار|اشارت|أشارت|يروي|تروي|روى"
+                      # (who estimates or believes tells too: "يقدّر تجار في سوق دمشق أن …")
+                      r"|[يت]?قد\u0651?ر|قد\u0651?رت|يرى|ترى|رأى|يعتقد|تعتقد|يعتبر|تعتبر)(?![\u0621-\u0652\u0670])")
 
 
 def _told_frame(text: str, lo: int, at: int, lang: str) -> tuple[int, int] | None:
