@@ -2586,3 +2586,12 @@ def test_who_estimates_a_move_tells_it_from_where_they_are():
     r = rec("أما في سوريا، فيقدّر تجار في سوق الإلكترونيات بدمشق أن عشرات المعدّنين من حلب وحمص نقلوا أجهزتهم "
             "بعد مداهمات 2022 إلى الإمارات.", "ar", "2024-01-01")
     assert moves(r, "origin", "destination") == [("SY-HL", "AE"), ("SY-HI", "AE")]
+
+
+def test_the_source_of_a_move_is_not_its_mover():
+    r = rec("ويروي أحمد سليمان، وهو مهندس من القاهرة، أنه نقل أجهزته إلى صلالة في عُمان. ويخطط معدّنون مصريون "
+            "آخرون، بحسب سليمان، لنقل أجهزتهم إلى الإمارات خلال العام الجاري.", "ar", "2024-06-01")
+    assert moves(r, "who", "origin", "destination")[-1] == ("معدّنون مصريون", "EG", "AE")
+    r = rec("Ahmed Suleiman, an engineer from Cairo, moved his machines to Salalah. Other Egyptian miners, "
+            "according to Suleiman, plan to move their machines to the UAE this year.", "en", "2024-06-01")
+    assert moves(r, "origin", "destination")[-1] == ("EG", "AE")

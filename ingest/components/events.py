@@ -312,6 +312,8 @@ _AR_SUBJECT_HEADS = {normalize_ar(w) for w in "الرئيس رئيس الحكو�
 # who tells it, after what is told: "، بحسب تجار في …", ", according to brokers in …"
 _TOLD_BY = re.compile(r"[,،]\s*(?:و)?(?:بحسب|حسب|وفقا?\s*لما|وفقاً\s*لما|نقلا\s+عن|نقلاً\s+عن)(?![\u0621-\u0652\u0670])"
                       r"|[,;]\s*(?:according\s+to|citing)\b", re.I)
+# who a move or ban is told by, named right after: "بحسب سليمان", "according to Zhao"
+_SOURCE_BEFORE = re.compile(r"(?:^|\s)[و]?(?:بحسب|حسب|وفقا?\s*ل|وفقاً\s*ل|نقلا\s+عن|نقلاً\s+عن)\s*$|\b(?:according\s+to|citing)\s+$", re.I)
 # "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
@@ -1815,7 +1817,9 @@ class KGEvents:
         cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
                  and win[0] <= e.start_char and e.end_char <= trig[0]
                  and not _SAY.search(text, e.end_char, trig[0])
-                 and not self._said_by(text, win[0], e, trig)]
+                 and not self._said_by(text, win[0], e, trig)
+                 # ("ويخطط معدّنون آخرون، بحسب سليمان، لنقل …": the source is not the mover)
+                 and not _SOURCE_BEFORE.search(self._before(doc, e, 24))]
         if not cands and self.lang == "ar":
             # "نقلت شركة "X" أجهزتها إلى …": the subject may follow the verb
             cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
