@@ -2595,3 +2595,9 @@ def test_the_source_of_a_move_is_not_its_mover():
     r = rec("Ahmed Suleiman, an engineer from Cairo, moved his machines to Salalah. Other Egyptian miners, "
             "according to Suleiman, plan to move their machines to the UAE this year.", "en", "2024-06-01")
     assert moves(r, "origin", "destination")[-1] == ("EG", "AE")
+
+
+def test_each_place_joined_to_the_movers_annexed_place_is_left_too():
+    r = rec("وفي الأشهر التالية، نقلت مجموعات من معدّني الدار البيضاء وطنجة أجهزتها جنوباً نحو موريتانيا.", "ar", "2024-01-01")
+    assert moves(r, "origin", "destination") == [("MA-06", "MR"), ("MA-01", "MR")]
+    assert moves(rec("نقل بعض معدني رفسنجان أجهزتهم إلى أرمينيا.", "ar"), "origin", "destination") == [("IR-08", "AM")]

@@ -1877,6 +1877,17 @@ class KGEvents:
                            and p.start_char >= best.end() and re.fullmatch(r"\s*", text[best.end():p.start_char])]
                     if own and _not_going_to(self._pid(own[0]), dest_ids):
                         origin = self._pid(own[0])
+                        # ("معدّني الدار البيضاء وطنجة": each place joined to it too)
+                        last = own[0]
+                        for b in sorted(sent_ents, key=lambda e: e.start_char):
+                            if b.start_char < last.end_char or b.label_ not in ("COUNTRY", "PROVINCE", "CITY") or not self._pid(b):
+                                continue
+                            gap = text[last.end_char:b.start_char]
+                            if not (re.fullmatch(r"\s*(?:،|,|و)\s*", gap) or (re.fullmatch(r"\s*", gap) and b.text.startswith("و"))):
+                                break
+                            if _not_going_to(self._pid(b), dest_ids) and self._pid(b) not in more_origins + [origin]:
+                                more_origins.append(self._pid(b))
+                            last = b
                 if self.lang == "ar":
                     actor_text = _unglued(actor_text)
         if origin is None and actor is not None:
