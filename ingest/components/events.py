@@ -284,6 +284,7 @@ _PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|من
                          r"(?:(?:ولايه|ولايتي|ولايات|محافظه|محافظتي|محافظات|مقاطعه|مقاطعتي|مقاطعات|اقليم|منطقه)\s+)?$")
 _CLAUSE_STOP = re.compile(r"[,،;؛.]")
 _PART_OF_EN = re.compile(r"\b(?:parts?|areas?|districts?|(?:north|south|east|west)(?:ern)?(?:\s+(?:parts?|areas?|districts?))?)\s+of\s+(?:the\s+)?$", re.I)
+_PART_OF = {"ar": _PART_OF_AR, "en": _PART_OF_EN}
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
 _LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*(?:the\s+)?$", re.I)
 # "the top destination, followed by Kazakhstan, Russia and Canada", "تليها كازاخستان ثم روسيا":
@@ -310,10 +311,13 @@ _THE_PROVINCE_SUBJ = re.compile(r"(?<![\u0621-\u0652\u0670])(?:الإقليم|ا
 # the head of a subject that follows its verb: "أمر الرئيس الإيراني", "قررت الحكومة الكويتية"
 _AR_SUBJECT_HEADS = {normalize_ar(w) for w in "الرئيس رئيس الحكومة السلطات الوزارة وزارة البرلمان المجلس مجلس الشرطة".split()}
 # who tells it, after what is told: "، بحسب تجار في …", ", according to brokers in …"
-_TOLD_BY = re.compile(r"[,،]\s*(?:و)?(?:بحسب|حسب|وفقا?\s*لما|وفقاً\s*لما|نقلا\s+عن|نقلاً\s+عن)(?![\u0621-\u0652\u0670])"
+# the words that name who tells: "بحسب", "وفقا لما", "نقلاً عن", "according to"
+_SOURCE_AR = r"(?:بحسب|حسب|وفقا?\s*لما|وفقاً\s*لما|نقلا\s+عن|نقلاً\s+عن)"
+_SOURCE_EN = r"(?:according\s+to|citing)"
+_TOLD_BY = re.compile(r"[,،]\s*(?:و)?" + _SOURCE_AR + r"(?![\u0621-\u0652\u0670])"
                       r"|[,;]\s*(?:according\s+to|citing)\b", re.I)
 # who a move or ban is told by, named right after: "بحسب سليمان", "according to Zhao"
-_SOURCE_BEFORE = re.compile(r"(?:^|\s)[و]?(?:بحسب|حسب|وفقا?\s*ل|وفقاً\s*ل|نقلا\s+عن|نقلاً\s+عن)\s*$|\b(?:according\s+to|citing)\s+$", re.I)
+_SOURCE_BEFORE = re.compile(r"(?:^|\s)و?(?:" + _SOURCE_AR + r"|وفقا?\s*ل|وفقاً\s*ل)\s*$|\b" + _SOURCE_EN + r"\s+$", re.I)
 # "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
@@ -467,9 +471,8 @@ class KGEvents:
         ents = [_Ent(e, text) for e in entity_spans(doc)]
         folded, offsets, inv = folded_doc(doc)
         events: list[dict] = []
-        # (destination, sentence index, movers' words, status) of the last move with a destination
+        # (destination, sentence index, movers' words, status, origin) of the last move with a destination
         self._last_move: tuple | None = None
-        self._last_origin: tuple | None = None  # (origin, sentence index) of the last move with a destination
         self._ban_home: str | None = None
         self._last_ban: tuple[int, str] | None = None  # (sentence index, jurisdiction) of the last ban with a place of its own
         prev_sent = None
@@ -1335,8 +1338,7 @@ class KGEvents:
             # "in Irkutsk", "Dagestan, Chechnya and parts of Irkutsk": the city's province
             # ("في المناطق الجنوبية من إيركوتسك", "in the southern parts of Irkutsk": part of it)
             if info.get("parent") and (self._is_in(doc, p) or (listed and _LISTED.search(self._before(doc, p)))
-                                       or (self.lang == "ar" and _PART_OF_AR.search(self._before(doc, p, 40)))
-                                       or (self.lang == "en" and _PART_OF_EN.search(self._before(doc, p, 40)))
+                                       or _PART_OF[self.lang].search(self._before(doc, p, 40))
                                        or re.search(r"['’]s\s+$", self._before(doc, p))):  # "Xinjiang's Changji"
                 return info["parent"]
             # "the city of Plattsburgh", "Plattsburgh's city council", "بلدية …": the town's own
@@ -2039,12 +2041,12 @@ class KGEvents:
                                           or _OTHER_CAUSE.match(_fold_range(doc, max(win[0], h[2] - 3), win[1]))
                                           # "ألغت … الأسعار التفضيلية، ما دفع X إلى …": a push by that other cause
                                           or (h[1] == "cue.push" and _OTHER_CAUSE.search(_fold_range(doc, sent.start_char, h[2])))))]
-        if origin is None and dest_ids and status == "planned" and self._last_origin and self._last_origin[0] \
-                and 0 < self._sent_index - self._last_origin[1] <= 2 and _not_going_to(self._last_origin[0], dest_ids) \
+        if origin is None and dest_ids and status == "planned" and self._last_move and self._last_move[4] \
+                and 0 < self._sent_index - self._last_move[1] <= 2 and _not_going_to(self._last_move[4], dest_ids) \
                 and re.search(r"\binstead\b|بدلا|بدلاً|عوضا|عوضاً", text[sent.start_char:sent.end_char], re.I):
             # "… had intended to ship 20 MW from its site in Ekibastuz to Ethiopia. … the firm
             # would now look at Oman and Paraguay instead": the plan made again leaves as before
-            origin = self._last_origin[0]
+            origin = self._last_move[4]
         if origin is None and dest_ids and self.lang == "en":
             # "20 MW of hosted capacity has left the state since the 2024 law": the province
             # told before
@@ -2101,8 +2103,7 @@ class KGEvents:
                 "_origin_default": origin_default,
             })
         if dest_ids:
-            self._last_move = (dest_ids[-1], self._sent_index, actor.text if actor is not None else actor_text, status)
-            self._last_origin = (origin, self._sent_index)
+            self._last_move = (dest_ids[-1], self._sent_index, actor.text if actor is not None else actor_text, status, origin)
         return out
 
 
