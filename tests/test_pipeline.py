@@ -2601,3 +2601,28 @@ def test_each_place_joined_to_the_movers_annexed_place_is_left_too():
     r = rec("وفي الأشهر التالية، نقلت مجموعات من معدّني الدار البيضاء وطنجة أجهزتها جنوباً نحو موريتانيا.", "ar", "2024-01-01")
     assert moves(r, "origin", "destination") == [("MA-06", "MR"), ("MA-01", "MR")]
     assert moves(rec("نقل بعض معدني رفسنجان أجهزتهم إلى أرمينيا.", "ar"), "origin", "destination") == [("IR-08", "AM")]
+
+
+def test_a_move_made_again_leaves_the_movers_own_last_place_not_where_others_went():
+    r = rec("Minjiang Computing had shipped about 2,000 machines to Tawau, in Sabah. Others from Sichuan took their "
+            "machines to Laos. In January the company moved again, this time to Thailand.", "en", "2024-03-01")
+    assert moves(r, "origin", "destination")[-1] == ("MY-12", "TH")
+    r = rec("نقلت شركة منجيانغ ألفي جهاز إلى ولاية صباح الماليزية. ونقل آخرون أجهزتهم إلى لاوس. "
+            "وفي كانون الثاني انتقلت الشركة مجددا إلى تايلاند.", "ar", "2024-03-01")
+    assert moves(r, "origin", "destination") == [(None, "MY-12"), (None, "LA"), ("MY-12", "TH")]
+    # with no group between, the last move is still the one left
+    r = rec("Minjiang Computing shipped 2,000 machines to Sabah. Then it shipped 500 more to Laos. "
+            "In January the company moved again, this time to Thailand.", "en", "2024-03-01")
+    assert moves(r, "origin", "destination")[-1] == ("LA", "TH")
+
+
+def test_a_move_there_goes_where_the_sentence_before_ended():
+    r = rec("Zhou keeps a photograph of his first farm: rows of rigs in a valley outside Ya'an, with a river behind "
+            "them. He moved his young company, Minjiang Computing, there from Xinjiang in 2019.", "en", "2024-03-01")
+    assert moves(r, "origin", "destination") == [("CN-XJ", "CN-SC")]
+    r = rec("يحتفظ تشو بصورة لمزرعته الأولى في واد قرب مدينة يآن. وقد نقل شركته إلى هناك من شينجيانغ عام 2019.",
+            "ar", "2024-03-01")
+    assert moves(r, "origin", "destination") == [("CN-XJ", "CN-SC")]
+    # "there is" before the verb points nowhere
+    r = rec("Zhou's first farm was outside Ya'an. There are miners who moved from Xinjiang in 2019.", "en", "2024-03-01")
+    assert ("CN-XJ", "CN-SC") not in moves(r, "origin", "destination")

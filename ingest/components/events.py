@@ -342,6 +342,8 @@ _GROUP_AR = re.compile((
 _GROUP_EN = re.compile(
     r"\b(?:(?:some|many|several|dozens\s+of|hundreds\s+of|most|other)\s+)?(?:(?:Chinese|bitcoin|Bitcoin|crypto|cryptocurrency|large-scale|small|smaller|estranged|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|kh|ek))\s+){0,2}"
     r"(?:miners|mining\s+(?:firms|companies|operators|farms|rigs|equipment|machines)|companies|firms|operators|players|rigs)\b", re.I)
+# "others took their machines to Laos", "نقل آخرون أجهزتهم"
+_OTHERS = re.compile(r"\bothers\b|(?<![\u0621-\u0652\u0670])(?:[وف]?(?:آخرون|آخرين|اخرون|اخرين|غيرهم))(?![\u0621-\u0652\u0670])", re.I)
 _ASIC = re.compile(r"\b(?:ASIC|S19|S9|Antminer|Whatsminer)\s+$", re.I)
 _MACHINES = re.compile(r"\b(?:rigs|equipment|machines)\b", re.I)
 _NOT_MOVERS = re.compile(r"\b(?:price|prices|value|shares|stocks?|markets?|rates?|costs?|index)\W*(?:\w+\W+){0,1}$"
@@ -473,6 +475,7 @@ class KGEvents:
         events: list[dict] = []
         # (destination, sentence index, movers' words, status, origin) of the last move with a destination
         self._last_move: tuple | None = None
+        self._moves_told: list[tuple] = []  # every such move, in the order told
         self._ban_home: str | None = None
         self._last_ban: tuple[int, str] | None = None  # (sentence index, jurisdiction) of the last ban with a place of its own
         prev_sent = None
@@ -489,6 +492,7 @@ class KGEvents:
         self._regulators = [e for e in ents_by_start if e.label_ == "REGULATOR"]
         self._provinces = [e for e in ents_by_start if e.label_ == "PROVINCE" and e.kb_id_]
         self._towns = [e for e in ents_by_start if e.label_ == "CITY" and e.kb_id_]
+        self._all_places = [e for e in ents_by_start if e.label_ in ("COUNTRY", "PROVINCE", "CITY") and e.kb_id_]
         for sent_index, sent in enumerate(sents):
             self._sent_index = sent_index
             hits = by_sent[sent_index]
@@ -797,6 +801,24 @@ class KGEvents:
     def _last_dest(self) -> str | None:
         """Where the last move with a destination went."""
         return self._last_move[0] if self._last_move else None
+
+    def _again_from(self, text: str, sent, trig: tuple) -> str | None:
+        """Where the last move went, for a move made again: one mover's own last move when
+        the moves of a group were told since ("it had shipped 2,000 machines to … Sabah …
+        others took their machines to Laos … In January the company moved again")."""
+        if self._moves_told and not self._group_moves(text, sent, trig, None):
+            for dest, group in reversed(self._moves_told):
+                if not group:
+                    return dest
+        return self._last_dest
+
+    def _group_moves(self, text: str, sent, trig: tuple, movers: str | None) -> bool:
+        """Whether a group moves (miners, others), not one mover."""
+        grp = _GROUP_AR if self.lang == "ar" else _GROUP_EN
+        # (before the verb; in Arabic also right after it: "ونقل آخرون أجهزتهم")
+        after = min(sent.end_char, trig[1] + 24) if self.lang == "ar" else trig[0]
+        return bool((movers and grp.search(movers)) or grp.search(text, sent.start_char, trig[0])
+                    or _OTHERS.search(text, sent.start_char, after))
 
     def _is_dest(self, doc, e, town_in: bool = True) -> bool:
         """Whether ``e`` is told as where something goes ("to X", "إلى X"). ``town_in=False``
@@ -1763,6 +1785,13 @@ class KGEvents:
                 dest_ids = [self._pid(told[0])]
             elif self._last_dest and self._last_dest != origin:
                 dest_ids = [self._last_dest]
+            elif re.search(r"\bthere\b|(?:^|\s)هناك(?![\u0621-\u064A])", text[trig[1]:win[1]]):
+                # "… a valley outside Ya'an. He moved his young company there from Xinjiang in
+                # 2019": the place the sentence before ends with
+                told = [p for p in self._told_before(self._all_places, sent.start_char, 400)
+                        if self._pid(p) and self._pid(p) != origin and not _dateline(text, p)]
+                if told:
+                    dest_ids = [self._pid(told[-1])]
         if not dest_ids and doc._.salient_place and re.search(
                 r"(?<![\u0621-\u064A])(?:الي|إلى|الى)\s+البلاد(?![\u0621-\u064A])|\binto\s+the\s+country\b",
                 text[trig[1]:win[1]], re.I):
@@ -1777,13 +1806,14 @@ class KGEvents:
                 dest_ids = [here_c]
         if not dest_ids and (tid == "mig.consider" or text[trig[0]:trig[1]].lower() == "went"):
             return []  # "looking at the figures": considering no place is no move
-        if origin is None and dest_ids and self._last_dest and self._last_dest not in dest_ids \
-                and not any(contains(d, self._last_dest) or contains(self._last_dest, d) for d in dest_ids) \
+        again_from = self._again_from(text, sent, trig) if origin is None and dest_ids else None
+        if again_from and again_from not in dest_ids \
+                and not any(contains(d, again_from) or contains(again_from, d) for d in dest_ids) \
                 and _NOW_AGAIN.search(text, trig[0], min(win[1], trig[1] + 40)) \
                 and re.search(r"\bagain\b|\bonce\s+more\b|مجدد|من\s+جديد", text[trig[0]:min(win[1], trig[1] + 40)], re.I):
             # "he moved the Armenian fleet again, to … Sohar": a move made again leaves where
             # the last one went
-            origin = self._last_dest
+            origin = again_from
         if not dest_ids and not origin:
             if not home or not _tells_mining(text[sent.start_char:sent.end_char], self.lang):
                 return []
@@ -2063,7 +2093,9 @@ class KGEvents:
         if origin is None and dest_ids and last is not None and status == "completed" and last[3] == "completed" \
                 and tid in ("mig.move", "mig.ship", "mig.take") and 0 < self._sent_index - last[1] <= (8 if banned_there else 4) \
                 and ((actor is None and actor_text is None
-                      and not any(e.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and e.start_char < trig[0] for e in sent_ents))
+                      and not any(e.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and e.start_char < trig[0] for e in sent_ents)
+                      # (not others: "Others took their machines to Laos")
+                      and not self._group_moves(text, sent, trig, None))
                      # ("In April 2022 he loaded his machines …": the same mover, named before)
                      or (actor is not None and actor.start_char < sent.start_char and actor.text == last[2])) \
                 and not re.search(r"انتظار|\bawait|\bwaiting", text[max(sent.start_char, trig[0] - 14):trig[0]]) \
@@ -2104,6 +2136,7 @@ class KGEvents:
             })
         if dest_ids:
             self._last_move = (dest_ids[-1], self._sent_index, actor.text if actor is not None else actor_text, status, origin)
+            self._moves_told.append((dest_ids[-1], self._group_moves(text, sent, trig, self._last_move[2])))
         return out
 
 
