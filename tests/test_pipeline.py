@@ -2626,3 +2626,14 @@ def test_a_move_there_goes_where_the_sentence_before_ended():
     # "there is" before the verb points nowhere
     r = rec("Zhou's first farm was outside Ya'an. There are miners who moved from Xinjiang in 2019.", "en", "2024-03-01")
     assert ("CN-XJ", "CN-SC") not in moves(r, "origin", "destination")
+
+
+def test_machines_in_a_place_sent_on_to_another_leave_that_place():
+    r = rec("The company is now weighing whether to send its last 700 machines in Medicine Hat to a second "
+            "Paraguayan site in Itapua department.", "en", "2024-09-01")
+    assert moves(r, "origin", "destination") == [("CA-AB", "PY-7")]
+    r = rec("وتدرس الشركة نقل أجهزتها المتبقية في إقليم ألبرتا إلى موقع ثان في باراغواي.", "ar", "2024-09-01")
+    assert moves(r, "origin", "destination") == [("CA-AB", "PY")]
+    # machines put in a place go there
+    r = rec("The company moved its machines to a warehouse in Medicine Hat.", "en", "2024-09-01")
+    assert moves(r, "origin", "destination") == [(None, "CA-AB")]

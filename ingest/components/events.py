@@ -280,6 +280,13 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|operations)"  # "from a leased building in upstate New York"
                              r"\s+(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
+# "to send its last 700 machines in Medicine Hat to Itapua": where its machines stand, when
+# they go on to a place (not "installed their machines in Texas")
+_MACHINES_IN_EN = re.compile(r"\b(?:its|their|his|her)\s+(?:(?:last|remaining|other|older|newer|own)\s+)?(?:[\d,.]+\s+)?"
+                             r"(?:machines|rigs|miners|servers|equipment|fleet)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+_MACHINES_IN_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:اجهزت|آلات|الات|معدات|منصات)(?:ها|ه|هم)(?:\s+(?:ال)?(?:متبقيه|باقيه|اخري|قديمه|جديده))?\s+(?:في|ب)\s*$")
+_THEN_TO_AR = re.compile(r"[^،؛.]{0,30}?(?:^|\s)(?:الي|الى|إلى|نحو)\s")
+_THEN_TO_EN = re.compile(r"[^,;.]{0,30}?\s(?:to|into)\s+(?:(?:a|an|the|its|their|his|her)\s|(?-i:[A-Z]))", re.I)
 _PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي|ه))?(?:\s+(?:به|بها|لها|له))?\s+من\s*"
                          r"(?:(?:ولايه|ولايتي|ولايات|محافظه|محافظتي|محافظات|مقاطعه|مقاطعتي|مقاطعات|اقليم|منطقه)\s+)?$")
 _CLAUSE_STOP = re.compile(r"[,،;؛.]")
@@ -860,6 +867,10 @@ class KGEvents:
         if self.lang == "en" and (_FROM_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char)
                                   or _FROM_TOWN_IN.search(self._text, max(0, e.start_char - 48), e.start_char)):
             return True  # "from Hardin, Montana, to Texas": a town no gazetteer knows, in its state
+        if self.lang == "en" and _MACHINES_IN_EN.search(b) and _THEN_TO_EN.match(self._text, e.end_char):
+            return True
+        if self.lang == "ar" and _MACHINES_IN_AR.search(b) and _THEN_TO_AR.match(self._text, e.end_char):
+            return True  # "نقل أجهزتها المتبقية في ميديسن هات إلى إيتابوا"
         return bool(rx.search(b))
 
     def _date_in(self, sent_ents, win, trig=None, filed: bool = True):
