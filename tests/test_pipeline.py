@@ -2637,3 +2637,26 @@ def test_machines_in_a_place_sent_on_to_another_leave_that_place():
     # machines put in a place go there
     r = rec("The company moved its machines to a warehouse in Medicine Hat.", "en", "2024-09-01")
     assert moves(r, "origin", "destination") == [(None, "CA-AB")]
+
+
+def test_a_ban_in_a_fronted_clause_of_time_applies_to_its_own_places():
+    r = rec("Four months after Venezuela pulled the plug on cryptocurrency mining, the country's machines are turning "
+            "up in Paraguayan warehouses and, in smaller numbers, across the western border in Colombia.", "en", "2024-09-01")
+    assert juris(r) == ["VE"]
+    # a list of the places banned still goes in whole
+    r = rec("After China banned mining in Sichuan, Inner Mongolia and Xinjiang, miners moved to Texas.", "en")
+    assert sorted(juris(r)) == ["CN-NM", "CN-SC", "CN-XJ"]
+
+
+def test_no_plans_in_quotes_bans_nothing_and_what_was_left_does_not_leave():
+    assert juris(rec('The energy ministry said the country had "no plans" to restrict mining.', "en")) == []
+    assert juris(rec("Kenya had \u201cno plans\u201d to ban mining.", "en")) == []
+    r = rec("With the tax still eating into what was left in Boden, the firm kept running.", "en", "2024-05-14")
+    assert moves(r) == []
+    r = rec("The firm left Boden in January.", "en", "2024-05-14")
+    assert moves(r, "origin") == [("SE-BD",)]
+
+
+def test_machines_that_went_north_to_a_place_moved_there():
+    r = rec("Roughly 1,000 units went north to Finnmark in Norway.", "en", "2024-05-14")
+    assert moves(r, "destination") == [("NO-54",)]

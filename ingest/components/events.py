@@ -326,6 +326,8 @@ _TOLD_BY = re.compile(r"[,،]\s*(?:و)?" + _SOURCE_AR + r"(?![\u0621-\u0652\u067
 # who a move or ban is told by, named right after: "بحسب سليمان", "according to Zhao"
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)و?(?:" + _SOURCE_AR + r"|وفقا?\s*ل|وفقاً\s*ل)\s*$|\b" + _SOURCE_EN + r"\s+$", re.I)
 # "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
+# a sentence that opens with a clause of time or cause, the trigger inside it
+_FRONTED_SUB = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:after|since|when|once|because|as|following)\s[^,;]*$", re.I)
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
 _APPOSITION = re.compile(r"\s*[,،]\s*(?=(?:a|an|the)\s|ال)((?:a|an|the)\s[^,،.;؛]{3,90}|ال[^,،.;؛]{3,90})(?=[,،])", re.I)
@@ -390,7 +392,7 @@ _CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lob
                       r"|(?<![\u0621-\u0652\u0670])[وف]?(?:تطالب|طالبت|طالب|طالبوا|يطالب|يطالبون|دعت|دعا|دعوا|تدعو|يدعو|يدعون|حثت|حث|حثوا)(?![\u0621-\u0652\u0670])", re.I)
 _BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European\s+Union|bloc|continent)|in\s+the\s+(?:EU|European\s+Union)|worldwide|globally)\b"
                         r"|(?:علي|على)\s+مستوى\s+(?:الاتحاد|القاره|القارة|العالم|اوروبا|أوروبا)|في\s+(?:دول\s+)?الاتحاد\s+الاوروبي|في\s+(?:دول\s+)?الاتحاد\s+الأوروبي|عالميا|عالمياً", re.I)
-_NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:(?:immediate|current|concrete|firm|new|such)\s+)?(?:plans?|intentions?|proposals?)\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
+_NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:(?:immediate|current|concrete|firm|new|such)\s+)?(?:plans?|intentions?|proposals?)[\"\u201d\u2019']?\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
                        r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
 _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|investments?|signals?|messages?|letters?|warnings?|shockwaves|ripples)\b"
                             # "Liu moved his family to Austin": a household, not the industry
@@ -1008,6 +1010,13 @@ class KGEvents:
             until = [m.end() for m in re.finditer(r"\buntil\s+", text[lo:trig[0]], re.I)]
             if until and trig[0] - (lo + until[-1]) <= 80:
                 lo += until[-1]
+            if _FRONTED_SUB.match(text, sent.start_char, trig[0]):
+                # "Four months after Venezuela pulled the plug on mining, machines are turning up
+                # … in Colombia": the fronted clause ends at the comma that no place follows
+                for m in re.finditer(r",\s*(?:(?:and|or)\s+)?(?:the\s+)?", text[trig[1]:hi]):
+                    if not any(e.start_char == trig[1] + m.end() and e.label_ in PLACES for e in sent_ents):
+                        hi = trig[1] + m.start()
+                        break
         # a clause that gives the cause ("، بعد انقطاعات … في طهران") is not where the ban applies
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
         if cause:
@@ -1496,6 +1505,9 @@ class KGEvents:
                 re.search(r"\b(?:shares?|stocks?|prices?|markets?|index|indices|bonds?|the\s+needle)\b[^.;]{0,40}$", before_t, re.I)
                 and not re.match(r"\s+(?:\S+\s+){0,4}?(?:to|from|into)\s+(?-i:[A-Z])", after))):
             return []  # "send jobs to other states", "sent a bad signal to investors", "was taken over", "shares barely moved"
+        if self.lang == "en" and text[trig[0]:trig[1]].lower() == "left" \
+                and re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:still\s+)?$", before_t, re.I):
+            return []  # "what was left in Boden": what remains, not who leaves
         if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(text, max(sent.start_char, trig[0] - 80), trig[0]):
             return []  # "did not move", "لم تعد وجهة جذابة", "denied on Thursday that it was moving"
         if _QUESTION.search(text, sent.start_char, sent.end_char):
