@@ -340,3 +340,20 @@ def test_arabic_names_added_in_the_sixth_session():
                       ("نقل المعدنون أجهزتهم إلى ولاية هاريانا.", "IN-HR")):
         r = extract({"id": "t", "title": "", "text": text, "lang": "ar"})
         assert pid in [e.get("canonical") for e in r["entities"]], text
+
+
+def test_mining_towns_added_in_the_eleventh_session():
+    for surface, city, parent in [
+        ("Missoula", "Missoula", "US-MT"), ("Butte, Mont.", "Butte, Montana", "US-MT"),
+        ("Scrubgrass", "Scrubgrass", "US-PA"), ("LaFayette, Ga.", "LaFayette, Georgia", "US-GA"),
+        ("Happy Valley-Goose Bay", "Happy Valley-Goose Bay", "CA-NL"), ("كوناكوفو", "Konakovo", "RU-TVE"),
+        ("Itakyry", "Itakyry", "PY-10"), ("ميستيا", "Mestia", "GE-SZ"), ("Dnestrovsk", "Dnestrovsk", "MD"),
+        ("مدينة تيومين", "Tyumen", "RU-TYU"), ("قزل تبه", "Kiziltepe", "TR-47"), ("Kitwe", "Kitwe", "ZM-08"),
+    ]:
+        assert ids_of(surface) == {city}, surface
+        assert NAMES[city]["type"] == "CITY" and NAMES[city]["parent"] == parent, city
+    # the bare name of a city shared with its province stays the province's
+    assert ids_of("Tyumen") == {"RU-TYU"} and ids_of("تيومين") == {"RU-TYU"}
+    # names that are also common words, first names or other places: qualified forms only
+    for surface in ("Butte", "Bonner", "Malaga", "Anaconda", "Temple", "Goodyear", "Mesa", "Reno", "رينو", "صور"):
+        assert ids_of(surface) == set(), surface
