@@ -162,6 +162,7 @@ def test_arabic_patterns_are_clean_and_carry_no_clitic():
     ("هيئة الأوراق المالية والبورصات", "Securities and Exchange Commission"),
     ("وزارة الطاقة الكازاخستانية", "Ministry of Energy of Kazakhstan"), ("ERCOT", "ERCOT"),
     ("مجلس الدوما", "State Duma"), ("هيدرو كيبيك", "Hydro-Québec"), ("توانير", "Tavanir"),
+    ("Tierra del Fuego", "AR-V"), ("تييرا ديل فويغو", "AR-V"),
 ])
 def test_known_surface_forms_resolve(surface, expected):
     assert ids_of(surface) == {expected}
