@@ -2660,3 +2660,17 @@ def test_no_plans_in_quotes_bans_nothing_and_what_was_left_does_not_leave():
 def test_machines_that_went_north_to_a_place_moved_there():
     r = rec("Roughly 1,000 units went north to Finnmark in Norway.", "en", "2024-05-14")
     assert moves(r, "destination") == [("NO-54",)]
+
+
+def test_the_article_is_about_its_datelines_and_its_titles_place_more_than_where_movers_went():
+    text = ("Miners leave as the crackdown widens\n"
+            "الكويت، ٢٢ أبريل (وكالات) – قالت السلطات إنها ستفصل الكهرباء عن مزارع التعدين. ونقل معدنون أجهزتهم "
+            "إلى البحرين، حيث تعرض شركات في البحرين أسعارا أقل. وقال تاجر إن البحرين أرخص.")
+    assert get_pipeline("ar")(text)._.salient_place == "KW"
+    text = ("Venezuela's miners head for Paraguay\n"
+            "Miners moved to Paraguay. Paraguay has cheap power. "
+            "Venezuela banned mining in May.")
+    assert get_pipeline("en")(text)._.salient_place == "VE"
+    # with neither, the place told most
+    assert get_pipeline("en")("Miners moved to Paraguay. Paraguay has cheap power. Venezuela banned mining."
+                              )._.salient_place == "PY"

@@ -272,9 +272,21 @@ class KGEntities:
 
     # ------------------------------------------------------------ places
     def _salient_place(self, doc: Doc) -> str | None:
-        counts = Counter(e.id_ for e in _gaz(doc) if e.label_ in ("COUNTRY", "PROVINCE") and e.id_)
+        places = [e for e in _gaz(doc) if e.label_ in ("COUNTRY", "PROVINCE") and e.id_]
+        counts = Counter(e.id_ for e in places)
         if not counts:
             return None
+        # the place a wire dateline opens with ("الكويت، ٢٢ أبريل (وكالات) –", "PRISTINA, Feb 8
+        # (Agency) -") and the title's first place tell what the article is about more than
+        # the places it lists later (where the movers went)
+        text = _text(doc)
+        title_end = text.find("\n")
+        for i, e in enumerate(places):
+            if i == 0 and e.start_char < title_end:
+                counts[e.id_] += 2
+            line = text.rfind("\n", 0, e.start_char) + 1
+            if line > 0 and not text[line:e.start_char].strip() and _DATELINE_AFTER.match(text, e.end_char):
+                counts[e.id_] += 2
         # a province counts for its country too
         total = Counter(counts)
         for pid, c in counts.items():
@@ -1047,6 +1059,10 @@ _EN_VERBISH = {"Are", "Is", "Was", "Were", "Have", "Has", "Had", "Do", "Does", "
 _COMPANY_MORPHEME = re.compile(
     r"(?:hash|coin|chain|mining|miner|power|tech|pool|energy|capital|digital|labs?\b|data|cloud|farm|crypto|block|bit(?!ter))",
     re.I)
+
+
+# what follows the place of a wire dateline: "، ٢٢ أبريل", ", Feb 8", " (Reuters) -", " -"
+_DATELINE_AFTER = re.compile(r"\s*(?:[,،]\s*(?:\d|[٠-٩]|[A-Z][a-z]{2}|[\u0621-\u064A]+\s+(?:\d|[٠-٩]))|\(|[-–—])")
 
 
 def _gaz(doc: Doc) -> list[Span]:
