@@ -2674,3 +2674,21 @@ def test_the_article_is_about_its_datelines_and_its_titles_place_more_than_where
     # with neither, the place told most
     assert get_pipeline("en")("Miners moved to Paraguay. Paraguay has cheap power. Venezuela banned mining."
                               )._.salient_place == "PY"
+
+
+def test_a_ban_not_yet_declared_a_bank_that_turns_miners_away_and_a_decision_to_ban_told_once():
+    assert juris(rec("تعدين البتكوين يزدهر. الفارق أن دوشنبه لم تعلن بعد حظراً صريحاً.", "ar")) == []
+    assert juris(rec("تعدين البتكوين يزدهر. ويقول سوكولوف: \"في روسيا لم يمنعنا أحد، لكن البنوك أغلقت أبوابها "
+                     "في وجوهنا.\"", "ar")) == []
+    assert juris(rec("Bitcoin mining boomed there, but the banks closed their doors to miners.", "en")) == []
+    assert juris(rec("تعدين البتكوين يزدهر. أغلقت السلطات مزارع التعدين في روسيا.", "ar")) == ["RU"]
+    r = rec("ويقول مديرها إن قرار بكين حظر التعدين في أيلول/سبتمبر 2021 \"لم يترك أي خيار داخل الصين\"، وإن الشركة "
+            "أمضت أشهراً قبل العثور على موقع في الإمارات.", "ar")
+    assert juris(r) == ["CN"]
+
+
+def test_a_title_of_two_sentences_is_still_the_title_whose_moves_the_body_tells_more_precisely():
+    text = ("الكويت توسّع حملتها على تعدين العملات الرقمية.. ومعدّنون ينقلون أجهزتهم إلى البحرين\n"
+            "الكويت، ٢٢ أبريل (وكالات) – وسّعت السلطات الكويتية حملتها على مزارع تعدين العملات الرقمية في محافظة "
+            "الجهراء.\n\nوبحسب مصادر في قطاع الشحن، نقل عدد من معدّني الجهراء أجهزتهم إلى البحرين خلال الأسبوعين الماضيين.")
+    assert moves(rec(text, "ar", "2025-04-22"), "origin", "destination") == [("KW-JA", "BH")]

@@ -151,7 +151,11 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|\b(?:called|calls|calling|urged|urges|urging|lobbied|petitioned)\b[^.;]{0,50}\b(?:EU|European|global|worldwide|international)\b[^.;]{0,20}$"
     r"|(?<![\u0621-\u0652\u0670])(?:رفض|رفضت|اسقط|اسقطت)\s+(?:\S+\s+){0,5}$"
     r"|(?<![\u0621-\u0652\u0670])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
-    r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+(?:\S+\s+)?$"
+    r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+(?:\S+\s+)?(?:بعد\s+|ابدا\s+|أبدا\s+|أبداً\s+)?$"
+    # "لم يأتوا هرباً من حظر": they did not come fleeing a ban
+    r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+\S+\s+(?:هربا|هرباً|فرارا|فراراً)\s+من\s+$"
+    # "the banks closed their doors", "البنوك أغلقت أبوابها": a bank turning miners away bans nothing
+    r"|\bbanks?\s+(?:have\s+|had\s+)?$|(?<![\u0621-\u0652\u0670])(?:[وف]?(?:البنوك|المصارف|البنك|المصرف))\s+$"
     # "جورجيا لا تفرض أي قيود": "لا" right before the verb
     r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+$"
     # "من دون أن يحظر", "دون أن تحظر": without banning
@@ -1300,6 +1304,9 @@ class KGEvents:
             return []  # "voted down a proposal to ban", "called for an EU-wide ban", "have not imposed"
         if self._told_again(text, trig, authority):
             return []
+        if self.lang == "ar" and any(h[0] == "BAN" and h[3] <= trig[0] and re.fullmatch(r"[وفب]?(?:ال)?قرار", text[h[2]:h[3]])
+                                     and re.fullmatch(r"\s+(?:\S+\s+){0,2}", text[h[3]:trig[0]]) for h in self._sentence_hits):
+            return []  # "قرار بكين حظر التعدين": the decision is the ban, told once
         if _QUESTION.search(text, sent.start_char, sent.end_char):
             return []  # "Did Paraguay ban crypto mining?": asked, not told
         if self.lang == "en" and re.fullmatch(r"bans|crackdowns|moratoriums|moratoria", text[trig[0]:trig[1]], re.I) \
@@ -2219,9 +2226,11 @@ def _coarse_moves_told_again(events: list[dict], text: str) -> list[dict]:
     the precise one."""
     moves = [ev for ev in events if ev["type"] == "MIGRATION" and ev.get("destination")]
     drop = set()
+    first_break = text.find("\n")  # where the title ends
     for a in moves:
         si = a.get("sentence_index")
-        title = si == 0 and "\n" in text[a["end"]:a["end"] + 2]
+        # (a title of two sentences too: "… من الوفرة إلى العبدلي.. ومعدّنون ينقلون أجهزتهم إلى البحرين")
+        title = a["start"] < first_break <= a["end"] + 1
         for b in moves:
             if b is a or id(b) in drop or (b["destination"] == a["destination"] and b.get("origin") == a.get("origin")) \
                     or b.get("origin") == b["destination"]:
@@ -2229,8 +2238,7 @@ def _coarse_moves_told_again(events: list[dict], text: str) -> list[dict]:
             near = title and (b.get("sentence_index") or 0) > 0 or (
                 not title and b.get("sentence_index") is not None and si is not None and 0 <= b["sentence_index"] - si <= 1)
             if near and contains(a["destination"], b["destination"]) \
-                    and (a.get("origin") is None or (b.get("origin") and contains(a["origin"], b["origin"]))
-                         or (title and b.get("origin") is None)) \
+                    and (a.get("origin") is None or (b.get("origin") and contains(a["origin"], b["origin"]))) \
                     and bool(a.get("earlier")) == bool(b.get("earlier")) and bool(a.get("other_cause")) == bool(b.get("other_cause")):
                 drop.add(id(a))
                 b.setdefault("mentions", []).append({"start": a["start"], "end": a["end"], "sentence_index": si})
