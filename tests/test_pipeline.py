@@ -2692,3 +2692,14 @@ def test_a_title_of_two_sentences_is_still_the_title_whose_moves_the_body_tells_
             "الكويت، ٢٢ أبريل (وكالات) – وسّعت السلطات الكويتية حملتها على مزارع تعدين العملات الرقمية في محافظة "
             "الجهراء.\n\nوبحسب مصادر في قطاع الشحن، نقل عدد من معدّني الجهراء أجهزتهم إلى البحرين خلال الأسبوعين الماضيين.")
     assert moves(rec(text, "ar", "2025-04-22"), "origin", "destination") == [("KW-JA", "BH")]
+
+
+def test_the_next_place_of_a_list_of_destinations_bans_nothing_and_there_is_the_nearest_place():
+    assert juris(rec("حظر التعدين الصيفي في إيران يدفع أجهزة البيتكوين نحو البصرة وأرمينيا", "ar")) == ["IR"]
+    assert juris(rec("Siberian miners head for Krasnoyarsk, Kazakhstan as winter ban takes hold", "en")) != ["KZ"]
+    r = rec("Bitcoin mining is banned there. He is now negotiating with a partner in Sohar, in Oman, to ship about half "
+            "of his machines to a hosting site there before the end of the year.", "en", "2024-01-01")
+    assert moves(r, "destination") == [("OM-BS",)]
+    r = rec("Bitcoin mining is banned there. Their first farm was in Ekibastuz, but the firm leased a hall near Bratsk "
+            "and moved its machines there in July.", "en", "2024-01-01")
+    assert [d for (d,) in moves(r, "destination")] == ["RU-IRK"]

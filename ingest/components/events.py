@@ -331,6 +331,9 @@ _TOLD_BY = re.compile(r"[,،]\s*(?:و)?" + _SOURCE_AR + r"(?![\u0621-\u0652\u067
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)و?(?:" + _SOURCE_AR + r"|وفقا?\s*ل|وفقاً\s*ل)\s*$|\b" + _SOURCE_EN + r"\s+$", re.I)
 # "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
 # a sentence that opens with a clause of time or cause, the trigger inside it
+# what joins the places of a list: "Krasnoyarsk, Kazakhstan", "Albania and North Macedonia", "البصرة وأرمينيا"
+_LIST_GAP_EN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.I)
+_LIST_GAP_AR = re.compile(r"\s*(?:،\s*)?")
 _FRONTED_SUB = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:after|since|when|once|because|as|following)\s[^,;]*$", re.I)
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
@@ -506,6 +509,7 @@ class KGEvents:
         self._provinces = [e for e in ents_by_start if e.label_ == "PROVINCE" and e.kb_id_]
         self._towns = [e for e in ents_by_start if e.label_ == "CITY" and e.kb_id_]
         self._all_places = [e for e in ents_by_start if e.label_ in ("COUNTRY", "PROVINCE", "CITY") and e.kb_id_]
+        self._place_starts = [e.start_char for e in self._all_places]
         for sent_index, sent in enumerate(sents):
             self._sent_index = sent_index
             hits = by_sent[sent_index]
@@ -852,6 +856,13 @@ class KGEvents:
             return True  # "to Calvert City, Ky.": a town no gazetteer knows, in its state
         if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
             return e.text[0] == "ل" and len(e.text) > 3 and not names().get(self._pid(e), {}).get("ar", "").startswith("ل")
+        # the next of a list of destinations: "head for Krasnoyarsk, Kazakhstan", "نحو البصرة وأرمينيا"
+        i = bisect_left(self._place_starts, e.start_char)
+        prev = self._all_places[i - 1] if i > 0 else None
+        if prev is not None and prev.end_char <= e.start_char and (
+                _LIST_GAP_AR.fullmatch(self._text, prev.end_char, e.start_char) and e.text.startswith("و")
+                if self.lang == "ar" else _LIST_GAP_EN.fullmatch(self._text, prev.end_char, e.start_char)):
+            return self._is_dest(doc, prev, town_in)
         return False
 
     def _is_in(self, doc, e) -> bool:
@@ -1695,8 +1706,10 @@ class KGEvents:
             origin = self._pid(held[0])
         if origin is None and hq is not None:
             origin = self._pid(hq)
-        if origin is None and before and not subject_is_destination:
+        if origin is None and before and not subject_is_destination \
+                and not re.search(r"\bthere\b|(?:الي|الى|إلى)\s+هناك", text[trig[1]:win[1]]):
             # "miners in China are moving": a place before the move is where they leave
+            # (not before a move "there": "leased a hall near Bratsk and moved its machines there")
             # ("started out in Russia's Irkutsk region": the place inside)
             where = self._owned_place(places, before[-1]) or before[-1]
             # (not a country whose province the sentence names before the move: "وفي كندا،
@@ -1812,7 +1825,9 @@ class KGEvents:
             told = [p for p in places if p.start_char < trig[0] and self._pid(p) != origin
                     and not self._is_orig(doc, p) and not _dateline(text, p)]
             if told and self.lang == "en":
-                dest_ids = [self._pid(told[0])]
+                # (the nearest: "X, which ran sites in Carabobo, leased space near Cascavel and moved
+                # its machines there")
+                dest_ids = [self._pid(_nearest_head(told))]
             elif self._last_dest and self._last_dest != origin:
                 dest_ids = [self._last_dest]
             elif re.search(r"\bthere\b|(?:^|\s)هناك(?![\u0621-\u064A])", text[trig[1]:win[1]]):
