@@ -862,7 +862,8 @@ class KGEvents:
         if prev is not None and prev.end_char <= e.start_char and (
                 _LIST_GAP_AR.fullmatch(self._text, prev.end_char, e.start_char) and e.text.startswith("و")
                 if self.lang == "ar" else _LIST_GAP_EN.fullmatch(self._text, prev.end_char, e.start_char)):
-            return self._is_dest(doc, prev, town_in)
+            # (not the places a ban "applies to": "applies to Irkutsk region, Buryatia and …")
+            return self._is_dest(doc, prev, town_in) and not _APPLIES_TO.search(self._before(doc, prev, 40))
         return False
 
     def _is_in(self, doc, e) -> bool:
