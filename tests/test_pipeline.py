@@ -2703,3 +2703,9 @@ def test_the_next_place_of_a_list_of_destinations_bans_nothing_and_there_is_the_
     r = rec("Bitcoin mining is banned there. Their first farm was in Ekibastuz, but the firm leased a hall near Bratsk "
             "and moved its machines there in July.", "en", "2024-01-01")
     assert [d for (d,) in moves(r, "destination")] == ["RU-IRK"]
+
+
+def test_illegal_as_the_adjective_of_connections_or_miners_is_no_ban():
+    assert juris(rec("Bitcoin mining grew in Paraguay. The state utility ANDE has complained about illegal "
+                     "connections and has raised tariffs for miners twice since 2023.", "en")) == []
+    assert juris(rec("Paraguay declared crypto mining illegal in 2024.", "en")) == ["PY"]
