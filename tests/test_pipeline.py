@@ -2709,3 +2709,15 @@ def test_illegal_as_the_adjective_of_connections_or_miners_is_no_ban():
     assert juris(rec("Bitcoin mining grew in Paraguay. The state utility ANDE has complained about illegal "
                      "connections and has raised tariffs for miners twice since 2023.", "en")) == []
     assert juris(rec("Paraguay declared crypto mining illegal in 2024.", "en")) == ["PY"]
+
+
+def test_a_seat_after_the_subject_after_the_verb_and_a_place_fronted_with_from_are_left():
+    r = rec("حظرت الصين التعدين. كما نقلت شركة \"هاش نوفا\"، ومقرها باوتو، نحو 5000 جهاز إلى مدينة كاراغندا في أيار/مايو.",
+            "ar", "2021-11-15")
+    assert moves(r, "origin", "destination") == [("CN-NM", "KZ-35")]
+    r = rec("داهمت الشرطة الليبية مزارع التعدين. ومن مصراتة، غادر الشاب عماد الزروق الشهر الماضي إلى صفاقس التونسية "
+            "ومعه 80 جهازاً.", "ar", "2024-04-09")
+    assert moves(r, "origin", "destination") == [("LY-MI", "TN-61")]
+    r = rec("Police raided mining farms in Libya. From Misrata, one young miner drove 80 machines to Sfax last month.",
+            "en", "2024-04-09")
+    assert moves(r, "origin", "destination") == [("LY-MI", "TN-61")]

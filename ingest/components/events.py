@@ -334,6 +334,7 @@ _SOURCE_BEFORE = re.compile(r"(?:^|\s)و?(?:" + _SOURCE_AR + r"|وفقا?\s*ل|�
 # what joins the places of a list: "Krasnoyarsk, Kazakhstan", "Albania and North Macedonia", "البصرة وأرمينيا"
 _LIST_GAP_EN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.I)
 _LIST_GAP_AR = re.compile(r"\s*(?:،\s*)?")
+_FRONTED_FROM = re.compile(r"\s*(?:[وف]?من|from)\s+(?:(?:مدينة|مدينه|محافظة|محافظه|ولاية|ولايه|مقاطعة|مقاطعه|اقليم|إقليم)\s+)?", re.I)
 _FRONTED_SUB = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:after|since|when|once|because|as|following)\s[^,;]*$", re.I)
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
@@ -1703,6 +1704,14 @@ class KGEvents:
                     more_origins.append(self._pid(b))
                     dests = [d for d in dests if d is not b]
                 last = b
+        if origin is None and not origs:
+            # "ومن مصراتة، غادر الشاب … إلى صفاقس", "From Misrata, one miner drove …": a place
+            # fronted with "from" opens the sentence and is where its move leaves
+            front = next((p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
+                          and p.end_char <= trig[0] and _FRONTED_FROM.fullmatch(text, sent.start_char, p.start_char)
+                          and re.match(r"\s*[,،]", text[p.end_char:p.end_char + 3])), None)
+            if front is not None and _not_going_to(self._pid(front), [self._pid(d) for d in dests]):
+                origin = self._pid(front)
         if origin is None and held:
             origin = self._pid(held[0])
         if origin is None and hq is not None:
@@ -1978,7 +1987,10 @@ class KGEvents:
         told_in_clause = bool(origs) and actor is not None and actor.end_char < origs[0].start_char < trig[0]
         if (origin is None or told_in_clause or "-" not in origin) and actor is not None:
             seat = next((p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
-                         and actor.end_char < p.start_char < trig[0]
+                         and actor.end_char < p.start_char
+                         # ("نقلت شركة "هاش نوفا"، ومقرها باوتو، …": after the subject that follows the verb)
+                         and (p.start_char < trig[0] or (self.lang == "ar" and actor.start_char > trig[1]
+                                                         and p.start_char - actor.end_char <= 30))
                          and _SEAT_AFTER.match(text[actor.end_char:p.start_char])), None)
             # ("Kaspiy Mining, which hosts machines for clients from Moscow in a warehouse in
             # Derbent, is weighing …": the clients' place is not where the firm leaves)
