@@ -2705,12 +2705,6 @@ def test_the_next_place_of_a_list_of_destinations_bans_nothing_and_there_is_the_
     assert [d for (d,) in moves(r, "destination")] == ["RU-IRK"]
 
 
-def test_illegal_as_the_adjective_of_connections_or_miners_is_no_ban():
-    assert juris(rec("Bitcoin mining grew in Paraguay. The state utility ANDE has complained about illegal "
-                     "connections and has raised tariffs for miners twice since 2023.", "en")) == []
-    assert juris(rec("Paraguay declared crypto mining illegal in 2024.", "en")) == ["PY"]
-
-
 def test_a_seat_after_the_subject_after_the_verb_and_a_place_fronted_with_from_are_left():
     r = rec("حظرت الصين التعدين. كما نقلت شركة \"هاش نوفا\"، ومقرها باوتو، نحو 5000 جهاز إلى مدينة كاراغندا في أيار/مايو.",
             "ar", "2021-11-15")
