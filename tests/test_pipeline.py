@@ -2671,6 +2671,10 @@ def test_the_article_is_about_its_datelines_and_its_titles_place_more_than_where
             "Miners moved to Paraguay. Paraguay has cheap power. "
             "Venezuela banned mining in May.")
     assert get_pipeline("en")(text)._.salient_place == "VE"
+    # not where the title's movers go
+    text = ("Miners cross into Georgia as power bills soar at home\n"
+            "Miners are leaving Turkey. Turkey raised power prices, and Turkey's grid is strained. Georgia is cheaper.")
+    assert get_pipeline("en")(text)._.salient_place == "TR"
     # with neither, the place told most
     assert get_pipeline("en")("Miners moved to Paraguay. Paraguay has cheap power. Venezuela banned mining."
                               )._.salient_place == "PY"

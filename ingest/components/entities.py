@@ -282,7 +282,8 @@ class KGEntities:
         text = _text(doc)
         title_end = text.find("\n")
         for i, e in enumerate(places):
-            if i == 0 and e.start_char < title_end:
+            # (not where the title's movers go: "Turkish miners cross into Georgia")
+            if i == 0 and e.start_char < title_end and not _TO_BEFORE.search(text, max(0, e.start_char - 14), e.start_char):
                 counts[e.id_] += 2
             line = text.rfind("\n", 0, e.start_char) + 1
             if line > 0 and not text[line:e.start_char].strip() and _DATELINE_AFTER.match(text, e.end_char):
@@ -1063,6 +1064,9 @@ _COMPANY_MORPHEME = re.compile(
 
 # what follows the place of a wire dateline: "، ٢٢ أبريل", ", Feb 8", " (Reuters) -", " -"
 _DATELINE_AFTER = re.compile(r"\s*(?:[,،]\s*(?:\d|[٠-٩]|[A-Z][a-z]{2}|[\u0621-\u064A]+\s+(?:\d|[٠-٩]))|\(|[-–—])")
+
+
+_TO_BEFORE = re.compile(r"\b(?:to|into|for|towards?)\s+(?:the\s+)?$|(?:^|\s)(?:إلى|الى|نحو)\s*$", re.I)
 
 
 def _gaz(doc: Doc) -> list[Span]:
