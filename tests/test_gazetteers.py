@@ -163,6 +163,7 @@ def test_arabic_patterns_are_clean_and_carry_no_clitic():
     ("وزارة الطاقة الكازاخستانية", "Ministry of Energy of Kazakhstan"), ("ERCOT", "ERCOT"),
     ("مجلس الدوما", "State Duma"), ("هيدرو كيبيك", "Hydro-Québec"), ("توانير", "Tavanir"),
     ("Tierra del Fuego", "AR-V"), ("تييرا ديل فويغو", "AR-V"),
+    ("Transnistria", "MD-SN"), ("ترانسنيستريا", "MD-SN"), ("Gagauzia", "MD-GA"), ("Balti", "Balti"),
 ])
 def test_known_surface_forms_resolve(surface, expected):
     assert ids_of(surface) == {expected}

@@ -2719,3 +2719,9 @@ def test_a_seat_after_the_subject_after_the_verb_and_a_place_fronted_with_from_a
     r = rec("Police raided mining farms in Libya. From Misrata, one young miner drove 80 machines to Sfax last month.",
             "en", "2024-04-09")
     assert moves(r, "origin", "destination") == [("LY-MI", "TN-61")]
+
+
+def test_transnistria_and_its_towns_are_a_province_of_moldova():
+    r = rec("Authorities in Moldova's breakaway Transnistria region have ordered all cryptocurrency mining farms cut off "
+            "from the grid. Ukrainian operators from Kyiv moved equipment over the border to Tiraspol.", "en", "2025-02-06")
+    assert juris(r) == ["MD-SN"] and moves(r, "destination") == [("MD-SN",)]
