@@ -108,8 +108,9 @@ SUBDIVISION_TYPES: dict[str, frozenset[str] | None] = {
         "Regional state", "Union territory", "Administrative region", "Federal district",
         "Capital territory", "Federal territory", "Autonomous district", "Special administrative region",
     )},
-    "County": frozenset({"NO", "SE", "EE", "HU", "HR", "RO", "LT", "IE", "KE", "LR"}),
-    "District": frozenset({"PT", "IL", "CY", "LU", "BD"}),
+    "County": frozenset({"NO", "SE", "EE", "HU", "HR", "RO", "LT", "IE", "KE", "LR", "AL"}),
+    "District": frozenset({"PT", "IL", "CY", "LU", "BD", "BG"}),
+    "Division": frozenset({"BD"}),
 }
 #: Bare subdivision names that are ordinary English words, directions or first
 #: names; their "<name> <type>" form is still generated.

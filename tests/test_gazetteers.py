@@ -164,6 +164,7 @@ def test_arabic_patterns_are_clean_and_carry_no_clitic():
     ("مجلس الدوما", "State Duma"), ("هيدرو كيبيك", "Hydro-Québec"), ("توانير", "Tavanir"),
     ("Tierra del Fuego", "AR-V"), ("تييرا ديل فويغو", "AR-V"),
     ("Transnistria", "MD-SN"), ("ترانسنيستريا", "MD-SN"), ("Gagauzia", "MD-GA"), ("Balti", "Balti"),
+    ("Shkodër County", "AL-10"), ("Tiranë County", "AL-11"),
 ])
 def test_known_surface_forms_resolve(surface, expected):
     assert ids_of(surface) == {expected}
