@@ -2725,3 +2725,23 @@ def test_transnistria_and_its_towns_are_a_province_of_moldova():
     r = rec("Authorities in Moldova's breakaway Transnistria region have ordered all cryptocurrency mining farms cut off "
             "from the grid. Ukrainian operators from Kyiv moved equipment over the border to Tiraspol.", "en", "2025-02-06")
     assert juris(r) == ["MD-SN"] and moves(r, "destination") == [("MD-SN",)]
+
+
+def test_a_blow_that_came_a_council_set_up_in_march_and_a_ban_that_forced_none_are_not_events():
+    assert moves(rec("Bitcoin miners faced raids in Pakistan. The harder blow came in Khyber Pakhtunkhwa.", "en")) == []
+    assert moves(rec("Many bitcoin miners came to Punjab from Sindh in 2024.", "en"), "origin") == [("PK-SD",)]
+    r = rec("Bitcoin mining is booming in Pakistan. The Pakistan Crypto Council, set up in March to draft rules, said "
+            "it had heard from operators in Kazakhstan. Operators crossed into Laos and set up in Xaignabouli.", "en")
+    assert moves(r, "destination") == [("LA-XA",)]
+    r = rec("Bitcoin mining moved to Texas. None of Haoyun's moves has been forced by a ban. New York banned new "
+            "mining in 2022.", "en")
+    assert juris(r) == ["US-NY"]
+
+
+def test_a_move_there_goes_to_the_place_just_told_unless_a_move_just_went_elsewhere():
+    r = rec("Miners shipped rigs to Kazakhstan in 2021. Prices rose. Gillette, Wyoming, has cheap gas. The company "
+            "moved there from Weld County, Colorado, in 2022.", "en", "2024-01-01")
+    assert moves(r, "origin", "destination")[-1] == ("US-CO", "US-WY")
+    r = rec("Miners shipped rigs to Kazakhstan in 2021. Another firm moved there from Texas a year later.", "en",
+            "2024-01-01")
+    assert moves(r, "destination")[-1] == ("KZ",)

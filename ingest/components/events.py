@@ -148,6 +148,8 @@ _DENIED_BAN_BEFORE = re.compile(
     # a call on another body ("called for an EU-wide ban"); a government's own call for a
     # crackdown ("the State Council called for a crackdown") is its order
     r"|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,40}$"
+    # "None of Haoyun's moves has been forced by a ban": a ban that did not happen
+    r"|\b(?:none|no|never|neither)\b[^.;]{0,60}\b(?:by|from)\s+(?:a|any)\s+$"
     r"|\b(?:called|calls|calling|urged|urges|urging|lobbied|petitioned)\b[^.;]{0,50}\b(?:EU|European|global|worldwide|international)\b[^.;]{0,20}$"
     r"|(?<![\u0621-\u0652\u0670])(?:رفض|رفضت|اسقط|اسقطت)\s+(?:\S+\s+){0,5}$"
     r"|(?<![\u0621-\u0652\u0670])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
@@ -1834,19 +1836,21 @@ class KGEvents:
                 origin = None
             told = [p for p in places if p.start_char < trig[0] and self._pid(p) != origin
                     and not self._is_orig(doc, p) and not _dateline(text, p)]
+            # "… a valley outside Ya'an. He moved his young company there from Xinjiang in
+            # 2019": the place the sentence before ends with, unless a move told there (or
+            # in this sentence) went somewhere
+            prev = [p for p in self._told_before(self._all_places, sent.start_char, 400)
+                    if self._pid(p) and self._pid(p) != origin and not _dateline(text, p)] \
+                if re.search(r"\bthere\b|(?:^|\s)هناك(?![\u0621-\u064A])", text[trig[1]:win[1]]) else []
+            last_near = self._last_move is not None and self._sent_index - self._last_move[1] <= 1
             if told and self.lang == "en":
                 # (the nearest: "X, which ran sites in Carabobo, leased space near Cascavel and moved
                 # its machines there")
                 dest_ids = [self._pid(_nearest_head(told))]
-            elif self._last_dest and self._last_dest != origin:
+            elif self._last_dest and self._last_dest != origin and (last_near or not prev):
                 dest_ids = [self._last_dest]
-            elif re.search(r"\bthere\b|(?:^|\s)هناك(?![\u0621-\u064A])", text[trig[1]:win[1]]):
-                # "… a valley outside Ya'an. He moved his young company there from Xinjiang in
-                # 2019": the place the sentence before ends with
-                told = [p for p in self._told_before(self._all_places, sent.start_char, 400)
-                        if self._pid(p) and self._pid(p) != origin and not _dateline(text, p)]
-                if told:
-                    dest_ids = [self._pid(told[-1])]
+            elif prev:
+                dest_ids = [self._pid(_nearest_head(prev))]
         if not dest_ids and doc._.salient_place and re.search(
                 r"(?<![\u0621-\u064A])(?:الي|إلى|الى)\s+البلاد(?![\u0621-\u064A])|\binto\s+the\s+country\b",
                 text[trig[1]:win[1]], re.I):
