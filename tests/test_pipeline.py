@@ -2745,3 +2745,12 @@ def test_a_move_there_goes_to_the_place_just_told_unless_a_move_just_went_elsewh
     r = rec("Miners shipped rigs to Kazakhstan in 2021. Another firm moved there from Texas a year later.", "en",
             "2024-01-01")
     assert moves(r, "destination")[-1] == ("KZ",)
+
+
+def test_the_site_closed_before_a_move_is_where_it_leaves():
+    r = rec("أغلقت السلطات مزارع التعدين في كازاخستان. وفي أيلول شحنت الشركة نحو 2000 جهاز إلى مدينة توكموك في تشوي بعد "
+            "إغلاق موقعها في بافلودار.", "ar", "2023-10-24")
+    assert moves(r, "origin", "destination") == [("KZ-55", "KG-C")]
+    r = rec("Authorities closed mining farms in Kazakhstan. In September the company shipped 2,000 machines to Tokmok "
+            "after closing its site in Pavlodar.", "en", "2023-10-24")
+    assert moves(r, "origin", "destination") == [("KZ-55", "KG-C")]

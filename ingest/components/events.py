@@ -251,6 +251,8 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              + r"|من\s+(?:منشات|مواقع|مزارع|مراكز|مصانع|منشاه|موقع|مزرعه|مركز|مصنع|ورشه|ورش|مستودع|مستودعات|مخزن|منزل|بيت)(?:ها|هم|ه|ت|تها|ته|تهم)?(?:\s+\S+){0,2}?\s+(?:في|ب)\s*"
                              # "هرباً من القيود في كازاخستان": what they fled was there
                              + r"|(?:هربا|فرارا)\s+من\s+(?:\S+\s+){0,3}?(?:في\s+)?"
+                             # "بعد إغلاق موقعها في بافلودار": the site closed is where they leave
+                             + r"|(?:اغلاق|إغلاق|غلق|اقفال|إقفال)\s+(?:موقع|مزرع|منشا|منشأ|مركز|مستودع)\S*\s+(?:\S+\s+)?(?:في|ب)\s*"
                              # "أجهزة كانت تعمل في إثيوبيا": where the machines were running
                              + r"|(?:كانت|كان|كانوا)\s+(?:تعمل|يعمل|يعملون|تشغل|مركبه|موجوده|منصوبه)\s+(?:في|ب)\s*" + _KIND_AR + r")$")
 # where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
@@ -282,6 +284,9 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              r"|\b(?:machines|rigs|miners|servers|equipment|capacity)\s+(?:that\s+)?(?:it|they|he|she|the\s+company)\s+"
                              r"(?:had\s+been\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+)?(?:running|operating|using|hosting|housing)\s+"
                              r"(?:\S+\s+){0,3}?in\s+(?:the\s+)?$"
+                             # "after closing its site in Pavlodar": the site closed is where they leave
+                             r"|\b(?:clos(?:e|ed|ing)|shut(?:ting)?(?:\s+down)?|dismantl(?:e|ed|ing))\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}"
+                             r"(?:" + _SITES_EN + r")\s+(?:in|at|near|outside)\s+(?:the\s+)?$"
                              # "from its site in Boden", "out of their facilities near Irkutsk"
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|operations)"  # "from a leased building in upstate New York"
