@@ -2754,3 +2754,10 @@ def test_the_site_closed_before_a_move_is_where_it_leaves():
     r = rec("Authorities closed mining farms in Kazakhstan. In September the company shipped 2,000 machines to Tokmok "
             "after closing its site in Pavlodar.", "en", "2023-10-24")
     assert moves(r, "origin", "destination") == [("KZ-55", "KG-C")]
+
+
+def test_a_ban_with_no_place_in_a_paragraph_headed_by_a_country_is_that_countrys():
+    r = rec("الخليج يجذب المعدنين بالطاقة الرخيصة\nتستقطب الإمارات شركات التعدين. وفي الإمارات مجمعات كبيرة.\n\n"
+            "الكويت: داهمت وزارة الداخلية الكويتية منازل كانت تستخدم للتعدين، في بلد تحظر فيه هيئة أسواق المال "
+            "الأصول الافتراضية.", "ar", "2025-05-01")
+    assert "KW" in juris(r) and "AE" not in juris(r)

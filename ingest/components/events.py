@@ -1294,7 +1294,9 @@ class KGEvents:
                 tid in ("ban.crackdown", "ban.ban") or authority is not None
                 # "A bill approved by the Senate would make stealing power for mining a crime"
                 or (self.lang == "en" and _LEGISLATURE_EN.search(text, win[0], trig[0]))):
-            ids = [doc._.salient_place]
+            # ("الكويت: داهمت وزارة الداخلية … في بلد تحظر فيه هيئة أسواق المال …": the place a
+            # paragraph is headed by, in a list of countries)
+            ids = [self._heading_place(doc, text, sent, self._all_places) or doc._.salient_place]
             last = self._last_ban
             if last and self._sent_index - last[0] <= 1 and last[1] != ids[0] and contains(ids[0], last[1]):
                 # "Inner Mongolia said it would close all mining projects. The draft rules
