@@ -2761,3 +2761,14 @@ def test_a_ban_with_no_place_in_a_paragraph_headed_by_a_country_is_that_countrys
             "الكويت: داهمت وزارة الداخلية الكويتية منازل كانت تستخدم للتعدين، في بلد تحظر فيه هيئة أسواق المال "
             "الأصول الافتراضية.", "ar", "2025-05-01")
     assert "KW" in juris(r) and "AE" not in juris(r)
+
+
+def test_the_story_firm_moving_on_leaves_where_it_arrived_even_paragraphs_later():
+    story = ("BODEN, Sweden — When Kallvik Compute AB arrived in this garrison town in Norrbotten in 2019, nobody was "
+             "thinking about tax. Power was cheap. Winters were cold. The hall filled up. Then came the tax. Margins "
+             "vanished. {} moved 1,800 of them across the border to Finland in 2023, to a leased hall outside Tornio.")
+    r = rec(story.format("The company, which ran about 3,500 machines at its peak,"), "en", "2024-05-14")
+    assert moves(r, "origin", "destination")[-1] == ("SE-BD", "FI-10")
+    # a group that moves so far on is not the story's firm
+    r = rec(story.format("Other miners"), "en", "2024-05-14")
+    assert moves(r, "origin", "destination")[-1] == (None, "FI-10")

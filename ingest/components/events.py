@@ -341,6 +341,9 @@ _SOURCE_BEFORE = re.compile(r"(?:^|\s)و?(?:" + _SOURCE_AR + r"|وفقا?\s*ل|�
 # what joins the places of a list: "Krasnoyarsk, Kazakhstan", "Albania and North Macedonia", "البصرة وأرمينيا"
 _LIST_GAP_EN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.I)
 _LIST_GAP_AR = re.compile(r"\s*(?:،\s*)?")
+# "The company, which ran 3,500 machines at its peak, moved …": the story's own firm, named before
+_THE_FIRM = re.compile(r"\s*(?:(?:then|later|so|but|and)\s*,?\s+)?(?:in\s+[^,]{3,30},\s*)?the\s+(?:company|firm|group|startup)\b"
+                       r"|\s*(?:[وف]?(?:في|بعد)\s+[^،]{3,30}،\s*)?[وف]?(?:نقلت|شحنت|انتقلت)\s+الشركة(?![\u0621-\u064A])", re.I)
 _FRONTED_FROM = re.compile(r"\s*(?:[وف]?من|from)\s+(?:(?:مدينة|مدينه|محافظة|محافظه|ولاية|ولايه|مقاطعة|مقاطعه|اقليم|إقليم)\s+)?", re.I)
 _FRONTED_SUB = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:after|since|when|once|because|as|following)\s[^,;]*$", re.I)
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
@@ -2160,7 +2163,8 @@ class KGEvents:
         banned_there = last is not None and self._last_ban is not None and last[1] <= self._last_ban[0] < self._sent_index \
             and (self._last_ban[1] == last[0] or contains(self._last_ban[1], last[0]))
         if origin is None and dest_ids and last is not None and status == "completed" and last[3] == "completed" \
-                and tid in ("mig.move", "mig.ship", "mig.take") and 0 < self._sent_index - last[1] <= (8 if banned_there else 4) \
+                and tid in ("mig.move", "mig.ship", "mig.take") \
+                and 0 < self._sent_index - last[1] <= (12 if _THE_FIRM.match(text, sent.start_char, trig[0]) else 8 if banned_there else 4) \
                 and ((actor is None and actor_text is None
                       and not any(e.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and e.start_char < trig[0] for e in sent_ents)
                       # (not others: "Others took their machines to Laos")
