@@ -169,6 +169,7 @@ def test_arabic_patterns_are_clean_and_carry_no_clitic():
     ("Transnistria", "MD-SN"), ("ترانسنيستريا", "MD-SN"), ("Gagauzia", "MD-GA"), ("Balti", "Balti"),
     ("Shkodër County", "AL-10"), ("Tiranë County", "AL-11"),
     ("East Kalimantan", "ID-KI"), ("كاليمانتان الشرقية", "ID-KI"), ("West Java", "ID-JB"),
+    ("غازي عنتاب", "TR-27"), ("أورفة", "TR-63"), ("ولاية بورصة", "TR-16"),
 ])
 def test_known_surface_forms_resolve(surface, expected):
     assert ids_of(surface) == {expected}
