@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span
 from ingest.gazetteer import names
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner, scanner
-from ingest.components.sentences import doc_text as _text, folded as folded_doc, sentence_at, span_text, token_view
+from ingest.components.sentences import (dateline, doc_text as _text, folded as folded_doc, sentence_at, span_text,
+                                         token_view)
 from ingest.values import AR_MONTHS, AR_WEEKDAYS, find_capacities, find_dates
 
 __all__ = ["KGEntities", "PLACE_TYPES"]
@@ -285,8 +286,7 @@ class KGEntities:
             # (not where the title's movers go: "Turkish miners cross into Georgia")
             if i == 0 and e.start_char < title_end and not _TO_BEFORE.search(text, max(0, e.start_char - 14), e.start_char):
                 counts[e.id_] += 2
-            line = text.rfind("\n", 0, e.start_char) + 1
-            if line > 0 and not text[line:e.start_char].strip() and _DATELINE_AFTER.match(text, e.end_char):
+            if 0 <= title_end < e.start_char and dateline(text, e):
                 counts[e.id_] += 2
         # a province counts for its country too
         total = Counter(counts)
@@ -1060,10 +1060,6 @@ _EN_VERBISH = {"Are", "Is", "Was", "Were", "Have", "Has", "Had", "Do", "Does", "
 _COMPANY_MORPHEME = re.compile(
     r"(?:hash|coin|chain|mining|miner|power|tech|pool|energy|capital|digital|labs?\b|data|cloud|farm|crypto|block|bit(?!ter))",
     re.I)
-
-
-# what follows the place of a wire dateline: "، ٢٢ أبريل", ", Feb 8", " (Reuters) -", " -"
-_DATELINE_AFTER = re.compile(r"\s*(?:[,،]\s*(?:\d|[٠-٩]|[A-Z][a-z]{2}|[\u0621-\u064A]+\s+(?:\d|[٠-٩]))|\(|[-–—])")
 
 
 _TO_BEFORE = re.compile(r"\b(?:to|into|for|towards?)\s+(?:the\s+)?$|(?:^|\s)(?:إلى|الى|نحو)\s*$", re.I)

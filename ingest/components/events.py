@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import contains, is_region as _is_region, names
 from ingest.industry import other_industry
-from ingest.components.sentences import doc_text as _text, entity_spans, folded as folded_doc, sentences
+from ingest.components.sentences import (dateline as _dateline, doc_text as _text, entity_spans, filed_on as _filed_on,
+                                         folded as folded_doc, sentences)
 from ingest.lang.ar.demonyms import BROKEN_PLURALS, PEOPLE_PLURALS
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner
@@ -298,6 +299,7 @@ _MACHINES_IN_EN = re.compile(r"\b(?:its|their|his|her)\s+(?:(?:last|remaining|ot
 _MACHINES_IN_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:اجهزت|آلات|الات|معدات|منصات)(?:ها|ه|هم)(?:\s+(?:ال)?(?:متبقيه|باقيه|اخري|قديمه|جديده))?\s+(?:في|ب)\s*$")
 _THEN_TO_AR = re.compile(r"[^،؛.]{0,30}?(?:^|\s)(?:الي|الى|إلى|نحو)\s")
 _THEN_TO_EN = re.compile(r"[^,;.]{0,30}?\s(?:to|into)\s+(?:(?:a|an|the|its|their|his|her)\s|(?-i:[A-Z]))", re.I)
+_MACHINES_IN = {"en": (_MACHINES_IN_EN, _THEN_TO_EN), "ar": (_MACHINES_IN_AR, _THEN_TO_AR)}
 _PART_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مناطق|منطقه|اجزاء|جزء|انحاء|شمال|جنوب|شرق|غرب|وسط)(?:\s+(?:ال)?[\u0600-\u06FF]+(?:يه|ي|ه))?(?:\s+(?:به|بها|لها|له))?\s+من\s*"
                          r"(?:(?:ولايه|ولايتي|ولايات|محافظه|محافظتي|محافظات|مقاطعه|مقاطعتي|مقاطعات|اقليم|منطقه)\s+)?$")
 _CLAUSE_STOP = re.compile(r"[,،;؛.]")
@@ -336,16 +338,17 @@ _TOLD_BY = re.compile(r"[,،]\s*(?:و)?" + _SOURCE_AR + r"(?![\u0621-\u0652\u067
                       r"|[,;]\s*(?:according\s+to|citing)\b", re.I)
 # who a move or ban is told by, named right after: "بحسب سليمان", "according to Zhao"
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)و?(?:" + _SOURCE_AR + r"|وفقا?\s*ل|وفقاً\s*ل)\s*$|\b" + _SOURCE_EN + r"\s+$", re.I)
-# "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
-# a sentence that opens with a clause of time or cause, the trigger inside it
 # what joins the places of a list: "Krasnoyarsk, Kazakhstan", "Albania and North Macedonia", "البصرة وأرمينيا"
 _LIST_GAP_EN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.I)
 _LIST_GAP_AR = re.compile(r"\s*(?:،\s*)?")
 # "The company, which ran 3,500 machines at its peak, moved …": the story's own firm, named before
 _THE_FIRM = re.compile(r"\s*(?:(?:then|later|so|but|and)\s*,?\s+)?(?:in\s+[^,]{3,30},\s*)?the\s+(?:company|firm|group|startup)\b"
                        r"|\s*(?:[وف]?(?:في|بعد)\s+[^،]{3,30}،\s*)?[وف]?(?:نقلت|شحنت|انتقلت)\s+الشركة(?![\u0621-\u064A])", re.I)
+# "ومن مصراتة، غادر …", "From Misrata, …": a place fronted with "from"
 _FRONTED_FROM = re.compile(r"\s*(?:[وف]?من|from)\s+(?:(?:مدينة|مدينه|محافظة|محافظه|ولاية|ولايه|مقاطعة|مقاطعه|اقليم|إقليم)\s+)?", re.I)
+# a sentence that opens with a clause of time or cause, the trigger inside it
 _FRONTED_SUB = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:after|since|when|once|because|as|following)\s[^,;]*$", re.I)
+# "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
 _APPOSITION = re.compile(r"\s*[,،]\s*(?=(?:a|an|the)\s|ال)((?:a|an|the)\s[^,،.;؛]{3,90}|ال[^,،.;؛]{3,90})(?=[,،])", re.I)
@@ -500,9 +503,9 @@ class KGEvents:
         ents = [_Ent(e, text) for e in entity_spans(doc)]
         folded, offsets, inv = folded_doc(doc)
         events: list[dict] = []
-        # (destination, sentence index, movers' words, status, origin) of the last move with a destination
-        self._last_move: tuple | None = None
-        self._moves_told: list[tuple] = []  # every such move, in the order told
+        # (destination, sentence index, movers' words, status, origin, whether a group moves) of
+        # every move with a destination, in the order told (the last is ``_last_move``)
+        self._moves_told: list[tuple] = []
         self._ban_home: str | None = None
         self._last_ban: tuple[int, str] | None = None  # (sentence index, jurisdiction) of the last ban with a place of its own
         prev_sent = None
@@ -826,6 +829,11 @@ class KGEvents:
         return [e for e in ents if e.end_char <= at and at - e.start_char <= reach]
 
     @property
+    def _last_move(self) -> tuple | None:
+        """The last move told with a destination (see ``_moves_told``)."""
+        return self._moves_told[-1] if self._moves_told else None
+
+    @property
     def _last_dest(self) -> str | None:
         """Where the last move with a destination went."""
         return self._last_move[0] if self._last_move else None
@@ -835,9 +843,9 @@ class KGEvents:
         the moves of a group were told since ("it had shipped 2,000 machines to … Sabah …
         others took their machines to Laos … In January the company moved again")."""
         if self._moves_told and not self._group_moves(text, sent, trig, None):
-            for dest, group in reversed(self._moves_told):
-                if not group:
-                    return dest
+            for move in reversed(self._moves_told):
+                if not move[5]:
+                    return move[0]
         return self._last_dest
 
     def _group_moves(self, text: str, sent, trig: tuple, movers: str | None) -> bool:
@@ -896,10 +904,9 @@ class KGEvents:
         if self.lang == "en" and (_FROM_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char)
                                   or _FROM_TOWN_IN.search(self._text, max(0, e.start_char - 48), e.start_char)):
             return True  # "from Hardin, Montana, to Texas": a town no gazetteer knows, in its state
-        if self.lang == "en" and _MACHINES_IN_EN.search(b) and _THEN_TO_EN.match(self._text, e.end_char):
-            return True
-        if self.lang == "ar" and _MACHINES_IN_AR.search(b) and _THEN_TO_AR.match(self._text, e.end_char):
-            return True  # "نقل أجهزتها المتبقية في ميديسن هات إلى إيتابوا"
+        machines_in, then_to = _MACHINES_IN[self.lang]
+        if machines_in.search(b) and then_to.match(self._text, e.end_char):
+            return True  # "its last 700 machines in Medicine Hat to …", "أجهزتها المتبقية في … إلى"
         return bool(rx.search(b))
 
     def _date_in(self, sent_ents, win, trig=None, filed: bool = True):
@@ -2208,8 +2215,9 @@ class KGEvents:
                 "_origin_default": origin_default,
             })
         if dest_ids:
-            self._last_move = (dest_ids[-1], self._sent_index, actor.text if actor is not None else actor_text, status, origin)
-            self._moves_told.append((dest_ids[-1], self._group_moves(text, sent, trig, self._last_move[2])))
+            movers = actor.text if actor is not None else actor_text
+            self._moves_told.append((dest_ids[-1], self._sent_index, movers, status, origin,
+                                     self._group_moves(text, sent, trig, movers)))
         return out
 
 
@@ -2484,24 +2492,6 @@ def _province_of(pid: str | None) -> str | None:
     return pid
 
 
-def _dateline(text: str, p) -> bool:
-    """Whether place ``p`` opens its line as a wire dateline: "MOSCOW, Dec 20 -",
-    "سوخومي -", "الجزائر (أ ف ب) -"."""
-    line = text.rfind("\n", 0, p.start_char) + 1
-    head = text[line:p.start_char]
-    # "ALMATY/LONDON, Jan 5 (Wire) -": places joined by a slash
-    return (not head.strip() or _DATELINE_HEAD.fullmatch(head) is not None) \
-        and _DATELINE_TAIL.match(text, p.end_char) is not None
-
-
-def _filed_on(text: str, d) -> bool:
-    """Whether date ``d`` stands in its line's wire dateline: "PRISTINA, June 1 -"."""
-    line = text.rfind("\n", 0, d.start_char) + 1
-    # "PRISTINA, June 1 -", or no place at all: "April 12 (Wire) -"
-    return (d.start_char - line <= 40 and re.fullmatch(r"(?:[^\n.!?؟]*[,،])?\s*", text[line:d.start_char]) is not None
-            and _DATELINE_TAIL.match(text, d.end_char) is not None)
-
-
 _RELATIVE = re.compile(r"[,،]\s*(?:which|who|that|where|التي|الذي|الذين|حيث)\b[^,،.]*$", re.I)
 
 
@@ -2513,9 +2503,6 @@ def _in_relative_clause(text: str, at: int, trig: int) -> bool:
         return False
     return re.search(r"[,،]", text[at:at + 150]) is not None
 
-
-_DATELINE_HEAD = re.compile(r"\s*(?:[^\n/,.]{2,25}/)+")
-_DATELINE_TAIL = re.compile(r"(?:/[^\n/,.]{2,25})*\s*(?:[,،][^\n(\-–—]{0,30})?(?:\([^)\n]{1,30}\))?\s*[-–—]")
 
 
 _TELL_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قالت|يقول|تقول|افاد|أفاد|افادت|أفادت|ذكر|ذكرت|اكد|أكد|اكدت|أكدت"

@@ -7,6 +7,7 @@ a sentence because they are single tokens.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import compress
 from typing import NamedTuple
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.normalize import fold_with_maps
 
-__all__ = ["KGSentencizer", "Sentence", "doc_text", "entity_spans", "folded", "sentence_at",
+__all__ = ["KGSentencizer", "Sentence", "dateline", "doc_text", "entity_spans", "filed_on", "folded", "sentence_at",
            "sentences", "span_text", "token_view"]
 
 
@@ -221,3 +222,26 @@ class KGSentencizer:
                                          for s, e in zip(firsts, firsts[1:] + [n])]
         doc.user_data["kg_sent_starts"] = firsts
         return doc
+
+
+# a wire dateline: "MOSCOW, Dec 20 -", "ALMATY/LONDON, Jan 5 (Wire) -", "الجزائر (أ ف ب) -"
+_DATELINE_HEAD = re.compile(r"\s*(?:[^\n/,.]{2,25}/)+")
+_DATELINE_TAIL = re.compile(r"(?:/[^\n/,.]{2,25})*\s*(?:[,،][^\n(\-–—]{0,30})?(?:\([^)\n]{1,30}\))?\s*[-–—]")
+
+
+def dateline(text: str, p) -> bool:
+    """Whether place ``p`` opens its line as a wire dateline: "MOSCOW, Dec 20 -",
+    "سوخومي -", "الجزائر (أ ف ب) -"."""
+    line = text.rfind("\n", 0, p.start_char) + 1
+    head = text[line:p.start_char]
+    # "ALMATY/LONDON, Jan 5 (Wire) -": places joined by a slash
+    return (not head.strip() or _DATELINE_HEAD.fullmatch(head) is not None) \
+        and _DATELINE_TAIL.match(text, p.end_char) is not None
+
+
+def filed_on(text: str, d) -> bool:
+    """Whether date ``d`` stands in its line's wire dateline: "PRISTINA, June 1 -"."""
+    line = text.rfind("\n", 0, d.start_char) + 1
+    # "PRISTINA, June 1 -", or no place at all: "April 12 (Wire) -"
+    return (d.start_char - line <= 40 and re.fullmatch(r"(?:[^\n.!?؟]*[,،])?\s*", text[line:d.start_char]) is not None
+            and _DATELINE_TAIL.match(text, d.end_char) is not None)
