@@ -2772,3 +2772,8 @@ def test_the_story_firm_moving_on_leaves_where_it_arrived_even_paragraphs_later(
     # a group that moves so far on is not the story's firm
     r = rec(story.format("Other miners"), "en", "2024-05-14")
     assert moves(r, "origin", "destination")[-1] == (None, "FI-10")
+
+
+def test_a_central_bank_that_bans_bans():
+    assert juris(rec("Nepal's central bank banned all cryptocurrency activity in September 2021.", "en")) == ["NP"]
+    assert juris(rec("Bitcoin mining boomed there, but the banks closed their doors to miners.", "en")) == []

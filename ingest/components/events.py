@@ -157,8 +157,9 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+(?:\S+\s+)?(?:بعد\s+|ابدا\s+|أبدا\s+|أبداً\s+)?$"
     # "لم يأتوا هرباً من حظر": they did not come fleeing a ban
     r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+\S+\s+(?:هربا|هرباً|فرارا|فراراً)\s+من\s+$"
-    # "the banks closed their doors", "البنوك أغلقت أبوابها": a bank turning miners away bans nothing
-    r"|\bbanks?\s+(?:have\s+|had\s+)?$|(?<![\u0621-\u0652\u0670])(?:[وف]?(?:البنوك|المصارف|البنك|المصرف))\s+$"
+    # "the banks closed their doors", "البنوك أغلقت أبوابها": banks turning miners away ban
+    # nothing (a central bank that bans does: "Nepal's central bank banned all crypto activity")
+    r"|\bbanks\s+(?:have\s+|had\s+)?$|(?<![\u0621-\u0652\u0670])(?:[وف]?(?:البنوك|المصارف))\s+$"
     # "جورجيا لا تفرض أي قيود": "لا" right before the verb
     r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+$"
     # "من دون أن يحظر", "دون أن تحظر": without banning
