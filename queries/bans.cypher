@@ -11,12 +11,12 @@ WITH b, coalesce($country, '') AS country, coalesce($since, '') AS since, coales
 WHERE (country = '' OR EXISTS { MATCH (b)-[:JURISDICTION]->(:Entity)-[:LOCATED_IN*0..3]->(c:Entity) WHERE c.id = country })
   AND (since = '' OR b.date >= since)
   AND (until = '' OR b.date <= until OR b.date STARTS WITH until)
-WITH b ORDER BY coalesce(b.date, '~'), coalesce(b.jurisdiction, ''), b.id LIMIT $limit
+WITH b ORDER BY coalesce(b.date, '~') + '\t' + coalesce(b.jurisdiction, '') + '\t' + b.id LIMIT $limit
 OPTIONAL MATCH (j:Entity {id: b.jurisdiction})
 RETURN b.id AS id, b.date AS date, b.jurisdiction AS jurisdiction, j.name AS jurisdiction_name,
        b.authority AS authority, b.target AS target, b.status AS status,
        COUNT { MATCH (:Article)-[:REPORTS]->(b) } AS reports,
        COUNT { MATCH (b)-[:TRIGGERED]->(:Migration) } AS migrations_triggered,
        b.article_id AS article_id, b.sentence AS sentence
-ORDER BY coalesce(date, '~'), coalesce(jurisdiction, ''), id
+ORDER BY coalesce(date, '~') + '\t' + coalesce(jurisdiction, '') + '\t' + id
 LIMIT $limit

@@ -14,7 +14,7 @@ WHERE (country = '' OR EXISTS { MATCH (m)-[:ORIGIN|DESTINATION]->(:Entity)-[:LOC
   AND (status = '' OR m.status = status)
   AND (since = '' OR m.date >= since)
   AND (until = '' OR m.date <= until OR m.date STARTS WITH until)
-WITH m ORDER BY coalesce(m.date, '~'), coalesce(m.origin, ''), coalesce(m.destination, ''), m.id LIMIT $limit
+WITH m ORDER BY coalesce(m.date, '~') + '\t' + coalesce(m.origin, '') + '\t' + coalesce(m.destination, '') + '\t' + m.id LIMIT $limit
 OPTIONAL MATCH (o:Entity {id: m.origin})
 OPTIONAL MATCH (d:Entity {id: m.destination})
 RETURN m.id AS id, m.date AS date, m.status AS status, m.actor AS actor,
@@ -22,5 +22,5 @@ RETURN m.id AS id, m.date AS date, m.status AS status, m.actor AS actor,
        m.amount AS amount, m.amount_max AS amount_max, m.unit AS unit,
        COUNT { MATCH (:Ban)-[:TRIGGERED]->(m) } AS triggered_by,
        m.article_id AS article_id, m.sentence AS sentence
-ORDER BY coalesce(date, '~'), coalesce(origin, ''), coalesce(destination, ''), id
+ORDER BY coalesce(date, '~') + '\t' + coalesce(origin, '') + '\t' + coalesce(destination, '') + '\t' + id
 LIMIT $limit

@@ -12,5 +12,5 @@ RETURN b.authority AS authority, b.jurisdiction AS jurisdiction, b.date AS ban_d
        m.actor AS actor, m.origin AS origin, m.destination AS destination,
        m.amount AS amount, m.unit AS unit, m.date AS moved, t.lag_days AS lag_days,
        t.reason AS reason
-ORDER BY coalesce(ban_date, '~'), jurisdiction, coalesce(moved, '~'), destination
+ORDER BY coalesce(ban_date, '~') + '\t' + coalesce(jurisdiction, '~') + '\t' + coalesce(moved, '~') + '\t' + coalesce(destination, '~')
 LIMIT $limit

@@ -12,5 +12,5 @@ RETURN e.date AS date, CASE WHEN e.id STARTS WITH 'ban:' THEN 'BAN' ELSE 'MIGRAT
        e.id AS id, e.jurisdiction AS jurisdiction, e.authority AS authority, e.actor AS actor,
        e.origin AS origin, e.destination AS destination, e.amount AS amount, e.unit AS unit,
        e.status AS status, e.article_id AS article_id, e.sentence AS sentence
-ORDER BY coalesce(date, '~'), kind, id
+ORDER BY coalesce(date, '~') + '\t' + kind + '\t' + id
 LIMIT $limit

@@ -15,5 +15,5 @@ RETURN b.id AS ban_id, b.authority AS authority, b.jurisdiction AS jurisdiction,
        m.amount AS amount, m.unit AS unit, m.date AS migration_date, m.status AS status,
        t.lag_days AS lag_days, t.reason AS reason, t.confidence AS confidence, t.scope AS scope,
        t.article_id AS article_id
-ORDER BY coalesce(ban_date, '~'), coalesce(jurisdiction, ''), coalesce(migration_date, '~'), ban_id, migration_id
+ORDER BY coalesce(ban_date, '~') + '\t' + coalesce(jurisdiction, '') + '\t' + coalesce(migration_date, '~') + '\t' + ban_id + '\t' + migration_id
 LIMIT $limit
