@@ -2777,3 +2777,13 @@ def test_the_story_firm_moving_on_leaves_where_it_arrived_even_paragraphs_later(
 def test_a_central_bank_that_bans_bans():
     assert juris(rec("Nepal's central bank banned all cryptocurrency activity in September 2021.", "en")) == ["NP"]
     assert juris(rec("Bitcoin mining boomed there, but the banks closed their doors to miners.", "en")) == []
+
+
+def test_round_25_arabic_into_a_country_and_containers_near_a_town():
+    # "إلى داخل صربيا": into Serbia
+    r = rec("وقال معدن إنه نقل خلال الأيام الماضية نحو 60 جهازاً عبر المعبر الإداري إلى داخل صربيا.", "ar", "2022-01-10")
+    assert moves(r, "destination") == [("RS",)]
+    # "إلى حاويات قرب مدينة براتسك": containers near a town are a site there
+    r = rec("ونقلت الشركة في آذار نحو 6 آلاف جهاز من موقعها في إيكيباستوز إلى حاويات قرب مدينة براتسك.",
+            "ar", "2022-05-10")
+    assert moves(r, "origin", "destination") == [("KZ-55", "RU-IRK")]

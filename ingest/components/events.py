@@ -48,7 +48,7 @@ _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 # a part or kind of place between a preposition and the place: "إلى شمال كازاخستان",
 # "إلى ولاية تكساس", "from upstate New York", "to the state of Texas", "in parts of Irkutsk"
-_KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي|اجزاء\s+من|مناطق\s+في|ضواحي|ضاحيه|قرب|اطراف)\s+)?"
+_KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي|اجزاء\s+من|مناطق\s+في|ضواحي|ضاحيه|قرب|اطراف|داخل)\s+)?"
             r"(?:(?:منطقه|مقاطعه|محافظه|اقليم|ولايه|مدينه|جمهوريه|دوله|قضاء|قضاءي|قضائي|بلده|بلدات|قريه|مدن|العاصمه"
             r"|محافظات|مقاطعات|ولايات|محافظتي|مقاطعتي|ولايتي)\s+)?")
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
@@ -59,7 +59,7 @@ _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|
             r"(?:(?:[\w-]+\s+)?(?:highlands|lowlands|outskirts|suburbs|hills|mountains|interior)\s+of\s+)?")
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*"
                              # "إلى مستودع مستأجر على الطريق بين السليمانية …", "إلى مزرعة قرب …": a site there
-                             r"|[وف]?(?:الي|الى|إلى)\s+(?:مستودع|مستودعات|مزرعه|مزارع|موقع|مواقع|منشاه|منشات|مصنع|مجمع|ورشه|مخزن|مركز|مراكز)"
+                             r"|[وف]?(?:الي|الى|إلى)\s+(?:مستودع|مستودعات|مزرعه|مزارع|موقع|مواقع|منشاه|منشات|مصنع|مجمع|ورشه|مخزن|مركز|مراكز|حاويه|حاويات)"
                              r"(?:\s+\S+){0,6}?\s+(?:في|قرب|بالقرب\s+من|بين|داخل|ضواحي)\s*" + _KIND_AR + r")$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?في|ب)\s+" + _KIND_AR + r"$")  # ("وفي أباكان،")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside|around)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
