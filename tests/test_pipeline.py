@@ -2787,3 +2787,10 @@ def test_round_25_arabic_into_a_country_and_containers_near_a_town():
     r = rec("ونقلت الشركة في آذار نحو 6 آلاف جهاز من موقعها في إيكيباستوز إلى حاويات قرب مدينة براتسك.",
             "ar", "2022-05-10")
     assert moves(r, "origin", "destination") == [("KZ-55", "RU-IRK")]
+
+
+def test_round_24_arabic_from_its_sites_in_the_state_of():
+    # "من مواقعها في ولاية تكساس": the sites' place, with its kind word, is where the move leaves
+    r = rec("ونقلت الشركة في 2023 نحو 5000 جهاز من مواقعها في ولاية تكساس بعد انتهاء عقد لشراء الطاقة هناك.",
+            "ar", "2024-03-01")
+    assert moves(r, "origin", "destination") == [("US-TX", None)]
