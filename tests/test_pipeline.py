@@ -2794,3 +2794,11 @@ def test_round_24_arabic_from_its_sites_in_the_state_of():
     r = rec("ونقلت الشركة في 2023 نحو 5000 جهاز من مواقعها في ولاية تكساس بعد انتهاء عقد لشراء الطاقة هناك.",
             "ar", "2024-03-01")
     assert moves(r, "origin", "destination") == [("US-TX", None)]
+
+
+def test_round_24_english_carried_rigs_into_a_town():
+    # "carried smaller rigs into Cúcuta": carrying machines somewhere moves them; "carried out raids" does not
+    r = rec("Miners in Táchira state carried smaller rigs into Cúcuta in Norte de Santander.", "en", "2024-08-01")
+    assert moves(r, "origin", "destination") == [("VE-S", "CO-NSA")]
+    r = rec("Police carried out raids on illegal mining farms in Perak in May 2024.", "en", "2024-08-01")
+    assert moves(r, "origin") == []
