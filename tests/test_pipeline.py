@@ -2802,3 +2802,14 @@ def test_round_24_english_carried_rigs_into_a_town():
     assert moves(r, "origin", "destination") == [("VE-S", "CO-NSA")]
     r = rec("Police carried out raids on illegal mining farms in Perak in May 2024.", "en", "2024-08-01")
     assert moves(r, "origin") == []
+
+
+def test_round_25_english_a_towns_council_and_bylaw_ban_in_its_province():
+    # a council and a bylaw are the town's own: the ban is its province's, not its country's
+    r = rec("In October 2018, Saint-Hyacinthe's council adopted a zoning bylaw barring crypto mining outside "
+            "its heavy-industry zone.", "en", "2024-05-01")
+    assert bans(r) == ["CA-QC"]
+    r = rec("In October 2018, Sherbrooke adopted a bylaw barring crypto mining.", "en", "2024-05-01")
+    assert bans(r) == ["CA-QC"]
+    # a capital ordering stands for its country still
+    assert bans(rec("Beijing ordered a halt to crypto mining in June.", "en", "2021-07-01")) == ["CN"]

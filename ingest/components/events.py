@@ -391,7 +391,12 @@ _MINING_WORD = re.compile(r"تعدين|التعدين|\bmin(?:ing|ers?)\b", re.I
 _MUNICIPAL_BEFORE = re.compile(r"\b(?:city|town|village|municipality|borough)\s+(?:council\s+)?of\s+(?:the\s+)?$"
                                r"|(?<![\u0621-\u0652\u0670])(?:بلديه|مجلس\s+مدينه|مجلس\s+بلديه|سلطات\s+مدينه)\s+$")
 _MUNICIPAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:city|town|village|municipal|county)\s+(?:council|commission|officials|"
-                              r"government|authorities|board|lawmakers|leaders)\b", re.I)
+                              r"government|authorities|board|lawmakers|leaders)\b"
+                              # "Saint-Hyacinthe's council", "Sherbrooke adopted a zoning bylaw barring …": a
+                              # council and a bylaw are the town's own
+                              r"|(?:['’]s)?\s+(?:council|municipality)\b"
+                              r"|\s+(?:(?:has|had|then|also|quietly|unanimously)\s+)?(?:adopted|passed|approved|enacted|amended)\s+"
+                              r"(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}(?:bylaw|by-law|ordinance)s?\b", re.I)
 _LOCAL_BODY = re.compile(r"\b(?:the|its|a)\s+(?-i:[A-Z][\w-]*\s+){0,3}(?:local\s+|public\s+|county['’]?s?\s+|city['’]?s?\s+)?(?:utility|utilities|county|city\s+council|town\s+council|municipality|public\s+utility\s+district)\b"
                          r"|(?<![\u0621-\u0652\u0670])(?:البلدي[ةه]|المجلس\s+البلدي|المجلس\s+المحلي|السلطات\s+المحلي[ةه])(?![\u0621-\u0652\u0670])", re.I)
 # "after the city imposed a moratorium", "the town council voted to ban": a town told before
