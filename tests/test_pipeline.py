@@ -2813,3 +2813,9 @@ def test_round_25_english_a_towns_council_and_bylaw_ban_in_its_province():
     assert bans(r) == ["CA-QC"]
     # a capital ordering stands for its country still
     assert bans(rec("Beijing ordered a halt to crypto mining in June.", "en", "2021-07-01")) == ["CN"]
+
+
+def test_round_25_english_a_body_that_has_not_moved_to_restrict():
+    assert bans(rec("Armenia's Public Services Regulatory Commission has not moved to restrict mining.", "en")) == []
+    assert bans(rec("Armenia has not yet decided to ban mining.", "en")) == []
+    assert bans(rec("Armenia moved to ban mining in May.", "en")) == ["AM"]

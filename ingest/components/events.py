@@ -143,8 +143,10 @@ _YEARS_EARLIER_EN = re.compile(r"\b(?:years|months|long)\s+(?:earlier|before(?!\
 # a ban that was not made: voted down, only called for, not imposed
 _DENIED_BAN_BEFORE = re.compile(
     r"\b(?:voted\s+down|rejected|defeated|blocked|scrapped|shelved)\b[^.;]{0,50}$|\b(?:not|never)\s+(?:(?:yet|been|be|to)\s+)?$"
-    # "does not intend to impose restrictions", "has no plans to ban", "لا تنوي فرض قيود"
-    r"|\b(?:not|never|no)\s+(?:intend(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?|expect(?:s|ed)?|intention)\s+(?:of\s+|to\s+)(?:\w+\s+)?$"
+    # "does not intend to impose restrictions", "has no plans to ban", "has not moved to
+    # restrict mining", "لا تنوي فرض قيود"
+    r"|\b(?:not|never|no)\s+(?:yet\s+)?(?:intend(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?|expect(?:s|ed)?|intention"
+    r"|moved|decided|sought|tried|chosen|voted|rushed)\s+(?:of\s+|to\s+)(?:\w+\s+)?$"
     r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+(?:تنوي|ينوي|تعتزم|يعتزم|تخطط|يخطط|نية\s+لديها\s+ل|نية\s+لديه\s+ل)\s*$"
     # a call on another body ("called for an EU-wide ban"); a government's own call for a
     # crackdown ("the State Council called for a crackdown") is its order
