@@ -2819,3 +2819,12 @@ def test_round_25_english_a_body_that_has_not_moved_to_restrict():
     assert bans(rec("Armenia's Public Services Regulatory Commission has not moved to restrict mining.", "en")) == []
     assert bans(rec("Armenia has not yet decided to ban mining.", "en")) == []
     assert bans(rec("Armenia moved to ban mining in May.", "en")) == ["AM"]
+
+
+def test_round_21_a_fronted_clause_of_cause_is_not_where_the_ban_applies():
+    r = rec("After a blackout in January 2022 darkened Almaty as well as parts of Kyrgyzstan and Uzbekistan, "
+            "state grid company KEGOC cut supply to registered mining farms for several weeks.", "en", "2022-03-01")
+    assert bans(r) == ["KZ"]
+    r = rec("فبعد اضطرابات كانون الثاني/يناير التي هزّت ألماتي ومدناً أخرى، وفي ظل عجز متفاقم في الشبكة، قطعت شركة "
+            "«كيغوك» المشغّلة لشبكة الكهرباء في كازاخستان الإمدادات عن مزارع التعدين.", "ar", "2022-03-01")
+    assert bans(r) == ["KZ"]

@@ -352,7 +352,12 @@ _FRONTED_FROM = re.compile(r"\s*(?:[وف]?من|from)\s+(?:(?:مدينة|مدين
 # a sentence that opens with a clause of time or cause, the trigger inside it
 _FRONTED_SUB = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:after|since|when|once|because|as|following)\s[^,;]*$", re.I)
 # "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
-_FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,80},", re.I)
+_FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,120},"
+                            # "فبعد اضطرابات كانون الثاني التي هزّت ألماتي ومدناً أخرى، وفي ظل عجز …، قطعت"
+                            # (not a time: "وبعد أسابيع قليلة تكرر المشهد في … الجيزة، حيث صادرت")
+                            r"|\s*[وف]?(?:بعد|عقب|إثر|اثر|وسط|بسبب|جراء)\s+(?!(?:\S+\s+)?(?:أسابيع|اسابيع|أسبوع|اسبوع|أسبوعين|اسبوعين|أيام|ايام|يوم|يومين"
+                            r"|أشهر|اشهر|شهر|شهرين|أعوام|اعوام|عام|عامين|سنوات|سنة|سنه|سنتين|ساعات|ساعة|ساعه|دقائق|فترة|فتره|قليل|ذلك|منتصف|نهاية|نهايه|مطلع|بداية|بدايه)"
+                            r"(?:\s|[،,]))[^،,؛;.]{3,120}[،,](?:\s*و?(?:في\s+ظل|مع)\s+[^،,؛;.]{3,80}[،,])?", re.I)
 # an apposition after a place, up to its closing comma: ", a breakaway region of Georgia,"
 _APPOSITION = re.compile(r"\s*[,،]\s*(?=(?:a|an|the)\s|ال)((?:a|an|the)\s[^,،.;؛]{3,90}|ال[^,،.;؛]{3,90})(?=[,،])", re.I)
 # "from the south of Irkutsk region to its north", "من جنوب إيركوتسك إلى شمالها": a move within a place
@@ -1037,6 +1042,9 @@ class KGEvents:
             # (not "Laos said that it had cut power": "it" is the speaker, told before "that";
             # nor "New York passed a law that bars …": the law's own clause)
             lo = cs[-1]
+        fronted = _FRONTED_CAUSE.match(text, sent.start_char, trig[0])
+        if fronted and self.lang == "ar" and lo < fronted.end() <= trig[0]:
+            lo = fronted.end()  # (the Arabic fronted clause of cause, as the English one below)
         if self.lang == "en":
             # "a Hong Kong-listed group whose Sichuan farms were switched off": the ban's clause
             # opens at "whose"; "After unrest in Almaty and other cities, the energy ministry
@@ -1436,7 +1444,9 @@ class KGEvents:
                     _MUNICIPAL_BEFORE.search(self._before(doc, p, 30))
                     or _MUNICIPAL_AFTER.match(doc.text, p.end_char)):
                 return info["parent"]
-            # a city as the ordering government ("Beijing ordered") stands for its country
+            # a capital as the ordering government ("Beijing ordered") stands for its country;
+            # any other town where a ban is told bans in its province ("Sherbrooke banned crypto
+            # mining", "raids in the port of Casablanca", "The decree covers Usolye-Sibirskoye")
             return info.get("country") or pid
         return pid
 
