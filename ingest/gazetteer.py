@@ -5,7 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["PATTERNS_DIR", "names", "places", "contains", "is_region"]
+__all__ = ["PATTERNS_DIR", "CAPITALS", "names", "places", "contains", "is_capital", "is_region"]
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 PLACE_TYPES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
@@ -54,3 +54,39 @@ def is_region(pid: str | None) -> bool:
     """Whether the gazetteer types ``pid`` a REGION ("Siberia", "Central Asia"): no
     jurisdiction, and no country or province a move can be said to reach."""
     return (names().get(pid) or {}).get("type") == "REGION"
+
+
+#: The gazetteer's national capitals (city ids). A capital that orders or bans
+#: stands for its country's government ("Beijing ordered", "Caracas's crackdown");
+#: any other town that bans does so in its province ("Sherbrooke adopted a bylaw").
+#: The seats of breakaway governments (Sukhumi, Tiraspol) are left out: their bans
+#: are their region's.
+CAPITALS = frozenset({
+    "Abidjan", "Abu Dhabi", "Abuja", "Accra", "Addis Ababa", "Algiers", "Amman", "Amsterdam",
+    "Andorra la Vella", "Ankara", "Antananarivo", "Ashgabat", "Asmara", "Astana", "Asuncion",
+    "Athens", "Baghdad", "Baku", "Bamako", "Bandar Seri Begawan", "Bangkok", "Bangui", "Banjul",
+    "Beijing", "Beirut", "Belgrade", "Belmopan", "Berlin", "Bern", "Bishkek", "Bissau", "Bogota",
+    "Brasília", "Bratislava", "Brazzaville", "Bridgetown", "Brussels", "Bucharest", "Budapest",
+    "Buenos Aires", "Cairo", "Canberra", "Caracas", "Chisinau", "Colombo", "Conakry", "Copenhagen",
+    "Dakar", "Damascus", "Dhaka", "Dili", "Dodoma", "Doha", "Dublin", "Dushanbe", "Freetown",
+    "Gaborone", "Gitega", "Guatemala City", "Hanoi", "Harare", "Havana", "Helsinki", "Honiara",
+    "Islamabad", "Jakarta", "Juba", "Kabul", "Kampala", "Kathmandu", "Khartoum", "Kigali",
+    "Kinshasa", "Kuala Lumpur", "Kuwait City", "Kyiv", "La Paz", "Libreville", "Lilongwe", "Lima",
+    "Lisbon", "Ljubljana", "Lome", "London", "Luanda", "Lusaka", "Madrid", "Malabo", "Male",
+    "Managua", "Manama", "Manila", "Maputo", "Maseru", "Mbabane", "Mexico City", "Minsk",
+    "Monrovia", "Montevideo", "Moscow", "Muscat", "N'Djamena", "Nairobi", "Nassau", "Naypyidaw",
+    "New Delhi", "Niamey", "Nicosia", "Nouakchott", "Nuku'alofa", "Oslo", "Ottawa", "Ouagadougou",
+    "Panama City", "Paramaribo", "Paris", "Phnom Penh", "Podgorica", "Port Louis", "Port Moresby",
+    "Port of Spain", "Port Vila", "Port-au-Prince", "Porto-Novo", "Prague", "Praia", "Pretoria",
+    "Pristina", "Pyongyang", "Quito", "Rabat", "Reykjavik", "Riga", "Riyadh", "Rome", "Roseau",
+    "San Salvador", "Sanaa", "Santiago", "Santo Domingo", "Sarajevo", "Seoul", "Skopje",
+    "Stockholm", "Suva", "Taipei", "Tallinn", "Tashkent", "Tbilisi", "Tegucigalpa", "Tehran",
+    "Thimphu", "Tirana", "Tokyo", "Tripoli", "Tunis", "Ulaanbaatar", "Vaduz", "Valletta", "Vienna",
+    "Vientiane", "Vilnius", "Warsaw", "Washington", "Wellington", "Windhoek", "Yamoussoukro",
+    "Yaounde", "Yerevan", "Zagreb",
+})
+
+
+def is_capital(pid: str | None) -> bool:
+    """Whether ``pid`` is a national capital in the gazetteer (:data:`CAPITALS`)."""
+    return pid in CAPITALS

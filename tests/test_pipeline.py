@@ -2828,3 +2828,17 @@ def test_round_21_a_fronted_clause_of_cause_is_not_where_the_ban_applies():
     r = rec("فبعد اضطرابات كانون الثاني/يناير التي هزّت ألماتي ومدناً أخرى، وفي ظل عجز متفاقم في الشبكة، قطعت شركة "
             "«كيغوك» المشغّلة لشبكة الكهرباء في كازاخستان الإمدادات عن مزارع التعدين.", "ar", "2022-03-01")
     assert bans(r) == ["KZ"]
+
+
+def test_a_town_that_is_no_capital_bans_in_its_province():
+    assert bans(rec("Saint-Hyacinthe banned crypto mining in 2018.", "en", "2019-01-01")) == ["CA-QC"]
+    assert bans(rec("Tehran ordered a halt to crypto mining in June.", "en", "2021-07-01")) == ["IR"]
+    assert bans(rec("The decree covers Usolye-Sibirskoye.", "en", "2024-01-01")) in ([], ["RU-IRK"])
+    r = rec("ضبطت مصالح الجمارك في ميناء الدار البيضاء أكثر من 3 آلاف جهاز تعدين مستورد.", "ar", "2024-05-01")
+    assert bans(r) == ["MA-06"]
+
+
+def test_capitals_are_gazetteer_cities():
+    from ingest.gazetteer import CAPITALS, names
+    assert CAPITALS and all(names()[c]["type"] == "CITY" for c in CAPITALS)
+    assert "Beijing" in CAPITALS and "Almaty" not in CAPITALS and "Sukhumi" not in CAPITALS

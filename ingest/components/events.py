@@ -30,7 +30,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.gazetteer import contains, is_region as _is_region, names
+from ingest.gazetteer import contains, is_capital, is_region as _is_region, names
 from ingest.industry import other_industry
 from ingest.components.sentences import (dateline as _dateline, doc_text as _text, entity_spans, filed_on as _filed_on,
                                          folded as folded_doc, sentences)
@@ -1447,6 +1447,8 @@ class KGEvents:
             # a capital as the ordering government ("Beijing ordered") stands for its country;
             # any other town where a ban is told bans in its province ("Sherbrooke banned crypto
             # mining", "raids in the port of Casablanca", "The decree covers Usolye-Sibirskoye")
+            if info.get("parent") and "-" in info["parent"] and not is_capital(pid):
+                return info["parent"]
             return info.get("country") or pid
         return pid
 
