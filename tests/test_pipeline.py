@@ -2842,3 +2842,11 @@ def test_capitals_are_gazetteer_cities():
     from ingest.gazetteer import CAPITALS, names
     assert CAPITALS and all(names()[c]["type"] == "CITY" for c in CAPITALS)
     assert "Beijing" in CAPITALS and "Almaty" not in CAPITALS and "Sukhumi" not in CAPITALS
+
+
+def test_the_authorities_of_a_town_that_is_no_capital_are_its_provinces():
+    r = rec("ومع تفاقم الانقطاعات، أعلنت السلطات في سوخومي حظراً على التعدين عام 2018.", "ar", "2021-01-01")
+    assert [e["canonical"] for e in r["entities"] if e["type"] == "REGULATOR"] == ["authorities:GE-AB"]
+    assert bans(r) == ["GE-AB"]
+    r = rec("قالت السلطات في بكين إنها ستحظر التعدين.", "ar", "2021-06-01")
+    assert [e["canonical"] for e in r["entities"] if e["type"] == "REGULATOR"] == ["authorities:CN"]

@@ -22,7 +22,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.gazetteer import names
+from ingest.gazetteer import is_capital, names
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner, scanner
 from ingest.components.sentences import (dateline, doc_text as _text, folded as folded_doc, sentence_at, span_text,
@@ -316,8 +316,8 @@ class KGEntities:
         Beijing"), or with ``local`` its province ("officials in Changji prefecture")."""
         if ent.label_ == "CITY":
             parent = names().get(ent.id_, {})
-            if local and parent.get("parent"):
-                return parent["parent"]
+            if parent.get("parent") and (local or ("-" in parent["parent"] and not is_capital(ent.id_))):
+                return parent["parent"]  # (the authorities of a town that is no capital are its province's)
             return parent.get("country") or parent.get("parent")
         return ent.id_
 
