@@ -2850,3 +2850,9 @@ def test_the_authorities_of_a_town_that_is_no_capital_are_its_provinces():
     assert bans(r) == ["GE-AB"]
     r = rec("قالت السلطات في بكين إنها ستحظر التعدين.", "ar", "2021-06-01")
     assert [e["canonical"] for e in r["entities"] if e["type"] == "REGULATOR"] == ["authorities:CN"]
+
+
+def test_round_25_arabic_pushed_no_one_with_an_aside():
+    r = rec("شنت الشرطة حملة على مزارع التعدين في وهران في شباط. ويضيف المحامي أن حملة وهران لم تدفع أحداً، "
+            "على حد علمه، إلى نقل أجهزته إلى ولايات أخرى أو خارج البلاد.", "ar", "2025-03-01")
+    assert bans(r) == ["DZ-31"] and moves(r, "destination") == []
