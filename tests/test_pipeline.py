@@ -2856,3 +2856,11 @@ def test_round_25_arabic_pushed_no_one_with_an_aside():
     r = rec("شنت الشرطة حملة على مزارع التعدين في وهران في شباط. ويضيف المحامي أن حملة وهران لم تدفع أحداً، "
             "على حد علمه، إلى نقل أجهزته إلى ولايات أخرى أو خارج البلاد.", "ar", "2025-03-01")
     assert bans(r) == ["DZ-31"] and moves(r, "destination") == []
+
+
+def test_round_24_english_subsidies_cut_and_nobody_banned():
+    r = rec("Miners in Tierra del Fuego moved 600 machines to Tarija in October after the national government in "
+            "Argentina cut electricity subsidies for the province's industrial users.", "en", "2024-12-01")
+    assert bans(r) == [] and moves(r, "origin", "destination") == [("AR-V", "BO-T")]
+    assert bans(rec("In Tasmania nobody banned crypto mining, she said.", "en", "2024-12-01")) == []
+    assert bans(rec("In Tasmania the utility cut electricity to crypto miners.", "en", "2024-12-01")) == ["AU-TAS"]

@@ -151,6 +151,8 @@ _DENIED_BAN_BEFORE = re.compile(
     # a call on another body ("called for an EU-wide ban"); a government's own call for a
     # crackdown ("the State Council called for a crackdown") is its order
     r"|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,40}$"
+    # "Nobody banned anything": no one did
+    r"|\b(?:nobody|no\s+one|no-one)\s+(?:has\s+|had\s+|ever\s+|actually\s+|really\s+)*$"
     # "None of Haoyun's moves has been forced by a ban": a ban that did not happen
     r"|\b(?:none|no|never|neither)\b[^.;]{0,60}\b(?:by|from)\s+(?:a|any)\s+$"
     r"|\b(?:called|calls|calling|urged|urges|urging|lobbied|petitioned)\b[^.;]{0,50}\b(?:EU|European|global|worldwide|international)\b[^.;]{0,20}$"
