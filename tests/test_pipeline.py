@@ -2864,3 +2864,9 @@ def test_round_24_english_subsidies_cut_and_nobody_banned():
     assert bans(r) == [] and moves(r, "origin", "destination") == [("AR-V", "BO-T")]
     assert bans(rec("In Tasmania nobody banned crypto mining, she said.", "en", "2024-12-01")) == []
     assert bans(rec("In Tasmania the utility cut electricity to crypto miners.", "en", "2024-12-01")) == ["AU-TAS"]
+
+
+def test_round_24_english_no_longer_offer_contracts_to_miners():
+    r = rec("In 2023 the state-owned Hydro Tasmania said it would no longer offer new long-term supply contracts to "
+            "cryptocurrency miners.", "en", "2024-01-01")
+    assert bans(r) == ["AU-TAS"]
