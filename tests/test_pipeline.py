@@ -2870,3 +2870,12 @@ def test_round_24_english_no_longer_offer_contracts_to_miners():
     r = rec("In 2023 the state-owned Hydro Tasmania said it would no longer offer new long-term supply contracts to "
             "cryptocurrency miners.", "en", "2024-01-01")
     assert bans(r) == ["AU-TAS"]
+
+
+def test_round_25_arabic_a_seizure_and_whether_it_will():
+    r = rec("وفي الشهر الماضي أعلنت مصالح الأمن في وهران تفكيك شبكة تدير مزرعة تعدين في حي بئر الجير، وحجز 46 جهازاً "
+            "ومعدات تبريد.", "ar", "2025-03-01")
+    assert bans(r) == ["DZ-31"]
+    r = rec("ولم يصدر تعليق فوري عن السلطات في سبها بشأن ما إذا كانت ستتخذ إجراءات مماثلة ضد مزارع التعدين.",
+            "ar", "2025-03-01")
+    assert bans(r) == []

@@ -176,7 +176,9 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|\b(?:rarely|seldom|hardly\s+ever)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+)?$"
     r"|\b(?:nobody|no\s+one)\s+(?:was\s+|were\s+)?(?:talk(?:ed|ing)?|spoke|speaking|thought|thinking)\s+(?:of|about)\s+(?:a\s+|any\s+)?$"
     r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لا|لم\s+يكن)\s+(?:أحد|احد)\s+(?:يتحدث|يتكلم|يفكر)\s+(?:عن|في|ب)\s*(?:\S+\s+)?$"
-    r"|(?<![\u0621-\u0652\u0670])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$", re.I)
+    r"|(?<![\u0621-\u0652\u0670])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$"
+    # "ما إذا كانت ستتخذ إجراءات مماثلة": whether it will
+    r"|(?<![\u0621-\u0652\u0670])(?:إذا|اذا|لو)\s+(?:\S+\s+){2}$", re.I)
 _SINCE = re.compile(r"(?:[وف]?منذ|since)\s", re.I)
 _AGO = re.compile(r"^[وف]?(?:قبل|منذ)\s.*(?:سنوات|أعوام|اعوام|عامين|سنتين|شهرين|أشهر|اشهر|شهور|عاما|سنة|سنه)$|\bago$")
 _WHICH_BANNED = re.compile(r"\s*(?:,\s*(?:which|that)|(?:التي|الذي))\s+(?:(?:has|had|have|also|then|later|قد|بدورها)\s+)*")
