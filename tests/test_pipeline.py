@@ -2879,3 +2879,9 @@ def test_round_25_arabic_a_seizure_and_whether_it_will():
     r = rec("ولم يصدر تعليق فوري عن السلطات في سبها بشأن ما إذا كانت ستتخذ إجراءات مماثلة ضد مزارع التعدين.",
             "ar", "2025-03-01")
     assert bans(r) == []
+
+
+def test_a_headlines_two_dots_close_the_bans_clause():
+    r = rec("تحليل: بعد تقنين الكهرباء في كازاخستان.. خريطة جديدة لمزارع التعدين بين روسيا وقيرغيزستان", "ar",
+            "2022-03-01")
+    assert bans(r) == ["KZ"]

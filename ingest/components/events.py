@@ -356,6 +356,7 @@ _FRONTED_FROM = re.compile(r"\s*(?:[وف]?من|from)\s+(?:(?:مدينة|مدين
 # a sentence that opens with a clause of time or cause, the trigger inside it
 _FRONTED_SUB = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:after|since|when|once|because|as|following)\s[^,;]*$", re.I)
 # "In January 2022, after unrest in Almaty and other cities," : a fronted clause of cause
+_TWO_DOTS = re.compile(r"\.\.+")
 _FRONTED_CAUSE = re.compile(r"\s*(?:(?:in|by|on)\s+[^,]{1,30},\s*)?(?:after|following|amid|because\s+of|due\s+to)\s+[^,;]{3,120},"
                             # "فبعد اضطرابات كانون الثاني التي هزّت ألماتي ومدناً أخرى، وفي ظل عجز …، قطعت"
                             # (not a time: "وبعد أسابيع قليلة تكرر المشهد في … الجيزة، حيث صادرت")
@@ -1075,6 +1076,11 @@ class KGEvents:
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
         if cause:
             hi = cause.start()
+        # a headline's ".." opens another clause: "بعد تقنين الكهرباء في كازاخستان.. خريطة جديدة
+        # لمزارع التعدين بين روسيا وقيرغيزستان"
+        dots = _TWO_DOTS.search(text, trig[1], hi)
+        if dots:
+            hi = dots.start()
         # "…، بحسب تجار في سوق السليمانية", ", according to traders in Almaty": who tells of
         # the ban is not where it applies
         told_by = _TOLD_BY.search(text, trig[1], hi)
