@@ -2885,3 +2885,19 @@ def test_a_headlines_two_dots_close_the_bans_clause():
     r = rec("تحليل: بعد تقنين الكهرباء في كازاخستان.. خريطة جديدة لمزارع التعدين بين روسيا وقيرغيزستان", "ar",
             "2022-03-01")
     assert bans(r) == ["KZ"]
+
+
+def test_round_24_english_the_site_a_clause_places_inside_the_country():
+    r = rec("Several operators moved machines by road to Namibia in June and July, renting space in industrial parks "
+            "around Windhoek.", "en", "2024-09-01")
+    assert moves(r, "destination") == [("NA-KH",)]
+    r = rec("Kola Hash moved its entire fleet to Ethiopia in 2023 after signing a hosting contract on the outskirts "
+            "of Addis Ababa.", "en", "2024-09-01")
+    assert moves(r, "destination") == [("ET-AA",)]
+    r = rec("Highveld moved again in November, this time into Zimbabwe, to an industrial site near Hwange in "
+            "Matabeleland North.", "en", "2024-12-01")
+    assert moves(r, "destination") == [("ZW-MN",)]
+    # a clause that places no site there keeps the country
+    r = rec("Miners moved to Kazakhstan, renting space from a partner, and later opened an office in Almaty.",
+            "en", "2022-01-01")
+    assert moves(r, "destination") == [("KZ",)]

@@ -370,8 +370,9 @@ _FROM_PART = re.compile(r"\bfrom\s+(?:the\s+)?(?:south|north|east|west|southern|
                         r"|(?<![\u0621-\u0652\u0670])من\s+(?:ال)?(?:جنوب|شمال|شرق|غرب|وسط|المناطق|مناطق)", re.I)
 _CLAUSE_END = re.compile(r"[.;؛!?]|[,،]\s*(?:but|and|while|لكن)\b")
 # a site, host or partner told just before a place ("a partner runs a site near Ekibastuz")
-_SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|campus|land|lease|space)\s+"
-                        r"(?:in|near|at|outside|around)\s+(?:the\s+)?$"
+_SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|campus|land|lease|space|parks?)\s+"
+                        r"(?:in|near|at|outside|around)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]+)\s+in\s+)?$"
+                        r"|\b(?:outskirts|suburbs|edge)\s+of\s+(?:the\s+)?$"
                         r"|(?:مزرعه|مزرعة|موقع|منشاه|منشأة|مستودع|شريك|مضيف|ارض|أرض|مساحه|مساحة|مجمع)\S*\s+(?:\S+\s+){0,2}(?:في|قرب|بالقرب\s+من)\s+"
                         r"(?:(?:منطقه|منطقة|مدينه|مدينة|ضواحي)\s+)?$", re.I)
 _RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
@@ -483,7 +484,12 @@ _SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:،?\s*(?:التي|الذي)\s+(?:ت|�
                          r"|,\s+which\s+(?:hosts|hosted|keeps|kept|stores|stored)\s+(?:machines|rigs|servers)\s+[^,;]{0,40}?\b(?:in|at)\s+"
                          r"(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r")\s+(?:in|near|at|outside)\s+(?:the\s+)?"
                          r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
-_WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))")
+_WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))"
+                           # "to Namibia in June, renting space in industrial parks around Windhoek", "to
+                           # Ethiopia … after signing a hosting contract on the outskirts of Addis Ababa",
+                           # "into Zimbabwe, to an industrial site near Hwange in Matabeleland North"
+                           r"|(?:[,،]\s*|\s+(?:[\w,-]+\s+){0,8}?)(?:renting|leasing|after\s+signing|having\s+signed"
+                           r"|to\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:site|facility|park|warehouse|campus))\b", re.I)
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
 _WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0621-\u0652\u0670])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
@@ -1834,7 +1840,7 @@ class KGEvents:
             stop = _CLAUSE_END.search(text, where.end(), sent.end_char)
             inner = [q for q in sent_ents if where.end() <= q.start_char < (stop.start() if stop else sent.end_char)
                      and q.label_ in ("PROVINCE", "CITY") and self._pid(q) and contains(self._pid(d), self._pid(q))
-                     and _SITE_NEAR.search(text, max(where.end(), q.start_char - 40), q.start_char)]
+                     and _SITE_NEAR.search(text, max(where.start(), q.start_char - 40), q.start_char)]
             if inner and self._pid(d) in dest_ids:
                 dest_ids[dest_ids.index(self._pid(d))] = self._pid(inner[0])
         # … and so does a region ("إقليم كراسنويارسك في سيبيريا", "Krasnoyarsk in Siberia")
