@@ -2901,3 +2901,9 @@ def test_round_24_english_the_site_a_clause_places_inside_the_country():
     r = rec("Miners moved to Kazakhstan, renting space from a partner, and later opened an office in Almaty.",
             "en", "2022-01-01")
     assert moves(r, "destination") == [("KZ",)]
+
+
+def test_round_25_english_to_a_site_near_a_town_in_a_region():
+    r = rec("Tianshan Compute moved 6,500 machines from Xinjiang to a site near Saran in the Karaganda region in July "
+            "2021.", "en", "2022-02-08")
+    assert moves(r, "origin", "destination") == [("CN-XJ", "KZ-35")]

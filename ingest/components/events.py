@@ -238,16 +238,18 @@ _TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?)?$"
 # "(to a site) it leased", "(to a site) it has optioned": the site's relative clause
 _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+|have\s+)?"
                 r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found|optioned|secured|identified|chosen|picked)")
-_TOWN_BEFORE = re.compile(r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:sites?|facilit(?:y|ies)|premises"
-                          r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space|projects?|terminals?|complex(?:es)?|mills?"
-                          r"|smelters?|(?:sub)?stations?|yards?|containers?|compan(?:y|ies)|providers?)(?:" + _SITE_CLAUSE
-                          + r")?\s+(?:in|at|near|outside|around|beside))?" + _TOWN)
+# "to a site it leased near": where machines go, before the town they stand in
+_TO_SITE = (r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:sites?|facilit(?:y|ies)|premises"
+            r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space|projects?|terminals?|complex(?:es)?|mills?"
+            r"|smelters?|(?:sub)?stations?|yards?|containers?|compan(?:y|ies)|providers?)(?:" + _SITE_CLAUSE
+            + r")?\s+(?:in|at|near|outside|around|beside))?")
+_TOWN_BEFORE = re.compile(_TO_SITE + _TOWN)
 _BEFORE_VERB = re.compile(r"\s*(?:قبل\s+[أا]ن|before\s+(?:it|they)?\s*\w+ing)\b", re.I)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
 # "to Kondopoga in Karelia", "from Oskemen in East Kazakhstan": a town no gazetteer knows, then its region
 _TOWN_IN = r"\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*\s+in\s+(?:the\s+)?$"
-_TO_TOWN_IN = re.compile(r"\b(?:to|into)" + _TOWN_IN)
+_TO_TOWN_IN = re.compile(_TO_SITE + _TOWN_IN)  # (… "to a site near Saran in the Karaganda region")
 _FROM_TOWN_IN = re.compile(r"\b(?:from|out\s+of)" + _TOWN_IN)
 _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
 _OWNED_BY = re.compile(r"['’]s\s+(?:(?!(?:ban|bans|crackdown|order|orders|decision|move|law|rules?|government)\b)[\w-]+\s+)?")
