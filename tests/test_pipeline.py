@@ -2907,3 +2907,12 @@ def test_round_25_english_to_a_site_near_a_town_in_a_region():
     r = rec("Tianshan Compute moved 6,500 machines from Xinjiang to a site near Saran in the Karaganda region in July "
             "2021.", "en", "2022-02-08")
     assert moves(r, "origin", "destination") == [("CN-XJ", "KZ-35")]
+
+
+def test_round_24_arabic_crossed_with_their_machines():
+    r = rec("ويقول زميل له إن شركات أخرى في هرمزغان اختارت بعد القرار طريقاً مختلفاً، فعبرت بأجهزتها مضيق هرمز إلى "
+            "سلطنة عمان.", "ar", "2024-08-01")
+    assert moves(r, "origin", "destination") == [("IR-22", "OM")]
+    # "عبر" as "via" is no move of its own
+    r = rec("نقل معدنون أجهزتهم عبر منفذ الشلامجة إلى البصرة.", "ar", "2021-09-01")
+    assert len(moves(r, "destination")) == 1
