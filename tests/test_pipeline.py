@@ -2916,3 +2916,9 @@ def test_round_24_arabic_crossed_with_their_machines():
     # "عبر" as "via" is no move of its own
     r = rec("نقل معدنون أجهزتهم عبر منفذ الشلامجة إلى البصرة.", "ar", "2021-09-01")
     assert len(moves(r, "destination")) == 1
+
+
+def test_round_25_english_arrivals_from_a_province_do_not_arrive_in_its_country():
+    r = rec("PAVLODAR, Kazakhstan - Some of the most distant arrivals came from the Pavlodar region, where power to "
+            "mining farms around Ekibastuz was cut off in January 2022.", "en", "2023-05-01")
+    assert ("KZ-55", "KZ") not in moves(r, "origin", "destination")

@@ -1914,9 +1914,10 @@ class KGEvents:
             if here_c != origin:
                 dest_ids = [here_c]
         if not dest_ids and tid == "mig.arrive" and doc._.salient_place:
-            # "Many of them arrived from China": they arrived where the article is
+            # "Many of them arrived from China": they arrived where the article is (not the
+            # country of the province they came from: "arrivals came from the Pavlodar region")
             here_c = doc._.salient_place.split("-")[0]
-            if here_c != origin:
+            if here_c != origin and not contains(here_c, origin):
                 dest_ids = [here_c]
         if not dest_ids and (tid == "mig.consider" or text[trig[0]:trig[1]].lower() == "went"):
             return []  # "looking at the figures": considering no place is no move
