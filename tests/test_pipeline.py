@@ -2922,3 +2922,9 @@ def test_round_25_english_arrivals_from_a_province_do_not_arrive_in_its_country(
     r = rec("PAVLODAR, Kazakhstan - Some of the most distant arrivals came from the Pavlodar region, where power to "
             "mining farms around Ekibastuz was cut off in January 2022.", "en", "2023-05-01")
     assert ("KZ-55", "KZ") not in moves(r, "origin", "destination")
+
+
+def test_round_26_arabic_a_seizure_of_a_counted_number_of_machines_and_the_focus_that_moved():
+    r = rec("- القليوبية (٢٠٢٣): انتقل التركيز في ٢٠٢٣ إلى شبرا الخيمة وقليوب وبنها، حيث ضبطت الشرطة في آذار/مارس "
+            "مصنعاً مهجوراً يضم ٥٢٠ جهازاً تستهلك ما يعادل ٢ ميغاواط.", "ar", "2024-06-01")
+    assert bans(r) == ["EG-KB"] and moves(r, "destination") == []
