@@ -2928,3 +2928,9 @@ def test_round_26_arabic_a_seizure_of_a_counted_number_of_machines_and_the_focus
     r = rec("- القليوبية (٢٠٢٣): انتقل التركيز في ٢٠٢٣ إلى شبرا الخيمة وقليوب وبنها، حيث ضبطت الشرطة في آذار/مارس "
             "مصنعاً مهجوراً يضم ٥٢٠ جهازاً تستهلك ما يعادل ٢ ميغاواط.", "ar", "2024-06-01")
     assert bans(r) == ["EG-KB"] and moves(r, "destination") == []
+
+
+def test_round_26_arabic_before_the_ban_in_a_headline_is_a_time():
+    r = rec("أبوظبي وجهة جديدة لشركات التعدين القادمة من كازاخستان وروسيا والصين.. التمويل والاستقرار قبل الحظر\n"
+            "قالت الشركة إنها نقلت أجهزتها إلى أبوظبي.", "ar", "2025-01-01")
+    assert bans(r) == []

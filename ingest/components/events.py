@@ -1478,9 +1478,11 @@ class KGEvents:
         if self.lang == "ar":
             # "في الأسبوع الذي بدأ فيه الحظر.": the ban told before, ending its clause with
             # nothing of its own (not "الحظر الجديد في الصين")
-            return bool(self._ban_home and authority is None
+            # ("التمويل والاستقرار قبل الحظر" in a headline: "before the ban", a time, no ban)
+            return bool((self._ban_home or re.search(r"(?<![\u0621-\u0652\u0670])قبل\s+$", text[max(0, trig[0] - 6):trig[0]]))
+                        and authority is None
                         and re.fullmatch(r"[وفب]?الحظر", normalize_ar(text[trig[0]:trig[1]]))
-                        and re.match(r"\s*[.,،؛:\"”»)]", text[trig[1]:trig[1] + 3]) is not None)
+                        and re.match(r"[ \t]*(?:[.,،؛:\"”»)\n]|$)", text[trig[1]:trig[1] + 3]) is not None)
         before, word = text[max(0, trig[0] - 25):trig[0]], text[trig[0]:trig[1]]
         if re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", before) \
                 and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits) \
