@@ -2934,3 +2934,9 @@ def test_round_26_arabic_before_the_ban_in_a_headline_is_a_time():
     r = rec("أبوظبي وجهة جديدة لشركات التعدين القادمة من كازاخستان وروسيا والصين.. التمويل والاستقرار قبل الحظر\n"
             "قالت الشركة إنها نقلت أجهزتها إلى أبوظبي.", "ar", "2025-01-01")
     assert bans(r) == []
+
+
+def test_round_26_arabic_a_site_set_up_on_the_outskirts_of_the_capital():
+    r = rec("وبحسب دبلوماسي أفريقي، فإن جزءاً من المجموعة نقل نحو 600 جهاز عبر الجنوب الليبي إلى تشاد، وأقام موقعاً على "
+            "أطراف العاصمة نجامينا.", "ar", "2024-05-01")
+    assert moves(r, "destination") == [("TD-ND",)]

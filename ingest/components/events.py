@@ -375,8 +375,9 @@ _CLAUSE_END = re.compile(r"[.;؛!?]|[,،]\s*(?:but|and|while|لكن)\b")
 _SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|campus|land|lease|space|parks?)\s+"
                         r"(?:in|near|at|outside|around)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]+)\s+in\s+)?$"
                         r"|\b(?:outskirts|suburbs|edge)\s+of\s+(?:the\s+)?$"
-                        r"|(?:مزرعه|مزرعة|موقع|منشاه|منشأة|مستودع|شريك|مضيف|ارض|أرض|مساحه|مساحة|مجمع)\S*\s+(?:\S+\s+){0,2}(?:في|قرب|بالقرب\s+من)\s+"
-                        r"(?:(?:منطقه|منطقة|مدينه|مدينة|ضواحي)\s+)?$", re.I)
+                        r"|(?:مزرعه|مزرعة|موقع|منشاه|منشأة|مستودع|شريك|مضيف|ارض|أرض|مساحه|مساحة|مجمع)\S*\s+(?:\S+\s+){0,2}"
+                        r"(?:في|قرب|بالقرب\s+من|على\s+(?:أطراف|اطراف|مشارف))\s+"
+                        r"(?:(?:منطقه|منطقة|مدينه|مدينة|ضواحي|العاصمه|العاصمة)\s+)?$", re.I)
 _RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
 # "المعدنون الروس", "نقل الروس أجهزتهم": peoples' broken plurals, with their article
 _BROKEN = "|".join(f"ال{f}" for forms in BROKEN_PLURALS.values() for f in forms)
@@ -491,7 +492,9 @@ _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حي
                            # Ethiopia … after signing a hosting contract on the outskirts of Addis Ababa",
                            # "into Zimbabwe, to an industrial site near Hwange in Matabeleland North"
                            r"|(?:[,،]\s*|\s+(?:[\w,-]+\s+){0,8}?)(?:renting|leasing|after\s+signing|having\s+signed"
-                           r"|to\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:site|facility|park|warehouse|campus))\b", re.I)
+                           r"|to\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:site|facility|park|warehouse|campus))\b"
+                           # "إلى تشاد، وأقام موقعاً على أطراف العاصمة نجامينا"
+                           r"|[،,]\s*[وف]?(?:أقام|اقام|أقاموا|اقاموا|استأجر|استاجر|استأجروا|استاجروا|أنشأ|انشأ|افتتح)(?![\u0621-\u0652\u0670])", re.I)
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
 _WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0621-\u0652\u0670])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
