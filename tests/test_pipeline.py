@@ -2940,3 +2940,13 @@ def test_round_26_arabic_a_site_set_up_on_the_outskirts_of_the_capital():
     r = rec("وبحسب دبلوماسي أفريقي، فإن جزءاً من المجموعة نقل نحو 600 جهاز عبر الجنوب الليبي إلى تشاد، وأقام موقعاً على "
             "أطراف العاصمة نجامينا.", "ar", "2024-05-01")
     assert moves(r, "destination") == [("TD-ND",)]
+
+
+def test_round_26_english_no_ban_there_rather_than_a_ban_and_the_seasonal_ban_again():
+    assert bans(rec("Albania has hydropower and nobody there has banned mining, he said.", "en", "2022-06-01")) == []
+    r = rec("In Finland, officials have described the tax change on crypto mining as a tax adjustment rather than a ban.",
+            "en", "2023-06-01")
+    assert bans(r) == []
+    r = rec("Russia banned mining in Irkutsk in winter. The seasonal ban cuts out the four months when cooling is free.",
+            "en", "2025-01-10")
+    assert bans(r) == ["RU-IRK"]

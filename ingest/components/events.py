@@ -152,7 +152,9 @@ _DENIED_BAN_BEFORE = re.compile(
     # crackdown ("the State Council called for a crackdown") is its order
     r"|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,40}$"
     # "Nobody banned anything": no one did
-    r"|\b(?:nobody|no\s+one|no-one)\s+(?:has\s+|had\s+|ever\s+|actually\s+|really\s+)*$"
+    r"|\b(?:nobody|no\s+one|no-one)\s+(?:(?:there|here|else|yet|has|had|ever|actually|really)\s+)*$"
+    # "described the change as a tax adjustment rather than a ban"
+    r"|\b(?:rather\s+than|instead\s+of)\s+(?:a\s+|an\s+|any\s+)?$"
     # "None of Haoyun's moves has been forced by a ban": a ban that did not happen
     r"|\b(?:none|no|never|neither)\b[^.;]{0,60}\b(?:by|from)\s+(?:a|any)\s+$"
     r"|\b(?:called|calls|calling|urged|urges|urging|lobbied|petitioned)\b[^.;]{0,50}\b(?:EU|European|global|worldwide|international)\b[^.;]{0,20}$"
@@ -1494,7 +1496,9 @@ class KGEvents:
             # mining in Chechnya")
             return True
         return bool(self._ban_home and authority is None
-                    and re.search(r"\b(?:the|this|that)\s+$", before[-6:], re.I)
+                    # ("The seasonal ban cuts out the four months when cooling is free")
+                    and re.search(r"\b(?:the|this|that)\s+(?:(?:seasonal|winter|summer|new|national|federal|regional|blanket"
+                                  r"|temporary|partial|full|total|year-round)\s+)?$", before, re.I)
                     and re.fullmatch(r"(?:ban|crackdown|order|moratorium|prohibition|freeze|pause)", word, re.I)
                     and not re.match(r"\s+(?:on|of|in|against)\b", text[trig[1]:trig[1] + 9], re.I)
                     # "In Buryatia the ban applies only in winter", "the ban covers Tuva": where it
