@@ -2950,3 +2950,9 @@ def test_round_26_english_no_ban_there_rather_than_a_ban_and_the_seasonal_ban_ag
     r = rec("Russia banned mining in Irkutsk in winter. The seasonal ban cuts out the four months when cooling is free.",
             "en", "2025-01-10")
     assert bans(r) == ["RU-IRK"]
+
+
+def test_round_26_arabic_the_raids_pushed_no_one():
+    r = rec("شنت الشرطة حملة على مزارع التعدين في وهران في شباط. ولم تدفع المداهمات الجزائرية أحداً إلى نقل أجهزته إلى "
+            "الخارج، وفق ما يقوله متعاملون في السوق.", "ar", "2025-03-01")
+    assert bans(r) == ["DZ-31"] and moves(r, "origin") == []
