@@ -2956,3 +2956,11 @@ def test_round_26_arabic_the_raids_pushed_no_one():
     r = rec("شنت الشرطة حملة على مزارع التعدين في وهران في شباط. ولم تدفع المداهمات الجزائرية أحداً إلى نقل أجهزته إلى "
             "الخارج، وفق ما يقوله متعاملون في السوق.", "ar", "2025-03-01")
     assert bans(r) == ["DZ-31"] and moves(r, "origin") == []
+
+
+def test_round_26_english_from_near_a_town_and_to_a_site_on_the_outskirts():
+    r = rec("Sever Hash moved its 15 MW farm from near Dubna to Kondopoga back in 2023.", "en", "2025-02-01")
+    assert moves(r, "origin", "destination") == [("RU-MOS", "RU-KR")]
+    r = rec("Steppe Compute, which mined in Ekibastuz in the Pavlodar region, shipped 4,500 machines to a site on the "
+            "outskirts of Addis Ababa in March.", "en", "2024-06-01")
+    assert moves(r, "origin", "destination") == [("KZ-55", "ET-AA")]
