@@ -5,7 +5,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["PATTERNS_DIR", "CAPITALS", "names", "places", "contains", "is_capital", "is_region"]
+__all__ = ["PATTERNS_DIR", "CAPITALS", "authority_place", "names", "places", "contains", "is_capital", "is_region",
+           "province_of"]
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 PLACE_TYPES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
@@ -90,3 +91,26 @@ CAPITALS = frozenset({
 def is_capital(pid: str | None) -> bool:
     """Whether ``pid`` is a national capital in the gazetteer (:data:`CAPITALS`)."""
     return pid in CAPITALS
+
+
+def province_of(pid: str | None) -> str | None:
+    """The first-level subdivision a city id lies in (its country when the gazetteer has
+    none), else the id itself."""
+    if not pid:
+        return pid
+    info = names().get(pid)
+    if info and info.get("type") == "CITY":
+        if "-" in (info.get("parent") or ""):
+            return info["parent"]
+        return info.get("country") or pid  # a town of a country with no provinces here (Kosovo)
+    return pid
+
+
+def authority_place(pid: str | None) -> str | None:
+    """The place a town's government or authorities act for: a national capital's country
+    ("Beijing ordered", "السلطات في بكين"), any other town's province ("Sherbrooke banned",
+    "السلطات في سوخومي"); any other id itself."""
+    info = names().get(pid or "") or {}
+    if info.get("type") == "CITY" and is_capital(pid):
+        return info.get("country") or pid
+    return province_of(pid)

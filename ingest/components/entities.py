@@ -22,7 +22,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.gazetteer import is_capital, names
+from ingest.gazetteer import authority_place, names
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner, scanner
 from ingest.components.sentences import (dateline, doc_text as _text, folded as folded_doc, sentence_at, span_text,
@@ -312,13 +312,14 @@ class KGEntities:
         return None
 
     def _auth_place_id(self, ent: Span, local: bool = False) -> str | None:
-        """The place whose authorities a place names: a city's country ("officials in
-        Beijing"), or with ``local`` its province ("officials in Changji prefecture")."""
+        """The place whose authorities a place names: a capital's country ("officials in
+        Beijing"), another town's province (:func:`ingest.gazetteer.authority_place`), or with
+        ``local`` the town's parent ("officials in Changji prefecture")."""
         if ent.label_ == "CITY":
-            parent = names().get(ent.id_, {})
-            if parent.get("parent") and (local or ("-" in parent["parent"] and not is_capital(ent.id_))):
-                return parent["parent"]  # (the authorities of a town that is no capital are its province's)
-            return parent.get("country") or parent.get("parent")
+            parent = names().get(ent.id_, {}).get("parent")
+            if local and parent:
+                return parent
+            return authority_place(ent.id_)  # (a capital's country, any other town's province)
         return ent.id_
 
     # ------------------------------------------------------------ Arabic

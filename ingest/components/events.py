@@ -30,7 +30,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.gazetteer import contains, is_capital, is_region as _is_region, names
+from ingest.gazetteer import authority_place, contains, is_region as _is_region, names, province_of as _province_of
 from ingest.industry import other_industry
 from ingest.components.sentences import (dateline as _dateline, doc_text as _text, entity_spans, filed_on as _filed_on,
                                          folded as folded_doc, sentences)
@@ -1061,19 +1061,18 @@ class KGEvents:
             # (not "Laos said that it had cut power": "it" is the speaker, told before "that";
             # nor "New York passed a law that bars …": the law's own clause)
             lo = cs[-1]
+        # "After unrest in Almaty and other cities, the energy ministry ordered …", "فبعد
+        # اضطرابات … هزّت ألماتي …، قطعت «كيغوك»": a fronted clause of cause is not where the
+        # ban applies
         fronted = _FRONTED_CAUSE.match(text, sent.start_char, trig[0])
-        if fronted and self.lang == "ar" and lo < fronted.end() <= trig[0]:
-            lo = fronted.end()  # (the Arabic fronted clause of cause, as the English one below)
+        if fronted and lo < fronted.end() <= trig[0]:
+            lo = fronted.end()
         if self.lang == "en":
             # "a Hong Kong-listed group whose Sichuan farms were switched off": the ban's clause
-            # opens at "whose"; "After unrest in Almaty and other cities, the energy ministry
-            # ordered …": a fronted clause of cause is not where the ban applies
+            # opens at "whose"
             whose = [m.start() for m in re.finditer(r"\bwhose\b", text[lo:trig[0]], re.I)]
             if whose:
                 lo += whose[-1]
-            fronted = _FRONTED_CAUSE.match(text, sent.start_char, trig[0])
-            if fronted and lo < fronted.end() <= trig[0]:
-                lo = fronted.end()
             # "ran machines in Ekibastuz … until the Kazakh grid operator began rationing power":
             # the clause before "until" tells where someone was, not where the ban applies
             until = [m.end() for m in re.finditer(r"\buntil\s+", text[lo:trig[0]], re.I)]
@@ -1471,9 +1470,7 @@ class KGEvents:
             # a capital as the ordering government ("Beijing ordered") stands for its country;
             # any other town where a ban is told bans in its province ("Sherbrooke banned crypto
             # mining", "raids in the port of Casablanca", "The decree covers Usolye-Sibirskoye")
-            if info.get("parent") and "-" in info["parent"] and not is_capital(pid):
-                return info["parent"]
-            return info.get("country") or pid
+            return authority_place(pid)
         return pid
 
     def _told_again(self, text: str, trig: tuple, authority) -> bool:
@@ -2526,19 +2523,6 @@ def _not_going_to(pid: str | None, dest_ids: list) -> bool:
     """Whether the movers' place ``pid`` is none of the places they go to (compared at
     the province: a town and its province are one place here)."""
     return _province_of(pid) not in [_province_of(d) for d in dest_ids]
-
-
-def _province_of(pid: str | None) -> str | None:
-    """The first-level subdivision a city id lies in (its country when the gazetteer has
-    none), else the id itself."""
-    if not pid:
-        return pid
-    info = names().get(pid)
-    if info and info.get("type") == "CITY":
-        if "-" in (info.get("parent") or ""):
-            return info["parent"]
-        return info.get("country") or pid  # a town of a country with no provinces here (Kosovo)
-    return pid
 
 
 _RELATIVE = re.compile(r"[,،]\s*(?:which|who|that|where|التي|الذي|الذين|حيث)\b[^,،.]*$", re.I)
