@@ -1474,7 +1474,8 @@ class KGEvents:
         return pid
 
     def _told_again(self, text: str, trig: tuple, authority) -> bool:
-        """Whether a ban trigger names a ban told before: "الحظر" alone, "the first such
+        """Whether a ban trigger names a ban told before, or no ban of its own: "الحظر"
+        alone (after a ban, or after "قبل": "before the ban", a time), "the first such
         ban in the US" after a ban in the same sentence, or "The ban prompted X
         to move …" (no authority, no "on …" of its own) after a ban in an
         earlier sentence."""
