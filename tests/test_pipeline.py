@@ -2038,10 +2038,10 @@ def test_round_14_arabic_a_second_order_before_its_cue_frozen_requests_and_who_m
     # "الروسية" is an adjective of the region, not "the Russians" moving
     r = rec("وقرر نقل أجهزته إلى منطقة إيركوتسك الروسية.", "ar", "2022-03-09")
     assert moves(r, "origin", "destination") == [(None, "RU-IRK")]
-    # "الألباني" (Albanian) is not Albany; "from the capital Tirana"
+    # "الألباني" (Albanian) is not Albany; "from the capital Tirana" leaves its county (AL-11)
     r = rec("ونقل رجل الأعمال الألباني مزرعته من العاصمة تيرانا إلى كوسوفو.", "ar", "2022-01-10")
     assert not [e for e in r["entities"] if e.get("canonical") == "Albany"]
-    assert moves(r, "origin", "destination") == [("AL", "XK")]
+    assert moves(r, "origin", "destination") == [("AL-11", "XK")]
     # a scene set in the place they go: the movers' demonym says where they left
     r = rec("وفي إقليم كردستان العراق، يقول مستثمرون إن معدنين إيرانيين نقلوا مئات الأجهزة إلى مستودعات في "
             "محافظة السليمانية.", "ar", "2024-07-23")
@@ -2842,6 +2842,24 @@ def test_capitals_are_gazetteer_cities():
     from ingest.gazetteer import CAPITALS, names
     assert CAPITALS and all(names()[c]["type"] == "CITY" for c in CAPITALS)
     assert "Beijing" in CAPITALS and "Almaty" not in CAPITALS and "Sukhumi" not in CAPITALS
+
+
+def test_a_move_to_a_capital_reaches_its_first_level_subdivision_its_ban_stays_national():
+    # a capital is in its own first-level unit (DE-BE, JP-13, KR-11, the capital districts)
+    r = rec("Hash Co moved 500 machines from Almaty to Berlin in 2022. In 2023 it shipped its rigs from Berlin "
+            "to Seoul.", "en", "2024-01-01")
+    assert moves(r, "origin", "destination") == [("KZ-75", "DE-BE"), ("DE-BE", "KR-11")]
+    assert moves(rec("ونقلت الشركة أجهزتها من طوكيو إلى براغ.", "ar", "2024-01-01"),
+                 "origin", "destination") == [("JP-13", "CZ-10")]
+    assert bans(rec("Seoul banned crypto mining in 2021.", "en", "2022-01-01")) == ["KR"]
+
+
+def test_capitals_lie_in_a_first_level_subdivision_where_iso_has_one():
+    from ingest.gazetteer import CAPITALS, names
+    n = names()
+    for c, unit in {"Berlin": "DE-BE", "Tokyo": "JP-13", "Prague": "CZ-10", "Niamey": "NE-8",
+                    "Mexico City": "MX-CMX", "Tirana": "AL-11", "Moscow": "RU-MOW"}.items():
+        assert c in CAPITALS and n[c]["parent"] == unit and n[unit]["type"] == "PROVINCE"
 
 
 def test_the_authorities_of_a_town_that_is_no_capital_are_its_provinces():
