@@ -2982,3 +2982,13 @@ def test_round_26_english_from_near_a_town_and_to_a_site_on_the_outskirts():
     r = rec("Steppe Compute, which mined in Ekibastuz in the Pavlodar region, shipped 4,500 machines to a site on the "
             "outskirts of Addis Ababa in March.", "en", "2024-06-01")
     assert moves(r, "origin", "destination") == [("KZ-55", "ET-AA")]
+
+
+def test_round_27_english_sites_of_two_words_a_plan_of_the_movers_clause_and_what_they_wait_for():
+    r = rec("At least two operators that had planned to expand in Plattsburgh moved about 20 MW of machines to "
+            "former industrial sites in Massena during 2018.", "en", "2020-01-01")
+    assert moves(r, "destination", "status") == [("US-NY", "completed")]
+    assert moves(rec("Operators who planned to move to Texas said so.", "en", "2020-01-01"), "status") == [("planned",)]
+    r = rec("A Sherbrooke operator shifted about 2,500 machines to a warehouse outside Winnipeg in 2019 rather "
+            "than wait for Quebec's new rules.", "en", "2020-01-01")
+    assert moves(r, "origin", "destination") == [("CA-QC", "CA-MB")]

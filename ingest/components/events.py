@@ -279,7 +279,7 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              + r"|(?:to|into)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?|projects?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
-                             r"|(?:[\w-]+\s+)?(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)|sites|facilities)"
+                             r"|(?:[\w-]+\s+){0,2}(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)|sites|facilities)"
                              # "to rented warehouses in", "to abandoned rows of shops in", "into licensed farms in"
                              r"|(?:[\w-]+\s+){0,2}(?:(?:rows?|blocks?)\s+of\s+)?(?:warehouses|premises|hangars|sheds|shops|shoplots|garages|houses|homes|basements)"
                              r"|(?<=into\s)(?:[\w-]+\s+)?farms"
@@ -325,7 +325,9 @@ _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?|(?<![\u0621-\u0652\u06
 _DEMONYM_OBJECT = re.compile(r"\s+(?:(?:part|some|most|all|half|much)\s+of\s+)?(?:its|their|his|her|the)\s+((?-i:[A-Z])[a-z]+)\s+"
                              r"(?:fleet|machines|rigs|operations?|capacity|equipment|hardware|servers|miners)\b", re.I)
 _NOT_TO = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لن|لم|لا)\s+(?:[يت]عود|[يت]رجع|[يت]نتقل|[يت]ذهب|عاد|رجع)\S*\s+(?:الي|الى|إلى)\s*$"
-                     r"|\b(?:not|never)\s+(?:to\s+)?(?:return|go\s+back|move\s+back|come\s+back)\s+to\s+(?:the\s+)?$", re.I)
+                     r"|\b(?:not|never)\s+(?:to\s+)?(?:return|go\s+back|move\s+back|come\s+back)\s+to\s+(?:the\s+)?$"
+                     # "rather than wait for Quebec's new rules": what they wait for is no destination
+                     r"|\bwait(?:s|ed|ing)?\s+for\s+(?:the\s+)?$", re.I)
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
 _COMMA_AR = re.compile(r"[،؛]")
@@ -1953,7 +1955,13 @@ class KGEvents:
             m = re.search(r"(?!(?<=\d),\d)[,;]", text[trig[1]:cut])  # (not "2,800")
             if m:
                 cut = trig[1] + m.start()
-        stated = [h for h in extra if not (h[0].startswith("STATUS") and h[2] >= cut)]
+        stated = [h for h in extra if not (h[0].startswith("STATUS") and h[2] >= cut)
+                  # ("operators that had planned to expand in Plattsburgh moved …": the plan
+                  # is the relative clause's, the move is done)
+                  and not (self.lang == "en" and h[0] == "STATUS_PLANNED" and h[3] <= trig[0]
+                           and len(re.findall(r"[\w-]+", text[h[3]:trig[0]])) >= 2  # (its own verb)
+                           and re.search(r"\b(?:that|who|which)\s+(?:had\s+|has\s+|have\s+)?$",
+                                         text[max(0, h[2] - 16):h[2]], re.I))]
         done_spans = [(h[2], h[3]) for h in stated if h[0] == "STATUS_DONE"]
         # ("has been a destination": the planned word inside a done phrase is done)
         kinds = {h[0] for h in stated if not (h[0] == "STATUS_PLANNED" and any(a <= h[2] and h[3] <= b for a, b in done_spans))}
