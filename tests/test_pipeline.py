@@ -2992,3 +2992,19 @@ def test_round_27_english_sites_of_two_words_a_plan_of_the_movers_clause_and_wha
     r = rec("A Sherbrooke operator shifted about 2,500 machines to a warehouse outside Winnipeg in 2019 rather "
             "than wait for Quebec's new rules.", "en", "2020-01-01")
     assert moves(r, "origin", "destination") == [("CA-QC", "CA-MB")]
+
+
+def test_a_town_named_once_with_its_state_is_the_same_town_bare():
+    r = rec("Cheyenne, Wyoming, has drawn miners. A Wenatchee-based miner moved 1,800 machines to Cheyenne last "
+            "year. Butte County is another place.", "en", "2024-01-01")
+    assert [(e["text"], e["canonical"]) for e in r["entities"] if e["type"] == "CITY"] == [
+        ("Cheyenne, Wyoming", "Cheyenne"), ("Wenatchee", "Wenatchee"), ("Cheyenne", "Cheyenne")]
+    assert moves(r, "origin", "destination") == [("US-WA", "US-WY")]
+    # without the state the bare name is not read as the town
+    assert not [e for e in rec("A miner moved to Cheyenne.", "en")["entities"] if e["type"] == "CITY"]
+
+
+def test_where_the_movers_ran_their_machines_is_where_they_leave():
+    r = rec("Cascade Hashworks, which ran about 1,200 machines in a Wenatchee warehouse, moved them to Butte, "
+            "Montana, in 2018.", "en", "2020-01-01")
+    assert moves(r, "origin", "destination") == [("US-WA", "US-MT")]

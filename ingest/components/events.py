@@ -293,6 +293,8 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              r"(?:(?:[\w-]+\s+)?(?:town|city|village|port|district|county)\s+of\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
                              + _KIND_EN + r"$|(?:^|\s)from\s+(?:near|outside|around)\s+(?:the\s+)?$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$"
+                             # "X, which ran about 1,200 machines in a Wenatchee warehouse, moved them …"
+                             r"|\b(?:which|that|who)\s+(?:had\s+)?(?:ran|run|operated|hosted)\s+(?:\S+\s+){0,4}?in\s+(?:an?\s+|its\s+|their\s+|the\s+)?$"
                              # "15,000 machines it had been running in Sichuan"
                              r"|\b(?:machines|rigs|miners|servers|equipment|capacity)\s+(?:that\s+)?(?:it|they|he|she|the\s+company)\s+"
                              r"(?:had\s+been\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+)?(?:running|operating|using|hosting|housing)\s+"

@@ -56,7 +56,39 @@ class GazetteerRuler(EntityRuler):
             taken.append(Span(doc, start, end, label=known[0], span_id=known[1]) if known
                          else Span(doc, start, end, label=match_id))
             covered[start:end] = b"\x01" * (end - start)
+        if latin:
+            taken += _bare_again(doc, taken, covered)
         doc.ents = [e for e in doc.ents if not any(covered[e.start:e.end])] + taken
+
+
+def _bare_again(doc, taken: list, covered: bytearray) -> list:
+    """The town a text once names with its state ("Cheyenne, Wyoming", a name the
+    gazetteer matches only so) is the same town where the text names it bare later or
+    earlier ("moved 1,800 machines to Cheyenne"): one sense per article.
+
+    A bare name followed by another capitalised word ("Butte County", "Cheyenne River")
+    is another name and is left alone. ``covered`` is marked for the spans returned.
+    """
+    out = []
+    for span in list(taken):
+        if span.label_ not in PLACE_TYPES or not span.id_:
+            continue
+        comma = next((t.i for t in span if t.text == ","), None)
+        if comma is None or comma == span.start:
+            continue
+        words = [t.text for t in doc[span.start:comma]]
+        if (names().get(span.id_) or {}).get("en") != doc[span.start:comma].text:
+            continue
+        k = len(words)
+        for i in range(len(doc) - k + 1):
+            if covered[i] or [t.text for t in doc[i:i + k]] != words or any(covered[i:i + k]):
+                continue
+            nxt = doc[i + k] if i + k < len(doc) else None
+            if nxt is not None and (nxt.text[:1].isupper() and nxt.is_alpha or nxt.text == "-"):
+                continue
+            out.append(Span(doc, i, i + k, label=span.label_, span_id=span.id_))
+            covered[i:i + k] = b"\x01" * k
+    return out
 
 
 @Language.factory("kg_gazetteer", assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
