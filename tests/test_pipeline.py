@@ -3008,3 +3008,14 @@ def test_where_the_movers_ran_their_machines_is_where_they_leave():
     r = rec("Cascade Hashworks, which ran about 1,200 machines in a Wenatchee warehouse, moved them to Butte, "
             "Montana, in 2018.", "en", "2020-01-01")
     assert moves(r, "origin", "destination") == [("US-WA", "US-MT")]
+
+
+def test_a_province_named_by_a_compass_point_is_the_one_of_a_country_the_article_names():
+    r = rec("Saudi Arabia's power company raided farms in the Eastern Province in 2023.", "en", "2024-01-01")
+    assert bans(r) == ["SA-04"]
+    r = rec("وفي المنطقة الشرقية من المملكة، فصلت الشركة السعودية للكهرباء التيار عن 37 موقعاً للتعدين.", "ar", "2024-01-01")
+    assert [e["canonical"] for e in r["entities"] if e["type"] == "PROVINCE"] == ["SA-04"]
+    # no country of such a province named, or a direction written small: no province
+    assert not [e for e in rec("Miners moved to the Eastern Province.", "en")["entities"] if e["type"] == "PROVINCE"]
+    assert not [e for e in rec("In Saudi Arabia's eastern region, miners moved.", "en")["entities"]
+                if e["type"] == "PROVINCE"]

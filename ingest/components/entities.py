@@ -230,7 +230,8 @@ class KGEntities:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
-        gaz_ents = _listed_capitals(doc, _town_namesakes(doc, _namesakes(doc, _counties(doc, _in_names(doc, list(doc.ents))))))
+        gaz_ents = _listed_capitals(doc, _town_namesakes(doc, _namesakes(doc, _compass_provinces(
+            doc, _counties(doc, _in_names(doc, list(doc.ents)))))))
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them. The ruler's id is
@@ -1014,6 +1015,68 @@ def _counties(doc: Doc, ents: list) -> list:
         county = doc.char_span(e.start_char, m.end()) if m else None
         out.append(Span(doc, county.start, county.end, label="REGION", span_id="") if county is not None else e)
     return _set_ents(doc, ents, out)
+
+
+# a province named by a compass point and a kind ("Eastern Province", "المنطقة الشرقية"):
+# many countries have one, so the gazetteer does not match the bare name
+_COMPASS_EN = re.compile(r"(?:north|south|east|west|northern|southern|eastern|western|central)"
+                         r"(?:[- ]?(?:western|eastern|west|east|central))?\s+(?:province|region|governorate)")
+_COMPASS_AR = re.compile(r"ال(?:منطقه|محافظه|اقليم|ولايه)\s+ال(?:شرقيه|غربيه|شماليه|جنوبيه|وسطي)"
+                         r"|محافظه\s+ال(?:شمال|جنوب|شرق|غرب)")
+_COMPASS: dict[str, tuple] = {}
+
+
+def _compass_table(lang: str) -> tuple:
+    """(regex over folded text, folded name -> [(province id, country)]) for ``lang``."""
+    if lang not in _COMPASS:
+        from ingest.normalize import fold_with_maps
+        rx, key = (_COMPASS_AR, "ar") if lang == "ar" else (_COMPASS_EN, "en")
+        table: dict[str, list] = {}
+        for pid, d in names().items():
+            name = fold_with_maps(d.get(key) or "")[0]
+            if d.get("type") == "PROVINCE" and name and rx.fullmatch(name):
+                table.setdefault(name, []).append((pid, d.get("country")))
+        alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+        find = None
+        if alts:
+            # (Arabic glues و, ف, ب, ك on the name: "بالمنطقه الشرقيه")
+            find = re.compile(r"(?<![\w\u0621-\u064a])(?:[وف]?[بك]?)(" + alts + r")(?![\w\u0621-\u064a])"
+                              if lang == "ar" else r"\b(" + alts + r")\b")
+        _COMPASS[lang] = (find, table)
+    return _COMPASS[lang]
+
+
+def _compass_provinces(doc: Doc, ents: list) -> list:
+    """"وفي المنطقة الشرقية", "Eastern Province": a province named by a compass point is the
+    one of that name in a country the article names (left out when none or several do)."""
+    lang = doc.lang_
+    find, table = _compass_table("ar" if lang == "ar" else "en")
+    if find is None:
+        return ents
+    folded, offsets, _ = folded_doc(doc)
+    text = _text(doc)
+    nm = names()
+    countries = None
+    taken = bytearray(len(doc))
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    new = []
+    for m in find.finditer(folded):
+        a, b = offsets[m.start()], offsets[m.end() - 1] + 1
+        if lang != "ar" and not text[offsets[m.start(1)]].isupper():
+            continue  # "the eastern region": a direction, not a name
+        sp = doc.char_span(a, b, alignment_mode="expand")
+        if sp is None or any(taken[sp.start:sp.end]):
+            continue
+        if countries is None:
+            countries = {(nm.get(e.id_) or {}).get("country") for e in ents if e.id_}
+        hits = [pid for pid, c in table[m.group(1)] if c in countries]
+        if len(hits) == 1:
+            new.append(Span(doc, sp.start, sp.end, label="PROVINCE", span_id=hits[0]))
+            taken[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
+    if not new:
+        return ents
+    return _set_ents(doc, ents, sorted(ents + new, key=lambda e: e.start))
 
 
 def _namesakes(doc: Doc, ents: list) -> list:
