@@ -223,10 +223,11 @@ def find_dates(text: str, lang: str, published: str | None, *, fold=None) -> lis
         mon = rf"({_AR_MONTH_RE})"
         # 14 و15 ديسمبر / 20 يونيو 2025 / يونيو 2022 / (نهاية|منتصف|شهر) يونيو
         pat = (rf"{_B}(?:(?:بدايه|مطلع|اوائل|منتصف|نهايه|اواخر|اواسط|اخر|شهر)\s+)?"
-               rf"(?:(\d{{1,2}})(?:\s*(?:و|الى|الي|-)\s*\d{{1,2}})?\s+)?{_CL}{mon}"
+               rf"(?:(\d{{1,2}})(?:\s*(?:و|الى|الي|-)\s*\d{{1,2}})?\s+)?{_CL}(?:اب\s*/\s*)?{mon}"
                # the other calendar's name after a slash or in brackets: "حزيران/يونيو",
                # "حزيران (يونيو)"
-               rf"(?:\s*/\s*(?:{_AR_MONTH_RE})|\s*\(\s*(?:{_AR_MONTH_RE})\s*\))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?"
+               # ("أغسطس/آب": "آب" is a month only as the other name)
+               rf"(?:\s*/\s*(?:{_AR_MONTH_RE}|اب{_E})|\s*\(\s*(?:{_AR_MONTH_RE}|اب)\s*\))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?"
                rf"(?:\s+(?P<dir>الماضي|المنصرم|السابق|المقبل|القادم))?{_E}")
         for m, s, e, t in _collect(folded, offsets, text, pat):
             day = int(m.group(1)) if m.group(1) and not re.search(r"\d\s*(?:و|الى|الي|-)\s*\d", m.group(0)) else None

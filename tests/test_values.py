@@ -185,3 +185,11 @@ def test_the_following_year_is_the_year_after_the_one_told_before():
     found = find_dates("Changji ordered farms shut in early June 2021; Qinghai issued a notice on June 9; and "
                        "Sichuan's order came on June 18.", "en", "2022-06-20")
     assert vals(found) == ["2021-06", "2021-06-09", "2021-06-18"]
+
+
+def test_the_levantine_august_is_read_as_the_other_name_of_the_month_only():
+    assert [(d["text"], d["value"]) for d in find_dates("وفي أغسطس/آب ٢٠٢٣ أصدرت الحكومة", "ar", "2024-01-01")] == [
+        ("أغسطس/آب ٢٠٢٣", "2023-08")]
+    assert [(d["text"], d["value"]) for d in find_dates("في 5 آب/أغسطس 2021", "ar", "2024-01-01")] == [
+        ("5 آب/أغسطس 2021", "2021-08-05")]
+    assert find_dates("قال الأب إن ابنه سافر", "ar", "2024-01-01") == []
