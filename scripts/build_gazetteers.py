@@ -48,7 +48,9 @@ Outputs (sorted, so two runs give the same bytes)
 * ``places.jsonl`` and ``orgs.jsonl``: spaCy EntityRuler lines
   ``{"label": …, "pattern": …, "id": …}``, one string pattern a line.
 * ``names.jsonl``: one line per id with ``type``, ``en``, ``ar``, ``parent``
-  and ``country``.
+  and ``country``, and ``only_with_country`` where a curated line sets it (a
+  name others use too, "العاصمة الإدارية الجديدة": the entities component keeps
+  it only in an article that names its country or a place in it).
 
 Two patterns that differ only by case or by the Arabic spelling folds of
 :func:`ingest.normalize.normalize_text` are one pattern; the builder keeps the
@@ -350,7 +352,9 @@ def build(curated_dir: Path = PATTERNS_DIR) -> tuple[list[dict], list[dict], lis
         else:
             raise InputError(f"unknown type {label!r} for {ent_id}")
     order = lambda r: (r["label"], r["id"], r["pattern"])  # noqa: E731
-    names = [{k: entries[i].get(k) for k in _NAME_KEYS} for i in sorted(entries)]
+    names = [{**{k: entries[i].get(k) for k in _NAME_KEYS},
+              **({"only_with_country": True} if entries[i].get("only_with_country") else {})}
+             for i in sorted(entries)]
     return sorted(places, key=order), sorted(orgs, key=order), names
 
 

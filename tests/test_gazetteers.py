@@ -67,7 +67,10 @@ def test_every_id_has_a_name_line_of_the_same_type():
 
 def test_name_lines_have_exactly_the_documented_keys():
     for name in NAMES.values():
-        assert list(name) == ["id", "type", "en", "ar", "parent", "country"], name
+        keys = ["id", "type", "en", "ar", "parent", "country"]
+        # a name others use too carries the flag, set only where true
+        assert list(name) in (keys, keys + ["only_with_country"]), name
+        assert name.get("only_with_country", True) is True, name
 
 
 def test_country_ids_are_iso_3166_1():

@@ -3019,3 +3019,16 @@ def test_a_province_named_by_a_compass_point_is_the_one_of_a_country_the_article
     assert not [e for e in rec("Miners moved to the Eastern Province.", "en")["entities"] if e["type"] == "PROVINCE"]
     assert not [e for e in rec("In Saudi Arabia's eastern region, miners moved.", "en")["entities"]
                 if e["type"] == "PROVINCE"]
+
+
+def test_round_27_arabic_machines_cross_the_border_and_a_name_egypt_shares():
+    r = rec("وبعد أن حظرت الصين التعدين، عبرت عشرات آلاف الأجهزة الصينية الحدود إلى كازاخستان.", "ar", "2023-01-12")
+    assert moves(r, "origin", "destination") == [("CN", "KZ")]
+    # "the new administrative capital of Almaty region" describes Konaev; Egypt's is named only
+    # where the article names Egypt
+    r = rec("ويستعد معدّن من بشكيك لنقل 150 جهازاً إلى كوناييف، العاصمة الإدارية الجديدة لمنطقة ألماتي.", "ar",
+            "2023-01-12")
+    assert moves(r, "origin", "destination") == [("KG-GB", "KZ-19")]
+    r = rec("ونقلت شركة مصرية أجهزتها من القاهرة إلى العاصمة الإدارية الجديدة.", "ar", "2023-01-12")
+    assert [e["canonical"] for e in r["entities"] if e["type"] == "CITY"] == ["Cairo", "New Administrative Capital"]
+

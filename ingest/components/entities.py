@@ -231,7 +231,7 @@ class KGEntities:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
         gaz_ents = _listed_capitals(doc, _town_namesakes(doc, _namesakes(doc, _compass_provinces(
-            doc, _counties(doc, _in_names(doc, list(doc.ents)))))))
+            doc, _counties(doc, _in_names(doc, _with_country(doc, list(doc.ents))))))))
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them. The ruler's id is
@@ -1003,6 +1003,19 @@ def _town_namesakes(doc: Doc, ents: list) -> list:
 
 # "Indiana County, Pennsylvania", "Ohio County, Kentucky": a county named after a place
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Township|Borough)\b")
+
+
+def _with_country(doc: Doc, ents: list) -> list:
+    """A name the gazetteer marks ``only_with_country`` (one others use too: Egypt's "العاصمة
+    الإدارية الجديدة" beside "Konaev, the new administrative capital of Almaty region") is
+    that place only in an article that names its country or another place in it."""
+    nm = names()
+    marked = [e for e in ents if e.id_ and (nm.get(e.id_) or {}).get("only_with_country")]
+    if not marked:
+        return ents
+    countries = {(nm.get(e.id_) or {}).get("country") for e in ents if e.id_ and e not in marked}
+    out = [e for e in ents if e not in marked or nm[e.id_].get("country") in countries]
+    return _set_ents(doc, ents, out)
 
 
 def _counties(doc: Doc, ents: list) -> list:
