@@ -3032,3 +3032,13 @@ def test_round_27_arabic_machines_cross_the_border_and_a_name_egypt_shares():
     r = rec("ونقلت شركة مصرية أجهزتها من القاهرة إلى العاصمة الإدارية الجديدة.", "ar", "2023-01-12")
     assert [e["canonical"] for e in r["entities"] if e["type"] == "CITY"] == ["Cairo", "New Administrative Capital"]
 
+
+
+def test_round_27_arabic_moved_to_the_site_rented_there_and_lebanons_tripoli():
+    r = rec("قال معدّنون إن أجهزتهم عبرت إلى لبنان. وذكر مهرّب أن مجموعة من المعدّنين القادمين من جبلة استأجرت في "
+            "كانون الثاني/يناير مستودعاً في طرابلس بعد حملة اللاذقية، ونقلت إليه قرابة 400 جهاز على دفعات.",
+            "ar", "2024-02-09")
+    assert ("SY-LA", "LB-AS") in moves(r, "origin", "destination")
+    # with nothing of Lebanon named, طرابلس stays Libya's
+    r = rec("ونقل معدنون أجهزتهم من مصراتة إلى طرابلس.", "ar", "2024-02-09")
+    assert moves(r, "origin", "destination") == [("LY-MI", "LY-TB")]

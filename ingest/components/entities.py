@@ -977,7 +977,10 @@ def _listed_capitals(doc: Doc, ents: list) -> list:
 # towns named like a better-known one: the gazetteer's reading, and the namesake an
 # article about its province or country means ("a hosting site outside Odessa, in the
 # Permian Basin" in a story about Texas)
-_TOWN_NAMESAKES = {"Odesa": "Odessa, Texas"}
+_TOWN_NAMESAKES = {"Odesa": "Odessa, Texas", "Tripoli": "Tripoli, Lebanon"}
+#: namesakes read so when the article names the namesake's country only (Lebanon, and
+#: nothing of Libya: "طرابلس" is Lebanon's); Odessa, Texas needs Texas
+_NAMESAKE_BY_COUNTRY = frozenset({"Tripoli"})
 
 
 def _town_namesakes(doc: Doc, ents: list) -> list:
@@ -995,7 +998,7 @@ def _town_namesakes(doc: Doc, ents: list) -> list:
     out = list(ents)
     for k, e in enumerate(ents):
         other = _TOWN_NAMESAKES.get(e.id_) if e.label_ == "CITY" else None
-        if other and (where(other) - {nm.get(other, {}).get("country")}) & told \
+        if other and (where(other) - ({None} if e.id_ in _NAMESAKE_BY_COUNTRY else {nm.get(other, {}).get("country")})) & told \
                 and not (where(e.id_) & told):
             out[k] = Span(doc, e.start, e.end, label="CITY", span_id=other)
     return _set_ents(doc, ents, out)

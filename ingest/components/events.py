@@ -336,6 +336,9 @@ _COMMA_AR = re.compile(r"[،؛]")
 _IN_SEVERAL_REGIONS = re.compile(r"\bregional\s+(?:[\w-]+\s+)?bans\b|\bin\s+(?:several|some|a\s+number\s+of|many|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+its\s+)?regions\b"
                                  r"|(?<![\u0621-\u0652\u0670])في\s+(?:عدد\s+من\s+|عده\s+|بعض\s+|\d+\s+|[٠-٩]+\s+|عشر\s+)?(?:ال)?مناطق(?![\u0621-\u0652\u0670])", re.I)
 _VIA_THERE = re.compile(r"\s*[,،]?\s*(?:و?منها|و?من\s+هناك|ثم|and\s+(?:then|from\s+there)|from\s+where|then)\b", re.I)
+# a site rented or set up in a place, to which the same sentence then moves machines ("إليه")
+_SITE_IN_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:مستودع|مزرع|موقع|منشا|مبني|مخزن|قبو|هنغار|مصنع)\S*\s+(?:\S+\s+)?(?:في|ب)\s*$")
+_TO_IT_AR = re.compile(r"[^.!?؟\n]{0,70}?(?<![\u0621-\u064a])[وف]?(?:نقل|شحن|ارسل|أرسل)\S*\s+(?:إليه|إليها|اليه|اليها)(?![\u0621-\u064a])")
 _NEIGHBOUR_OF = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مجاوره|مجاور|محاذيه|محاذي|متاخمه|متاخم)\s+$")
 _ANTICIPATED = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تحسبا|تحسباً|استباقا|استباقاً|خشيه|خشية|خوفا|خوفاً)\s*(?:من\s+)?(?:لل|ل|ال)?$"
                           r"|\b(?:in\s+anticipation\s+of|for\s+fear\s+of|fearing)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -904,6 +907,9 @@ class KGEvents:
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
         if rx.search(b):
             return True
+        if self.lang == "ar" and _SITE_IN_AR.search(b) and _TO_IT_AR.match(
+                self._text, e.end_char, min(len(self._text), e.end_char + 90)):
+            return True  # "استأجرت مستودعاً في طرابلس …، ونقلت إليه 400 جهاز": moved to it, the site there
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bto\s+(?:its|their|a|an|the|new|own)\s+$", b):
             return True  # "to its Ontario site", "to its South Carolina facility"
         if self.lang == "en" and (_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char)
