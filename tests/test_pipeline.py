@@ -3042,3 +3042,30 @@ def test_round_27_arabic_moved_to_the_site_rented_there_and_lebanons_tripoli():
     # with nothing of Lebanon named, طرابلس stays Libya's
     r = rec("ونقل معدنون أجهزتهم من مصراتة إلى طرابلس.", "ar", "2024-02-09")
     assert moves(r, "origin", "destination") == [("LY-MI", "LY-TB")]
+
+
+def test_a_capital_named_by_its_countrys_adjective():
+    r = rec("وقال تاجر إن زبائن له \"يفكرون جدياً في العاصمة التونسية\"، وإن أحدهم يبحث عن شريك لنقل نحو 100 جهاز.",
+            "ar", "2024-03-18")
+    assert [(e["text"], e["canonical"]) for e in r["entities"] if e["type"] == "CITY"] == [("العاصمة التونسية", "Tunis")]
+    r = rec("Miners moved 500 rigs to the Kazakh capital in 2022. Others went to the Georgian capital, Tbilisi.",
+            "en", "2024-01-01")
+    assert moves(r, "destination") == [("KZ-71",), ("GE-TB",)]
+    assert [e["text"] for e in r["entities"] if e["type"] == "CITY"] == ["Kazakh capital", "Tbilisi"]
+
+
+def test_round_27_arabic_they_did_not_leave_and_a_list_item_with_a_hyphenated_name():
+    r = rec("وقال سكان إن من ضُبطت أجهزتهم في الجلفة تركوا النشاط ولم يغادروا الولاية.", "ar", "2024-03-18")
+    assert moves(r, "destination") == []
+    r = rec("- دوشنبه: تستعد شركة \"آلا-تو ماينينغ\"، ومقرها بيشكيك، لنقل 15 ميغاواط من قدرتها إلى العاصمة "
+            "الطاجيكية خلال العام الجاري.", "ar", "2024-03-18")
+    assert moves(r, "origin", "destination", "status") == [("KG-GB", "TJ-DU", "planned")]
+
+
+def test_an_inline_subheading_still_stands_alone():
+    from ingest.components.sentences import sentences
+    from ingest.pipeline import get_pipeline
+    text = "Miners left. - Where they went - Texas took most."
+    doc = get_pipeline("en")(text)
+    assert [text[s.start_char:s.end_char] for s in sentences(doc)] == [
+        "Miners left.", "- Where they went -", "Texas took most."]

@@ -22,7 +22,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.gazetteer import authority_place, names
+from ingest.gazetteer import CAPITALS, authority_place, names
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner, scanner
 from ingest.components.sentences import (dateline, doc_text as _text, folded as folded_doc, sentence_at, span_text,
@@ -256,6 +256,7 @@ class KGEntities:
             spans += self._ar_cues(doc, salient)
         else:
             spans += self._en_cues(doc, salient)
+        spans += self._capitals_by_demonym(doc)
         spans += self._person_repeats(doc, spans)
         spans = _papers(doc, spans)
         credits = _credits(_text(doc))
@@ -322,6 +323,33 @@ class KGEntities:
                 return parent
             return authority_place(ent.id_)  # (a capital's country, any other town's province)
         return ent.id_
+
+    def _capitals_by_demonym(self, doc: Doc) -> list[Span]:
+        """"العاصمة التونسية", "the Kazakh capital": a country's capital named by the
+        country's adjective (left to the name when one follows: "the Georgian capital, Tbilisi")."""
+        ar = self.lang == "ar"
+        out = []
+        starts = None
+        for t in doc:
+            if ar:
+                if t.i + 1 >= len(doc) or _fold(t.text) not in _CAPITAL_WORD_AR:
+                    continue
+                adj, lo, hi = doc[t.i + 1], t.i, t.i + 2
+            else:
+                if t.text != "capital" or t.i < 2 or doc[t.i - 2].lower_ != "the":
+                    continue
+                adj, lo, hi = doc[t.i - 1], t.i - 1, t.i + 1
+            country = self.demonym_at(adj.text)
+            capital = _capital_of(country)
+            if capital is None:
+                continue
+            if starts is None:
+                starts = {e.start for e in _gaz(doc)}
+            nxt = hi + 1 if hi < len(doc) and doc[hi].text in (",", "،") else hi
+            if nxt in starts:
+                continue  # the name follows and is matched itself
+            out.append(Span(doc, lo, hi, label="CITY", kb_id=capital))
+        return out
 
     # ------------------------------------------------------------ Arabic
     def _ar_cues(self, doc: Doc, salient: str | None) -> list[Span]:
@@ -1006,6 +1034,22 @@ def _town_namesakes(doc: Doc, ents: list) -> list:
 
 # "Indiana County, Pennsylvania", "Ohio County, Kentucky": a county named after a place
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Township|Borough)\b")
+
+
+_CAPITAL_WORD_AR = frozenset({"العاصمه", "والعاصمه", "فالعاصمه", "بالعاصمه", "للعاصمه", "وبالعاصمه", "وللعاصمه"})
+_CAPITAL_OF: dict[str, str] | None = None
+
+
+def _capital_of(country: str | None) -> str | None:
+    """The capital city id of a country id (none where the gazetteer has none or several)."""
+    global _CAPITAL_OF
+    if _CAPITAL_OF is None:
+        nm = names()
+        by: dict[str, list] = {}
+        for c in sorted(CAPITALS):
+            by.setdefault(nm[c].get("country"), []).append(c)
+        _CAPITAL_OF = {k: v[0] for k, v in by.items() if len(v) == 1}
+    return _CAPITAL_OF.get(country or "")
 
 
 def _with_country(doc: Doc, ents: list) -> list:

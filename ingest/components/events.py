@@ -56,11 +56,15 @@ _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|
             # "the city of", "the industrial port of", "the coal town of"
             r"(?:(?:[\w-]+\s+)?(?:province|region|state|city|republic|town|village|port|district|county)\s+of\s+)?"
             # "the cooler highlands of Kurdistan province", "the outskirts of Almaty"
-            r"(?:(?:[\w-]+\s+)?(?:highlands|lowlands|outskirts|suburbs|hills|mountains|interior)\s+of\s+)?")
+            r"(?:(?:[\w-]+\s+)?(?:highlands|lowlands|outskirts|suburbs|hills|mountains|interior)\s+of\s+)?"
+            # "the Georgian capital, Tbilisi", "the capital Tbilisi"
+            r"(?:(?:[\w-]+\s+)?capital,?\s+)?")
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*"
                              # "إلى مستودع مستأجر على الطريق بين السليمانية …", "إلى مزرعة قرب …": a site there
                              r"|[وف]?(?:الي|الى|إلى)\s+(?:مستودع|مستودعات|مزرعه|مزارع|موقع|مواقع|منشاه|منشات|مصنع|مجمع|ورشه|مخزن|مركز|مراكز|حاويه|حاويات)"
-                             r"(?:\s+\S+){0,6}?\s+(?:في|قرب|بالقرب\s+من|بين|داخل|ضواحي)\s*" + _KIND_AR + r")$")
+                             r"(?:\s+\S+){0,6}?\s+(?:في|قرب|بالقرب\s+من|بين|داخل|ضواحي)\s*" + _KIND_AR + r")$"
+                             # '"يفكرون جدياً في العاصمة التونسية"': the place they weigh going to
+                             r"|(?:^|[\s\"«“])[وف]?[يتنا]فكر(?:ون|ان)?\s+(?:جديا\S*\s+)?في\s+" + _KIND_AR + r"$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?في|ب)\s+" + _KIND_AR + r"$")  # ("وفي أباكان،")
 _IN_BEFORE_EN = re.compile(r"(?:^|\s)(?:in|at|within|near|outside|around)\s+(?:the\s+)?" + _KIND_EN + r"$", re.I)
 _COMP_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ان|أن|إن|بان|بأن)(?![\u0621-\u0652\u0670])")
@@ -84,7 +88,7 @@ _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|h
                          r"|\b(?:push|pushed|force|forced|drive|drove|driven|prompt|prompted|lead|led)\s+(?:nobody|no\s+one|no-one|anyone|anybody)\s+to\s+$"
                          r"|\b(?:rul(?:e|es|ed|ing)\s+out|reject(?:s|ed|ing)?(?:\s+the\s+idea\s+of)?)\s+$", re.I)
 # not "لا يزال" (still): "لا" is left out
-_NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
+_NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
                          # "لم يدفع أحدا إلى الرحيل", "لم تدفع أحداً، على حد علمه، إلى نقل", "لم تدفع المداهمات
                          # الأردنية أحداً إلى نقل": pushed no one to leave
                          r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+(?:يدفع|تدفع|يجبر|تجبر|يرغم|ترغم|يضطر|تضطر)(?:\s+\S+){0,3}?\s+(?:احدا|أحدا|أحداً|احداً)(?:\s*[،,][^،,.]{1,30}[،,])?\s+(?:الي|إلى|الى)\s*$"

@@ -200,11 +200,12 @@ class KGSentencizer:
                 after = j + 1
             else:
                 starts[i] = True
-        # an inline subheading "- Title -" between sentences stands alone
+        # an inline subheading "- Title -" between sentences stands alone (its closing
+        # dash stands apart: not the hyphen of "آلا-تو" after a list's "- ")
         for i in [i for i in marked if kinds[i] == _DASH]:
             if starts[i]:
                 for j in range(i + 1, min(i + 8, n - 1)):
-                    if texts[j] == texts[i]:
+                    if texts[j] == texts[i] and tv["ws"][j - 1]:
                         for k in range(i + 1, j + 1):
                             starts[k] = False
                         starts[j + 1] = True
