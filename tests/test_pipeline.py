@@ -3069,3 +3069,12 @@ def test_an_inline_subheading_still_stands_alone():
     doc = get_pipeline("en")(text)
     assert [text[s.start_char:s.end_char] for s in sentences(doc)] == [
         "Miners left.", "- Where they went -", "Texas took most."]
+
+
+def test_a_bulleted_list_items_heading_is_where_its_move_goes():
+    r = rec("Where did the machines go?\n\n- Hrazdan, Armenia: Operators from Kerman moved about 4,000 machines into "
+            "disused buildings near the power plant in this town in June.", "en", "2021-08-30")
+    assert moves(r, "origin", "destination") == [("IR-08", "AM-KT")]
+    # not where a move abroad goes
+    r = rec("- Hrazdan, Armenia: Operators there moved their machines abroad in June.", "en", "2021-08-30")
+    assert ("AM-KT",) not in moves(r, "destination")

@@ -340,6 +340,31 @@ _COMMA_AR = re.compile(r"[،؛]")
 _IN_SEVERAL_REGIONS = re.compile(r"\bregional\s+(?:[\w-]+\s+)?bans\b|\bin\s+(?:several|some|a\s+number\s+of|many|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+its\s+)?regions\b"
                                  r"|(?<![\u0621-\u0652\u0670])في\s+(?:عدد\s+من\s+|عده\s+|بعض\s+|\d+\s+|[٠-٩]+\s+|عشر\s+)?(?:ال)?مناطق(?![\u0621-\u0652\u0670])", re.I)
 _VIA_THERE = re.compile(r"\s*[,،]?\s*(?:و?منها|و?من\s+هناك|ثم|and\s+(?:then|from\s+there)|from\s+where|then)\b", re.I)
+# a list item's heading: "- Hrazdan, Armenia: …", "- دوشنبه: …"
+_HEAD_BULLET = re.compile(r"\s*[-•*–—]\s*")
+# "abroad", "elsewhere": a move that names where it goes without a place
+_TO_ELSEWHERE = re.compile(r"\b(?:abroad|overseas|elsewhere)\b|(?:الي|إلى|الى)\s+(?:الخارج|خارج)", re.I)
+
+
+def _list_head(text: str, sent, sent_ents) -> str | None:
+    """The place a bulleted list item opens with, before its colon ("- Hrazdan, Armenia:"),
+    as a province (a town's), else None."""
+    m = _HEAD_BULLET.match(text, sent.start_char, sent.start_char + 6)
+    if m is None:
+        return None
+    first = next((e for e in sent_ents if e.start_char == m.end() and e.label_ in PLACES and e.kb_id_), None)
+    if first is None:
+        return None
+    end = first.end_char
+    country = next((e for e in sent_ents if e.label_ in PLACES and e.kb_id_ and e.start_char > end
+                    and re.fullmatch(r"\s*[,،]\s*", text[end:e.start_char])), None)
+    if country is not None:
+        end = country.end_char
+    if not re.match(r"\s*:", text[end:end + 3]):
+        return None
+    return _province_of(first.kb_id_)
+
+
 # a site rented or set up in a place, to which the same sentence then moves machines ("إليه")
 _SITE_IN_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:مستودع|مزرع|موقع|منشا|مبني|مخزن|قبو|هنغار|مصنع)\S*\s+(?:\S+\s+)?(?:في|ب)\s*$")
 _TO_IT_AR = re.compile(r"[^.!?؟\n]{0,70}?(?<![\u0621-\u064a])[وف]?(?:نقل|شحن|ارسل|أرسل)\S*\s+(?:إليه|إليها|اليه|اليها)(?![\u0621-\u064a])")
@@ -1928,6 +1953,12 @@ class KGEvents:
                 dest_ids = [self._last_dest]
             elif prev:
                 dest_ids = [self._pid(_nearest_head(prev))]
+        if not dest_ids and not _TO_ELSEWHERE.search(text, trig[1], win[1]):
+            # "- Hrazdan, Armenia: Operators from Kerman moved 4,000 machines into disused
+            # buildings in this town": the heading of a list item is where its move goes
+            head = _list_head(text, sent, sent_ents)
+            if head and head != origin and not contains(head, origin or "") and not contains(origin or "", head):
+                dest_ids = [head]
         if not dest_ids and doc._.salient_place and re.search(
                 r"(?<![\u0621-\u064A])(?:الي|إلى|الى)\s+البلاد(?![\u0621-\u064A])|\binto\s+the\s+country\b",
                 text[trig[1]:win[1]], re.I):
