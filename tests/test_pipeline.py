@@ -3077,3 +3077,12 @@ def test_a_bulleted_list_items_heading_is_where_its_move_goes():
     assert moves(r, "origin", "destination") == [("IR-08", "AM-KT")]
     r = rec("- دوشنبه: نقل معدنون من بيشكيك أجهزتهم في الشتاء الماضي.", "ar", "2023-01-12")
     assert moves(r, "origin", "destination") == [("KG-GB", "TJ-DU")]
+
+
+def test_round_27_english_a_zulia_town_and_talks_with_a_host_are_a_plan():
+    r = rec("Police raided farms in Zulia. Alfredo Urdaneta, who ran 350 machines in San Francisco, said he moved all "
+            "of them to a rented warehouse in Maicao on Sunday.", "en", "2024-05-23")
+    assert moves(r, "origin", "destination") == [("VE-V", "CO-LAG")]
+    r = rec("A group of Zulia miners is negotiating with a hosting company in Cúcuta, in the department of Norte de "
+            "Santander, to move about 3 megawatts of equipment there in June.", "en", "2024-05-23")
+    assert moves(r, "destination", "status") == [("CO-NSA", "planned")]

@@ -1005,7 +1005,7 @@ def _listed_capitals(doc: Doc, ents: list) -> list:
 # towns named like a better-known one: the gazetteer's reading, and the namesake an
 # article about its province or country means ("a hosting site outside Odessa, in the
 # Permian Basin" in a story about Texas)
-_TOWN_NAMESAKES = {"Odesa": "Odessa, Texas", "Tripoli": "Tripoli, Lebanon"}
+_TOWN_NAMESAKES = {"Odesa": "Odessa, Texas", "Tripoli": "Tripoli, Lebanon", "San Francisco": "San Francisco, Zulia"}
 #: namesakes read so when the article names the namesake's country only (Lebanon, and
 #: nothing of Libya: "طرابلس" is Lebanon's); Odessa, Texas needs Texas
 _NAMESAKE_BY_COUNTRY = frozenset({"Tripoli"})
