@@ -340,29 +340,8 @@ _COMMA_AR = re.compile(r"[،؛]")
 _IN_SEVERAL_REGIONS = re.compile(r"\bregional\s+(?:[\w-]+\s+)?bans\b|\bin\s+(?:several|some|a\s+number\s+of|many|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+its\s+)?regions\b"
                                  r"|(?<![\u0621-\u0652\u0670])في\s+(?:عدد\s+من\s+|عده\s+|بعض\s+|\d+\s+|[٠-٩]+\s+|عشر\s+)?(?:ال)?مناطق(?![\u0621-\u0652\u0670])", re.I)
 _VIA_THERE = re.compile(r"\s*[,،]?\s*(?:و?منها|و?من\s+هناك|ثم|and\s+(?:then|from\s+there)|from\s+where|then)\b", re.I)
-# a list item's heading: "- Hrazdan, Armenia: …", "- دوشنبه: …"
-_HEAD_BULLET = re.compile(r"\s*[-•*–—]\s*")
 # "abroad", "elsewhere": a move that names where it goes without a place
 _TO_ELSEWHERE = re.compile(r"\b(?:abroad|overseas|elsewhere)\b|(?:الي|إلى|الى)\s+(?:الخارج|خارج)", re.I)
-
-
-def _list_head(text: str, sent, sent_ents) -> str | None:
-    """The place a bulleted list item opens with, before its colon ("- Hrazdan, Armenia:"),
-    as a province (a town's), else None."""
-    m = _HEAD_BULLET.match(text, sent.start_char, sent.start_char + 6)
-    if m is None:
-        return None
-    first = next((e for e in sent_ents if e.start_char == m.end() and e.label_ in PLACES and e.kb_id_), None)
-    if first is None:
-        return None
-    end = first.end_char
-    country = next((e for e in sent_ents if e.label_ in PLACES and e.kb_id_ and e.start_char > end
-                    and re.fullmatch(r"\s*[,،]\s*", text[end:e.start_char])), None)
-    if country is not None:
-        end = country.end_char
-    if not re.match(r"\s*:", text[end:end + 3]):
-        return None
-    return _province_of(first.kb_id_)
 
 
 # a site rented or set up in a place, to which the same sentence then moves machines ("إليه")
@@ -877,16 +856,28 @@ class KGEvents:
             told = [e for e in told if noun in normalize_ar(e.text)]
         return self._pid(told[-1]) if told else None
 
-    def _heading_place(self, doc, text: str, sent, ents) -> str | None:
+    def _heading_place(self, doc, text: str, sent, ents, move: bool = False) -> str | None:
         """The place a paragraph opens with as its heading ("٣- مقاطعة تفير: …", "Texas. No
-        state absorbed more."), or None."""
+        state absorbed more.", "- Hrazdan, Armenia: …"), or None. For a ``move`` (where it
+        goes), the heading must be bulleted or numbered: a bare one ("Kazakhstan. Steppe
+        Compute … shipped 4,500 machines to …") as often names where they left."""
         para = text.rfind("\n", 0, sent.start_char) + 1
         lead = _HEADING_LEAD.match(text, para)
+        if move and (not lead or sent.start_char > lead.end()):
+            return None  # (and only in the item's own sentence)
         at = lead.end() if lead else para
         p = next((e for e in ents if e.start_char == at and e.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(e)), None)
+        if p is None:
+            return None
+        end = p.end_char
+        # ("- Hrazdan, Armenia:": the town and where it is)
+        where = next((e for e in ents if e.start_char > end and e.label_ in ("COUNTRY", "PROVINCE") and self._pid(e)
+                      and re.fullmatch(r"\s*[,،]\s*", text[end:e.start_char])), None) if move else None
+        if where is not None:
+            end = where.end_char
         # (numbered or bulleted, or a place alone before a full stop or colon: not a
         # dateline's "ALMATY, Jan 12 -", "أديس أبابا (وكالة) -")
-        if p is None or not (_HEADING_END if lead else _HEADING_END_BARE).match(text, p.end_char):
+        if not (_HEADING_END if lead else _HEADING_END_BARE).match(text, end):
             return None
         return _province_of(self._pid(p))
 
@@ -1956,7 +1947,7 @@ class KGEvents:
         if not dest_ids and not _TO_ELSEWHERE.search(text, trig[1], win[1]):
             # "- Hrazdan, Armenia: Operators from Kerman moved 4,000 machines into disused
             # buildings in this town": the heading of a list item is where its move goes
-            head = _list_head(text, sent, sent_ents)
+            head = self._heading_place(doc, text, sent, self._all_places, move=True)
             if head and head != origin and not contains(head, origin or "") and not contains(origin or "", head):
                 dest_ids = [head]
         if not dest_ids and doc._.salient_place and re.search(
