@@ -3086,3 +3086,9 @@ def test_round_27_english_a_zulia_town_and_talks_with_a_host_are_a_plan():
     r = rec("A group of Zulia miners is negotiating with a hosting company in Cúcuta, in the department of Norte de "
             "Santander, to move about 3 megawatts of equipment there in June.", "en", "2024-05-23")
     assert moves(r, "destination", "status") == [("CO-NSA", "planned")]
+
+
+def test_round_28_arabic_machines_running_in_warehouses_there_leave_there():
+    r = rec("فمجموعة من المستثمرين السعوديين نقلت عام 2021 نحو 1500 جهاز كانت تعمل في مستودعات بالدمام في المنطقة "
+            "الشرقية إلى الحد، لأن تشغيل الأجهزة بعقد صناعي كان أيسر هناك.", "ar", "2024-01-01")
+    assert moves(r, "origin") == [("SA-04",)]

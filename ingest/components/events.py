@@ -271,7 +271,9 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              # "بعد إغلاق موقعها في بافلودار": the site closed is where they leave
                              + r"|(?:اغلاق|إغلاق|غلق|اقفال|إقفال)\s+(?:موقع|مزرع|منشا|منشأ|مركز|مستودع)\S*\s+(?:\S+\s+)?(?:في|ب)\s*" + _KIND_AR
                              # "أجهزة كانت تعمل في إثيوبيا": where the machines were running
-                             + r"|(?:كانت|كان|كانوا)\s+(?:تعمل|يعمل|يعملون|تشغل|مركبه|موجوده|منصوبه)\s+(?:في|ب)\s*" + _KIND_AR + r")$")
+                             + r"|(?:كانت|كان|كانوا)\s+(?:تعمل|يعمل|يعملون|تشغل|مركبه|موجوده|منصوبه)\s+(?:في|ب)\s*"
+                             # ("كانت تعمل في مستودعات بالدمام": in the warehouses there)
+                             + r"(?:(?:مستودع|مزرع|موقع|منشا|مصنع|مخزن|قبو|اقبيه)\S*\s+(?:\S+\s+)?(?:في|ب)\s*)?" + _KIND_AR + r")$")
 # where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
 _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
              r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|mills?|smelters?|(?:sub)?stations?"
