@@ -3092,3 +3092,13 @@ def test_round_28_arabic_machines_running_in_warehouses_there_leave_there():
     r = rec("فمجموعة من المستثمرين السعوديين نقلت عام 2021 نحو 1500 جهاز كانت تعمل في مستودعات بالدمام في المنطقة "
             "الشرقية إلى الحد، لأن تشغيل الأجهزة بعقد صناعي كان أيسر هناك.", "ar", "2024-01-01")
     assert moves(r, "origin") == [("SA-04",)]
+
+
+def test_round_28_english_athens_tennessee_and_georgia_told_twice():
+    r = rec("He left Plattsburgh, New York, in 2019, trucking about 800 machines south to Georgia. At the time, Walker "
+            "County's low power rates made northwest Georgia an easy choice. This year he moved them to a former "
+            "textile warehouse in Athens, Tennessee.", "en", "2024-08-22")
+    assert [(e["text"], e["canonical"]) for e in r["entities"] if e["type"] in ("COUNTRY", "PROVINCE", "CITY")] == [
+        ("Plattsburgh", "Plattsburgh"), ("New York", "US-NY"), ("Georgia", "US-GA"), ("Georgia", "US-GA"),
+        ("Athens", None), ("Tennessee", "US-TN")]
+    assert moves(r, "destination") == [("US-GA",), ("US-TN",)]

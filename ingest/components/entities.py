@@ -231,7 +231,7 @@ class KGEntities:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
         gaz_ents = _listed_capitals(doc, _town_namesakes(doc, _namesakes(doc, _compass_provinces(
-            doc, _counties(doc, _in_names(doc, _with_country(doc, list(doc.ents))))))))
+            doc, _counties(doc, _towns_elsewhere(doc, _in_names(doc, _with_country(doc, list(doc.ents)))))))))
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them. The ruler's id is
@@ -1065,6 +1065,22 @@ def _with_country(doc: Doc, ents: list) -> list:
     return _set_ents(doc, ents, out)
 
 
+def _towns_elsewhere(doc: Doc, ents: list) -> list:
+    """"Athens, Tennessee", "Cleveland, Tennessee": a town named with a province of another
+    country than the gazetteer's town of that name is a town there that the gazetteer does
+    not hold (a CITY with no id), not the town abroad."""
+    nm = names()
+    text = _text(doc)
+    out = list(ents)
+    for k, e in enumerate(ents[:-1]):
+        o = ents[k + 1]
+        if e.label_ == "CITY" and e.id_ and o.label_ == "PROVINCE" and o.id_ \
+                and re.fullmatch(r"\s*,\s*", text[e.end_char:o.start_char]) \
+                and (nm.get(e.id_) or {}).get("country") != (nm.get(o.id_) or {}).get("country"):
+            out[k] = Span(doc, e.start, e.end, label="CITY", span_id="")
+    return _set_ents(doc, ents, out)
+
+
 def _counties(doc: Doc, ents: list) -> list:
     """A place name followed by "County" names a county (a region the gazetteer does not
     hold, with no id), not the place: "a waste-coal plant in Indiana County, Pennsylvania"."""
@@ -1160,8 +1176,10 @@ def _namesakes(doc: Doc, ents: list) -> list:
                 or _IN_THE_US.match(text, e.end_char):
             out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
             continue
+        # (the other mentions of the same name are no other place: "south to Georgia … made
+        # northwest Georgia an easy choice")
         others = {nm.get(o.id_, {}).get("country") or o.id_.split("-")[0] for o in ents
-                  if o is not e and o.label_ in ("COUNTRY", "PROVINCE", "CITY")}
+                  if o.id_ != e.id_ and o.label_ in ("COUNTRY", "PROVINCE", "CITY")}
         if sum(1 for o in ents if o.label_ in ("PROVINCE", "CITY") and nm.get(o.id_, {}).get("country") == home) >= 2 \
                 and e.id_ not in others:
             # an article about Texas, Kentucky and New York that names nothing of the
