@@ -1180,8 +1180,13 @@ def _namesakes(doc: Doc, ents: list) -> list:
         # northwest Georgia an easy choice")
         others = {nm.get(o.id_, {}).get("country") or o.id_.split("-")[0] for o in ents
                   if o.id_ != e.id_ and o.label_ in ("COUNTRY", "PROVINCE", "CITY")}
+        listed_abroad = any(
+            0 <= j < len(ents) and ents[j].label_ in ("COUNTRY", "PROVINCE", "CITY") and ents[j].id_
+            and (nm.get(ents[j].id_, {}).get("country") or ents[j].id_.split("-")[0]) not in (home, e.id_)
+            and _LIST_GAP.fullmatch(text, *((ents[j].end_char, e.start_char) if j < k else (e.end_char, ents[j].start_char)))
+            for j in (k - 1, k + 1))
         if sum(1 for o in ents if o.label_ in ("PROVINCE", "CITY") and nm.get(o.id_, {}).get("country") == home) >= 2 \
-                and e.id_ not in others:
+                and e.id_ not in others and not listed_abroad:  # ("went to Georgia and Armenia": the country)
             # an article about Texas, Kentucky and New York that names nothing of the
             # Caucasus: Georgia is the state
             out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
