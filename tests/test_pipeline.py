@@ -3102,3 +3102,15 @@ def test_round_28_english_athens_tennessee_and_georgia_told_twice():
         ("Plattsburgh", "Plattsburgh"), ("New York", "US-NY"), ("Georgia", "US-GA"), ("Georgia", "US-GA"),
         ("Athens", None), ("Tennessee", "US-TN")]
     assert moves(r, "destination") == [("US-GA",), ("US-TN",)]
+
+
+def test_round_28_english_ferried_went_straight_and_the_power_of_a_town():
+    r = rec("Several operators ferried machines across the Singapore Strait to warehouses around Johor Bahru in July.",
+            "en", "2022-12-01")
+    assert moves(r, "destination") == [("MY-01",)]
+    r = rec("Brokers estimate about 1,200 Batam machines went straight to Sarawak.", "en", "2022-12-01")
+    assert moves(r, "origin", "destination") == [("ID-KR", "MY-13")]
+    r = rec("About 1,000 machines belonging to Lintang Digital left Batam in September for the coal-fired power of "
+            "Ekibastuz.", "en", "2022-12-01")
+    assert moves(r, "origin", "destination") == [("ID-KR", "KZ-55")]
+    assert moves(rec("Batam, an hour's ferry ride from Singapore, has almost no mining left.", "en"), "destination") == []

@@ -58,7 +58,9 @@ _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|
             # "the cooler highlands of Kurdistan province", "the outskirts of Almaty"
             r"(?:(?:[\w-]+\s+)?(?:highlands|lowlands|outskirts|suburbs|hills|mountains|interior)\s+of\s+)?"
             # "the Georgian capital, Tbilisi", "the capital Tbilisi"
-            r"(?:(?:[\w-]+\s+)?capital,?\s+)?")
+            r"(?:(?:[\w-]+\s+)?capital,?\s+)?"
+            # "for the coal-fired power of Ekibastuz"
+            r"(?:(?:[\w-]+\s+)?(?:power|electricity|hydropower|energy)\s+of\s+)?")
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*"
                              # "إلى مستودع مستأجر على الطريق بين السليمانية …", "إلى مزرعة قرب …": a site there
                              r"|[وف]?(?:الي|الى|إلى)\s+(?:مستودع|مستودعات|مزرعه|مزارع|موقع|مواقع|منشاه|منشات|مصنع|مجمع|ورشه|مخزن|مركز|مراكز|حاويه|حاويات)"
@@ -1648,9 +1650,10 @@ class KGEvents:
             # reservoirs at their lowest level": where they stand, not a move
             return []
         if self.lang == "en" and tid == "mig.flee" and re.search(
-                r"\b(?:options|few|little|nothing|none|anything|much|time|money|days|weeks|months|nobody|no\s+one)\s+$", before_t, re.I) \
+                r"\b(?:options|few|little|nothing|none|anything|much|time|money|days|weeks|months|nobody|no\s+one)\s+$"
+                r"|\b(?:no|little|few)\s+(?:[\w-]+\s+){1,2}$", before_t, re.I) \
                 and text[trig[0]:trig[1]].lower() == "left":
-            return []  # "Miners have few options left": nothing left anywhere
+            return []  # "Miners have few options left", "has almost no mining left": nothing left anywhere
         if self.lang == "en" and re.match(r"\s+(?:up(?!\s+to\b)|down|higher|lower|sharply|slightly|back\s+(?:up|down))\b", after):
             return []  # "the hash rate moved higher"
         # prices, shares and values move too: they are not miners
@@ -2115,8 +2118,11 @@ class KGEvents:
         if origin is None and self.lang == "en":
             # "A Mae Sot operator said he moved …": the place the mover is named by
             named_by = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
-                        and p.end_char <= trig[0] and _A_PLACE_NOUN.match(text, p.end_char)
-                        and (re.search(r"\b(?:a|an|one|another)\s+$", text[max(0, p.start_char - 8):p.start_char], re.I)
+                        and p.end_char <= trig[0] and (_A_PLACE_NOUN.match(text, p.end_char) or (
+                            # "about 1,200 Batam machines went straight to Sarawak"
+                            re.match(r"\s+(?:machines|rigs)\b", text[p.end_char:p.end_char + 10])
+                            and re.search(r"\d\s+$", text[max(0, p.start_char - 3):p.start_char])))
+                        and (re.search(r"\b(?:a|an|one|another)\s+$|\d\s+$", text[max(0, p.start_char - 8):p.start_char], re.I)
                              # "Since the order, Kerman operator Kavir Block has trucked …": a province's
                              # or town's (a country's is where a firm is based: "Hong Kong hosting firm")
                              or p.label_ in ("PROVINCE", "CITY") and re.search(
