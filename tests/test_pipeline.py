@@ -3114,3 +3114,10 @@ def test_round_28_english_ferried_went_straight_and_the_power_of_a_town():
             "Ekibastuz.", "en", "2022-12-01")
     assert moves(r, "origin", "destination") == [("ID-KR", "KZ-55")]
     assert moves(rec("Batam, an hour's ferry ride from Singapore, has almost no mining left.", "en"), "destination") == []
+
+
+def test_a_move_done_is_not_told_again_by_a_plan_to_the_same_place():
+    r = rec("Belarus miners cross into Russia's Smolensk region\nMINSK, Sept 5 (Wire) - Cryptocurrency miners in Belarus "
+            "moved thousands of machines into Russia's Smolensk region over the summer. Dvina Hash, which runs a 6 MW farm "
+            "in the Minsk region, said it planned to move it to Smolensk by November.", "en", "2023-09-05")
+    assert moves(r, "origin", "destination", "status") == [("BY", "RU-SMO", "completed"), ("BY-MI", "RU-SMO", "planned")]
