@@ -3121,3 +3121,14 @@ def test_a_move_done_is_not_told_again_by_a_plan_to_the_same_place():
             "moved thousands of machines into Russia's Smolensk region over the summer. Dvina Hash, which runs a 6 MW farm "
             "in the Minsk region, said it planned to move it to Smolensk by November.", "en", "2023-09-05")
     assert moves(r, "origin", "destination", "status") == [("BY", "RU-SMO", "completed"), ("BY-MI", "RU-SMO", "planned")]
+
+
+def test_round_28_english_none_of_them_moved_and_machines_that_crossed():
+    r = rec("Bishkek ordered mining farms off the grid in December. None of the operators interviewed had moved there.",
+            "en", "2024-01-22")
+    assert moves(r, "destination") == []
+    assert moves(rec("Miners crossed into Kazakhstan with their rigs.", "en", "2024-01-22"), "destination") == [("KZ",)]
+    assert moves(rec("The bill crossed the desk of the minister.", "en", "2024-01-22"), "destination") == []
+    r = rec("One Tashkent-based company, Quyosh Mining, relocated its farm from Yangiyul to the Navoi region in October.",
+            "en", "2024-01-22")
+    assert moves(r, "origin", "destination") == [("UZ-TO", "UZ-NW")]

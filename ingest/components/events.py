@@ -88,7 +88,9 @@ _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|h
                          r"|\b(?:rather\s+than|instead\s+of)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$"
                          # "pushed nobody to leave", "did not force anyone to move"
                          r"|\b(?:push|pushed|force|forced|drive|drove|driven|prompt|prompted|lead|led)\s+(?:nobody|no\s+one|no-one|anyone|anybody)\s+to\s+$"
-                         r"|\b(?:rul(?:e|es|ed|ing)\s+out|reject(?:s|ed|ing)?(?:\s+the\s+idea\s+of)?)\s+$", re.I)
+                         r"|\b(?:rul(?:e|es|ed|ing)\s+out|reject(?:s|ed|ing)?(?:\s+the\s+idea\s+of)?)\s+$"
+                         # "None of the operators interviewed had moved there"
+                         r"|\b(?:none|neither)\s+of\s+(?:the\s+|them\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)?\s*$", re.I)
 # not "لا يزال" (still): "لا" is left out
 _NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
                          # "لم يدفع أحدا إلى الرحيل", "لم تدفع أحداً، على حد علمه، إلى نقل", "لم تدفع المداهمات
