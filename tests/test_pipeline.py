@@ -3132,3 +3132,8 @@ def test_round_28_english_none_of_them_moved_and_machines_that_crossed():
     r = rec("One Tashkent-based company, Quyosh Mining, relocated its farm from Yangiyul to the Navoi region in October.",
             "en", "2024-01-22")
     assert moves(r, "origin", "destination") == [("UZ-TO", "UZ-NW")]
+
+
+def test_round_28_arabic_two_farms_seized():
+    r = rec("أعلنت مديرية الأمن العام الأردنية ضبط مزرعتين لتعدين العملات الرقمية في محافظة معان.", "ar", "2024-10-08")
+    assert bans(r) == ["JO-MN"]
