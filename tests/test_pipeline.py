@@ -3137,3 +3137,8 @@ def test_round_28_english_none_of_them_moved_and_machines_that_crossed():
 def test_round_28_arabic_two_farms_seized():
     r = rec("أعلنت مديرية الأمن العام الأردنية ضبط مزرعتين لتعدين العملات الرقمية في محافظة معان.", "ar", "2024-10-08")
     assert bans(r) == ["JO-MN"]
+
+
+def test_amman_and_oman_told_apart_by_their_vowel_marks():
+    r = rec("فشركة \"بترا بلوك\" نقلت أجهزتها من عمّان إلى دبي عام ٢٠٢١. ونقل آخرون أجهزتهم إلى عُمان.", "ar", "2024-10-08")
+    assert moves(r, "origin", "destination") == [("JO-AM", "AE-DU"), (None, "OM")]

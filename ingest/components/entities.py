@@ -231,7 +231,7 @@ class KGEntities:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
         gaz_ents = _listed_capitals(doc, _town_namesakes(doc, _namesakes(doc, _compass_provinces(
-            doc, _counties(doc, _towns_elsewhere(doc, _in_names(doc, _with_country(doc, list(doc.ents)))))))))
+            doc, _counties(doc, _towns_elsewhere(doc, _in_names(doc, _vowelled(doc, _with_country(doc, list(doc.ents))))))))))
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them. The ruler's id is
@@ -1050,6 +1050,33 @@ def _capital_of(country: str | None) -> str | None:
             by.setdefault(nm[c].get("country"), []).append(c)
         _CAPITAL_OF = {k: v[0] for k, v in by.items() if len(v) == 1}
     return _CAPITAL_OF.get(country or "")
+
+
+# names that only their vowel marks tell apart once folded: "عمّان" (Amman), "عُمان" (Oman)
+_VOWELLED = {"عمّان": ("CITY", "Amman"), "عَمّان": ("CITY", "Amman"), "عُمان": ("COUNTRY", "OM")}
+_VOWELLED_RE = re.compile(r"(?<![\u0621-\u064a\u0651\u064e-\u0650])(?:[وفبل]|من\s)?(" + "|".join(_VOWELLED) + r")(?![\u0621-\u064a])")
+
+
+def _vowelled(doc: Doc, ents: list) -> list:
+    """"من عمّان إلى دبي": a name the text writes with the vowel marks that tell it from its
+    namesake (the gazetteer matches folded text, where "عمّان" and "عُمان" are one word)."""
+    text = _text(doc)
+    if "\u0651" not in text and "\u064f" not in text:
+        return ents
+    taken = bytearray(len(doc))
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    new = []
+    for m in _VOWELLED_RE.finditer(text):
+        sp = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if sp is None or any(taken[sp.start:sp.end]):
+            continue
+        label, pid = _VOWELLED[m.group(1)]
+        new.append(Span(doc, sp.start, sp.end, label=label, span_id=pid))
+        taken[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
+    if not new:
+        return ents
+    return _set_ents(doc, ents, sorted(ents + new, key=lambda e: e.start))
 
 
 def _with_country(doc: Doc, ents: list) -> list:
