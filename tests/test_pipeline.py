@@ -3142,3 +3142,11 @@ def test_round_28_arabic_two_farms_seized():
 def test_amman_and_oman_told_apart_by_their_vowel_marks():
     r = rec("فشركة \"بترا بلوك\" نقلت أجهزتها من عمّان إلى دبي عام ٢٠٢١. ونقل آخرون أجهزتهم إلى عُمان.", "ar", "2024-10-08")
     assert moves(r, "origin", "destination") == [("JO-AM", "AE-DU"), (None, "OM")]
+
+
+def test_round_28_arabic_carried_machines_and_a_problem_moved():
+    r = rec("يروي أحد هؤلاء المعدّنين أنه حمل مع شريكين له نحو 600 جهاز على شاحنات عبر الصحراء إلى مدينة أغاديز في "
+            "شمال النيجر.", "ar", "2024-06-01")
+    assert moves(r, "destination") == [("NE-1",)]
+    r = rec("ويرى الباحث أن الحملات \"تنقل المشكلة ولا تحلها\"، من سبها إلى انجامينا.", "ar", "2024-06-01")
+    assert moves(r, "destination") == []

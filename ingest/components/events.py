@@ -418,7 +418,9 @@ _OTHERS = re.compile(r"\bothers\b|(?<![\u0621-\u0652\u0670])(?:[وف]?(?:آخر�
 _ASIC = re.compile(r"\b(?:ASIC|S19|S9|Antminer|Whatsminer)\s+$", re.I)
 _MACHINES = re.compile(r"\b(?:rigs|equipment|machines)\b", re.I)
 _NOT_MOVERS = re.compile(r"\b(?:price|prices|value|shares|stocks?|markets?|rates?|costs?|index)\W*(?:\w+\W+){0,1}$"
-                         r"|^\s*(?:[وف]?(?:سعر|اسعار|قيمه|سهم|اسهم|مؤشر|معدل|تكلفه|تكاليف))", re.I)
+                         r"|^\s*(?:[وف]?(?:سعر|اسعار|قيمه|سهم|اسهم|مؤشر|معدل|تكلفه|تكاليف))"
+                         # "الحملات تنقل المشكلة ولا تحلها": the campaigns move the problem, not machines
+                         r"|^\s*(?:ال)?(?:مشكله|ازمه|معركه|عبء|العبء|الصراع)", re.I)
 _MOVERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:miners|mining\s+(?:firms|companies|operators)|operators|firms|companies)\b", re.I)
 _MINING_AR = re.compile(r"تعدين|مناجم|منجم|معدن|بتكوين|بيتكوين|عملات|مشفره|الرقميه|كريبتو")
 _MINING_EN = re.compile(r"\b(?:min(?:ing|ers?|es)|crypto\w*|bitcoin|btc|blockchain|hash\w*|rigs?|asics?)\b", re.I)
