@@ -3150,3 +3150,16 @@ def test_round_28_arabic_carried_machines_and_a_problem_moved():
     assert moves(r, "destination") == [("NE-1",)]
     r = rec("ويرى الباحث أن الحملات \"تنقل المشكلة ولا تحلها\"، من سبها إلى انجامينا.", "ar", "2024-06-01")
     assert moves(r, "destination") == []
+
+
+def test_the_site_taken_in_the_next_sentence_is_where_in_that_country_they_went():
+    r = rec("بعد أسابيع من المداهمة، حمل ما تبقى من أجهزته، نحو 300 جهاز، إلى أرمينيا. واستأجر مساحة في مجمع صناعي "
+            "بمدينة هرازدان في محافظة كوتايك.", "ar", "2024-06-01")
+    assert moves(r, "destination") == [("AM-KT",)]
+    assert moves(rec("In March the firm shipped 800 rigs to Armenia. There it leased a hall in Hrazdan.", "en",
+                     "2024-06-01"), "destination") == [("AM-KT",)]
+    # not across a paragraph, nor a place outside that country
+    assert moves(rec("In March the firm shipped 800 rigs to Armenia.\n\nIt leased a hall in Hrazdan.", "en",
+                     "2024-06-01"), "destination") == [("AM",)]
+    assert moves(rec("In March the firm shipped 800 rigs to Armenia. It leased a hall in Tbilisi.", "en",
+                     "2024-06-01"), "destination") == [("AM",)]

@@ -521,6 +521,11 @@ _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حي
                            r"|to\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:site|facility|park|warehouse|campus))\b"
                            # "إلى تشاد، وأقام موقعاً على أطراف العاصمة نجامينا"
                            r"|[،,]\s*[وف]?(?:أقام|اقام|أقاموا|اقاموا|استأجر|استاجر|استأجروا|استاجروا|أنشأ|انشأ|افتتح)(?![\u0621-\u0652\u0670])", re.I)
+# the next sentence takes a site where the move went: "واستأجر مساحة في …", "There it leased a hall in …"
+_SITE_TAKEN_AR = re.compile(r"\s*[وف]?(?:هناك\s+)?(?:استأجر|استاجر|استأجرت|استاجرت|استأجروا|استاجروا|أقام|اقام|أقامت|اقامت"
+                            r"|أقاموا|اقاموا|أنشأ|انشأ|أنشأت|انشأت|افتتح|افتتحت|ركب|ركبوا|ركّب|شغّل|شغل)(?![\u0621-\u0652\u0670])")
+_SITE_TAKEN_EN = re.compile(r"\s*(?:There,?\s+)?(?:it|they|he|she|the\s+(?:company|firm|group|miners?|operators?))\s+"
+                            r"(?:then\s+|later\s+|now\s+)?(?:leased|rented|set\s+up|bought|took\s+over|installed|signed|runs|operates)\b", re.I)
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
 _WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0621-\u0652\u0670])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
@@ -1892,6 +1897,19 @@ class KGEvents:
                      and _SITE_NEAR.search(text, max(where.start(), q.start_char - 40), q.start_char)]
             if inner and self._pid(d) in dest_ids:
                 dest_ids[dest_ids.index(self._pid(d))] = self._pid(inner[0])
+        # "… حمل ما تبقى من أجهزته إلى أرمينيا. واستأجر مساحة في مجمع صناعي بمدينة هرازدان", "… to
+        # Armenia. There it rented a hall in Hrazdan": the site taken in the next sentence of the
+        # paragraph is where in that country they went
+        if len(dest_ids) == 1 and names().get(dest_ids[0], {}).get("type") == "COUNTRY":
+            sents = sentences(doc)
+            k = self._sent_index + 1
+            nxt = sents[k] if k < len(sents) and sents[k].start_char >= sent.end_char else None
+            if nxt is not None and "\n" not in text[sent.end_char:nxt.start_char] \
+                    and (_SITE_TAKEN_AR if self.lang == "ar" else _SITE_TAKEN_EN).match(text, nxt.start_char):
+                inner = [q for q in self._all_places if nxt.start_char <= q.start_char < nxt.end_char
+                         and q.label_ in ("PROVINCE", "CITY") and self._pid(q) and contains(dest_ids[0], self._pid(q))]
+                if inner:
+                    dest_ids = [_province_of(self._pid(inner[0]))]
         # … and so does a region ("إقليم كراسنويارسك في سيبيريا", "Krasnoyarsk in Siberia")
         said_where = {self._pid(r) for d in dests for r in dests if r.label_ == "REGION" and r.start_char > d.end_char
                       and d.label_ != "REGION" and re.fullmatch(r"\s*(?:,|،)?\s*(?:in|في|ب)\s*(?:the\s+)?", text[d.end_char:r.start_char])}
