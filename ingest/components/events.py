@@ -1904,7 +1904,7 @@ class KGEvents:
             sents = sentences(doc)
             k = self._sent_index + 1
             nxt = sents[k] if k < len(sents) and sents[k].start_char >= sent.end_char else None
-            if nxt is not None and "\n" not in text[sent.end_char:nxt.start_char] \
+            if nxt is not None and "\n" not in text[trig[1]:nxt.start_char] \
                     and (_SITE_TAKEN_AR if self.lang == "ar" else _SITE_TAKEN_EN).match(text, nxt.start_char):
                 inner = [q for q in self._all_places if nxt.start_char <= q.start_char < nxt.end_char
                          and q.label_ in ("PROVINCE", "CITY") and self._pid(q) and contains(dest_ids[0], self._pid(q))]
