@@ -3163,3 +3163,8 @@ def test_the_site_taken_in_the_next_sentence_is_where_in_that_country_they_went(
                      "2024-06-01"), "destination") == [("AM",)]
     assert moves(rec("In March the firm shipped 800 rigs to Armenia. It leased a hall in Tbilisi.", "en",
                      "2024-06-01"), "destination") == [("AM",)]
+
+
+def test_no_one_in_a_place_ordered_anything():
+    assert bans(rec("No one in Edmonton ever ordered miners off the grid, Lapointe stressed.", "en", "2025-03-18")) == []
+    assert bans(rec("Officials in Edmonton ordered miners off the grid in May.", "en", "2025-03-18")) == ["CA-AB"]

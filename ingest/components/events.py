@@ -162,6 +162,8 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,40}$"
     # "Nobody banned anything": no one did
     r"|\b(?:nobody|no\s+one|no-one)\s+(?:(?:there|here|else|yet|has|had|ever|actually|really)\s+)*$"
+    # "No one in Edmonton ever ordered miners off the grid"
+    r"|\b(?:nobody|no\s+one|no-one)\s+in\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:(?:has|had|ever|actually|really)\s+)*$"
     # "described the change as a tax adjustment rather than a ban"
     r"|\b(?:rather\s+than|instead\s+of)\s+(?:a\s+|an\s+|any\s+)?$"
     # "None of Haoyun's moves has been forced by a ban": a ban that did not happen
