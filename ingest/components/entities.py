@@ -328,9 +328,14 @@ class KGEntities:
         """"العاصمة التونسية", "the Kazakh capital": a country's capital named by the
         country's adjective (left to the name when one follows: "the Georgian capital, Tbilisi")."""
         ar = self.lang == "ar"
+        word = "عاصم" if ar else "capital"
+        if word not in _text(doc):
+            return []
         out = []
         starts = None
         for t in doc:
+            if word not in t.text:
+                continue
             if ar:
                 if t.i + 1 >= len(doc) or _fold(t.text) not in _CAPITAL_WORD_AR:
                     continue
