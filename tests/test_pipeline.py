@@ -3168,3 +3168,9 @@ def test_the_site_taken_in_the_next_sentence_is_where_in_that_country_they_went(
 def test_no_one_in_a_place_ordered_anything():
     assert bans(rec("No one in Edmonton ever ordered miners off the grid, Lapointe stressed.", "en", "2025-03-18")) == []
     assert bans(rec("Officials in Edmonton ordered miners off the grid in May.", "en", "2025-03-18")) == ["CA-AB"]
+
+
+def test_an_aside_between_the_body_that_bans_and_its_verb():
+    r = rec("In June 2018, Hydro-Québec, flooded with requests from miners, paused new connections for cryptocurrency "
+            "projects.", "en", "2025-03-18")
+    assert bans(r) == ["CA-QC"]

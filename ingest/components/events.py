@@ -528,6 +528,8 @@ _SITE_TAKEN_AR = re.compile(r"\s*[وف]?(?:هناك\s+)?(?:استأجر|استا
                             r"|أقاموا|اقاموا|أنشأ|انشأ|أنشأت|انشأت|افتتح|افتتحت|ركب|ركبوا|ركّب|شغّل|شغل)(?![\u0621-\u0652\u0670])")
 _SITE_TAKEN_EN = re.compile(r"\s*(?:There,?\s+)?(?:it|they|he|she|the\s+(?:company|firm|group|miners?|operators?))\s+"
                             r"(?:then\s+|later\s+|now\s+)?(?:leased|rented|set\s+up|bought|took\s+over|installed|signed|runs|operates)\b", re.I)
+# an aside between a subject and its verb: ", flooded with requests from miners, "
+_ASIDE = re.compile(r"\s*[,،]\s*[^,،;.:!?\n]{3,70}[,،]\s*(?:(?:has|had|have|then|also|quickly|later)\s+){0,2}")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
 _WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0621-\u0652\u0670])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
@@ -1200,7 +1202,9 @@ class KGEvents:
         # the authority: a regulator of the window, or a body or person named right before the trigger
         auths = [e for e in sent_ents if win[0] <= e.start_char < win[1] and (
                  e.label_ == "REGULATOR"
-                 or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= trig[0] - e.end_char <= 25)
+                 or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and (0 <= trig[0] - e.end_char <= 25
+                     # "Hydro-Québec, flooded with requests from miners, paused …": an aside between
+                     or _ASIDE.fullmatch(text, e.end_char, trig[0]) is not None))
                  # "طلبت شركة توانير من المزارع …": the subject right after the verb
                  # (not a company that halts: "علّقت "هيدرو كيبيك" النظر في طلبات الربط" is told below)
                  or (self.lang == "ar" and e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= e.start_char - trig[1] <= 2
