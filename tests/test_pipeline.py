@@ -3174,3 +3174,9 @@ def test_an_aside_between_the_body_that_bans_and_its_verb():
     r = rec("In June 2018, Hydro-Québec, flooded with requests from miners, paused new connections for cryptocurrency "
             "projects.", "en", "2025-03-18")
     assert bans(r) == ["CA-QC"]
+
+
+def test_that_province_points_back_to_the_province_told_before():
+    r = rec("Lapointe briefly looked at Manitoba too, but that province had frozen new crypto connections in late 2022.",
+            "en", "2025-03-18")
+    assert bans(r) == ["CA-MB"]

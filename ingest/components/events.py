@@ -528,6 +528,8 @@ _SITE_TAKEN_AR = re.compile(r"\s*[وف]?(?:هناك\s+)?(?:استأجر|استا
                             r"|أقاموا|اقاموا|أنشأ|انشأ|أنشأت|انشأت|افتتح|افتتحت|ركب|ركبوا|ركّب|شغّل|شغل)(?![\u0621-\u0652\u0670])")
 _SITE_TAKEN_EN = re.compile(r"\s*(?:There,?\s+)?(?:it|they|he|she|the\s+(?:company|firm|group|miners?|operators?))\s+"
                             r"(?:then\s+|later\s+|now\s+)?(?:leased|rented|set\s+up|bought|took\s+over|installed|signed|runs|operates)\b", re.I)
+# a subject that points back to a place told before it: "that province had frozen …"
+_THAT_PLACE = re.compile(r"\b(?:that|this)\s+(province|state|country|republic)\s+(?:(?:has|had|have|also|then|later|quickly)\s+){0,2}$", re.I)
 # an aside between a subject and its verb: ", flooded with requests from miners, "
 _ASIDE = re.compile(r"\s*[,،]\s*[^,،;.:!?\n]{3,70}[,،]\s*(?:(?:has|had|have|then|also|quickly|later)\s+){0,2}")
 _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|اجزاء\s+من\s+)?$|(?:parts|some)\s+of\s+$|اجزاء\s+من\s+$")
@@ -1195,6 +1197,13 @@ class KGEvents:
                 and not any(q.end_char < o.start_char < trig[0] and not _OWNED_BY.match(text, o.end_char) for o in places)))]
         if rel:
             juris = rel[-1:]
+        that = _THAT_PLACE.search(text, max(win[0], trig[0] - 40), trig[0]) if self.lang == "en" and not juris else None
+        if that:
+            # "looked at Manitoba too, but that province had frozen new connections": the place
+            # the subject points back to, even where it is told as a destination
+            back = [q for q in sent_ents if q.end_char <= that.start() and self._pid(q)
+                    and q.label_ == ("COUNTRY" if that.group(1).lower() == "country" else "PROVINCE")]
+            juris = back[-1:]
         # "سوخومي - قررت حكومة أبخازيا …": the dateline's place is only where the news was
         # filed; it stands for the jurisdiction only when nothing else does
         filed = [p for p in juris if _dateline(text, p)]
