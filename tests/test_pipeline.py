@@ -3180,3 +3180,11 @@ def test_that_province_points_back_to_the_province_told_before():
     r = rec("Lapointe briefly looked at Manitoba too, but that province had frozen new crypto connections in late 2022.",
             "en", "2025-03-18")
     assert bans(r) == ["CA-MB"]
+
+
+def test_a_company_named_after_a_place_is_no_place():
+    r = rec("In 2021, Icelandic operator Reykjanes Data brought 12 MW from Reykjanesbær. Vesterålen Data moved its 5 MW "
+            "operation to Kokkola.", "en", "2024-06-01")
+    assert [e["text"] for e in r["entities"] if e["type"] == "COMPANY"] == ["Reykjanes Data", "Vesterålen Data"]
+    assert moves(r, "who", "origin", "destination") == [("Reykjanes Data", "IS-2", None),
+                                                        ("Vesterålen Data", None, "FI-07")]

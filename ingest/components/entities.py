@@ -937,12 +937,18 @@ _PERSON_BEFORE = re.compile(r"\b(?:Sheikh|Sheikha|Emir|Sultan|Prince|Princess|Ki
 _PERSON_AFTER = re.compile(r"\s+(?:al|Al|el|El|bin|ibn|bint)[-\s][A-Z]")
 
 
+# a company named after a place: "Reykjanes Data", "Vesterålen Data", "Ekibastuz Hash"
+_FIRM_WORD_AFTER = re.compile(r"\s+(?:Data|Hash|Hashing|Digital|Compute|Computing|Blockchain|Technologies|Tech|Labs|Hosting|Bit|Coin)\b")
+
+
 def _in_names(doc: Doc, ents: list) -> list:
-    """The gazetteer's places less those that are words of a person's name."""
+    """The gazetteer's places less those that are words of a person's name or the first
+    word of a company's ("Reykjanes Data")."""
     text = _text(doc)
     keep = [e for e in ents if not (e.label_ in PLACE_TYPES and (
         _PERSON_BEFORE.search(text, max(0, e.start_char - 12), e.start_char)
-        or _PERSON_AFTER.match(text, e.end_char)))]
+        or _PERSON_AFTER.match(text, e.end_char)
+        or (doc.lang_ == "en" and e.label_ != "COUNTRY" and _FIRM_WORD_AFTER.match(text, e.end_char))))]
     if len(keep) != len(ents):
         doc.ents = keep
         token_view(doc, refresh_ents=True)
