@@ -5,8 +5,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["PATTERNS_DIR", "CAPITALS", "authority_place", "names", "places", "contains", "is_capital", "is_region",
-           "province_of"]
+__all__ = ["PATTERNS_DIR", "CAPITALS", "authority_place", "capital_of", "names", "places", "contains", "is_capital",
+           "is_region", "province_of"]
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 PLACE_TYPES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
@@ -91,6 +91,19 @@ CAPITALS = frozenset({
 def is_capital(pid: str | None) -> bool:
     """Whether ``pid`` is a national capital in the gazetteer (:data:`CAPITALS`)."""
     return pid in CAPITALS
+
+
+@lru_cache(maxsize=1)
+def _capitals_by_country() -> dict[str, str]:
+    by: dict[str, list] = {}
+    for c in sorted(CAPITALS):
+        by.setdefault(names()[c].get("country"), []).append(c)
+    return {k: v[0] for k, v in by.items() if len(v) == 1}
+
+
+def capital_of(country: str | None) -> str | None:
+    """The capital city id of a country id (None where the gazetteer has none or several)."""
+    return _capitals_by_country().get(country or "")
 
 
 def province_of(pid: str | None) -> str | None:

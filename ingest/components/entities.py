@@ -22,7 +22,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.gazetteer import CAPITALS, authority_place, names
+from ingest.gazetteer import authority_place, capital_of, names
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner, scanner
 from ingest.components.sentences import (dateline, doc_text as _text, folded as folded_doc, sentence_at, span_text,
@@ -345,7 +345,7 @@ class KGEntities:
                     continue
                 adj, lo, hi = doc[t.i - 1], t.i - 1, t.i + 1
             country = self.demonym_at(adj.text)
-            capital = _capital_of(country)
+            capital = capital_of(country)
             if capital is None:
                 continue
             if starts is None:
@@ -972,6 +972,29 @@ def _set_ents(doc: Doc, ents: list, out: list) -> list:
     return out
 
 
+def _free_span(doc: Doc, taken: bytearray, start: int, end: int) -> Span | None:
+    """The tokens over characters [start, end) when none of them is in ``taken`` (a token
+    mask of the entities so far, which the span is then added to), else None."""
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    if sp is None or any(taken[sp.start:sp.end]):
+        return None
+    taken[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
+    return sp
+
+
+def _taken(doc: Doc, ents: list) -> bytearray:
+    """A token mask of ``ents`` (for :func:`_free_span`)."""
+    taken = bytearray(len(doc))
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    return taken
+
+
+def _with_added(doc: Doc, ents: list, new: list) -> list:
+    """``ents`` and the places a pass found in free tokens, in order, as the doc's entities."""
+    return _set_ents(doc, ents, sorted(ents + new, key=lambda e: e.start)) if new else ents
+
+
 def _listed_capitals(doc: Doc, ents: list) -> list:
     """"في محافظات خوزستان وأصفهان وكرمان وطهران", "the provinces of Isfahan and
     Tehran": a city named like its province is that province in a list of provinces
@@ -1048,19 +1071,6 @@ _COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Township|Borough)\b")
 
 
 _CAPITAL_WORD_AR = frozenset({"العاصمه", "والعاصمه", "فالعاصمه", "بالعاصمه", "للعاصمه", "وبالعاصمه", "وللعاصمه"})
-_CAPITAL_OF: dict[str, str] | None = None
-
-
-def _capital_of(country: str | None) -> str | None:
-    """The capital city id of a country id (none where the gazetteer has none or several)."""
-    global _CAPITAL_OF
-    if _CAPITAL_OF is None:
-        nm = names()
-        by: dict[str, list] = {}
-        for c in sorted(CAPITALS):
-            by.setdefault(nm[c].get("country"), []).append(c)
-        _CAPITAL_OF = {k: v[0] for k, v in by.items() if len(v) == 1}
-    return _CAPITAL_OF.get(country or "")
 
 
 # names that only their vowel marks tell apart once folded: "عمّان" (Amman), "عُمان" (Oman)
@@ -1074,20 +1084,14 @@ def _vowelled(doc: Doc, ents: list) -> list:
     text = _text(doc)
     if "\u0651" not in text and "\u064f" not in text:
         return ents
-    taken = bytearray(len(doc))
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    taken = _taken(doc, ents)
     new = []
     for m in _VOWELLED_RE.finditer(text):
-        sp = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if sp is None or any(taken[sp.start:sp.end]):
-            continue
-        label, pid = _VOWELLED[m.group(1)]
-        new.append(Span(doc, sp.start, sp.end, label=label, span_id=pid))
-        taken[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
-    if not new:
-        return ents
-    return _set_ents(doc, ents, sorted(ents + new, key=lambda e: e.start))
+        sp = _free_span(doc, taken, m.start(1), m.end(1))
+        if sp is not None:
+            label, pid = _VOWELLED[m.group(1)]
+            new.append(Span(doc, sp.start, sp.end, label=label, span_id=pid))
+    return _with_added(doc, ents, new)
 
 
 def _with_country(doc: Doc, ents: list) -> list:
@@ -1170,27 +1174,19 @@ def _compass_provinces(doc: Doc, ents: list) -> list:
     folded, offsets, _ = folded_doc(doc)
     text = _text(doc)
     nm = names()
-    countries = None
-    taken = bytearray(len(doc))
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    countries = {(nm.get(e.id_) or {}).get("country") for e in ents if e.id_}
+    taken = _taken(doc, ents)
     new = []
     for m in find.finditer(folded):
-        a, b = offsets[m.start()], offsets[m.end() - 1] + 1
         if lang != "ar" and not text[offsets[m.start(1)]].isupper():
             continue  # "the eastern region": a direction, not a name
-        sp = doc.char_span(a, b, alignment_mode="expand")
-        if sp is None or any(taken[sp.start:sp.end]):
-            continue
-        if countries is None:
-            countries = {(nm.get(e.id_) or {}).get("country") for e in ents if e.id_}
         hits = [pid for pid, c in table[m.group(1)] if c in countries]
-        if len(hits) == 1:
+        if len(hits) != 1:
+            continue
+        sp = _free_span(doc, taken, offsets[m.start()], offsets[m.end() - 1] + 1)
+        if sp is not None:
             new.append(Span(doc, sp.start, sp.end, label="PROVINCE", span_id=hits[0]))
-            taken[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
-    if not new:
-        return ents
-    return _set_ents(doc, ents, sorted(ents + new, key=lambda e: e.start))
+    return _with_added(doc, ents, new)
 
 
 def _namesakes(doc: Doc, ents: list) -> list:
@@ -1214,30 +1210,29 @@ def _namesakes(doc: Doc, ents: list) -> list:
                 or _IN_THE_US.match(text, e.end_char):
             out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
             continue
+        country_of = lambda o: nm.get(o.id_, {}).get("country") or o.id_.split("-")[0]  # noqa: E731
         # (the other mentions of the same name are no other place: "south to Georgia … made
         # northwest Georgia an easy choice")
-        others = {nm.get(o.id_, {}).get("country") or o.id_.split("-")[0] for o in ents
-                  if o.id_ != e.id_ and o.label_ in ("COUNTRY", "PROVINCE", "CITY")}
-        listed_abroad = any(
-            0 <= j < len(ents) and ents[j].label_ in ("COUNTRY", "PROVINCE", "CITY") and ents[j].id_
-            and (nm.get(ents[j].id_, {}).get("country") or ents[j].id_.split("-")[0]) not in (home, e.id_)
-            and _LIST_GAP.fullmatch(text, *((ents[j].end_char, e.start_char) if j < k else (e.end_char, ents[j].start_char)))
-            for j in (k - 1, k + 1))
+        others = {country_of(o) for o in ents if o.id_ != e.id_ and o.label_ in ("COUNTRY", "PROVINCE", "CITY")}
+        # the places listed right before and after it, with the width of the gap
+        listed = []
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(ents):
+                o = ents[j]
+                a, b = (o.end_char, e.start_char) if j < k else (e.end_char, o.start_char)
+                if _LIST_GAP.fullmatch(text, a, b):
+                    listed.append((o, b - a))
+        # ("went to Georgia and Armenia": the country)
+        listed_abroad = any(o.label_ in ("COUNTRY", "PROVINCE", "CITY") and o.id_ and country_of(o) not in (home, e.id_)
+                            for o, _ in listed)
         if sum(1 for o in ents if o.label_ in ("PROVINCE", "CITY") and nm.get(o.id_, {}).get("country") == home) >= 2 \
-                and e.id_ not in others and not listed_abroad:  # ("went to Georgia and Armenia": the country)
+                and e.id_ not in others and not listed_abroad:
             # an article about Texas, Kentucky and New York that names nothing of the
             # Caucasus: Georgia is the state
             out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
-            continue
-        for j in (k - 1, k + 1):
-            if not 0 <= j < len(ents):
-                continue
-            o = ents[j]
-            a, b = (o.end_char, e.start_char) if j < k else (e.end_char, o.start_char)
-            if o.label_ in ("PROVINCE", "CITY") and nm.get(o.id_, {}).get("country") == home \
-                    and b - a <= 8 and _LIST_GAP.fullmatch(text, a, b):
-                out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
-                break
+        elif any(o.label_ in ("PROVINCE", "CITY") and nm.get(o.id_, {}).get("country") == home and gap <= 8
+                 for o, gap in listed):
+            out[k] = Span(doc, e.start, e.end, label="PROVINCE", span_id=prov)
     return _set_ents(doc, ents, out)
 
 

@@ -515,6 +515,8 @@ _SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:،?\s*(?:التي|الذي)\s+(?:ت|�
                          r"|,\s+which\s+(?:hosts|hosted|keeps|kept|stores|stored)\s+(?:machines|rigs|servers)\s+[^,;]{0,40}?\b(?:in|at)\s+"
                          r"(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r")\s+(?:in|near|at|outside)\s+(?:the\s+)?"
                          r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
+# setting up or renting a site (the clause after a move's country, or the next sentence)
+_SITE_SET_UP_AR = "أقام|اقام|أقاموا|اقاموا|استأجر|استاجر|استأجروا|استاجروا|أنشأ|انشأ|افتتح"
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))"
                            # "to Namibia in June, renting space in industrial parks around Windhoek", "to
                            # Ethiopia … after signing a hosting contract on the outskirts of Addis Ababa",
@@ -522,10 +524,10 @@ _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حي
                            r"|(?:[,،]\s*|\s+(?:[\w,-]+\s+){0,8}?)(?:renting|leasing|after\s+signing|having\s+signed"
                            r"|to\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:site|facility|park|warehouse|campus))\b"
                            # "إلى تشاد، وأقام موقعاً على أطراف العاصمة نجامينا"
-                           r"|[،,]\s*[وف]?(?:أقام|اقام|أقاموا|اقاموا|استأجر|استاجر|استأجروا|استاجروا|أنشأ|انشأ|افتتح)(?![\u0621-\u0652\u0670])", re.I)
+                           r"|[،,]\s*[وف]?(?:" + _SITE_SET_UP_AR + r")(?![\u0621-\u0652\u0670])", re.I)
 # the next sentence takes a site where the move went: "واستأجر مساحة في …", "There it leased a hall in …"
-_SITE_TAKEN_AR = re.compile(r"\s*[وف]?(?:هناك\s+)?(?:استأجر|استاجر|استأجرت|استاجرت|استأجروا|استاجروا|أقام|اقام|أقامت|اقامت"
-                            r"|أقاموا|اقاموا|أنشأ|انشأ|أنشأت|انشأت|افتتح|افتتحت|ركب|ركبوا|ركّب|شغّل|شغل)(?![\u0621-\u0652\u0670])")
+_SITE_TAKEN_AR = re.compile(r"\s*[وف]?(?:هناك\s+)?(?:" + _SITE_SET_UP_AR
+                            + r"|استأجرت|استاجرت|أقامت|اقامت|أنشأت|انشأت|افتتحت|ركب|ركبوا|ركّب|شغّل|شغل)(?![\u0621-\u0652\u0670])")
 _SITE_TAKEN_EN = re.compile(r"\s*(?:There,?\s+)?(?:it|they|he|she|the\s+(?:company|firm|group|miners?|operators?))\s+"
                             r"(?:then\s+|later\s+|now\s+)?(?:leased|rented|set\s+up|bought|took\s+over|installed|signed|runs|operates)\b", re.I)
 # a subject that points back to a place told before it: "that province had frozen …"
