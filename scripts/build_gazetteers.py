@@ -43,6 +43,12 @@ Inputs
   provinces of India and Pakistan; a line that takes one of them over drops the
   bare name, so that the other does not keep it alone).
 
+* ``ingest/patterns/cities.jsonl`` (when present): cities imported from GeoNames
+  by ``scripts/import_cities.py``, each with its province and English names
+  only. They are weaker than everything above (see :func:`_add_cities`): a city
+  whose id is taken, or a form that folds like another entry's pattern or like
+  another imported city's, is left out; the rest are ``only_with_country``.
+
 Outputs (sorted, so two runs give the same bytes)
 -------------------------------------------------
 * ``places.jsonl`` and ``orgs.jsonl``: spaCy EntityRuler lines
@@ -296,6 +302,26 @@ def _settle_generated(entries: dict[str, dict]) -> None:
                                if fold(p) not in strong and len(owners[fold(p)]) == 1)
 
 
+def _add_cities(entries: dict[str, dict], path: Path) -> None:
+    """Add the imported cities (``cities.jsonl``, see ``scripts/import_cities.py``), weaker
+    than everything else: a city whose id is taken is left out, and so is a form that folds
+    like any other entry's pattern or like another imported city's; each is
+    ``only_with_country``."""
+    if not path.exists():
+        return
+    rows = [r for r in read_curated(path) if r["id"] not in entries]
+    strong = {fold(p) for e in entries.values() for p in (*e["patterns"], *e["drop"])}
+    owners: dict[str, set[str]] = {}
+    for row in rows:
+        for p in row.get("patterns", []):
+            owners.setdefault(fold(p), set()).add(row["id"])
+    for row in rows:
+        forms = [p for p in row.get("patterns", []) if fold(p) not in strong and len(owners[fold(p)]) == 1]
+        if forms:
+            entries[row["id"]] = {**{k: row.get(k) for k in _NAME_KEYS}, "patterns": forms, "drop": [],
+                                  "_generated": [], "only_with_country": True, "_where": row["_where"]}
+
+
 def build(curated_dir: Path = PATTERNS_DIR) -> tuple[list[dict], list[dict], list[dict]]:
     """Return ``(places, orgs, names)`` rows, sorted and deduplicated.
 
@@ -311,6 +337,7 @@ def build(curated_dir: Path = PATTERNS_DIR) -> tuple[list[dict], list[dict], lis
         entries.setdefault(code, {"id": code, "type": "COUNTRY", "en": en, "patterns": [], "drop": [],
                                   "_generated": []})
     _settle_generated(entries)
+    _add_cities(entries, curated_dir / "cities.jsonl")
 
     for ent in entries.values():
         if ent["type"] == "COUNTRY":

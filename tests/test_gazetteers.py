@@ -371,3 +371,77 @@ def test_mining_towns_added_in_the_eleventh_session():
     # names that are also common words, first names or other places: qualified forms only
     for surface in ("Butte", "Bonner", "Malaga", "Anaconda", "Temple", "Goodyear", "Mesa", "Reno", "رينو", "صور"):
         assert ids_of(surface) == set(), surface
+
+
+_ic_spec = importlib.util.spec_from_file_location("import_cities", ROOT / "scripts" / "import_cities.py")
+ic = importlib.util.module_from_spec(_ic_spec)
+_ic_spec.loader.exec_module(ic)
+IMPORTED = {row["id"]: row for row in _lines("cities.jsonl")}
+
+
+def test_imported_cities_are_weak_english_names_kept_only_with_their_country():
+    assert len(IMPORTED) > 1000
+    kept = [NAMES[i] for i in IMPORTED if i in NAMES]
+    assert len(kept) > 1000
+    for row in kept:
+        assert row["type"] == "CITY" and row["ar"] is None and row.get("only_with_country") is True, row
+        assert "-" in row["parent"] and row["parent"].startswith(row["country"] + "-"), row
+        assert row["parent"] in NAMES, row
+    for cid in CURATED:
+        assert cid not in IMPORTED, cid  # a curated town is never imported again
+    assert NAMES["Shreveport"]["parent"] == "US-LA"
+    assert ids_of("Pavlodar") == {"Pavlodar"} and NAMES["Pavlodar"].get("only_with_country") is None
+
+
+def _city(gid, name, cc, admin1, pop):
+    return {"geonameid": gid, "name": name, "countrycode": cc, "admin1code": admin1, "population": pop,
+            "alternatenames": []}
+
+
+def test_import_cities_takes_provinces_from_curated_towns_and_leaves_out_risky_names():
+    data = {str(c["geonameid"]): c for c in [
+        _city(1, "Shreveport", "US", "LA", 187_000),
+        _city(2, "Oldtown", "KZ", "11", 50_000),       # a curated town: its division is KZ-55
+        _city(3, "Bigcity", "KZ", "11", 300_000),
+        _city(4, "Faraway", "KZ", "99", 400_000),      # a division no curated town stands for
+        _city(5, "Newburg", "US", "OH", 900_000),
+        _city(6, "Newburg", "US", "GA", 200_000),      # a namesake of a fifth of its size
+        _city(10, "Lonely", "US", "MT", 120_000),
+        _city(11, "Lonely", "CA", "10", 11_000),       # a namesake of a tenth of its size
+        _city(7, "Tyler", "US", "TX", 100_000),        # a first name
+        _city(8, "Smallville", "US", "KS", 40_000),    # too small
+        _city(9, "Oldtown", "KZ", "11", 200_000),
+    ]}
+    curated = [{"id": "Oldtown", "type": "CITY", "en": "Oldtown", "parent": "KZ-55", "country": "KZ"}]
+    rows = {r["id"]: r for r in ic.import_cities(data, curated, provinces=[])}
+    assert set(rows) == {"Shreveport", "Bigcity", "Lonely"}
+    assert rows["Shreveport"]["parent"] == "US-LA" and rows["Bigcity"]["parent"] == "KZ-55"
+    assert rows["Bigcity"]["ar"] is None and rows["Bigcity"]["patterns"] == ["Bigcity"]
+
+
+def test_builder_adds_imported_cities_below_every_other_name(tmp_path):
+    (tmp_path / "curated_places.jsonl").write_text(
+        json.dumps({"id": "Oldtown", "type": "CITY", "en": "Oldtown", "ar": "أولدتاون",
+                    "parent": "KZ-55", "country": "KZ", "patterns": ["Oldtown", "أولدتاون"]},
+                   ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "curated_orgs.jsonl").write_text("", encoding="utf-8")
+    lines = [
+        {"id": "Oldtown", "type": "CITY", "en": "Oldtown", "parent": "KZ-10", "country": "KZ",
+         "patterns": ["Oldtown"]},                               # the curated line keeps its id
+        {"id": "Canadatown", "type": "CITY", "en": "Canadatown", "parent": "CA-QC", "country": "CA",
+         "patterns": ["Canadatown", "Canada"]},                  # "Canada" stays the country's
+        {"id": "Twin A", "type": "CITY", "en": "Twin A", "parent": "US-TX", "country": "US",
+         "patterns": ["Twinton"]},
+        {"id": "Twin B", "type": "CITY", "en": "Twin B", "parent": "US-OK", "country": "US",
+         "patterns": ["Twinton"]},                               # a form two cities share: neither
+    ]
+    (tmp_path / "cities.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    places, _, names = bg.build(tmp_path)
+    by_pattern = {}
+    for row in places:
+        by_pattern.setdefault(row["pattern"], set()).add(row["id"])
+    named = {row["id"]: row for row in names}
+    assert named["Oldtown"]["parent"] == "KZ-55" and "only_with_country" not in named["Oldtown"]
+    assert by_pattern["Canada"] == {"CA"} and by_pattern["Canadatown"] == {"Canadatown"}
+    assert named["Canadatown"]["only_with_country"] is True
+    assert "Twinton" not in by_pattern and "Twin A" not in named

@@ -3188,3 +3188,13 @@ def test_a_company_named_after_a_place_is_no_place():
     assert [e["text"] for e in r["entities"] if e["type"] == "COMPANY"] == ["Reykjanes Data", "Vesterålen Data"]
     assert moves(r, "who", "origin", "destination") == [("Reykjanes Data", "IS-2", None),
                                                         ("Vesterålen Data", None, "FI-07")]
+
+
+def test_an_imported_city_counts_only_beside_a_place_of_its_country():
+    # Shreveport comes from the imported cities (ingest/patterns/cities.jsonl), which are
+    # only_with_country: beside Texas it is the town in Louisiana; alone it is no place
+    r = rec("After the ban in Texas, Redline Hash moved 2,000 machines to Shreveport last month.", "en")
+    assert [(e["text"], e["canonical"]) for e in r["entities"] if e["type"] == "CITY"] == [("Shreveport", "Shreveport")]
+    assert moves(r, "origin", "destination") == [("US-TX", "US-LA")]
+    r = rec("Redline Hash moved 2,000 machines to Shreveport last month.", "en")
+    assert not [e for e in r["entities"] if e["type"] == "CITY"]
