@@ -58,6 +58,8 @@ def doc_to_record(doc: Doc, article: dict) -> dict:
                 rec["name"] = full or sp_text
             info = gaz.get(canon or "", {})
             rec["canonical"] = canon
+            if info.get("county"):
+                rec["type"] = "REGION"  # read as a town of its state, written as the area it is
             if canon and canon.startswith("authorities:"):
                 place = gaz.get(canon.split(":", 1)[1], {})
                 rec["name"] = f"authorities of {place.get('en') or canon.split(':', 1)[1]}"

@@ -47,7 +47,9 @@ Inputs
   by ``scripts/import_cities.py``, each with its province and English names
   only. They are weaker than everything above (see :func:`_add_cities`): a city
   whose id is taken, or a form that folds like another entry's pattern or like
-  another imported city's, is left out; the rest are ``only_with_country``.
+  another imported city's, is left out; the rest are ``only_with_country``. US
+  counties come as towns of their state marked ``county``: the pipeline reads
+  them as towns (a county's ban is its state's) and writes them as REGION.
 
 Outputs (sorted, so two runs give the same bytes)
 -------------------------------------------------
@@ -319,7 +321,8 @@ def _add_cities(entries: dict[str, dict], path: Path) -> None:
         forms = [p for p in row.get("patterns", []) if fold(p) not in strong and len(owners[fold(p)]) == 1]
         if forms:
             entries[row["id"]] = {**{k: row.get(k) for k in _NAME_KEYS}, "patterns": forms, "drop": [],
-                                  "_generated": [], "only_with_country": True, "_where": row["_where"]}
+                                  "_generated": [], "only_with_country": True, "_where": row["_where"],
+                                  **({"county": True} if row.get("county") else {})}
 
 
 def build(curated_dir: Path = PATTERNS_DIR) -> tuple[list[dict], list[dict], list[dict]]:
@@ -380,7 +383,8 @@ def build(curated_dir: Path = PATTERNS_DIR) -> tuple[list[dict], list[dict], lis
             raise InputError(f"unknown type {label!r} for {ent_id}")
     order = lambda r: (r["label"], r["id"], r["pattern"])  # noqa: E731
     names = [{**{k: entries[i].get(k) for k in _NAME_KEYS},
-              **({"only_with_country": True} if entries[i].get("only_with_country") else {})}
+              **({"only_with_country": True} if entries[i].get("only_with_country") else {}),
+              **({"county": True} if entries[i].get("county") else {})}
              for i in sorted(entries)]
     return sorted(places, key=order), sorted(orgs, key=order), names
 

