@@ -3198,3 +3198,19 @@ def test_an_imported_city_counts_only_beside_a_place_of_its_country():
     assert moves(r, "origin", "destination") == [("US-TX", "US-LA")]
     r = rec("Redline Hash moved 2,000 machines to Shreveport last month.", "en")
     assert not [e for e in r["entities"] if e["type"] == "CITY"]
+
+
+def test_a_county_is_read_as_part_of_its_state_and_written_as_a_region():
+    r = rec("In March the Milam County commissioners banned crypto mining near homes, and Rockline "
+            "Data moved its 900 machines to Ouachita Parish in Louisiana.", "en")
+    assert {(e["text"], e["type"], e["canonical"]) for e in r["entities"] if e["text"].endswith(("County", "Parish"))} \
+        == {("Milam County", "REGION", "Milam County"), ("Ouachita Parish", "REGION", "Ouachita Parish")}
+    assert [b["jurisdiction"] for b in r["events"] if b["type"] == "BAN"] == ["US-TX"]
+    assert moves(r, "destination") == [("US-LA",)]
+
+
+def test_no_one_has_moved_is_no_move():
+    for text in ("The county shelved its ordinance; no operator there has moved to Texas.",
+                 "Nobody has yet moved to Texas."):
+        assert moves(rec(text, "en"), "destination") == [], text
+    assert moves(rec("With no power, operators have moved to Texas.", "en"), "destination") == [("US-TX",)]

@@ -89,6 +89,8 @@ _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|h
                          # "pushed nobody to leave", "did not force anyone to move"
                          r"|\b(?:push|pushed|force|forced|drive|drove|driven|prompt|prompted|lead|led)\s+(?:nobody|no\s+one|no-one|anyone|anybody)\s+to\s+$"
                          r"|\b(?:rul(?:e|es|ed|ing)\s+out|reject(?:s|ed|ing)?(?:\s+the\s+idea\s+of)?)\s+$"
+                         # "no operator there has moved", "nobody has yet left"
+                         r"|\b(?:no|nobody|no\s+one|no-one)\s+(?:[\w-]+\s+){0,2}?(?:there\s+|here\s+)?(?:has|have|had)\s+(?:yet\s+|since\s+)?$"
                          # "None of the operators interviewed had moved there"
                          r"|\b(?:none|neither)\s+of\s+(?:the\s+|them\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)?\s*$", re.I)
 # not "لا يزال" (still): "لا" is left out
