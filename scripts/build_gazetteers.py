@@ -224,8 +224,16 @@ _PAREN = re.compile(r"\([^)]*\)")
 _SLASH = re.compile(r"\s+/\s+")
 
 
+#: Latin letters that Unicode does not decompose into a base letter and a mark, as
+#: English news writes them without it ("Đắk Lắk" -> "Dak Lak", "Łódź" -> "Lodz")
+_UNMARKED = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
+                           "Ħ": "H", "ħ": "h", "ı": "i", "Ŧ": "T", "ŧ": "t", "Æ": "Ae", "æ": "ae",
+                           "Œ": "Oe", "œ": "oe", "ß": "ss", "Þ": "Th", "þ": "th"})
+
+
 def _strip_marks(s: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s.translate(_UNMARKED))
+                   if not unicodedata.combining(ch))
 
 
 def _subdivision_names(name: str) -> list[str]:

@@ -39,6 +39,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_gazetteers import _UNMARKED  # noqa: E402
 OUT = ROOT / "ingest" / "patterns" / "cities.jsonl"
 MIN_POPULATION = 100_000
 
@@ -61,7 +63,9 @@ UNSAFE = frozenset({
 
 
 def _plain(s: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    """``s`` without accents, as the gazetteer builder strips them ("Elazığ" -> "Elazig")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s.translate(_UNMARKED))
+                   if not unicodedata.combining(ch))
 
 
 def _letters(s: str) -> int:

@@ -465,3 +465,11 @@ def test_imported_counties_are_towns_of_their_state_marked_county():
     assert ids_of("Ouachita Parish") == {"Ouachita Parish"}
     assert ids_of("Washington County") == set()
     assert all(row.get("county") is None for i, row in NAMES.items() if i not in IMPORTED)
+
+
+@pytest.mark.parametrize("surface,expected", [
+    ("Dak Lak", "VN-33"), ("Lodzkie", "PL-10"), ("Diyarbakir", "TR-21"), ("Elazig", "TR-23"),
+])
+def test_letters_without_a_mark_are_written_plain_too(surface, expected):
+    # Đ, Ł, ı: Unicode gives them no base letter and mark, so stripping marks left them
+    assert ids_of(surface) == {expected}
