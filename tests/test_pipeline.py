@@ -3214,3 +3214,13 @@ def test_no_one_has_moved_is_no_move():
                  "Nobody has yet moved to Texas."):
         assert moves(rec(text, "en"), "destination") == [], text
     assert moves(rec("With no power, operators have moved to Texas.", "en"), "destination") == [("US-TX",)]
+
+
+def test_a_place_inside_a_country_after_its_possessive_and_words_is_the_destination():
+    r = rec("Miners from Turkmenistan's Mary province have moved hundreds of machines into "
+            "Uzbekistan's autonomous Republic of Karakalpakstan since the summer.", "en")
+    assert moves(r, "origin", "destination") == [("TM-M", "UZ-QR")]
+    r = rec("Miners moved machines to Kazakhstan's coal-rich north-eastern Pavlodar region.", "en")
+    assert moves(r, "destination") == [("KZ-55",)]
+    # (a place that is not inside the owner is not read so)
+    assert moves(rec("Miners moved machines to Russia's ally Belarus.", "en"), "destination") == [("RU",)]

@@ -200,7 +200,9 @@ _WHICH_BANNED = re.compile(r"\s*(?:,\s*(?:which|that)|(?:التي|الذي))\s+(
 _WHERE_AFTER = re.compile(r"\s*[,،]\s*(?:where|حيث)\s")
 # "we shut down in minutes": a company stopping its own machines is no ban
 _WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:just|simply|can|could|will|would|must|have\s+to|had\s+to)\s+)?$", re.I)
-_OWNED_PLACE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|coal-rich)\s+){0,2}(?:(?:province|region|state)\s+of\s+)?")
+# (any words in lower case between: "Uzbekistan's autonomous Republic of Karakalpakstan",
+# "Kazakhstan's coal-rich north-eastern Pavlodar region"; the place must lie in the owner)
+_OWNED_PLACE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[a-z][a-z-]*\s+){0,3}?(?:(?:province|region|state)\s+of\s+)?")
 # "low water levels at the Toktogul reservoir", "منسوب سد توكتوغول": a dam, lake or
 # plant named after a place is no place a ban applies to
 _LANDMARK_AFTER_EN = re.compile(r"\s+(?:reservoir|dam|lake|river|(?:hydro(?:electric|power)?\s+|power\s+)(?:plant|station|dam))\b", re.I)
@@ -1801,6 +1803,9 @@ class KGEvents:
                                     r"|^['’]s\s+$|^['’]\s+$",  # "to Russia's Irkutsk region", "in Laos' Savannakhet province"
                                     _fold_range(doc, dests[-1].end_char, p.start_char)):
                 dests.append(p)
+            elif dests and _OWNED_PLACE.fullmatch(text, dests[-1].end_char, p.start_char) \
+                    and contains(self._pid(dests[-1]), self._pid(p)):
+                dests.append(p)  # "into Uzbekistan's autonomous Republic of Karakalpakstan"
             elif p is first_dest:
                 dests.append(p)
             elif tid == "mig.consider" and p.start_char > trig[0] and re.fullmatch(
