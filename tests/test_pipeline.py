@@ -3224,3 +3224,12 @@ def test_a_place_inside_a_country_after_its_possessive_and_words_is_the_destinat
     assert moves(r, "destination") == [("KZ-55",)]
     # (a place that is not inside the owner is not read so)
     assert moves(rec("Miners moved machines to Russia's ally Belarus.", "en"), "destination") == [("RU",)]
+
+
+def test_a_town_no_gazetteer_knows_told_with_its_province_is_where_the_move_goes():
+    r = rec("A miner from Kathmandu said he carried 40 machines to a rented shed outside Gangtok, "
+            "the capital of the Indian state of Sikkim, in December.", "en")
+    assert moves(r, "destination") == [("IN-SK",)]
+    r = rec("Operators moved their machines across the border to Siliguri and other towns in "
+            "India's West Bengal in January.", "en")
+    assert moves(r, "destination") == [("IN-WB",)]

@@ -250,7 +250,10 @@ _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:
 # "تسببت الانقطاعات في توقف مزارع": an outage that stopped farms is no ban
 _CAUSED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
 # "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
-_TOWN = r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?)?$"
+_TOWN = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?"
+         # "to a shed outside Gangtok, the capital of the Indian state of Sikkim"
+         r"|the\s+(?:[\w-]+\s+)?(?:capital|seat)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+         r"(?:(?:state|province|region|republic|county|district|department)\s+of\s+)?)?$")
 # "to Calvert City, Ky.", "to a warehouse in Saint-Jean-sur-Richelieu, Quebec", "to rented premises in Cúcuta, Colombia"
 # "(to a site) it leased", "(to a site) it has optioned": the site's relative clause
 _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+|have\s+)?"
@@ -258,14 +261,16 @@ _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\
 # "to a site it leased near": where machines go, before the town they stand in
 _TO_SITE = (r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:sites?|facilit(?:y|ies)|premises"
             r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space|projects?|terminals?|complex(?:es)?|mills?"
-            r"|smelters?|(?:sub)?stations?|yards?|containers?|compan(?:y|ies)|providers?)(?:" + _SITE_CLAUSE
+            r"|smelters?|(?:sub)?stations?|yards?|containers?|compan(?:y|ies)|providers?|sheds?|halls?|barns?|garages?)(?:" + _SITE_CLAUSE
             + r")?\s+(?:in|at|near|outside|around|beside))?")
 _TOWN_BEFORE = re.compile(_TO_SITE + _TOWN)
 _BEFORE_VERB = re.compile(r"\s*(?:قبل\s+[أا]ن|before\s+(?:it|they)?\s*\w+ing)\b", re.I)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
 # "to Kondopoga in Karelia", "from Oskemen in East Kazakhstan": a town no gazetteer knows, then its region
-_TOWN_IN = r"\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*\s+in\s+(?:the\s+)?$"
+# ("to Siliguri and other towns in India's West Bengal")
+_TOWN_IN = (r"\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*(?:\s+and\s+(?:other|nearby|neighbou?ring)\s+"
+            r"(?:towns|cities|villages|districts|places))?\s+in\s+(?:the\s+)?$")
 _TO_TOWN_IN = re.compile(_TO_SITE + _TOWN_IN)  # (… "to a site near Saran in the Karaganda region")
 _FROM_TOWN_IN = re.compile(r"\b(?:from|out\s+of)" + _TOWN_IN)
 _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|plants?|data\s+cent(?:er|re)s?|campus|operations|mines?)\b", re.I)
@@ -957,7 +962,7 @@ class KGEvents:
             return True  # "استأجرت مستودعاً في طرابلس …، ونقلت إليه 400 جهاز": moved to it, the site there
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bto\s+(?:its|their|a|an|the|new|own)\s+$", b):
             return True  # "to its Ontario site", "to its South Carolina facility"
-        if self.lang == "en" and (_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char)
+        if self.lang == "en" and (_TOWN_BEFORE.search(self._text, max(0, e.start_char - 96), e.start_char)
                                   or (town_in and _TO_TOWN_IN.search(self._text, max(0, e.start_char - 48), e.start_char))):
             return True  # "to Calvert City, Ky.": a town no gazetteer knows, in its state
         if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
