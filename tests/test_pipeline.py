@@ -3233,3 +3233,12 @@ def test_a_town_no_gazetteer_knows_told_with_its_province_is_where_the_move_goes
     r = rec("Operators moved their machines across the border to Siliguri and other towns in "
             "India's West Bengal in January.", "en")
     assert moves(r, "destination") == [("IN-WB",)]
+
+
+def test_an_arabic_site_or_seat_told_after_the_country_is_where_in_it_the_move_went():
+    r = rec("دفعت الحملة عدداً من المعدّنين في الجلفة إلى نقل أجهزتهم نحو تونس، حيث استأجروا مخازن "
+            "في ولاية القصرين القريبة من الحدود.", "ar")
+    assert moves(r, "origin", "destination") == [("DZ-17", "TN-42")]
+    r = rec("في أيلول/سبتمبر 2022 هرّب 16 جهازاً عبر الحدود إلى إيران، واستقر في مشهد، مركز محافظة "
+            "خراسان رضوي.", "ar")
+    assert moves(r, "destination") == [("IR-09",)]

@@ -410,9 +410,12 @@ _CLAUSE_END = re.compile(r"[.;؛!?]|[,،]\s*(?:but|and|while|لكن)\b")
 _SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|campus|land|lease|space|parks?)\s+"
                         r"(?:in|near|at|outside|around)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]+)\s+in\s+)?$"
                         r"|\b(?:outskirts|suburbs|edge)\s+of\s+(?:the\s+)?$"
-                        r"|(?:مزرعه|مزرعة|موقع|منشاه|منشأة|مستودع|شريك|مضيف|ارض|أرض|مساحه|مساحة|مجمع)\S*\s+(?:\S+\s+){0,2}"
+                        r"|(?:مزرعه|مزرعة|موقع|منشاه|منشأة|مستودع|شريك|مضيف|ارض|أرض|مساحه|مساحة|مجمع|مخزن|مخازن|ورشه|ورشة"
+                        r"|قاعه|قاعة|مبنى|مبان|حاوي|شقه|شقة)\S*\s+(?:\S+\s+){0,2}"
                         r"(?:في|قرب|بالقرب\s+من|على\s+(?:أطراف|اطراف|مشارف))\s+"
-                        r"(?:(?:منطقه|منطقة|مدينه|مدينة|ضواحي|العاصمه|العاصمة)\s+)?$", re.I)
+                        r"(?:(?:منطقه|منطقة|مدينه|مدينة|ضواحي|العاصمه|العاصمة)\s+)?$"
+                        # "واستقر في مشهد، مركز محافظة خراسان رضوي": the town told is the seat of the province
+                        r"|[،,]\s*(?:مركز|عاصمه|عاصمة)\s+$", re.I)
 _RANK_GAP = re.compile(r"[\s,،]*(?:and|or|then|ثم|و)?[\s,،]*(?:ثم\s+)?(?:the\s+)?", re.I)
 # "المعدنون الروس", "نقل الروس أجهزتهم": peoples' broken plurals, with their article
 _BROKEN = "|".join(f"ال{f}" for forms in BROKEN_PLURALS.values() for f in forms)
@@ -525,7 +528,7 @@ _SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:،?\s*(?:التي|الذي)\s+(?:ت|�
                          r"(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r")\s+(?:in|near|at|outside)\s+(?:the\s+)?"
                          r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
 # setting up or renting a site (the clause after a move's country, or the next sentence)
-_SITE_SET_UP_AR = "أقام|اقام|أقاموا|اقاموا|استأجر|استاجر|استأجروا|استاجروا|أنشأ|انشأ|افتتح"
+_SITE_SET_UP_AR = "أقام|اقام|أقاموا|اقاموا|استأجر|استاجر|استأجروا|استاجروا|أنشأ|انشأ|افتتح|استقر|استقروا|استقرت"
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))"
                            # "to Namibia in June, renting space in industrial parks around Windhoek", "to
                            # Ethiopia … after signing a hosting contract on the outskirts of Addis Ababa",
