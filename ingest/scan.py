@@ -15,7 +15,11 @@ and where they can stand from the start of a match. Then, over a text:
   each, in order, exactly as ``finditer`` would meet them);
 - a case-insensitive pattern whose literals are all lower case runs
   case-sensitively on text that is lower case already (the folded text),
-  which the regex engine does about twice as fast.
+  which the regex engine does about twice as fast;
+- once a text has been searched for many literals (the pipeline's scanners
+  look for some five hundred in every article, most of them absent), the set
+  of its three-character substrings is built, and a literal with a
+  three-character piece outside that set is not searched for at all.
 
 Each shortcut gives exactly the matches of the plain pattern.
 
@@ -171,6 +175,25 @@ def _prune(anchors: list[Anchor]) -> list[Anchor]:
     return kept
 
 
+# Build a text's set of three-character substrings once this many literals have been
+# looked for in it. Building costs about as much as a hundred and fifty searches for
+# an absent literal, and the set then tells most absent literals by a few lookups; the
+# pipeline looks for some five hundred in every article, a one-off search for a few.
+_INDEX_AFTER = 64
+
+
+def _trigrams(s: str) -> frozenset[str]:
+    """Every run of three characters in ``s``."""
+    return frozenset(map("".join, zip(s, s[1:], s[2:])))
+
+
+@lru_cache(maxsize=16)
+def _text_index(text: str) -> list:
+    """[how many literals have been looked for in ``text``, its trigrams or None while
+    they are few] (one per text, kept for the last few texts)."""
+    return [0, None]
+
+
 @lru_cache(maxsize=16)
 def _longest_space_run(text: str) -> int:
     runs = _LONG_SPACE_RUN.findall(text)
@@ -265,6 +288,9 @@ class Scanner:
         if tree.getwidth()[0] >= 1:  # never an empty match: tried position by position
             self._anchors = _case_ok(_anchors(tree.state, tree.data, True), ignorecase)
         self._spaced = bool(self._anchors) and any(w for _, _, (_, w) in self._anchors)
+        # each anchor with the trigrams its literal holds (none for a literal of one or two
+        # characters, which is then always searched for)
+        self._tested = [(key, lo, hi, _trigrams(key)) for key, lo, hi in self._anchors or ()]
         if ignorecase and _lowercase_only(tree.data):
             twin = re.compile(rx.pattern, rx.flags & ~re.I)
             if not twin.flags & re.I:  # not an inline (?i)
@@ -286,8 +312,16 @@ class Scanner:
         """Every position where a match may start, or None when there are too many."""
         limit = len(hay) // self.SPARSE
         spaces = _longest_space_run(hay) if self._spaced else 0
+        index = _text_index(hay)
+        grams = index[1]
+        if grams is None:
+            index[0] += len(self._tested)
+            if index[0] > _INDEX_AFTER:
+                grams = index[1] = _trigrams(hay)
         starts: set[int] = set()
-        for key, lo, (c, w) in self._anchors:
+        for key, lo, (c, w), pieces in self._tested:
+            if grams is not None and not pieces <= grams:
+                continue  # a piece of the literal is nowhere in the text
             i = hay.find(key)  # -1 for most: one pass over the text per literal
             hi = c + w * spaces
             while i >= 0:
