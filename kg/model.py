@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 
 __all__ = [
     "KEPT", "NODES", "RELS", "LABELS", "REL_TYPES", "GraphBatch", "event_id",
@@ -89,12 +90,23 @@ REL_TYPES = frozenset(RELS)
 
 PLACE_TYPES = ("COUNTRY", "PROVINCE", "CITY", "REGION")
 
+# The schema as GraphBatch reads it for every row: a label's property names, and a
+# relationship type's (from, to) label pairs and property names.
+_NODE_PROPS = {label: tuple(props) for label, props in NODES.items()}
+_REL_SPECS = {rtype: (frozenset(spec["pairs"]), tuple(spec["props"])) for rtype, spec in RELS.items()}
+
 
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+# How _JSON writes a value of these exact types inside a list (the string escaper is the
+# one it calls itself); the parts of nearly every id are strings, None and ints.
+_JSON_PART = {str: encode_basestring, type(None): lambda _: "null", int: int.__repr__}
 
 
 def _h(*parts) -> str:
-    raw = _JSON.encode(parts)
+    try:
+        raw = "[" + ", ".join([_JSON_PART[type(p)](p) for p in parts]) + "]"
+    except KeyError:  # a float, a bool, a list...: the encoder itself
+        raw = _JSON.encode(parts)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
@@ -153,18 +165,18 @@ class GraphBatch:
     rels: dict[tuple[str, str, str], list[dict]] = field(default_factory=dict)
 
     def add_node(self, label: str, props: dict) -> None:
-        if label not in LABELS:
+        allowed = _NODE_PROPS.get(label)
+        if allowed is None:
             raise ValueError(f"unknown label {label!r}")
-        allowed = NODES[label]
         self.nodes.setdefault(label, []).append({k: props.get(k) for k in allowed})
 
     def add_rel(self, rtype: str, src_label: str, src: str, dst_label: str, dst: str,
                 props: dict | None = None) -> None:
-        spec = RELS.get(rtype)
-        if spec is None or (src_label, dst_label) not in spec["pairs"]:
+        spec = _REL_SPECS.get(rtype)
+        if spec is None or (src_label, dst_label) not in spec[0]:
             raise ValueError(f"unknown relationship {src_label}-[{rtype}]->{dst_label}")
         props = props or {}
-        row = {k: props.get(k) for k in spec["props"]}
+        row = {k: props.get(k) for k in spec[1]}
         if row.get("id") is None:
             row["id"] = rel_id(rtype, src, dst, props.get("article_id"), props.get("start"))
         row["src"], row["dst"] = src, dst
@@ -175,12 +187,13 @@ class GraphBatch:
         for label, rows in self.nodes.items():
             seen: dict[str, dict] = {}
             for r in rows:
-                if r["id"] in seen:
-                    for k, v in r.items():
-                        if seen[r["id"]].get(k) is None and v is not None:
-                            seen[r["id"]][k] = v
-                else:
+                first = seen.get(r["id"])
+                if first is None:
                     seen[r["id"]] = dict(r)
+                    continue
+                for k, v in r.items():
+                    if v is not None and first.get(k) is None:
+                        first[k] = v
             self.nodes[label] = list(seen.values())
         for key, rows in self.rels.items():
             seen = {}
