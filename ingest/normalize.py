@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["normalize_text", "normalize_ar", "clean_article_text", "fold_with_map", "fold_with_maps",
            "AR_DIACRITICS", "DIGITS"]
@@ -44,11 +45,23 @@ _DROP = {ord(c): None for c in "\u0640" + "".join(chr(x) for x in list(range(0x0
                                                      + list(range(0x06D6, 0x06EE)))}
 _FOLD_TABLE = {**_AR_LETTERS, **DIGITS, **_DROP}
 _DROPPED = re.compile("[" + "".join(chr(c) for c in sorted(_DROP)) + "]+")
-_FOLD_RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD_TABLE)) + "]+")
+# the runs of characters to fold, captured: ``split`` gives the text between them and
+# them by turns
+_FOLD_RUNS = re.compile("([" + "".join(re.escape(chr(c)) for c in sorted(_FOLD_TABLE)) + "]+)")
+# a text at least this long is folded once for the last few times it was asked for
+# (the event rules fold the same sentence or passage again and again)
+_KEEP_FROM = 200
 
 
-def _fold_run(m: re.Match) -> str:
-    return m.group().translate(_FOLD_TABLE)
+def _fold_runs(s: str) -> str:
+    parts = _FOLD_RUNS.split(s)
+    if len(parts) == 1:
+        return s
+    parts[1::2] = [run.translate(_FOLD_TABLE) for run in parts[1::2]]
+    return "".join(parts)
+
+
+_fold_long = lru_cache(maxsize=32)(_fold_runs)
 
 
 def normalize_ar(s: str) -> str:
@@ -58,7 +71,7 @@ def normalize_ar(s: str) -> str:
     them makes another); only the runs of such characters are translated,
     which is several times faster than translating every character.
     """
-    return _FOLD_RUN.sub(_fold_run, s)
+    return _fold_long(s) if len(s) >= _KEEP_FROM else _fold_runs(s)
 
 
 # characters that NFKC changes in news text: presentation forms, fullwidth, ligatures,
