@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Span
 
+from ingest.components.sentences import span_text, token_view
 from ingest.gazetteer import PLACE_TYPES, names
 
 # an Arabic word with the article that ends like an adjective of relation (nisba)
@@ -36,21 +37,24 @@ class GazetteerRuler(EntityRuler):
         entities that share a token with a taken match give way. This is the
         EntityRuler's rule, decided on a token mask instead of the tokens'
         entity types (which cost a Span and a Token per token of every match).
+        Token texts are read from :func:`token_view`'s lists, not from Token objects.
         """
         if not self.overwrite:
             return super().set_annotations(doc, matches)
-        covered = bytearray(len(doc))
+        n = len(doc)
+        covered = bytearray(n)
         taken = []
         latin = self.nlp.lang == "en"
+        texts = token_view(doc)["text"]
         for match_id, start, end in matches:
             if covered[start] or covered[end - 1]:
                 continue
             known = self._ent_ids.get(match_id)
-            if latin and known and known[0] in PLACE_TYPES and not any(t.text[:1].isupper() for t in doc[start:end]):
+            if latin and known and known[0] in PLACE_TYPES and not any(t[:1].isupper() for t in texts[start:end]):
                 continue  # "in the far north of the state": English writes a place's name capitalised
-            if latin and known and known[0] == "CITY" and end < len(doc) and doc[end].text in ("County", "Parish"):
+            if latin and known and known[0] == "CITY" and end < n and texts[end] in ("County", "Parish"):
                 continue  # "Washington County, Georgia" is a county, not the city of Washington
-            if not latin and known and known[0] in PLACE_TYPES and _ADJECTIVE_AR.match(doc[start:end].text) \
+            if not latin and known and known[0] in PLACE_TYPES and _ADJECTIVE_AR.match(span_text(doc, start, end)) \
                     and not (names().get(known[1]) or {}).get("ar", "").startswith("ال"):
                 continue  # "رجل الأعمال الألباني" (Albanian) is not Albany: a name with the article is an adjective
             taken.append(Span(doc, start, end, label=known[0], span_id=known[1]) if known
@@ -70,18 +74,19 @@ def _bare_again(doc, taken: list, covered: bytearray) -> list:
     is another name and is left alone. ``covered`` is marked for the spans returned.
     """
     out = []
+    texts = token_view(doc)["text"]
     for span in list(taken):
         if span.label_ not in PLACE_TYPES or not span.id_:
             continue
-        comma = next((t.i for t in span if t.text == ","), None)
+        comma = next((i for i in range(span.start, span.end) if texts[i] == ","), None)
         if comma is None or comma == span.start:
             continue
-        words = [t.text for t in doc[span.start:comma]]
-        if (names().get(span.id_) or {}).get("en") != doc[span.start:comma].text:
+        words = texts[span.start:comma]
+        if (names().get(span.id_) or {}).get("en") != span_text(doc, span.start, comma):
             continue
         k = len(words)
         for i in range(len(doc) - k + 1):
-            if covered[i] or [t.text for t in doc[i:i + k]] != words or any(covered[i:i + k]):
+            if covered[i] or texts[i:i + k] != words or any(covered[i:i + k]):
                 continue
             nxt = doc[i + k] if i + k < len(doc) else None
             if nxt is not None and (nxt.text[:1].isupper() and nxt.is_alpha or nxt.text == "-"):
