@@ -17,9 +17,9 @@ and where they can stand from the start of a match. Then, over a text:
   case-sensitively on text that is lower case already (the folded text),
   which the regex engine does about twice as fast;
 - once a text has been searched for many literals (the pipeline's scanners
-  look for some five hundred in every article, most of them absent), the set
-  of its three-character substrings is built, and a literal with a
-  three-character piece outside that set is not searched for at all.
+  look for some five hundred in every article, most of them absent), a table
+  of the three-character substrings it holds is built, and a literal with a
+  three-character piece that the text does not hold is not searched for.
 
 Each shortcut gives exactly the matches of the plain pattern.
 
@@ -36,6 +36,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from re import _constants as _C, _parser as _P  # the parse tree of a pattern, as re reads it
+
+import numpy
 
 __all__ = ["Scanner", "scanner"]
 
@@ -175,22 +177,37 @@ def _prune(anchors: list[Anchor]) -> list[Anchor]:
     return kept
 
 
-# Build a text's set of three-character substrings once this many literals have been
-# looked for in it. Building costs about as much as a hundred and fifty searches for
-# an absent literal, and the set then tells most absent literals by a few lookups; the
+# Build a text's table of three-character substrings once this many literals have been
+# looked for in it. Building costs about as much as a few tens of searches for an
+# absent literal, and the table then tells most absent literals by a few lookups; the
 # pipeline looks for some five hundred in every article, a one-off search for a few.
-_INDEX_AFTER = 64
+_INDEX_AFTER = 32
+_GRAM_BITS = 16
 
 
-def _trigrams(s: str) -> frozenset[str]:
-    """Every run of three characters in ``s``."""
-    return frozenset(map("".join, zip(s, s[1:], s[2:])))
+def _trigram_codes(s: str) -> numpy.ndarray:
+    """A code below ``2 ** _GRAM_BITS`` for every run of three characters in ``s``,
+    mixed from their code points (different runs may share a code)."""
+    c = numpy.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    # uint32 products wrap around: a multiplicative hash of each character, combined
+    mixed = (c[:-2] * numpy.uint32(0x9E3779B1)) ^ (c[1:-1] * numpy.uint32(0x85EBCA77)) \
+        ^ (c[2:] * numpy.uint32(0xC2B2AE3D))
+    return mixed >> numpy.uint32(32 - _GRAM_BITS)
+
+
+def _trigram_table(s: str) -> bytes:
+    """For every code, 1 when a run of three characters in ``s`` has it, else 0. A
+    literal one of whose runs has a code at 0 is not in ``s``; codes at 1 prove nothing
+    (runs share codes), so then the literal is searched for."""
+    table = numpy.zeros(1 << _GRAM_BITS, dtype=numpy.uint8)
+    table[_trigram_codes(s)] = 1
+    return table.tobytes()
 
 
 @lru_cache(maxsize=16)
 def _text_index(text: str) -> list:
-    """[how many literals have been looked for in ``text``, its trigrams or None while
-    they are few] (one per text, kept for the last few texts)."""
+    """[how many literals have been looked for in ``text``, its trigram table or None
+    while they are few] (one per text, kept for the last few texts)."""
     return [0, None]
 
 
@@ -288,9 +305,9 @@ class Scanner:
         if tree.getwidth()[0] >= 1:  # never an empty match: tried position by position
             self._anchors = _case_ok(_anchors(tree.state, tree.data, True), ignorecase)
         self._spaced = bool(self._anchors) and any(w for _, _, (_, w) in self._anchors)
-        # each anchor with the trigrams its literal holds (none for a literal of one or two
-        # characters, which is then always searched for)
-        self._tested = [(key, lo, hi, _trigrams(key)) for key, lo, hi in self._anchors or ()]
+        # each anchor with the codes of the trigrams its literal holds (none for a literal
+        # of one or two characters, which is then always searched for)
+        self._tested = [(key, lo, hi, tuple(_trigram_codes(key).tolist())) for key, lo, hi in self._anchors or ()]
         if ignorecase and _lowercase_only(tree.data):
             twin = re.compile(rx.pattern, rx.flags & ~re.I)
             if not twin.flags & re.I:  # not an inline (?i)
@@ -313,14 +330,14 @@ class Scanner:
         limit = len(hay) // self.SPARSE
         spaces = _longest_space_run(hay) if self._spaced else 0
         index = _text_index(hay)
-        grams = index[1]
-        if grams is None:
+        table = index[1]
+        if table is None:
             index[0] += len(self._tested)
             if index[0] > _INDEX_AFTER:
-                grams = index[1] = _trigrams(hay)
+                table = index[1] = _trigram_table(hay)
         starts: set[int] = set()
         for key, lo, (c, w), pieces in self._tested:
-            if grams is not None and not pieces <= grams:
+            if table is not None and not all(map(table.__getitem__, pieces)):
                 continue  # a piece of the literal is nowhere in the text
             i = hay.find(key)  # -1 for most: one pass over the text per literal
             hi = c + w * spaces
