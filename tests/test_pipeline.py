@@ -3242,3 +3242,15 @@ def test_an_arabic_site_or_seat_told_after_the_country_is_where_in_it_the_move_w
     r = rec("في أيلول/سبتمبر 2022 هرّب 16 جهازاً عبر الحدود إلى إيران، واستقر في مشهد، مركز محافظة "
             "خراسان رضوي.", "ar")
     assert moves(r, "destination") == [("IR-09",)]
+
+
+def test_a_bare_capital_is_the_capital_of_the_articles_country():
+    r = rec("وصل المعدّن إلى ورقلة عام 2019 قادماً من العاصمة، ومعه أربعة أجهزة لتعدين البيتكوين في الجزائر.", "ar")
+    assert ("العاصمة", "Algiers") in [(e["text"], e.get("canonical")) for e in r["entities"]]
+    assert moves(r, "origin", "destination") == [("DZ-16", "DZ-30")]
+    # (not an adjective's capital: "العاصمة الإدارية الجديدة" is its own name)
+    r = rec("أعلنت العاصمة الإدارية الجديدة في مصر خطة.", "ar")
+    assert [e.get("canonical") for e in r["entities"] if e["type"] == "CITY"] == ["New Administrative Capital"]
+    # in English only in an article about a country, and not "raising capital"
+    r = rec("In Kazakhstan, miners raised capital from investors.", "en")
+    assert not [e for e in r["entities"] if e["type"] == "CITY"]

@@ -256,7 +256,7 @@ class KGEntities:
             spans += self._ar_cues(doc, salient)
         else:
             spans += self._en_cues(doc, salient)
-        spans += self._capitals_by_demonym(doc)
+        spans += self._capitals_by_demonym(doc, salient)
         spans += self._person_repeats(doc, spans)
         spans = _papers(doc, spans)
         credits = _credits(_text(doc))
@@ -324,9 +324,13 @@ class KGEntities:
             return authority_place(ent.id_)  # (a capital's country, any other town's province)
         return ent.id_
 
-    def _capitals_by_demonym(self, doc: Doc) -> list[Span]:
+    def _capitals_by_demonym(self, doc: Doc, salient: str | None = None) -> list[Span]:
         """"العاصمة التونسية", "the Kazakh capital": a country's capital named by the
-        country's adjective (left to the name when one follows: "the Georgian capital, Tbilisi")."""
+        country's adjective (left to the name when one follows: "the Georgian capital, Tbilisi").
+
+        With no adjective, "قادماً من العاصمة" is the capital of the article's country
+        (``salient``); in English only where that place is a country ("moved from the
+        capital to …" in a story about Texas may mean Austin)."""
         ar = self.lang == "ar"
         word = "عاصم" if ar else "capital"
         if word not in _text(doc):
@@ -345,6 +349,10 @@ class KGEntities:
                     continue
                 adj, lo, hi = doc[t.i - 1], t.i - 1, t.i + 1
             country = self.demonym_at(adj.text)
+            if country is None and salient and (ar or "-" not in salient) and (
+                    (not adj.text.startswith(("ال", "لل")) and not adj.is_alpha) if ar
+                    else t.i + 1 < len(doc) and (doc[t.i + 1].is_punct or doc[t.i + 1].lower_ in _AFTER_BARE_CAPITAL)):
+                country, lo, hi = salient.split("-")[0], (t.i if ar else t.i - 1), t.i + 1  # the bare word
             capital = capital_of(country)
             if capital is None:
                 continue
@@ -1070,6 +1078,10 @@ def _town_namesakes(doc: Doc, ents: list) -> list:
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Township|Borough)\b")
 
 
+#: words that may follow a bare "the capital" meaning the city ("from the capital to", "the
+#: capital, where"), not "the capital markets"
+_AFTER_BARE_CAPITAL = frozenset({"in", "to", "and", "where", "on", "for", "last", "after", "before", "since",
+                                 "with", "at", "by", "this", "that", "early", "late", "when"})
 _CAPITAL_WORD_AR = frozenset({"العاصمه", "والعاصمه", "فالعاصمه", "بالعاصمه", "للعاصمه", "وبالعاصمه", "وللعاصمه"})
 
 
