@@ -3254,3 +3254,13 @@ def test_a_bare_capital_is_the_capital_of_the_articles_country():
     # in English only in an article about a country, and not "raising capital"
     r = rec("In Kazakhstan, miners raised capital from investors.", "en")
     assert not [e for e in r["entities"] if e["type"] == "CITY"]
+
+
+def test_a_place_in_a_clause_describing_the_destination_is_no_origin():
+    r = rec("In the spring of 2020 he moved to Herat, a border city that imports most of its "
+            "electricity from Iran, and rented a room there.", "en")
+    assert moves(r, "origin", "destination") == [(None, "AF-HER")]
+    r = rec("في ربيع 2020 انتقل هاشم إلى هرات، المدينة الحدودية التي تستورد معظم كهربائها من إيران، "
+            "واستأجر غرفة هناك.", "ar")
+    assert moves(r, "origin", "destination") == [(None, "AF-HER")]
+    assert moves(rec("He moved his machines to Texas from Iran last year.", "en"), "origin") == [("IR",)]

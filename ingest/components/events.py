@@ -1794,7 +1794,9 @@ class KGEvents:
             if _WHERE_BASED.match(text, p.end_char):
                 hq = hq or p  # "… in Ontario, where it is headquartered": the movers' seat
                 continue
-            if self._is_orig(doc, p):
+            if self._is_orig(doc, p) and not any(
+                    q.end_char <= p.start_char and self._is_dest(doc, q)
+                    and _DESCRIBING.fullmatch(text, q.end_char, p.start_char) for q in places):
                 origs.append(p)
             elif origs and contains(self._pid(p), self._pid(origs[-1])) \
                     and re.fullmatch(r"\s*(?:في|ب|in)\s+", text[origs[-1].end_char:p.start_char]):
@@ -2635,6 +2637,10 @@ def _not_going_to(pid: str | None, dest_ids: list) -> bool:
     return _province_of(pid) not in [_province_of(d) for d in dest_ids]
 
 
+# a clause that describes the place before it: "to Herat, a border city that imports its
+# power from Iran", "إلى هرات، المدينة الحدودية التي تستورد معظم كهربائها من إيران"
+_DESCRIBING = re.compile(r"\s*[,،]\s*(?:(?:a|an|the)\s+)?(?:[^,،.;:]{0,40}?\s)?(?:that|which|whose|التي|الذي|اللذين)\s"
+                         r"[^,،.;:]*?(?:from|من)\s+(?:the\s+)?(?:neighbou?ring\s+)?", re.I)
 _RELATIVE = re.compile(r"[,،]\s*(?:which|who|that|where|التي|الذي|الذين|حيث)\b[^,،.]*$", re.I)
 
 
