@@ -3264,3 +3264,10 @@ def test_a_place_in_a_clause_describing_the_destination_is_no_origin():
             "واستأجر غرفة هناك.", "ar")
     assert moves(r, "origin", "destination") == [(None, "AF-HER")]
     assert moves(rec("He moved his machines to Texas from Iran last year.", "en"), "origin") == [("IR",)]
+
+
+def test_the_place_around_the_origin_is_no_destination():
+    r = rec("Fjellkraft Mining came from Kristiansand in southern Norway last year, when prices soared.", "en")
+    assert moves(r, "origin", "destination") == [("NO-42", None)]
+    assert moves(rec("The company moved from Quebec, Canada to Texas.", "en"), "origin", "destination") \
+        == [("CA-QC", "US-TX")]

@@ -1831,6 +1831,12 @@ class KGEvents:
                 dests = [d for d in dests if d is not inner]
                 origs[0] = inner
         origin = self._pid(origs[0]) if origs else None
+        if origs:
+            # "came from Kristiansand in southern Norway": the place written right after the
+            # origin and around it says where the origin is, not where they went
+            dests = [d for d in dests if not (d.start_char >= origs[0].end_char and self._pid(d) != origin
+                                              and contains(self._pid(d), origin)
+                                              and _WHERE_IT_IS.fullmatch(text, origs[0].end_char, d.start_char))]
         if origs and origs[0].label_ == "CITY" and _BAN_OF.match(text, origs[0].end_char):
             # "Fleeing Caracas's crackdown": the capital's government, its country
             origin = names().get(origin, {}).get("country") or origin
@@ -2641,6 +2647,8 @@ def _not_going_to(pid: str | None, dest_ids: list) -> bool:
 # power from Iran", "إلى هرات، المدينة الحدودية التي تستورد معظم كهربائها من إيران"
 _DESCRIBING = re.compile(r"\s*[,،]\s*(?:(?:a|an|the)\s+)?(?:[^,،.;:]{0,40}?\s)?(?:that|which|whose|التي|الذي|اللذين)\s"
                          r"[^,،.;:]*?(?:from|من)\s+(?:the\s+)?(?:neighbou?ring\s+)?", re.I)
+_WHERE_IT_IS = re.compile(r"\s*(?:[,،]\s*)?(?:(?:in|في)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central"
+                          r"|north|south|east|west|rural|upstate)\s+)?|ب)?", re.I)
 _RELATIVE = re.compile(r"[,،]\s*(?:which|who|that|where|التي|الذي|الذين|حيث)\b[^,،.]*$", re.I)
 
 
