@@ -82,3 +82,12 @@ def test_scanner_finds_what_its_pattern_finds():
             assert [(m.span(), m.groups()) for m in s.finditer(t)] == want, (s.rx.pattern, t[:60])
             first = s.search(t)
             assert (first.span() if first else None) == (want[0][0] if want else None)
+
+
+def test_the_tokenizer_keeps_caching_words_after_the_gazetteer_filled_its_default_cache():
+    # spaCy's tokenizer caches at most max_cache_size chunks; the gazetteer's patterns alone
+    # passed the default 10,000 (tokenized while the pipeline is built), and then no word of
+    # an article was cached any more
+    from ingest.pipeline import TOKENIZER_CACHE, get_pipeline
+    for lang in ("en", "ar"):
+        assert get_pipeline(lang).tokenizer.max_cache_size == TOKENIZER_CACHE >= 100_000
