@@ -3271,3 +3271,14 @@ def test_the_place_around_the_origin_is_no_destination():
     assert moves(r, "origin", "destination") == [("NO-42", None)]
     assert moves(rec("The company moved from Quebec, Canada to Texas.", "en"), "origin", "destination") \
         == [("CA-QC", "US-TX")]
+
+
+def test_an_imported_town_that_begins_a_longer_name_is_no_place():
+    # "Lianhe" is a town of Heilongjiang in the imported list; here it begins a company's name
+    r = rec("Chengdu-based Lianhe Hashpower said on Monday that it had moved 2,000 mining rigs "
+            "from Sichuan to Texas.", "en")
+    assert ("COMPANY", "Lianhe Hashpower") in [(e["type"], e["text"]) for e in r["entities"]]
+    assert "Lianhe" not in [e.get("canonical") for e in r["entities"]]
+    # (a county keeps its name before an office's: "Chelan County PUD")
+    r = rec("Chelan County PUD paused new hookups for miners in Washington state.", "en")
+    assert "Chelan County" in [e.get("canonical") for e in r["entities"]]

@@ -1115,8 +1115,22 @@ def _with_country(doc: Doc, ents: list) -> list:
     if not marked:
         return ents
     countries = {(nm.get(e.id_) or {}).get("country") for e in ents if e.id_ and e not in marked}
-    out = [e for e in ents if e not in marked or nm[e.id_].get("country") in countries]
+    out = [e for e in ents if e not in marked or (nm[e.id_].get("country") in countries
+                                                   and not (len(e) == 1 and _inside_a_longer_name(doc, e)))]
     return _set_ents(doc, ents, out)
+
+
+def _inside_a_longer_name(doc: Doc, e: Span) -> bool:
+    """A Latin-script name followed, or preceded mid-sentence, by another capitalised word
+    ("Lianhe Hashpower", "the Lianhe Hashpower group") is part of a longer name: a
+    one-word name only kept with its country (the imported towns among them) is not read
+    there ("Chelan County PUD" keeps its county)."""
+    if not e.text[:1].isascii():
+        return False
+    nxt = doc[e.end] if e.end < len(doc) else None
+    prev = doc[e.start - 1] if e.start > 0 else None
+    return bool(nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+                or prev is not None and prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start)
 
 
 def _towns_elsewhere(doc: Doc, ents: list) -> list:
