@@ -58,7 +58,8 @@ Outputs (sorted, so two runs give the same bytes)
 * ``names.jsonl``: one line per id with ``type``, ``en``, ``ar``, ``parent``
   and ``country``, and ``only_with_country`` where a curated line sets it (a
   name others use too, "العاصمة الإدارية الجديدة": the entities component keeps
-  it only in an article that names its country or a place in it).
+  it only in an article that names its country or a place in it) and on every
+  imported city, and ``county`` on an imported US county.
 
 Two patterns that differ only by case or by the Arabic spelling folds of
 :func:`ingest.normalize.normalize_text` are one pattern; the builder keeps the
@@ -300,16 +301,27 @@ def _merge(rows: Iterable[dict]) -> dict[str, dict]:
     return merged
 
 
+def _strong_forms(entries: dict[str, dict]) -> set[str]:
+    """The folded forms the entries hold for certain (their patterns and drops)."""
+    return {fold(p) for e in entries.values() for p in (*e["patterns"], *e["drop"])}
+
+
+def _weak_forms(candidates: dict[str, list[str]], strong: set[str]) -> dict[str, list[str]]:
+    """Of each id's candidate forms, those that fold like no strong form and like no other
+    id's candidate (both lose a form they share)."""
+    owners: dict[str, set[str]] = {}
+    for pid, forms in candidates.items():
+        for p in forms:
+            owners.setdefault(fold(p), set()).add(pid)
+    return {pid: [p for p in forms if fold(p) not in strong and len(owners[fold(p)]) == 1]
+            for pid, forms in candidates.items()}
+
+
 def _settle_generated(entries: dict[str, dict]) -> None:
     """Move the generated forms that are safe into ``patterns``; drop the rest."""
-    strong = {fold(p) for e in entries.values() for p in (*e["patterns"], *e["drop"])}
-    owners: dict[str, set[str]] = {}
-    for ent in entries.values():
-        for p in ent["_generated"]:
-            owners.setdefault(fold(p), set()).add(ent["id"])
-    for ent in entries.values():
-        ent["patterns"].extend(p for p in ent["_generated"]
-                               if fold(p) not in strong and len(owners[fold(p)]) == 1)
+    kept = _weak_forms({pid: ent["_generated"] for pid, ent in entries.items()}, _strong_forms(entries))
+    for pid, ent in entries.items():
+        ent["patterns"].extend(kept[pid])
 
 
 def _add_cities(entries: dict[str, dict], path: Path) -> None:
@@ -320,15 +332,10 @@ def _add_cities(entries: dict[str, dict], path: Path) -> None:
     if not path.exists():
         return
     rows = [r for r in read_curated(path) if r["id"] not in entries]
-    strong = {fold(p) for e in entries.values() for p in (*e["patterns"], *e["drop"])}
-    owners: dict[str, set[str]] = {}
+    kept = _weak_forms({r["id"]: r.get("patterns", []) for r in rows}, _strong_forms(entries))
     for row in rows:
-        for p in row.get("patterns", []):
-            owners.setdefault(fold(p), set()).add(row["id"])
-    for row in rows:
-        forms = [p for p in row.get("patterns", []) if fold(p) not in strong and len(owners[fold(p)]) == 1]
-        if forms:
-            entries[row["id"]] = {**{k: row.get(k) for k in _NAME_KEYS}, "patterns": forms, "drop": [],
+        if kept[row["id"]]:
+            entries[row["id"]] = {**{k: row.get(k) for k in _NAME_KEYS}, "patterns": kept[row["id"]], "drop": [],
                                   "_generated": [], "only_with_country": True, "_where": row["_where"],
                                   **({"county": True} if row.get("county") else {})}
 

