@@ -256,7 +256,7 @@ class KGEntities:
             spans += self._ar_cues(doc, salient)
         else:
             spans += self._en_cues(doc, salient)
-        spans += self._capitals_by_demonym(doc, salient)
+        spans += self._capital_words(doc, salient)
         spans += self._person_repeats(doc, spans)
         spans = _papers(doc, spans)
         credits = _credits(_text(doc))
@@ -324,7 +324,7 @@ class KGEntities:
             return authority_place(ent.id_)  # (a capital's country, any other town's province)
         return ent.id_
 
-    def _capitals_by_demonym(self, doc: Doc, salient: str | None = None) -> list[Span]:
+    def _capital_words(self, doc: Doc, salient: str | None = None) -> list[Span]:
         """"العاصمة التونسية", "the Kazakh capital": a country's capital named by the
         country's adjective (left to the name when one follows: "the Georgian capital, Tbilisi").
 
@@ -349,10 +349,8 @@ class KGEntities:
                     continue
                 adj, lo, hi = doc[t.i - 1], t.i - 1, t.i + 1
             country = self.demonym_at(adj.text)
-            if country is None and salient and (ar or "-" not in salient) and (
-                    (not adj.text.startswith(("ال", "لل")) and not adj.is_alpha) if ar
-                    else t.i + 1 < len(doc) and (doc[t.i + 1].is_punct or doc[t.i + 1].lower_ in _AFTER_BARE_CAPITAL)):
-                country, lo, hi = salient.split("-")[0], (t.i if ar else t.i - 1), t.i + 1  # the bare word
+            if country is None and salient and _bare_capital(doc, t, salient, ar):
+                country, lo, hi = salient.split("-")[0], (t.i if ar else t.i - 1), t.i + 1
             capital = capital_of(country)
             if capital is None:
                 continue
@@ -1078,6 +1076,15 @@ def _town_namesakes(doc: Doc, ents: list) -> list:
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Township|Borough)\b")
 
 
+def _bare_capital(doc: Doc, t, salient: str, ar: bool) -> bool:
+    """Whether the capital word ``t`` ("العاصمة", "capital" after "the") stands alone, with
+    no adjective or noun after it: "قادماً من العاصمة،", "from the capital to …"; in
+    English only in an article about a country (``salient`` has no province)."""
+    if ar:
+        return not doc[t.i + 1].is_alpha
+    return "-" not in salient and t.i + 1 < len(doc) and (doc[t.i + 1].is_punct or doc[t.i + 1].lower_ in _AFTER_BARE_CAPITAL)
+
+
 #: words that may follow a bare "the capital" meaning the city ("from the capital to", "the
 #: capital, where"), not "the capital markets"
 _AFTER_BARE_CAPITAL = frozenset({"in", "to", "and", "where", "on", "for", "last", "after", "before", "since",
@@ -1150,8 +1157,9 @@ def _towns_elsewhere(doc: Doc, ents: list) -> list:
 
 
 def _counties(doc: Doc, ents: list) -> list:
-    """A place name followed by "County" names a county (a region the gazetteer does not
-    hold, with no id), not the place: "a waste-coal plant in Indiana County, Pennsylvania"."""
+    """A place name followed by "County" names a county (a region with no id, where the
+    gazetteer's imported counties do not hold the whole name), not the place: "a coal
+    plant in Washington County, Pennsylvania"."""
     text = _text(doc)
     out = []
     for e in ents:

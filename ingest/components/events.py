@@ -293,6 +293,8 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
 _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
              r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|mills?|smelters?|(?:sub)?stations?"
              r"|yards?|containers?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
+# the part of a place a text names ("in northern Sweden", "from Kristiansand in southern Norway")
+_SIDES_EN = r"northern|southern|eastern|western|central|north|south|east|west|rural|upstate"
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
                              r"|(?:^|\s)(?:(?:to|into|towards|toward|for|as\s+far\s+as)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
@@ -310,7 +312,7 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              r"(?:" + _SITE_CLAUSE + r")?"
                              r"\s+(?:in|at|near|outside|around|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
                              # "to a hosting facility in northern Sweden", "in the industrial port of Sohar"
-                             r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|upstate|remote)\s+)?"
+                             r"(?:(?:" + _SIDES_EN + r"|remote)\s+)?"
                              r"(?:(?:[\w-]+\s+)?(?:town|city|village|port|district|county)\s+of\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
                              + _KIND_EN + r"$|(?:^|\s)from\s+(?:near|outside|around)\s+(?:the\s+)?$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$"
@@ -2647,8 +2649,7 @@ def _not_going_to(pid: str | None, dest_ids: list) -> bool:
 # power from Iran", "إلى هرات، المدينة الحدودية التي تستورد معظم كهربائها من إيران"
 _DESCRIBING = re.compile(r"\s*[,،]\s*(?:(?:a|an|the)\s+)?(?:[^,،.;:]{0,40}?\s)?(?:that|which|whose|التي|الذي|اللذين)\s"
                          r"[^,،.;:]*?(?:from|من)\s+(?:the\s+)?(?:neighbou?ring\s+)?", re.I)
-_WHERE_IT_IS = re.compile(r"\s*(?:[,،]\s*)?(?:(?:in|في)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central"
-                          r"|north|south|east|west|rural|upstate)\s+)?|ب)?", re.I)
+_WHERE_IT_IS = re.compile(r"\s*(?:[,،]\s*)?(?:(?:in|في)\s+(?:the\s+)?(?:(?:" + _SIDES_EN + r")\s+)?|ب)?", re.I)
 _RELATIVE = re.compile(r"[,،]\s*(?:which|who|that|where|التي|الذي|الذين|حيث)\b[^,،.]*$", re.I)
 
 
