@@ -2994,6 +2994,23 @@ def test_round_27_english_sites_of_two_words_a_plan_of_the_movers_clause_and_wha
     assert moves(r, "origin", "destination") == [("CA-QC", "CA-MB")]
 
 
+def test_a_town_then_the_state_it_is_in_written_out():
+    for text, want in (("Miners trucked equipment to Corumba, in the Brazilian state of Mato Grosso do Sul.",
+                        [(None, "BR-MS")]),
+                       ("Others moved to Corumba, in the state of Mato Grosso do Sul.", [(None, "BR-MS")])):
+        assert moves(rec(text, "en"), "origin", "destination") == want, text
+
+
+def test_washington_after_a_town_of_it_is_the_state():
+    for text in ("An investor moved his machines to a hosting site in Moses Lake, Washington, in March.",
+                 "An operator sent 600 machines to a facility near Wenatchee, Washington, in 2018.",
+                 "Miners moved 300 rigs to Chelan, Washington."):  # a town the gazetteer does not know
+        assert moves(rec(text, "en"), "destination") == [("US-WA",)], text
+    r = rec("Officials in Beijing, Washington and Brussels disagreed. Washington's regulators moved fast.", "en")
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "Washington"] == ["Washington", "Washington"]
+    assert moves(rec("The firm moved its machines to Washington.", "en"), "destination") == [("US-DC",)]
+
+
 def test_a_town_named_once_with_its_state_is_the_same_town_bare():
     r = rec("Cheyenne, Wyoming, has drawn miners. A Wenatchee-based miner moved 1,800 machines to Cheyenne last "
             "year. Butte County is another place.", "en", "2024-01-01")

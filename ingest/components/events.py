@@ -251,6 +251,8 @@ _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:
 _CAUSED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
 # "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
 _TOWN = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?"
+         # "to Corumba, in the Brazilian state of Mato Grosso do Sul"
+         r"(?:(?:[\w-]+\s+){0,2}?(?:state|province|region|republic|county|district|department)\s+of\s+)?"
          # "to a shed outside Gangtok, the capital of the Indian state of Sikkim"
          r"|the\s+(?:[\w-]+\s+)?(?:capital|seat)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
          r"(?:(?:state|province|region|republic|county|district|department)\s+of\s+)?)?$")

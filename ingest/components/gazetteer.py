@@ -61,8 +61,34 @@ class GazetteerRuler(EntityRuler):
                          else Span(doc, start, end, label=match_id))
             covered[start:end] = b"\x01" * (end - start)
         if latin:
+            taken = _washington_state(doc, taken)
             taken += _bare_again(doc, taken, covered)
         doc.ents = [e for e in doc.ents if not any(covered[e.start:e.end])] + taken
+
+
+#: the gazetteer's id of the capital, whose bare English name is also a state's
+_WASHINGTON = "Washington"
+
+
+def _washington_state(doc, taken: list) -> list:
+    """"Moses Lake, Washington", "near Wenatchee, Washington": after a town of
+    that state, or a capitalised word no gazetteer knows, and a comma, a bare
+    "Washington" is the state (US-WA), not the capital. "Beijing, Washington and
+    Brussels" (a known town elsewhere first) and "Washington's" stay the capital.
+    """
+    texts = token_view(doc)["text"]
+    ends = {span.end: span for span in taken}
+    out = []
+    for span in taken:
+        i = span.start
+        if span.id_ == _WASHINGTON and span.end - i == 1 and i >= 2 and texts[i - 1] == "," \
+                and texts[i - 2][:1].isupper() and (span.end == len(doc) or texts[span.end] not in ("'s", "’s")):
+            before = ends.get(i - 1)
+            if before is None and texts[i - 2].isalpha() \
+                    or before is not None and (names().get(before.id_) or {}).get("parent") == "US-WA":
+                span = Span(doc, i, span.end, label="PROVINCE", span_id="US-WA")
+        out.append(span)
+    return out
 
 
 def _bare_again(doc, taken: list, covered: bytearray) -> list:
