@@ -2997,7 +2997,19 @@ def test_round_27_english_sites_of_two_words_a_plan_of_the_movers_clause_and_wha
 def test_a_town_then_the_state_it_is_in_written_out():
     for text, want in (("Miners trucked equipment to Corumba, in the Brazilian state of Mato Grosso do Sul.",
                         [(None, "BR-MS")]),
-                       ("Others moved to Corumba, in the state of Mato Grosso do Sul.", [(None, "BR-MS")])):
+                       ("Others moved to Corumba, in the state of Mato Grosso do Sul.", [(None, "BR-MS")]),
+                       ("The company moved everything from Clearfield County, Pennsylvania, to Rockwood, in Roane "
+                        "County, Tennessee.", [("US-PA", "US-TN")]),
+                       # a known town places an unknown one; a known place is where they go itself
+                       ("A neighbour moved its fleet to Selkirk, north of Winnipeg.", [(None, "CA-MB")]),
+                       ("The firm moved its machines from Selkirk, north of Winnipeg, to Texas.", [("CA-MB", "US-TX")]),
+                       ("It moved 4,500 machines from Laos to a leased compound near Adama, about 100 km south-east "
+                        "of Addis Ababa.", [("LA", "ET-AA")]),
+                       ("The firm moved its machines to Kazakhstan, north of China.", [(None, "KZ")]),
+                       ("He moved them to a hosting centre in Ras Al Khaimah in the United Arab Emirates.",
+                        [(None, "AE-RK")]),
+                       ("Whitcomb moved 2,600 machines to a site on the edge of Gillette, Wyoming.", [(None, "US-WY")]),
+                       ("Two operators moved their rigs to hosting providers in the Georgian capital.", [(None, "GE-TB")])):
         assert moves(rec(text, "en"), "origin", "destination") == want, text
 
 

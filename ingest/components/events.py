@@ -253,6 +253,8 @@ _CAUSED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تسبب|تسببت|اد�
 _TOWN = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?"
          # "to Corumba, in the Brazilian state of Mato Grosso do Sul"
          r"(?:(?:[\w-]+\s+){0,2}?(?:state|province|region|republic|county|district|department)\s+of\s+)?"
+         # "to Rockwood, in Roane County, Tennessee": the county, then its state
+         r"|(?:in\s+)?(?:[A-Z][\w'-]*\s+){1,2}(?:County|Parish|Borough),\s*"
          # "to a shed outside Gangtok, the capital of the Indian state of Sikkim"
          r"|the\s+(?:[\w-]+\s+)?(?:capital|seat)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
          r"(?:(?:state|province|region|republic|county|district|department)\s+of\s+)?)?$")
@@ -260,12 +262,20 @@ _TOWN = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?"
 # "(to a site) it leased", "(to a site) it has optioned": the site's relative clause
 _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+|have\s+)?"
                 r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found|optioned|secured|identified|chosen|picked)")
+_SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
+             r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|mills?|smelters?|(?:sub)?stations?"
+             r"|yards?|containers?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
 # "to a site it leased near": where machines go, before the town they stand in
-_TO_SITE = (r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:sites?|facilit(?:y|ies)|premises"
-            r"|warehouses?|buildings?|plants?|farms?|campus|hangars?|space|projects?|terminals?|complex(?:es)?|mills?"
-            r"|smelters?|(?:sub)?stations?|yards?|containers?|compan(?:y|ies)|providers?|sheds?|halls?|barns?|garages?)(?:" + _SITE_CLAUSE
-            + r")?\s+(?:in|at|near|outside|around|beside))?")
+_TO_SITE = (r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:" + _SITES_EN
+            + r"|space|projects?|campus|barns?|garages?|parks?|zones?|lots?|estates?|cent(?:er|re)s?|factor(?:y|ies))(?:"
+            + _SITE_CLAUSE + r")?\s+(?:in|at|near|outside|around|beside|on\s+the\s+(?:outskirts|edge|fringes?)\s+of))?")
 _TOWN_BEFORE = re.compile(_TO_SITE + _TOWN)
+# "to Selkirk, north of Winnipeg", "to Adama, about 100 km south-east of Addis Ababa": a town no
+# gazetteer knows, placed by a known one (see ``_unknown_town``)
+_OFF = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:(?:about|some|roughly|around|just)\s+)?"
+        r"(?:[\d,.]+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")
+_TOWN_OFF_BEFORE = re.compile(_TO_SITE + _OFF)
+_FROM_TOWN_OFF = re.compile(r"\b(?:from|out\s+of)" + _OFF)
 _BEFORE_VERB = re.compile(r"\s*(?:قبل\s+[أا]ن|before\s+(?:it|they)?\s*\w+ing)\b", re.I)
 _IN_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)" + _TOWN)
 _FROM_TOWN_BEFORE = re.compile(r"\b(?:from|out\s+of)" + _TOWN)
@@ -292,9 +302,6 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              # ("كانت تعمل في مستودعات بالدمام": in the warehouses there)
                              + r"(?:(?:مستودع|مزرع|موقع|منشا|مصنع|مخزن|قبو|اقبيه)\S*\s+(?:\S+\s+)?(?:في|ب)\s*)?" + _KIND_AR + r")$")
 # where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
-_SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
-             r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|mills?|smelters?|(?:sub)?stations?"
-             r"|yards?|containers?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
 # the part of a place a text names ("in northern Sweden", "from Kristiansand in southern Norway")
 _SIDES_EN = r"northern|southern|eastern|western|central|north|south|east|west|rural|upstate"
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
@@ -302,9 +309,9 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
                              + r"|(?:to|into)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
-                             r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?|projects?)"
+                             r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?|projects?|cent(?:er|re)s?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
-                             r"|(?:[\w-]+\s+){0,2}(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities)|sites|facilities)"
+                             r"|(?:[\w-]+\s+){0,2}(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities|providers|companies|firms)|sites|facilities)"
                              # "to rented warehouses in", "to abandoned rows of shops in", "into licensed farms in"
                              r"|(?:[\w-]+\s+){0,2}(?:(?:rows?|blocks?)\s+of\s+)?(?:warehouses|premises|hangars|sheds|shops|shoplots|garages|houses|homes|basements)"
                              r"|(?<=into\s)(?:[\w-]+\s+)?farms"
@@ -969,8 +976,8 @@ class KGEvents:
             return True  # "استأجرت مستودعاً في طرابلس …، ونقلت إليه 400 جهاز": moved to it, the site there
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bto\s+(?:its|their|a|an|the|new|own)\s+$", b):
             return True  # "to its Ontario site", "to its South Carolina facility"
-        if self.lang == "en" and (_TOWN_BEFORE.search(self._text, max(0, e.start_char - 96), e.start_char)
-                                  or (town_in and _TO_TOWN_IN.search(self._text, max(0, e.start_char - 48), e.start_char))):
+        if self.lang == "en" and (self._unknown_town(_TOWN_BEFORE, e, 96) or self._unknown_town(_TOWN_OFF_BEFORE, e)
+                                  or (town_in and self._unknown_town(_TO_TOWN_IN, e, 48))):
             return True  # "to Calvert City, Ky.": a town no gazetteer knows, in its state
         if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
             return e.text[0] == "ل" and len(e.text) > 3 and not names().get(self._pid(e), {}).get("ar", "").startswith("ل")
@@ -983,6 +990,18 @@ class KGEvents:
             # (not the places a ban "applies to": "applies to Irkutsk region, Buryatia and …")
             return self._is_dest(doc, prev, town_in) and not _APPLIES_TO.search(self._before(doc, prev, 40))
         return False
+
+    def _unknown_town(self, rx: re.Pattern, e, reach: int = 120) -> bool:
+        """Whether ``rx`` finds a town no gazetteer knows right before ``e``, which
+        places it ("to Calvert City, Ky.", "to Selkirk, north of Winnipeg", "to Saran in
+        the Karaganda region"): the town stands where ``e`` is. A place the gazetteer
+        knows is where it goes itself ("to Kazakhstan, north of China", "to Ras Al
+        Khaimah in the United Arab Emirates")."""
+        m = rx.search(self._text, max(0, e.start_char - reach), e.start_char)
+        if m is None:
+            return False
+        i = bisect_left(self._place_starts, m.start())
+        return not (i < len(self._all_places) and self._all_places[i].start_char < e.start_char)
 
     def _is_in(self, doc, e) -> bool:
         rx = _IN_BEFORE_AR if self.lang == "ar" else _IN_BEFORE_EN
@@ -1000,8 +1019,8 @@ class KGEvents:
         rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bfrom\s+(?:its|their|a|an|the|own)\s+$", b):
             return True  # "from its New York site"
-        if self.lang == "en" and (_FROM_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char)
-                                  or _FROM_TOWN_IN.search(self._text, max(0, e.start_char - 48), e.start_char)):
+        if self.lang == "en" and (self._unknown_town(_FROM_TOWN_BEFORE, e, 64) or self._unknown_town(_FROM_TOWN_OFF, e)
+                                  or self._unknown_town(_FROM_TOWN_IN, e, 48)):
             return True  # "from Hardin, Montana, to Texas": a town no gazetteer knows, in its state
         machines_in, then_to = _MACHINES_IN[self.lang]
         if machines_in.search(b) and then_to.match(self._text, e.end_char):
