@@ -262,6 +262,7 @@ _TOWN = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?"
 # "(to a site) it leased", "(to a site) it has optioned": the site's relative clause
 _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\s+|has\s+|have\s+)?"
                 r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found|optioned|secured|identified|chosen|picked)")
+# where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
 _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
              r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|mills?|smelters?|(?:sub)?stations?"
              r"|yards?|containers?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
@@ -301,7 +302,6 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              + r"|(?:كانت|كان|كانوا)\s+(?:تعمل|يعمل|يعملون|تشغل|مركبه|موجوده|منصوبه)\s+(?:في|ب)\s*"
                              # ("كانت تعمل في مستودعات بالدمام": in the warehouses there)
                              + r"(?:(?:مستودع|مزرع|موقع|منشا|مصنع|مخزن|قبو|اقبيه)\S*\s+(?:\S+\s+)?(?:في|ب)\s*)?" + _KIND_AR + r")$")
-# where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
 # the part of a place a text names ("in northern Sweden", "from Kristiansand in southern Norway")
 _SIDES_EN = r"northern|southern|eastern|western|central|north|south|east|west|rural|upstate"
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"

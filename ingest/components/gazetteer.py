@@ -76,6 +76,8 @@ def _washington_state(doc, taken: list) -> list:
     "Washington" is the state (US-WA), not the capital. "Beijing, Washington and
     Brussels" (a known town elsewhere first) and "Washington's" stay the capital.
     """
+    if not any(span.id_ == _WASHINGTON for span in taken):
+        return taken
     texts = token_view(doc)["text"]
     ends = {span.end: span for span in taken}
     out = []
