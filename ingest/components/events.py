@@ -976,7 +976,7 @@ class KGEvents:
             return True  # "استأجرت مستودعاً في طرابلس …، ونقلت إليه 400 جهاز": moved to it, the site there
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bto\s+(?:its|their|a|an|the|new|own)\s+$", b):
             return True  # "to its Ontario site", "to its South Carolina facility"
-        if self.lang == "en" and (self._unknown_town(_TOWN_BEFORE, e, 96) or self._unknown_town(_TOWN_OFF_BEFORE, e)
+        if self.lang == "en" and (self._unknown_town(_TOWN_BEFORE, e, 96) or self._placed_off(_TOWN_OFF_BEFORE, e)
                                   or (town_in and self._unknown_town(_TO_TOWN_IN, e, 48))):
             return True  # "to Calvert City, Ky.": a town no gazetteer knows, in its state
         if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
@@ -990,6 +990,10 @@ class KGEvents:
             # (not the places a ban "applies to": "applies to Irkutsk region, Buryatia and …")
             return self._is_dest(doc, prev, town_in) and not _APPLIES_TO.search(self._before(doc, prev, 40))
         return False
+
+    def _placed_off(self, rx: re.Pattern, e) -> bool:
+        """``_unknown_town`` for "X, north of": only where "of" is right before ``e``."""
+        return self._text[max(0, e.start_char - 4):e.start_char].rstrip().endswith("of") and self._unknown_town(rx, e)
 
     def _unknown_town(self, rx: re.Pattern, e, reach: int = 120) -> bool:
         """Whether ``rx`` finds a town no gazetteer knows right before ``e``, which
@@ -1019,7 +1023,7 @@ class KGEvents:
         rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bfrom\s+(?:its|their|a|an|the|own)\s+$", b):
             return True  # "from its New York site"
-        if self.lang == "en" and (self._unknown_town(_FROM_TOWN_BEFORE, e, 64) or self._unknown_town(_FROM_TOWN_OFF, e)
+        if self.lang == "en" and (self._unknown_town(_FROM_TOWN_BEFORE, e, 64) or self._placed_off(_FROM_TOWN_OFF, e)
                                   or self._unknown_town(_FROM_TOWN_IN, e, 48)):
             return True  # "from Hardin, Montana, to Texas": a town no gazetteer knows, in its state
         machines_in, then_to = _MACHINES_IN[self.lang]
