@@ -3173,6 +3173,18 @@ def test_amman_and_oman_told_apart_by_their_vowel_marks():
     assert moves(r, "origin", "destination") == [("JO-AM", "AE-DU"), (None, "OM")]
 
 
+def test_a_bare_amman_or_oman_read_by_the_country_the_article_names():
+    def places(text):
+        return [(e["text"], e["canonical"]) for e in rec(text, "ar")["entities"]
+                if e["text"].endswith("عمان") and e["type"] in ("COUNTRY", "CITY")]
+    assert places("قالت السلطات الأردنية في عمان إن الحملة مستمرة.") == [("عمان", "Amman")]
+    assert places("قالت السلطات في عمان إن الحملة مستمرة. وانتقل معدنون من مسقط إلى صحار.") == [("عمان", "OM")]
+    assert places("نقلت الشركة أجهزتها إلى عمان والشركات العمانية ترحب.") == [("عمان", "OM")]
+    # no country told, or both: not read
+    assert places("نقلت الشركة أجهزتها من الكويت إلى عمان.") == []
+    assert places("قال معدنون في عمان والأردن إن الشركات العمانية والأردنية تنافست.") == []
+
+
 def test_round_28_arabic_carried_machines_and_a_problem_moved():
     r = rec("يروي أحد هؤلاء المعدّنين أنه حمل مع شريكين له نحو 600 جهاز على شاحنات عبر الصحراء إلى مدينة أغاديز في "
             "شمال النيجر.", "ar", "2024-06-01")

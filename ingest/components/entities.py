@@ -1095,22 +1095,52 @@ _CAPITAL_WORD_AR = frozenset({"العاصمه", "والعاصمه", "فالعا�
 # names that only their vowel marks tell apart once folded: "عمّان" (Amman), "عُمان" (Oman)
 _VOWELLED = {"عمّان": ("CITY", "Amman"), "عَمّان": ("CITY", "Amman"), "عُمان": ("COUNTRY", "OM")}
 _VOWELLED_RE = re.compile(r"(?<![\u0621-\u064a\u0651\u064e-\u0650])(?:[وفبل]|من\s)?(" + "|".join(_VOWELLED) + r")(?![\u0621-\u064a])")
+# the same name written without them
+_BARE_AMMAN_OMAN = re.compile(r"(?<![\u0621-\u064a\u064b-\u0652])(?:[وفبل]|من\s)?(عمان)(?![\u0621-\u064a\u064b-\u0652])")
 
 
 def _vowelled(doc: Doc, ents: list) -> list:
     """"من عمّان إلى دبي": a name the text writes with the vowel marks that tell it from its
-    namesake (the gazetteer matches folded text, where "عمّان" and "عُمان" are one word)."""
+    namesake (the gazetteer matches folded text, where "عمّان" and "عُمان" are one word).
+
+    Written bare, "عمان" is Amman in an article that names Jordan or a place in it and
+    nothing of Oman, and Oman in one that names Oman, a place in it, "سلطنة" or an
+    Omani ("العمانية") and nothing of Jordan; otherwise it is not read."""
     text = _text(doc)
-    if "\u0651" not in text and "\u064f" not in text:
+    vowelled = "\u0651" in text or "\u064f" in text
+    bare = "عمان" in text
+    if not vowelled and not bare:
         return ents
     taken = _taken(doc, ents)
     new = []
-    for m in _VOWELLED_RE.finditer(text):
-        sp = _free_span(doc, taken, m.start(1), m.end(1))
-        if sp is not None:
-            label, pid = _VOWELLED[m.group(1)]
-            new.append(Span(doc, sp.start, sp.end, label=label, span_id=pid))
+    if vowelled:
+        for m in _VOWELLED_RE.finditer(text):
+            sp = _free_span(doc, taken, m.start(1), m.end(1))
+            if sp is not None:
+                label, pid = _VOWELLED[m.group(1)]
+                new.append(Span(doc, sp.start, sp.end, label=label, span_id=pid))
+    meant = _amman_or_oman(doc, ents) if bare else None
+    if meant is not None:
+        for m in _BARE_AMMAN_OMAN.finditer(text):
+            sp = _free_span(doc, taken, m.start(1), m.end(1))
+            if sp is not None:
+                new.append(Span(doc, sp.start, sp.end, label=meant[0], span_id=meant[1]))
     return _with_added(doc, ents, new)
+
+
+def _amman_or_oman(doc: Doc, ents: list) -> tuple[str, str] | None:
+    """Which of the two a bare "عمان" is in this article (see ``_vowelled``), if it tells."""
+    nm = names()
+    countries = set()
+    for e in ents:
+        info = nm.get(e.id_) or {} if e.id_ else {}
+        countries.add(info.get("country") or (e.id_ if e.label_ == "COUNTRY" else None))
+    folded = _fold(_text(doc))
+    jordan = "JO" in countries or "الاردن" in folded
+    oman = "OM" in countries or "سلطنه" in folded or "عماني" in folded  # ("العمانية": Omani)
+    if jordan == oman:
+        return None
+    return ("CITY", "Amman") if jordan else ("COUNTRY", "OM")
 
 
 def _with_country(doc: Doc, ents: list) -> list:
