@@ -175,6 +175,7 @@ def test_arabic_patterns_are_clean_and_carry_no_clitic():
     ("غازي عنتاب", "TR-27"), ("أورفة", "TR-63"), ("ولاية بورصة", "TR-16"),
     ("غرداية", "DZ-47"), ("ولاية أدرار", "DZ-01"), ("هرات", "Herat"), ("ولاية بلخ", "AF-BAL"),
     ("بيشاور", "Peshawar"), ("فيصل آباد", "Faisalabad"), ("عطبرة", "Atbara"), ("Gangtok", "Gangtok"),
+    ("مدينة مشهد", "Mashhad"), ("منطقة العقبة الاقتصادية الخاصة", "Aqaba"),
 ])
 def test_known_surface_forms_resolve(surface, expected):
     assert ids_of(surface) == {expected}
