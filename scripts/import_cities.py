@@ -85,8 +85,13 @@ _DIVISION_WORDS = re.compile(
     r"|sheng|shi|zizhiqu|zhuangzu|huizu|uygur)\b")  # (Chinese: "Guangxi Zhuangzu Zizhiqu")
 
 
+def _key(name: str) -> str:
+    """A name without marks and case, as cities' names are compared."""
+    return _plain(name).casefold()
+
+
 def _name_key(name: str) -> str:
-    name = _plain(name).casefold().replace("-", " ").replace("'", "").replace("\u2019", "")
+    name = _key(name).replace("-", " ").replace("'", "").replace("\u2019", "")
     return " ".join(_DIVISION_WORDS.sub(" ", name).split())
 
 
@@ -101,11 +106,11 @@ def division_names(cities: list[dict], places_csv: Path) -> dict[tuple[str, str]
     with places_csv.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             if row["admin1"]:
-                places[(row["cc"], _plain(row["name"]).casefold())].append(row)
+                places[(row["cc"], _key(row["name"]))].append(row)
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for c in cities:
         lat, lon = float(c["latitude"]), float(c["longitude"])
-        for row in places.get((c["countrycode"], _plain(c["name"]).casefold()), ()):
+        for row in places.get((c["countrycode"], _key(c["name"])), ()):
             if abs(float(row["lat"]) - lat) < 0.05 and abs(float(row["lon"]) - lon) < 0.05:
                 names[(c["countrycode"], c["admin1code"])][row["admin1"]] += 1
     return {k: v.most_common(1)[0][0] for k, v in names.items()}
@@ -125,10 +130,10 @@ def _province_codes(cities: list[dict], curated: list[dict], provinces: list[dic
     town of Baja California."""
     by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in cities:
-        by_name[(c["countrycode"], _plain(c["name"]).casefold())].append(c)
+        by_name[(c["countrycode"], _key(c["name"]))].append(c)
 
     def division_of(country: str, name: str) -> tuple[str, str] | None:
-        found = {(c["countrycode"], c["admin1code"]) for c in by_name.get((country, _plain(name).casefold()), ())}
+        found = {(c["countrycode"], c["admin1code"]) for c in by_name.get((country, _key(name)), ())}
         return next(iter(found)) if len(found) == 1 else None
 
     towns: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -163,7 +168,7 @@ def import_cities(data: dict, curated: list[dict], provinces: list[dict],
     rows: dict[str, list[dict]] = defaultdict(list)
     namesakes: dict[str, list[int]] = defaultdict(list)
     for c in cities:
-        namesakes[_plain(c["name"].strip()).casefold()].append(c["population"])
+        namesakes[_key(c["name"].strip())].append(c["population"])
     for c in cities:
         if c["population"] < MIN_POPULATION:
             continue
@@ -173,14 +178,14 @@ def import_cities(data: dict, curated: list[dict], provinces: list[dict],
         else:
             province = codes.get((country, c["admin1code"]))
         name = c["name"].strip()
-        if not province or name in taken or _letters(name) < 5 or _plain(name).casefold() in UNSAFE \
+        if not province or name in taken or _letters(name) < 5 or _key(name) in UNSAFE \
                 or not name[0].isupper() or re.search(r"[\d(),/]", name):
             continue
         rows[name].append({**c, "_province": province})
     out = []
     for name, same in sorted(rows.items()):
         c = max(same, key=lambda c: c["population"])
-        others = sorted(namesakes[_plain(name).casefold()], reverse=True)[1:]
+        others = sorted(namesakes[_key(name)], reverse=True)[1:]
         if others and c["population"] < 10 * others[0]:
             continue  # Columbus, Ohio and Columbus, Georgia; Rio Grande in Brazil and in Argentina
         patterns = sorted({name, _plain(name)})

@@ -1130,17 +1130,19 @@ def _vowelled(doc: Doc, ents: list) -> list:
 
 def _amman_or_oman(doc: Doc, ents: list) -> tuple[str, str] | None:
     """Which of the two a bare "عمان" is in this article (see ``_vowelled``), if it tells."""
-    nm = names()
-    countries = set()
-    for e in ents:
-        info = nm.get(e.id_) or {} if e.id_ else {}
-        countries.add(info.get("country") or (e.id_ if e.label_ == "COUNTRY" else None))
-    folded = _fold(_text(doc))
+    countries = _countries_named(ents)
+    folded = folded_doc(doc)[0]
     jordan = "JO" in countries or "الاردن" in folded
     oman = "OM" in countries or "سلطنه" in folded or "عماني" in folded  # ("العمانية": Omani)
     if jordan == oman:
         return None
     return ("CITY", "Amman") if jordan else ("COUNTRY", "OM")
+
+
+def _countries_named(ents) -> set:
+    """The countries of the places (and of the bodies and people placed) in ``ents``."""
+    nm = names()
+    return {(nm.get(e.id_) or {}).get("country") for e in ents if e.id_}
 
 
 def _with_country(doc: Doc, ents: list) -> list:
@@ -1151,7 +1153,7 @@ def _with_country(doc: Doc, ents: list) -> list:
     marked = [e for e in ents if e.id_ and (nm.get(e.id_) or {}).get("only_with_country")]
     if not marked:
         return ents
-    countries = {(nm.get(e.id_) or {}).get("country") for e in ents if e.id_ and e not in marked}
+    countries = _countries_named(e for e in ents if e not in marked)
     out = [e for e in ents if e not in marked or (nm[e.id_].get("country") in countries
                                                    and not (len(e) == 1 and _inside_a_longer_name(doc, e)))]
     return _set_ents(doc, ents, out)
@@ -1237,8 +1239,7 @@ def _compass_provinces(doc: Doc, ents: list) -> list:
         return ents
     folded, offsets, _ = folded_doc(doc)
     text = _text(doc)
-    nm = names()
-    countries = {(nm.get(e.id_) or {}).get("country") for e in ents if e.id_}
+    countries = _countries_named(ents)
     taken = _taken(doc, ents)
     new = []
     for m in find.finditer(folded):

@@ -309,7 +309,7 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
                              + r"|(?:to|into)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
-                             r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|containers?|substations?|partners?|clients?|customers?|hosts?|projects?|cent(?:er|re)s?)"
+                             r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|partners?|clients?|customers?|hosts?|projects?|cent(?:er|re)s?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
                              r"|(?:[\w-]+\s+){0,2}(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities|providers|companies|firms)|sites|facilities)"
                              # "to rented warehouses in", "to abandoned rows of shops in", "into licensed farms in"
@@ -1822,8 +1822,8 @@ class KGEvents:
                 hq = hq or p  # "… in Ontario, where it is headquartered": the movers' seat
                 continue
             if self._is_orig(doc, p) and not any(
-                    q.end_char <= p.start_char and self._is_dest(doc, q)
-                    and _DESCRIBING.fullmatch(text, q.end_char, p.start_char) for q in places):
+                    q.end_char <= p.start_char and _DESCRIBING.fullmatch(text, q.end_char, p.start_char)
+                    and self._is_dest(doc, q) for q in places):
                 origs.append(p)
             elif origs and contains(self._pid(p), self._pid(origs[-1])) \
                     and re.fullmatch(r"\s*(?:في|ب|in)\s+", text[origs[-1].end_char:p.start_char]):
