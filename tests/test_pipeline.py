@@ -789,7 +789,10 @@ def test_where_machines_go_written_the_us_way_and_to_a_site():
                         [("US-NY", "US-SC")]),
                        ("Hut 8 moved 2,000 machines from Alberta to its Ontario site.", [("CA-AB", "CA-ON")]),
                        ("The miner moved 5,000 rigs to Calvert City, Ky., last year.", [(None, "US-KY")]),
-                       ("Miners have settled in Dalton, Georgia.", [(None, "US-GA")])):
+                       ("Miners have settled in Dalton, Georgia.", [(None, "US-GA")]),
+                       # two known towns in a row: the second is no state the first is "in"
+                       ("For operators in Usolye-Sibirskoye, Cheremkhovo and the Irkutsk suburbs, the decree "
+                        "means either idling or moving.", [("RU-IRK", None)])):
         assert moves(rec(text, "en"), "origin", "destination") == want, text
     r = rec("Plattsburgh, N.Y., imposed an 18-month moratorium on crypto mining.", "en")
     assert juris(r) == ["US-NY"]

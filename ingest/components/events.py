@@ -1009,8 +1009,8 @@ class KGEvents:
 
     def _is_in(self, doc, e) -> bool:
         rx = _IN_BEFORE_AR if self.lang == "ar" else _IN_BEFORE_EN
-        if self.lang == "en" and _IN_TOWN_BEFORE.search(self._text, max(0, e.start_char - 64), e.start_char):
-            return True  # "in Dalton, Georgia"
+        if self.lang == "en" and self._unknown_town(_IN_TOWN_BEFORE, e, 64):
+            return True  # "in Dalton, Georgia": a town no gazetteer knows, in its state
         return bool(rx.search(self._before(doc, e)))
 
     def _is_orig(self, doc, e) -> bool:
