@@ -12,9 +12,10 @@ One article travels this way (read the modules in this order):
    record), :func:`kg.linking.link_record` links bans to migrations within
    the article, and :func:`kg.model.record_to_batch` turns the record into
    nodes and relationships;
-4. ``store.upsert(batch)`` writes a group of articles (the store's
-   ``group_size``, else :data:`GROUP`) in one transaction: an article is
-   stored whole or not at all;
+4. :func:`kg.resolve.resolve_events` gives a ban or migration that an earlier
+   article reported already the stored node's id, and ``store.upsert(batch)``
+   writes a group of articles (the store's ``group_size``, else
+   :data:`GROUP`) in one transaction: an article is stored whole or not at all;
 5. after the last article, :func:`kg.linking.link_events` links bans and
    migrations across articles (``scope: "corpus"``).
 
@@ -39,6 +40,7 @@ from typing import Any, Iterable, Iterator
 
 from kg.errors import InputError, KGError, StoreError
 from kg.model import GraphBatch, record_to_batch, rel_id
+from kg.resolve import resolve_events
 from kg.stores.base import stored_hashes
 
 __all__ = ["IngestSummary", "ingest_articles", "ingest_paths", "link_corpus", "stored_hashes"]
@@ -416,7 +418,7 @@ def _write(store, buf: list, summary: IngestSummary, failed: list) -> None:
     for _, (b, _, _) in buf:
         batch.extend(b)
     try:
-        _account(summary, store.upsert(batch.dedupe()), buf)
+        _account(summary, store.upsert(resolve_events(store, batch.dedupe())), buf)
         return
     except StoreError:
         if len(buf) == 1:

@@ -115,6 +115,13 @@ def rel_id(rtype: str, src: str, dst: str, *extra) -> str:
     return _h(rtype, src, dst, *extra)
 
 
+def _told_rel_id(rtype: str, src: str, dst: str, props: dict) -> str:
+    """The id of a relationship a sentence tells: its ends and where it is told (a
+    TRIGGERED link, one per pair of events, and MENTIONS and LOCATED_IN ids are given
+    by :func:`record_to_batch` itself)."""
+    return rel_id(rtype, src, dst, props.get("article_id"), props.get("start"))
+
+
 def _norm_text(s: str) -> str:
     from ingest.normalize import normalize_text  # late import: kg needs ingest only here
     return " ".join(normalize_text(s).lower().split())
@@ -178,9 +185,29 @@ class GraphBatch:
         props = props or {}
         row = {k: props.get(k) for k in spec[1]}
         if row.get("id") is None:
-            row["id"] = rel_id(rtype, src, dst, props.get("article_id"), props.get("start"))
+            row["id"] = _told_rel_id(rtype, src, dst, props)
         row["src"], row["dst"] = src, dst
         self.rels.setdefault((rtype, src_label, dst_label), []).append(row)
+
+    def rekey(self, mapping: dict[str, str]) -> "GraphBatch":
+        """Give the ban and migration nodes in ``mapping`` their new ids, and the
+        relationships that touch them new ends and ids (rows are copied, not changed:
+        the articles' own batches keep theirs). Call :meth:`dedupe` after it."""
+        for label in ("Ban", "Migration"):
+            self.nodes[label] = [dict(r, id=mapping[r["id"]]) if r["id"] in mapping else r
+                                 for r in self.nodes.get(label, [])]
+        for (rtype, a, b), rows in self.rels.items():
+            if a not in ("Ban", "Migration") and b not in ("Ban", "Migration"):
+                continue
+            out = []
+            for r in rows:
+                if r["src"] in mapping or r["dst"] in mapping:
+                    src, dst = mapping.get(r["src"], r["src"]), mapping.get(r["dst"], r["dst"])
+                    rid = rel_id(rtype, src, dst) if rtype == "TRIGGERED" else _told_rel_id(rtype, src, dst, r)
+                    r = dict(r, src=src, dst=dst, id=rid)
+                out.append(r)
+            self.rels[(rtype, a, b)] = out
+        return self
 
     def dedupe(self) -> "GraphBatch":
         """Keep the first row of every id (merging non-null properties)."""
