@@ -83,6 +83,8 @@ def _batch_events(batch: GraphBatch) -> dict[str, list[dict]]:
                 reporters.setdefault(r["dst"], set()).add(r["src"])
     out: dict[str, list[dict]] = {"Ban": [], "Migration": []}
     for row in batch.nodes.get("Ban", []):
+        if not row.get("jurisdiction"):
+            continue  # a ban of no known place: nothing says two such are one
         out["Ban"].append({"id": row["id"], "place": row.get("jurisdiction"), "target": row.get("target"),
                            "status": row.get("status"), "date": row.get("date"),
                            "authority": ends["AUTHORITY"].get(row["id"]),

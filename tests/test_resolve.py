@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.ingest import ingest_articles
-from kg.resolve import _compatible, _dates_fit
+from kg.model import record_to_batch
+from kg.resolve import _compatible, _dates_fit, resolve_events
 
 # Texts written for these tests: two reports of one shipment, dated differently, the
 # first naming the ban's authority and the second not.
@@ -88,6 +89,26 @@ def test_an_ambiguous_report_stays_a_node_of_its_own(ladybug_store):
     ingest_articles([art("c", june, "2021-07-02")], ladybug_store, progress=False)
     dates = sorted(r["d"] for r in ladybug_store.query("MATCH (b:Ban) RETURN b.date AS d"))
     assert dates == ["2021-06", "2021-06-04", "2021-06-18"]  # June 2021 fits both: not merged
+
+
+def _record(aid: str, **ban) -> dict:
+    text = "Mining was ordered to stop."
+    return {"article": {"id": aid, "lang": "en", "title": "t", "text": text, "content_hash": aid},
+            "entities": [], "links": [],
+            "events": [{"id": "v1", "type": "BAN", "sentence": text, "start": 0, "end": len(text),
+                        "target": "mining", "status": "enacted", **ban}]}
+
+
+def test_bans_of_no_known_place_are_not_merged(ladybug_store):
+    batch = record_to_batch(_record("a", jurisdiction=None, date="2021-06"))
+    batch.extend(record_to_batch(_record("b", jurisdiction=None, date=None)))
+    batch.extend(record_to_batch(_record("c", jurisdiction="CN", date="2021-06")))
+    ids = {r["id"] for r in resolve_events(ladybug_store, batch.dedupe()).nodes["Ban"]}
+    assert len(ids) == 3  # nothing says two bans of unknown places are one
+    batch = record_to_batch(_record("a", jurisdiction="KZ", date="2021-06"))
+    batch.extend(record_to_batch(_record("b", jurisdiction="KZ", date=None)))
+    ids = {r["id"] for r in resolve_events(ladybug_store, batch.dedupe()).nodes["Ban"]}
+    assert len(ids) == 1  # the same with a place: one ban
 
 
 def test_what_fits():
