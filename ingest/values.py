@@ -501,9 +501,10 @@ AR_NUMBER_WORDS = {normalize_ar(w): n for w, n in {
 }.items()}
 EN_NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12,
-    "half": 50,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "half": 50,
 }
 # the small counts of "three years ago", "قبل ثلاث سنوات" (folded, ة as ه)
 _EN_FEW_N = {"a": 1, **{w: n for w, n in EN_NUMBER_WORDS.items() if n <= 10}}
@@ -530,6 +531,60 @@ _AR_COMPOUND = re.compile(rf"({_AR_UNITS_RX})\s+و\s*({_AR_TENS_RX})")
 _AR_COMPOUND_RX = rf"(?:{_AR_UNITS_RX})\s+و\s*(?:{_AR_TENS_RX})"
 
 
+def _alts(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# Cardinals below a thousand written in words, as one number: "twenty-five", "one hundred
+# and fifty", "مئة وخمسين", "ثلاثمئة" ("thousand", "آلاف" after them multiply, as after digits)
+_EN_UNITS = {w: n for w, n in EN_NUMBER_WORDS.items() if " " not in w and 1 <= n <= 9}
+_EN_SMALL = {w: n for w, n in EN_NUMBER_WORDS.items() if " " not in w and 1 <= n <= 19 and w != "dozen"}
+_EN_TENS = {w: n for w, n in EN_NUMBER_WORDS.items() if n in (20, 30, 40, 50, 60, 70, 80, 90) and w != "half"}
+_EN_BELOW_100 = rf"(?:(?:{_alts(_EN_TENS)})(?:[\s-](?:{_alts(_EN_UNITS)})(?![a-z]))?|(?:{_alts(_EN_SMALL)}))(?![a-z])"
+_EN_CARDINAL_RX = (rf"(?:(?:(?:{_alts(_EN_UNITS)})|a)\s+hundred(?:\s+(?:and\s+)?{_EN_BELOW_100})?(?![a-z])"
+                   rf"|(?:{_alts(_EN_TENS)})[\s-](?:{_alts(_EN_UNITS)})(?![a-z]))")
+_AR_HUNDREDS = {normalize_ar(w): n for w, n in {
+    "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مئتا": 200, "مئتي": 200, "مائتان": 200,
+    "مائتين": 200, "مائتا": 200, "مائتي": 200,
+    **{f"{u}{h}": n * 100 for u, n in (("ثلاث", 3), ("أربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7),
+                                      ("ثمان", 8), ("ثماني", 8), ("تسع", 9))
+       for h in ("مئة", "مائة", " مئة", " مائة")},
+}.items()}
+_AR_CARDINAL_RX = rf"(?:{_alts(_AR_HUNDREDS)})(?:\s+و\s*(?:{_AR_COMPOUND_RX}|{_AR_TENS_RX}|{_AR_UNITS_RX}|عشر[هة]?))?"
+_AR_CARDINAL = re.compile(rf"({_alts(_AR_HUNDREDS)})(?:\s+و\s*(.+))?")
+
+
+def _cardinal(s: str) -> float | None:
+    """The value of a cardinal in words that the patterns above match, or None."""
+    m = _AR_CARDINAL.fullmatch(s)
+    if m:
+        rest = _num(m.group(2)) if m.group(2) else 0
+        return None if rest is None else _AR_HUNDREDS[m.group(1)] + rest
+    total = 0
+    for w in re.split(r"[\s-]+", s):
+        if w == "and":
+            continue
+        if w == "hundred":
+            total = (total or 1) * 100
+        elif w == "a":
+            total = 1
+        elif w in _EN_SMALL or w in _EN_TENS:
+            total += EN_NUMBER_WORDS[w]
+        else:
+            return None
+    return total or None
+
+
+_AR_THOUSAND_WORDS = {"الف": 1, "الفا": 1, "الفين": 2, "الفي": 2}
+# a count of thousands right before a number of hundreds or less: it is part of it
+_THOUSANDS_BEFORE = {
+    "en": re.compile(rf"(?<![\w.,])({_NUM}|{_EN_CARDINAL_RX}|{_alts(_EN_SMALL)}|{_alts(_EN_TENS)})"
+                     rf"[\s-]+thousand,?\s+(?:and\s+)?()$"),
+    "ar": re.compile(rf"(?<![\w\u0600-\u06FF])(?:({_NUM}|{_AR_COMPOUND_RX}|{_AR_UNITS_RX}|عشره?)\s+(?:الاف|الف)"
+                     rf"|(الفين|الفي|الفا|الف))\s+()$"),
+}
+
+
 def _num(s: str) -> float | None:
     s = s.strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
@@ -543,7 +598,7 @@ def _num(s: str) -> float | None:
     m = _AR_COMPOUND.fullmatch(s)
     if m:  # "ستة وعشرين": six and twenty
         return AR_NUMBER_WORDS[m.group(1)] + AR_NUMBER_WORDS[m.group(2)]
-    return AR_NUMBER_WORDS.get(s) or EN_NUMBER_WORDS.get(s)
+    return AR_NUMBER_WORDS.get(s) or EN_NUMBER_WORDS.get(s) or _cardinal(s)
 
 
 def _clean(x: float | None):
@@ -584,14 +639,14 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
     if lang == "ar":
         units = _UNITS_AR
         numw, mults = _AR_NUMW, _MULT_AR
-        num = rf"(?:{_NUM}|{_AR_COMPOUND_RX}|{numw})"
+        num = rf"(?:{_NUM}|{_AR_CARDINAL_RX}|{_AR_COMPOUND_RX}|{numw})"
         mult = rf"(?:\s*(?:{_MULT_AR_RX}))?"
         rng = (rf"(?:بين\s+({num}){mult}\s*و\s*({num})|(?:من\s+(?={num}{mult}\s*(?:الى|الي|-|–)))?({num}){mult}"
                rf"(?:\s*(?:الى|الي|-|–)\s*({num}))?)({mult})")
     else:
         units = _UNITS_EN
         numw, mults = _EN_NUMW, _MULT_EN
-        num = rf"(?:{_NUM}|{numw})"
+        num = rf"(?:{_NUM}|{_EN_CARDINAL_RX}|{numw})"
         mult = rf"(?:[\s-]*(?:{_MULT_EN_RX}))?"
         rng = (rf"(?:between\s+({num}){mult}\s*and\s*({num})|(?:from\s+)?({num}){mult}"
                rf"(?:\s*(?:to|-|–)\s*({num}))?)({mult})")
@@ -613,8 +668,15 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         if unit == "machines" and lang == "en" and m.group(0).endswith("miners") \
                 and _PEOPLE_AFTER.match(folded, m.end()):
             continue  # "two miners said", "20 miners who left": people, not machines
+        start = m.start()
+        if hi is None and factor == 1:
+            # "three thousand five hundred machines", "ألفين وخمسمئة جهاز": the thousands before
+            k = _THOUSANDS_BEFORE[lang].search(folded, max(0, start - 40), start)
+            if k is not None and (lang == "en" or folded.startswith("و", start)):  # ("… وخمسمئة")
+                lo += (_num(k.group(1)) if k.group(1) else _AR_THOUSAND_WORDS.get(k.group(2), 1)) * 1000
+                start = k.start()
         amount = [_clean(lo), _clean(hi)] if hi is not None and hi != lo else _clean(lo)
-        s, e = offsets[m.start()], offsets[m.end() - 1] + 1
+        s, e = offsets[start], offsets[m.end() - 1] + 1
         found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})
     # money written with a currency sign first: $16-billion, US$4.8-billion, $0.0023
     if lang == "en":

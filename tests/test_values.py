@@ -193,3 +193,26 @@ def test_the_levantine_august_is_read_as_the_other_name_of_the_month_only():
     assert [(d["text"], d["value"]) for d in find_dates("في 5 آب/أغسطس 2021", "ar", "2024-01-01")] == [
         ("5 آب/أغسطس 2021", "2021-08-05")]
     assert find_dates("قال الأب إن ابنه سافر", "ar", "2024-01-01") == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("moved its last one hundred and fifty machines", "en", (150, "one hundred and fifty machines")),
+    ("shipped twenty-five machines", "en", (25, "twenty-five machines")),  # one number, not 20 to 5
+    ("nine hundred rigs", "en", (900, "nine hundred rigs")),
+    ("a hundred and twenty machines", "en", (120, "a hundred and twenty machines")),
+    ("two hundred and forty-five rigs", "en", (245, "two hundred and forty-five rigs")),
+    ("sixty machines", "en", (60, "sixty machines")),
+    ("an eighteen megawatt site", "en", (18, "eighteen megawatt")),
+    ("three thousand five hundred machines", "en", (3500, "three thousand five hundred machines")),
+    ("five hundred thousand dollars", "en", (500000, "five hundred thousand dollars")),
+    ("نقل مئة وخمسين جهازا", "ar", (150, "مئة وخمسين جهازا")),
+    ("نقل ثلاثمئة جهاز", "ar", (300, "ثلاثمئة جهاز")),
+    ("نقل خمسمائة جهاز", "ar", (500, "خمسمائة جهاز")),
+    ("نقل مئة وخمسة وعشرين جهازا", "ar", (125, "مئة وخمسة وعشرين جهازا")),
+    ("نقل ألفين وخمسمئة جهاز", "ar", (2500, "ألفين وخمسمئة جهاز")),
+    ("نقل ثلاثة آلاف وخمسمئة جهاز", "ar", (3500, "ثلاثة آلاف وخمسمئة جهاز")),
+    ("نقل 3 آلاف و500 جهاز", "ar", (3500, "3 آلاف و500 جهاز")),
+])
+def test_numbers_written_in_words_are_one_number(text, lang, expected):
+    caps = find_capacities(text, lang)
+    assert [(c["value"]["amount"], c["text"]) for c in caps] == [expected]
