@@ -456,6 +456,7 @@ _UNITS_AR = [
     (r"تيرا\s?هاش(?:\s?في الثانيه)?", "TH/s"),
     (r"(?:اله|الات|جهاز|اجهزه|جهازا|حاسوب|حواسيب|منصه|منصات|وحده|وحدات)(?:\s+(?:تعدين|للتعدين|لتعدين))?", "machines"),
     (r"منجم|مناجم|منجما", "mines"),
+    (r"حاويه|حاويات|حاويتين|حاويتان|حاويتي", "containers"),
     (r"مزرعه|مزارع|منشاه|منشات|مشروع|مشاريع|مشروعا|مركز بيانات|مراكز بيانات|مرفق|مرافق", "facilities"),
     (r"دولار(?:ا|ات)?(?:\s+امريكي|\s+اميركي)?", "USD"),
     (r"يوان", "CNY"),
@@ -477,11 +478,13 @@ _UNITS_EN = [
     (r"th/s|terahash(?:es)?(?: per second)?", "TH/s"),
     (r"(?:(?:bitcoin |crypto |cryptocurrency )?mining )?(?:machines?|rigs?|asics?|miners|computers|units|devices)", "machines"),
     (r"mines", "mines"),
+    (r"(?:shipping )?containers?", "containers"),
     (r"(?:mining )?(?:farms?|facilities|facility|data cent(?:er|re)s?|sites|power plants)", "facilities"),
     (r"tenge", "KZT"),
     (r"yuan", "CNY"),
     (r"rubles?|roubles?", "RUB"),
     (r"(?:us )?dollars?", "USD"),
+    (r"euros?", "EUR"),
     (r"(?:registered )?(?:crypto )?(?:miners|companies|firms)", "companies"),
 ]
 # by their normalised spelling (ingest.normalize.normalize_ar: مئة -> ميه), as the

@@ -216,3 +216,11 @@ def test_the_levantine_august_is_read_as_the_other_name_of_the_month_only():
 def test_numbers_written_in_words_are_one_number(text, lang, expected):
     caps = find_capacities(text, lang)
     assert [(c["value"]["amount"], c["text"]) for c in caps] == [expected]
+
+
+def test_containers_and_euros_are_units():
+    caps = lambda t, lang: [(c["text"], c["value"]) for c in find_capacities(t, lang)]  # noqa: E731
+    assert caps("He had sent eight of its 14 containers to Ton Pheung.", "en") == [
+        ("14 containers", {"amount": 14, "unit": "containers"})]
+    assert caps("شحن ست حاويات بحراً إلى صحار.", "ar") == [("ست حاويات", {"amount": 6, "unit": "containers"})]
+    assert caps("The move cost 3 million euros.", "en") == [("3 million euros", {"amount": 3000000, "unit": "EUR"})]
