@@ -569,7 +569,7 @@ def _cardinal(s: str) -> float | None:
             continue
         if w == "hundred":
             total = (total or 1) * 100
-        elif w == "a":
+        elif w == "a":  # ("a hundred", "a thousand")
             total = 1
         elif w in _EN_SMALL or w in _EN_TENS:
             total += EN_NUMBER_WORDS[w]
@@ -586,6 +586,12 @@ _THOUSANDS_BEFORE = {
     "ar": re.compile(rf"(?<![\w\u0600-\u06FF])(?:({_NUM}|{_AR_COMPOUND_RX}|{_AR_UNITS_RX}|عشره?)\s+(?:الاف|الف)"
                      rf"|(الفين|الفي|الفا|الف))\s+()$"),
 }
+
+
+_COUNT_AFTER_AR = re.compile(
+    rf"(?<![\w\u0600-\u06FF])[وفبل]?(?:ال)?(?:(?P<m>اجهزه|(?:اجهزت|الات|منصات|حواسيب)(?:ه|ها|هم|هما)?)"
+    rf"|(?P<c>حاويات(?:ه|ها|هم|هما)?))\s+ال\s*"
+    rf"(?P<n>{_NUM}|{_AR_COMPOUND_RX}|{_AR_TENS_RX}|{_AR_UNITS_RX})(?![\w\u0600-\u06FF])")
 
 
 def _num(s: str) -> float | None:
@@ -642,14 +648,15 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
     if lang == "ar":
         units = _UNITS_AR
         numw, mults = _AR_NUMW, _MULT_AR
-        num = rf"(?:{_NUM}|{_AR_CARDINAL_RX}|{_AR_COMPOUND_RX}|{numw})"
+        # ("ألف جهاز", "مليون دولار": the multiplier alone is the number)
+        num = rf"(?:{_NUM}|{_AR_CARDINAL_RX}|{_AR_COMPOUND_RX}|{numw}|الف|مليون|مليار)"
         mult = rf"(?:\s*(?:{_MULT_AR_RX}))?"
         rng = (rf"(?:بين\s+({num}){mult}\s*و\s*({num})|(?:من\s+(?={num}{mult}\s*(?:الى|الي|-|–)))?({num}){mult}"
                rf"(?:\s*(?:الى|الي|-|–)\s*({num}))?)({mult})")
     else:
         units = _UNITS_EN
         numw, mults = _EN_NUMW, _MULT_EN
-        num = rf"(?:{_NUM}|{_EN_CARDINAL_RX}|{numw})"
+        num = rf"(?:{_NUM}|{_EN_CARDINAL_RX}|{numw}|a(?=[\s-]+(?:thousand|million|billion)\b))"
         mult = rf"(?:[\s-]*(?:{_MULT_EN_RX}))?"
         rng = (rf"(?:between\s+({num}){mult}\s*and\s*({num})|(?:from\s+)?({num}){mult}"
                rf"(?:\s*(?:to|-|–)\s*({num}))?)({mult})")
@@ -659,7 +666,7 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         lo, hi, mult_s = _num(g_lo), _num(g_hi) if g_hi else None, (m.group(5) or "").strip(" -")
         if lo is None:
             continue
-        inner = _MULT_WORD.search(m.group(0))
+        inner = _MULT_WORD.search(m.group(0)) if g_lo not in mults else None  # ("ألف جهاز": 1,000)
         factor = mults.get(mult_s) or (mults.get(inner.group(1)) if inner else None) or 1
         lo, hi = lo * factor, (hi * factor if hi is not None else None)
         if unit == "percent" and lo > 100:
@@ -671,7 +678,9 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
         if unit == "machines" and lang == "en" and m.group(0).endswith("miners") \
                 and _PEOPLE_AFTER.match(folded, m.end()):
             continue  # "two miners said", "20 miners who left": people, not machines
-        start = m.start()
+        start, end = m.start(), m.end()
+        if lang == "ar" and hi is None and folded.startswith(" ونصف", end):
+            lo, end = lo + 0.5 * factor, end + 5  # "أربعة ميغاواط ونصف": four and a half
         if hi is None and factor == 1:
             # "three thousand five hundred machines", "ألفين وخمسمئة جهاز": the thousands before
             k = _THOUSANDS_BEFORE[lang].search(folded, max(0, start - 40), start)
@@ -679,7 +688,7 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
                 lo += (_num(k.group(1)) if k.group(1) else _AR_THOUSAND_WORDS.get(k.group(2), 1)) * 1000
                 start = k.start()
         amount = [_clean(lo), _clean(hi)] if hi is not None and hi != lo else _clean(lo)
-        s, e = offsets[start], offsets[m.end() - 1] + 1
+        s, e = offsets[start], offsets[end - 1] + 1
         found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": amount, "unit": unit}, "_p": 2})
     # money written with a currency sign first: $16-billion, US$4.8-billion, $0.0023
     if lang == "en":
@@ -696,6 +705,14 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
             if unit:
                 found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": None, "unit": unit}, "_p": 0})
     else:
+        # the count after what is counted, with the article: "أجهزته الـ350", "الحاويات السبع"
+        for m in _COUNT_AFTER_AR.finditer(folded):
+            v = _num(m.group("n"))
+            if v is None or v < 2:
+                continue
+            unit = "containers" if m.group("c") else "machines"
+            s, e = offsets[m.start()], offsets[m.end() - 1] + 1
+            found.append({"start": s, "end": e, "text": text[s:e], "value": {"amount": _clean(v), "unit": unit}, "_p": 1})
         for m in scanner(r"(?<![\w\u0600-\u06FF])(?:\"|«)?(?:الاف|مئات|عشرات|ملايين)(?:\s+(?:الالاف|الاف|الملايين))?\s*(?:عده|عديده)?(?:\"|»)?").finditer(folded):
             s, e = offsets[m.start()], offsets[m.end() - 1] + 1
             unit = _unit_after(folded, m.end(), _UNITS_AR)

@@ -224,3 +224,15 @@ def test_containers_and_euros_are_units():
         ("14 containers", {"amount": 14, "unit": "containers"})]
     assert caps("شحن ست حاويات بحراً إلى صحار.", "ar") == [("ست حاويات", {"amount": 6, "unit": "containers"})]
     assert caps("The move cost 3 million euros.", "en") == [("3 million euros", {"amount": 3000000, "unit": "EUR"})]
+
+
+def test_a_bare_thousand_a_half_and_the_count_after_the_noun():
+    caps = lambda t, lang: [(c["text"], c["value"]["amount"]) for c in find_capacities(t, lang)]  # noqa: E731
+    assert caps("ضبط أكثر من ألف جهاز", "ar") == [("ألف جهاز", 1000)]
+    assert caps("The firm moved a thousand rigs.", "en") == [("a thousand rigs", 1000)]
+    assert caps("بين 3 و5 آلاف جهاز", "ar") == [("بين 3 و5 آلاف جهاز", [3000, 5000])]
+    assert caps("ألواح تكفي لتشغيل أربعة ميغاواط ونصف", "ar") == [("أربعة ميغاواط ونصف", 4.5)]
+    assert caps("نقل آنذاك أجهزته الـ350 من طرابلس", "ar") == [("أجهزته الـ350", 350)]
+    assert caps("باع أجهزته الأربعين لتاجر", "ar") == [("أجهزته الأربعين", 40)]
+    assert caps("تصطف الحاويات السبع في الساحة", "ar") == [("الحاويات السبع", 7)]
+    assert caps("أجهزة الثلاثاء", "ar") == []  # Tuesday is no number
