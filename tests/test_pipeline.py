@@ -3326,3 +3326,14 @@ def test_an_imported_town_that_begins_a_longer_name_is_no_place():
     # (a county keeps its name before an office's: "Chelan County PUD")
     r = rec("Chelan County PUD paused new hookups for miners in Washington state.", "en")
     assert "Chelan County" in [e.get("canonical") for e in r["entities"]]
+
+
+def test_arabic_words_no_name_has_are_no_people():
+    people = lambda text: [e["text"] for e in rec(text, "ar")["entities"] if e["type"] == "PERSON"]  # noqa: E731
+    # a title with its body's pronoun is a title: the name follows it
+    assert people("وقال مديرها التنفيذي ديمتري كوزلوف إن الشركة ستنقل أجهزتها.") == ["ديمتري كوزلوف"]
+    assert people("ويقول مؤسسها سالم المعشني إن النقل كان ضرورياً.") == ["سالم المعشني"]
+    # an adverb's tanween and a pronoun's ending are no name
+    assert people('"لا أريد أن أنقل الشركة مرة ثالثة"، يقول ضاحكاً.') == []
+    assert people("وقال عبد الرؤوف، الذي طلب عدم ذكر اسمه كاملاً، إنه نقل أجهزته.") == ["عبد الرؤوف"]
+    assert people("وقال مديرها إن الشركة لن تعود.") == []

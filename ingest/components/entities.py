@@ -60,6 +60,9 @@ _AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شري�
               # words a title takes before the name: "الرئيس السابق حسن روحاني"
               "السابق", "السابقة", "الأسبق", "الحالي", "الراحل")
 _AR_TITLES = tuple(normalize_ar(w) for w in _AR_TITLES + ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
+# … and the title of a body told before: "وقال مديرها التنفيذي ديمتري كوزلوف", "مؤسسها سالم المعشني"
+_AR_TITLES += tuple(normalize_ar(w + suffix) for w in ("مدير", "مؤسس", "رئيس", "شريك", "المدير", "مالك", "صاحب")
+                    for suffix in ("ها", "هم", "ه"))
 _QUOTES = {'"', "«", "»", "“", "”", "'"}
 _AR_PLURAL_TITLES = tuple(normalize_ar(w) for w in ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
 _AR_NOT_NAME = set(normalize_ar(w) for w in (
@@ -121,6 +124,12 @@ _AR_PLACE_KINDS = {normalize_ar(w) for w in ("ولاية", "مقاطعة", "إق
 #: "يدعى X", "ويدعى X", "اسمه X": the name follows
 _AR_NAMED = ("يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي", "ويدعي", "وتدعي", "ويلقب", "واسمه", "يسمي", "ويسمي")
 _AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | set(_AR_NAMED)
+# the endings no name has: the tanween of an adverb or object ("ضاحكاً", "مستودعاً"), and a
+# possessive pronoun on a word of four letters or more ("مديرها", "شريكهم", "عائلته"; not
+# "مها", "رنا", "لينا", and not a final ة, which names keep), or "his" on one of five or
+# more ("انفصاله", "يملكه"; not "طه", "وجيه", "نبيه")
+_NOT_NAME_FORM_AR = re.compile(r"(?:اً|ًا|ً)$|^[\u0600-\u06FF]{2,}(?:ها|هم|هما|ته|تها|تهم)$"
+                               r"|^[\u0600-\u06FF]{3,}[^اويىة]ه$")
 _AR_AUTH = normalize_ar(r"(?:ال)?(?:سلطات|حكومه|حكومات|مسؤولين|مسؤولون|مسؤولو|مسؤولي|جهات المختصه|النظام|الحكومات المحليه|سلطه)")
 
 # ----------------------------------------------------------------- English cues
@@ -559,6 +568,8 @@ class KGEntities:
             return False
         if self._trigger_word(t):
             return False
+        if _NOT_NAME_FORM_AR.search(t):
+            return False  # "ضاحكاً", "كاملاً" (an adverb's tanween), "مديرها", "عائلته" (a pronoun's ending)
         return len(n) >= 2
 
 
