@@ -3337,3 +3337,6 @@ def test_arabic_words_no_name_has_are_no_people():
     assert people('"لا أريد أن أنقل الشركة مرة ثالثة"، يقول ضاحكاً.') == []
     assert people("وقال عبد الرؤوف، الذي طلب عدم ذكر اسمه كاملاً، إنه نقل أجهزته.") == ["عبد الرؤوف"]
     assert people("وقال مديرها إن الشركة لن تعود.") == []
+    # people told by what they are, and bodies, are no names
+    assert people("وروى شاب من الأحساء أنه نقل 1500 جهاز إلى البحرين.") == []
+    assert people("وقال وسطاء في السوق إن الطلب ارتفع.") == []
