@@ -3340,3 +3340,10 @@ def test_arabic_words_no_name_has_are_no_people():
     # people told by what they are, and bodies, are no names
     assert people("وروى شاب من الأحساء أنه نقل 1500 جهاز إلى البحرين.") == []
     assert people("وقال وسطاء في السوق إن الطلب ارتفع.") == []
+
+
+def test_the_industry_s_own_company_names_are_companies():
+    for text, name in (("Steppe Compute said it had moved 2,000 machines to Russia.", "Steppe Compute"),
+                       ("Magnolia Grid Services said it would leave the state.", "Magnolia Grid Services")):
+        ents = [(e["type"], e["text"]) for e in rec(text, "en")["entities"] if e["text"] == name]
+        assert ents == [("COMPANY", name)], text

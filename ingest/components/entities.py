@@ -144,6 +144,10 @@ _EN_COMPANY_TAIL = ("Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "C
                     "Ventures", "Partners", "Energy", "Power", "Networks", "Pool", "Exchange", "Blockchain",
                     "Platforms", "Scientific", "Systems", "LLC", "PLC", "plc", "AG", "SA", "Labs", "Bitcoin",
                     "Bhd", "Berhad")  # ("Tenaga Nasional Bhd")
+# last words of the industry's own names ("Steppe Compute", "Magnolia Grid Services"), which
+# may also begin one ("Compute North"): they type a name, they do not end one
+_EN_COMPANY_LAST = frozenset(("Compute", "Computing", "Hosting", "Hashing", "Analytics", "Projects", "Securities",
+                              "Services", "Solutions", "Thermal", "Infrastructure", "Resources"))
 _EN_REGULATOR_TAIL = ("Commission", "Ministry", "Department", "Agency", "Authority", "Bureau",
                       "Administration", "Council", "Committee", "Legislature", "Parliament", "Senate",
                       "Congress", "Regulator", "Office", "Service", "Court", "Cabinet", "Duma", "Assembly",
@@ -825,7 +829,7 @@ class KGEntities:
         head2 = " ".join(words[:2])
         if any(head2.startswith(h) for h in _EN_HEAD_REGULATOR) and len(words) >= 2:
             return "REGULATOR"
-        if last in _EN_COMPANY_TAIL and len(words) >= 2:
+        if (last in _EN_COMPANY_TAIL or last in _EN_COMPANY_LAST) and len(words) >= 2:
             return "COMPANY"
         if last in _EN_REGULATOR_TAIL and len(words) >= 2:
             return "REGULATOR"
