@@ -3347,3 +3347,13 @@ def test_the_industry_s_own_company_names_are_companies():
                        ("Magnolia Grid Services said it would leave the state.", "Magnolia Grid Services")):
         ents = [(e["type"], e["text"]) for e in rec(text, "en")["entities"] if e["text"] == name]
         assert ents == [("COMPANY", name)], text
+
+
+def test_arabic_sites_and_groups_without_a_name_are_no_bodies():
+    ents = lambda text: [(e["type"], e["text"]) for e in rec(text, "ar")["entities"]  # noqa: E731
+                         if e["type"] in ("ORGANIZATION", "COMPANY", "PERSON")]
+    assert ents("نقلت الشركة أجهزتها إلى مركز استضافة قرب الميناء.") == []
+    assert ents("وتدرس مجموعة صغيرة من المعدنين موقعاً ثانياً.") == []
+    assert ents('وقالت مجموعة "الراية القابضة" إنها ستنقل أجهزتها.') == [("COMPANY", "الراية القابضة")]
+    assert ents("وقالت مؤسسة الكهرباء الإثيوبية إنها أوقفت العقود.") == [
+        ("COMPANY", "مؤسسة الكهرباء الإثيوبية")]  # the state utility, one of its Arabic names

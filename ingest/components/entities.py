@@ -93,6 +93,7 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "شاب شابة موظف موظفة وسيط وسطاء وكيل ممثل محامي مالك مشغل مشغلون مهرب مخلص مستقل معدنون "
     "مديرية قيادة مصالح بلدية أمن الأمن الدرك مؤتمر بيان اسم جزء أعمال رحلة قصة معلومات بنحو "
     "يدير يملك يعمل تعمل يكن يبني يرى يصفه يلفت يرجح ويرجح يبتسم كيف مطلع قطاع متابعون منتقدو "
+    "تطالب يطالب تراجع قدرت يلزم دهمت داهمت فرق فرقا "
     # what a title and a name are often followed by: "أصدر الرئيس X Y مرسوما"
     "مرسوم مرسوما قرارا قانونا بيانا أمرا امرا تعليمات تعميما خطابا كلمة رسالة اتفاقا اتفاقية").split())
 _AR_ORG_HEADS = {
@@ -104,6 +105,8 @@ _AR_ORG_HEADS = {
                   "المصرف المركزي", "مصرف",
                   "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
 }
+# heads that name a body only with a name of its own after them (quoted or in Latin letters)
+_AR_WEAK_HEADS = ("مركز", "موقع", "مجموعه")
 _AR_ORG_HEAD_RX = {
     label: Scanner(re.compile(r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل|ب?ال)?(?:"
                               + "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
@@ -445,7 +448,15 @@ class KGEntities:
                     near = self._place_near(doc, body[0], body[1], window=1)
                     if near is not None and doc[body[1]].norm_ == "في":
                         body = (body[0], near.end, False)
-                sp = Span(doc, start, body[1], label=label)
+                kind = label
+                if label == "ORGANIZATION" and norms[head.start].lstrip("وفبل").removeprefix("ال") in _AR_WEAK_HEADS:
+                    # "مركز استضافة", "موقع ثانٍ", "مجموعة صغيرة": a site or a group, unnamed; a
+                    # quoted or Latin name after "مجموعة" is a business group's
+                    if not body[2]:
+                        continue
+                    if norms[head.start].lstrip("وفبل").removeprefix("ال") == "مجموعه":
+                        kind, start = "COMPANY", body[0]
+                sp = Span(doc, start, body[1], label=kind)
                 if label == "COMPANY" and not body[2] and not doc[body[0]].text[:1].isascii():
                     continue
                 if body[2]:
@@ -569,6 +580,8 @@ class KGEntities:
             return False
         if n in _AR_NOT_NAME or n in _AR_SAY or n in _AR_TITLES or punct:
             return False
+        if n[:1] in ("و", "ف") and n[1:] in _AR_NOT_NAME:
+            return False  # "وكانت", "ويرجح": a common word under a glued conjunction
         if t.startswith("ال") or (t.startswith(("وال", "بال", "لل")) and len(t) >= 6):
             return False  # the article (أليخاندرو, إلهام are names; "بالشا" is one too); "للصحفيين"
         if ent and ent in PLACE_TYPES:
