@@ -578,7 +578,6 @@ def _cardinal(s: str) -> float | None:
     return total or None
 
 
-_AR_THOUSAND_WORDS = {"الف": 1, "الفا": 1, "الفين": 2, "الفي": 2}
 # a count of thousands right before a number of hundreds or less: it is part of it
 _THOUSANDS_BEFORE = {
     "en": re.compile(rf"(?<![\w.,])({_NUM}|{_EN_CARDINAL_RX}|{_alts(_EN_SMALL)}|{_alts(_EN_TENS)})"
@@ -685,7 +684,7 @@ def find_capacities(text: str, lang: str, *, fold=None) -> list[dict]:
             # "three thousand five hundred machines", "ألفين وخمسمئة جهاز": the thousands before
             k = _THOUSANDS_BEFORE[lang].search(folded, max(0, start - 40), start)
             if k is not None and (lang == "en" or folded.startswith("و", start)):  # ("… وخمسمئة")
-                lo += (_num(k.group(1)) if k.group(1) else _AR_THOUSAND_WORDS.get(k.group(2), 1)) * 1000
+                lo += _num(k.group(1)) * 1000 if k.group(1) else AR_NUMBER_WORDS[k.group(2)]
                 start = k.start()
         amount = [_clean(lo), _clean(hi)] if hi is not None and hi != lo else _clean(lo)
         s, e = offsets[start], offsets[end - 1] + 1

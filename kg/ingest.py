@@ -39,7 +39,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterable, Iterator
 
 from kg.errors import InputError, KGError, StoreError
-from kg.model import GraphBatch, record_to_batch, rel_id
+from kg.model import GraphBatch, record_to_batch
 from kg.resolve import resolve_events
 from kg.stores.base import stored_hashes
 
@@ -487,7 +487,6 @@ def link_corpus(store) -> int:
         batch = GraphBatch()
         for ln in link_events(index, migrations):
             batch.add_rel("TRIGGERED", "Ban", ln["from"], "Migration", ln["to"], {
-                "id": rel_id("TRIGGERED", ln["from"], ln["to"]),
                 "article_id": ln.get("article_id"), "start": ln.get("start"), "end": ln.get("end"),
                 "confidence": ln.get("confidence"), "reason": ln.get("reason"),
                 "lag_days": ln.get("lag_days"), "cue": ln.get("cue"),

@@ -115,10 +115,16 @@ def rel_id(rtype: str, src: str, dst: str, *extra) -> str:
     return _h(rtype, src, dst, *extra)
 
 
-def _told_rel_id(rtype: str, src: str, dst: str, props: dict) -> str:
-    """The id of a relationship a sentence tells: its ends and where it is told (a
-    TRIGGERED link, one per pair of events, and MENTIONS and LOCATED_IN ids are given
-    by :func:`record_to_batch` itself)."""
+#: relationships of which there is one per pair of ends, however many sentences tell them
+_ONE_PER_PAIR = frozenset({"TRIGGERED", "LOCATED_IN"})
+
+
+def _rel_key(rtype: str, src: str, dst: str, props: dict) -> str:
+    """A relationship's id when the batch gives none: its ends, and for one a sentence
+    tells, where it is told (a MENTIONS id, by the mention's own offset, is given by
+    :func:`record_to_batch` itself)."""
+    if rtype in _ONE_PER_PAIR:
+        return rel_id(rtype, src, dst)
     return rel_id(rtype, src, dst, props.get("article_id"), props.get("start"))
 
 
@@ -185,7 +191,7 @@ class GraphBatch:
         props = props or {}
         row = {k: props.get(k) for k in spec[1]}
         if row.get("id") is None:
-            row["id"] = _told_rel_id(rtype, src, dst, props)
+            row["id"] = _rel_key(rtype, src, dst, props)
         row["src"], row["dst"] = src, dst
         self.rels.setdefault((rtype, src_label, dst_label), []).append(row)
 
@@ -203,8 +209,7 @@ class GraphBatch:
             for r in rows:
                 if r["src"] in mapping or r["dst"] in mapping:
                     src, dst = mapping.get(r["src"], r["src"]), mapping.get(r["dst"], r["dst"])
-                    rid = rel_id(rtype, src, dst) if rtype == "TRIGGERED" else _told_rel_id(rtype, src, dst, r)
-                    r = dict(r, src=src, dst=dst, id=rid)
+                    r = dict(r, src=src, dst=dst, id=_rel_key(rtype, src, dst, r))
                 out.append(r)
             self.rels[(rtype, a, b)] = out
         return self
@@ -350,7 +355,6 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
             continue
         mig = next((e for e in rec["events"] if e["id"] == link["to"]), {})
         b.add_rel("TRIGGERED", "Ban", src[1], "Migration", dst[1], {
-            "id": rel_id("TRIGGERED", src[1], dst[1]),
             "article_id": aid, "start": mig.get("start"), "end": mig.get("end"),
             "sentence": mig.get("sentence"), "confidence": link.get("confidence"),
             "reason": link.get("reason"), "lag_days": link.get("lag_days"),
@@ -364,7 +368,7 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
             parent = places[pid]["parent"]
             place_node(parent)
             b.add_rel("LOCATED_IN", "Entity", pid, "Entity", parent,
-                      {"id": rel_id("LOCATED_IN", pid, parent), "source": "gazetteer"})
+                      {"source": "gazetteer"})
             pid = parent
     return b.dedupe()
 

@@ -85,19 +85,15 @@ def _batch_events(batch: GraphBatch) -> dict[str, list[dict]]:
     for row in batch.nodes.get("Ban", []):
         if not row.get("jurisdiction"):
             continue  # a ban of no known place: nothing says two such are one
-        out["Ban"].append({"id": row["id"], "place": row.get("jurisdiction"), "target": row.get("target"),
-                           "status": row.get("status"), "date": row.get("date"),
-                           "authority": ends["AUTHORITY"].get(row["id"]),
-                           "articles": reporters.get(row["id"], set())})
+        out["Ban"].append({k: row.get(k) for k in ("id", "target", "status", "date")}
+                          | {"place": row["jurisdiction"], "authority": ends["AUTHORITY"].get(row["id"]),
+                             "articles": reporters.get(row["id"], set())})
     for row in batch.nodes.get("Migration", []):
         actor = ends["ACTOR"].get(row["id"])
         if actor is None or not row.get("destination"):
             continue  # no one thing moves, or it goes nowhere the text says: nothing to match
-        out["Migration"].append({"id": row["id"], "actor": actor, "origin": row.get("origin"),
-                                 "destination": row.get("destination"), "status": row.get("status"),
-                                 "industry": row.get("industry"), "date": row.get("date"),
-                                 "amount": row.get("amount"), "amount_max": row.get("amount_max"),
-                                 "unit": row.get("unit"), "articles": reporters.get(row["id"], set())})
+        out["Migration"].append({k: row.get(k) for k in ("id", "date", *_SAME["Migration"], *_FITS["Migration"])}
+                                | {"actor": actor, "articles": reporters.get(row["id"], set())})
     return out
 
 

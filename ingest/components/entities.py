@@ -61,7 +61,7 @@ _AR_TITLES = ("رئيس", "رئيسه", "الرئيس", "الشريك", "شري�
               "السابق", "السابقة", "الأسبق", "الحالي", "الراحل")
 _AR_TITLES = tuple(normalize_ar(w) for w in _AR_TITLES + ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
 # … and the title of a body told before: "وقال مديرها التنفيذي ديمتري كوزلوف", "مؤسسها سالم المعشني"
-_AR_TITLES += tuple(normalize_ar(w + suffix) for w in ("مدير", "مؤسس", "رئيس", "شريك", "المدير", "مالك", "صاحب")
+_AR_TITLES += tuple(normalize_ar(w + suffix) for w in ("مدير", "مؤسس", "رئيس", "شريك", "مالك", "صاحب")
                     for suffix in ("ها", "هم", "ه"))
 _QUOTES = {'"', "«", "»", "“", "”", "'"}
 _AR_PLURAL_TITLES = tuple(normalize_ar(w) for w in ("رؤساء", "مسؤولو", "خبراء", "محللون", "المسؤولون", "مسؤولون"))
@@ -98,15 +98,16 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "مرسوم مرسوما قرارا قانونا بيانا أمرا امرا تعليمات تعميما خطابا كلمة رسالة اتفاقا اتفاقية").split())
 _AR_ORG_HEADS = {
     "ORGANIZATION": ("جامعه", "صحيفه", "وكاله", "رابطه", "جمعيه", "منظمه", "مؤسسه", "اتحاد", "منتدي",
-                     "مركز", "معهد", "موقع", "قناه", "مجله", "حزب", "تحالف", "مجموعه"),
+                     "مركز", "معهد", "موقع", "قناه", "مجله", "حزب", "تحالف"),
     # ("منصة «أوكي كوين»": an exchange is a company)
-    "COMPANY": ("شركه", "شركته", "شركتها", "الشركه", "صندوق", "بورصه", "منصه", "منصتا", "منصتي"),
+    # (a named "مجموعة" is a business group: "مجموعة «الراية القابضة»")
+    "COMPANY": ("شركه", "شركته", "شركتها", "الشركه", "صندوق", "بورصه", "منصه", "منصتا", "منصتي", "مجموعه"),
     "REGULATOR": ("وزاره", "هيئه", "لجنه", "اداره", "مجلس", "مصلحه", "دائره", "البنك المركزي", "بنك",
                   "المصرف المركزي", "مصرف",
                   "البرلمان", "برلمان", "مكتب", "محكمه", "المحكمه"),
 }
 # heads that name a body only with a name of its own after them (quoted or in Latin letters)
-_AR_WEAK_HEADS = ("مركز", "موقع", "مجموعه")
+_AR_WEAK_HEADS = ("مركز", "موقع")
 _AR_ORG_HEAD_RX = {
     label: Scanner(re.compile(r"(?<![\u0621-\u0652\u0670])(?:[وفبل]|لل|ب?ال)?(?:"
                               + "|".join(re.escape(normalize_ar(h)) for h in sorted(heads, key=len, reverse=True))
@@ -448,15 +449,9 @@ class KGEntities:
                     near = self._place_near(doc, body[0], body[1], window=1)
                     if near is not None and doc[body[1]].norm_ == "في":
                         body = (body[0], near.end, False)
-                kind = label
-                if label == "ORGANIZATION" and norms[head.start].lstrip("وفبل").removeprefix("ال") in _AR_WEAK_HEADS:
-                    # "مركز استضافة", "موقع ثانٍ", "مجموعة صغيرة": a site or a group, unnamed; a
-                    # quoted or Latin name after "مجموعة" is a business group's
-                    if not body[2]:
-                        continue
-                    if norms[head.start].lstrip("وفبل").removeprefix("ال") == "مجموعه":
-                        kind, start = "COMPANY", body[0]
-                sp = Span(doc, start, body[1], label=kind)
+                if not body[2] and norms[head.start].lstrip("وفبل").removeprefix("ال") in _AR_WEAK_HEADS:
+                    continue  # "مركز استضافة", "موقع ثانٍ": a site, unnamed
+                sp = Span(doc, start, body[1], label=label)
                 if label == "COMPANY" and not body[2] and not doc[body[0]].text[:1].isascii():
                     continue
                 if body[2]:
