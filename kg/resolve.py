@@ -97,11 +97,44 @@ def _batch_events(batch: GraphBatch) -> dict[str, list[dict]]:
     return out
 
 
+class _Kin:
+    """Events whose equal-arguments agree, by date, so that finding the ones a
+    date fits looks at each distinct date once, not at every event."""
+
+    __slots__ = ("by_date",)
+
+    def __init__(self) -> None:
+        self.by_date: dict[str | None, list[dict]] = {}  # date (None: none) -> events
+
+    def add(self, ev: dict) -> None:
+        self.by_date.setdefault(ev.get("date") or None, []).append(ev)
+
+    def dated(self, date: str | None):
+        """The events whose date fits ``date`` (:func:`_dates_fit`), undated first."""
+        yield from self.by_date.get(None, ())
+        for d, evs in self.by_date.items():
+            if d is not None and _dates_fit(d, date):
+                yield from evs
+
+
+def _fitting(label: str, ev: dict, kin: _Kin) -> set[str]:
+    """The ids of ``kin``'s events that ``ev`` may report again, up to two: one is
+    taken, two or more leave ``ev`` a node of its own."""
+    fit: set[str] = set()
+    for p in kin.dated(ev.get("date")):
+        if p["id"] not in fit and _compatible(label, ev, p) and not (ev["articles"] & p["articles"]):
+            fit.add(p["id"])
+            if len(fit) > 1:
+                break
+    return fit
+
+
 def resolve_events(store, batch: GraphBatch) -> GraphBatch:
     """Re-key the batch's events that report an event already stored or told by an
     earlier article of the batch (see the module docstring); returns the batch."""
     events = _batch_events(batch)
     mapping: dict[str, str] = {}
+    stored = frozenset()  # the articles of a stored event: none of the batch's
     for label, query, arg, key in (("Ban", _BANS, "places", "place"),
                                    ("Migration", _MIGRATIONS, "actors", "actor")):
         mine = events[label]
@@ -109,19 +142,20 @@ def resolve_events(store, batch: GraphBatch) -> GraphBatch:
         if not wanted:
             continue
         same = _SAME[label]
-        pool: dict[tuple, list[dict]] = {}  # the events that may be reported again, by what must be equal
+        pool: dict[tuple, _Kin] = {}  # the events that may be reported again, by what must be equal
         known: set[str] = set()
         for r in store.query(query, {arg: wanted}):
-            pool.setdefault(tuple(r.get(k) for k in same), []).append(dict(r, articles=frozenset()))
+            r["articles"] = stored
+            pool.setdefault(tuple(r.get(k) for k in same), _Kin()).add(r)
             known.add(r["id"])
         for ev in mine:
             if ev["id"] in known or ev["id"] in mapping:
                 continue  # the same arguments: the same node already
-            kin = pool.setdefault(tuple(ev.get(k) for k in same), [])
-            fit = {p["id"] for p in kin if _compatible(label, ev, p) and not (ev["articles"] & p["articles"])}
+            kin = pool.setdefault(tuple(ev.get(k) for k in same), _Kin())
+            fit = _fitting(label, ev, kin)
             if len(fit) == 1:
                 mapping[ev["id"]] = fit.pop()
             else:
-                kin.append(ev)
+                kin.add(ev)
                 known.add(ev["id"])
     return batch.rekey(mapping).dedupe() if mapping else batch

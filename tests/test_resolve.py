@@ -6,7 +6,7 @@ import pytest
 
 from kg.ingest import ingest_articles
 from kg.model import record_to_batch
-from kg.resolve import _compatible, _dates_fit, resolve_events
+from kg.resolve import _compatible, _dates_fit, _Kin, resolve_events
 
 # Texts written for these tests: two reports of one shipment, dated differently, the
 # first naming the ban's authority and the second not.
@@ -125,3 +125,16 @@ def test_what_fits():
     assert not _compatible("Migration", mig, dict(mig, amount=500.0, amount_max=500.0))
     assert not _compatible("Migration", mig, dict(mig, origin="CN"))
     assert not _compatible("Migration", mig, dict(mig, status="planned"))
+
+
+def test_the_date_index_finds_what_the_rule_fits():
+    """_Kin.dated gives the events :func:`_dates_fit` accepts, each once, whatever
+    the mix of days, months, years and missing dates."""
+    dates = [None, "", "2021", "2021-06", "2021-06-18", "2021-06-19", "2021-07", "2022", "2021-06-1"]
+    kin = _Kin()
+    events = [{"id": f"e{i}", "date": d} for i, d in enumerate(dates * 2)]
+    for ev in events:
+        kin.add(ev)
+    for date in dates + ["2021-06-18T00", "1999"]:
+        got = sorted(e["id"] for e in kin.dated(date))
+        assert got == sorted(e["id"] for e in events if _dates_fit(e["date"], date)), date
