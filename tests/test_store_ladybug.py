@@ -100,6 +100,36 @@ def test_a_stored_value_is_kept_and_a_null_one_filled(store):
     assert row == [{"n": "Kazakhstan", "ar": "كازاخستان", "en": "Kazakhstan (en)"}]
 
 
+def test_relationship_between_stored_nodes_is_created_once_and_filled(store):
+    """A relationship whose two ends were stored by earlier batches: created and
+    counted the first time, its null properties filled later, never doubled."""
+    b = GraphBatch()
+    b.add_node("Entity", {"id": "KZ", "type": "COUNTRY", "name": "Kazakhstan"})
+    b.add_node("Entity", {"id": "KZ-PAV", "type": "PROVINCE", "name": "Pavlodar"})
+    store.upsert(b)
+    link = GraphBatch()
+    link.add_rel("LOCATED_IN", "Entity", "KZ-PAV", "Entity", "KZ", {})
+    stats = store.upsert(link)
+    assert stats["relationships"] == 1 and stats["types"] == {"LOCATED_IN": 1}
+    again = GraphBatch()
+    again.add_rel("LOCATED_IN", "Entity", "KZ-PAV", "Entity", "KZ", {"source": "gazetteer"})
+    assert store.upsert(again)["relationships"] == 0
+    assert store.upsert(again)["relationships"] == 0
+    rows = store.query("MATCH (:Entity {id: 'KZ-PAV'})-[x:LOCATED_IN]->(:Entity {id: 'KZ'}) "
+                       "RETURN x.source AS source")
+    assert rows == [{"source": "gazetteer"}]
+    # a mention from a stored article to a stored entity: counted on the entity
+    art = GraphBatch()
+    art.add_node("Article", {"id": "a1", "title": "t", "text": "Pavlodar", "n_chars": 8})
+    store.upsert(art)
+    m = GraphBatch()
+    m.add_rel("MENTIONS", "Article", "a1", "Entity", "KZ-PAV", {"text": "Pavlodar", "start": 0, "end": 8})
+    assert store.upsert(m)["relationships"] == 1
+    assert store.upsert(m)["relationships"] == 0
+    counts = store.query("MATCH (e:Entity {id: 'KZ-PAV'}) RETURN e.mentions AS m, e.articles AS a")
+    assert counts == [{"m": 1, "a": 1}]
+
+
 def test_failed_upsert_leaves_store_unchanged(store):
     store.upsert(record_to_batch(make_record(1)))
     before = store.counts()

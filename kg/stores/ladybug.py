@@ -420,21 +420,22 @@ class LadybugStore:
         """Write one batch in one transaction (see :meth:`kg.stores.base.Store.upsert`).
 
         LadybugDB's MERGE costs a look-up and a match per row (half a
-        millisecond per node row on a 10k-article store), so only
-        relationships that may be stored already are merged:
+        millisecond per node row on a 10k-article store), and it does not
+        say whether it created, so nothing is merged:
 
         1. *plan* (nothing written yet): check every row against the model
-           and look up which nodes are stored (a stored node the batch does
-           not change is left alone); a relationship with an endpoint
-           created by this batch cannot be stored yet, so it is new;
-        2. *write*, in one BEGIN/COMMIT: update the stored nodes the batch
-           changes (``UNWIND … MATCH … SET``, by primary key: this process
-           is the store's only writer, so they are still there), merge the
-           relationships that may be stored (``UNWIND … MERGE … SET``; in
-           both, a stored value is kept and a null one filled), create the
-           new rows (``UNWIND … CREATE``), then bring the kept counts
-           (:data:`kg.model.KEPT`) of the entities they mention up to date:
-           added to for created MENTIONS, counted again for merged ones.
+           and look up which nodes are stored, and which relationships are
+           among those whose two ends were stored before (from each row's
+           source node); a stored row the batch does not change is left
+           alone, and a relationship with an endpoint created by this batch
+           cannot be stored yet, so it is new;
+        2. *write*, in one BEGIN/COMMIT: update the stored rows the batch
+           changes (``UNWIND … MATCH … SET``, by id: this process is the
+           store's only writer, so they are still there; a stored value is
+           kept and a null one filled), create the new rows (``UNWIND …
+           CREATE``), then bring the kept counts (:data:`kg.model.KEPT`) of
+           the entities they mention up to date: added to for MENTIONS from
+           or to a new node, counted again for those between stored ones.
 
         A failure, or kill -9, leaves the store as it was. LadybugDB's COPY
         is not used: in 0.22 its rows bypass the write-ahead log, and a
@@ -459,14 +460,9 @@ class LadybugStore:
         merges, creates, counts = self._plan(batch, stats)
         self._exec("BEGIN TRANSACTION")
         try:
-            for rtype, cypher, rows in merges:
-                before = self._total_rels(rtype) if rtype else 0
+            for cypher, rows in merges:  # stored rows the batch changes
                 for part in _chunks(rows):
                     self._exec_rows(cypher, part)
-                if rtype:
-                    n = self._total_rels(rtype) - before
-                    stats["relationships"] += n
-                    stats["types"][rtype] = stats["types"].get(rtype, 0) + n
             for cypher, rows in creates:  # nodes first, then relationships
                 for part in _chunks(rows):
                     self._exec_rows(cypher, part)
@@ -487,11 +483,11 @@ class LadybugStore:
     def _plan(self, batch: GraphBatch, stats: UpsertStats) -> tuple[list, list, list]:
         """Step 1 of :meth:`upsert`: checks and look-ups; new rows counted in ``stats``.
 
-        Returns the merges, as ``(relationship type or None, cypher, rows)``,
-        the creates, as ``(cypher, rows)`` with nodes before relationships,
+        Returns the updates of stored rows the batch changes, as ``(cypher,
+        rows)``, the creates, as ``(cypher, rows)`` with nodes before relationships,
         and the count updates, as ``(cypher, parameter name, rows)``.
         """
-        merges: list[tuple[str | None, str, list]] = []
+        merges: list[tuple[str, list]] = []
         creates: list[tuple[str, list]] = []
         counts: list[tuple[str, str, list]] = []
         fresh: dict[str, set] = {}    # label -> ids this batch creates
@@ -510,8 +506,8 @@ class LadybugStore:
             stats["labels"][label] = stats["labels"].get(label, 0) + len(new)
             if old:
                 cols, packed = _packed(old, NODES[label])
-                merges.append((None, f"UNWIND $rows AS r MATCH (n:{_q(label)} {{id: {cols['id']}}})"
-                                     + _keep_stored("n", cols), packed))
+                merges.append((f"UNWIND $rows AS r MATCH (n:{_q(label)} {{id: {cols['id']}}})"
+                               + _keep_stored("n", cols), packed))
             if new:
                 cols, packed = _packed(new, NODES[label])
                 creates.append((f"UNWIND $rows AS r CREATE (n:{_q(label)} {_values(cols)})", packed))
@@ -529,19 +525,23 @@ class LadybugStore:
             new = [r for r in linked if r["src"] in new_a or r["dst"] in new_b]
             old = [r for r in linked if r["src"] not in new_a and r["dst"] not in new_b]
             ends = f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r[1]}}) MATCH (b:{_q(b)} {{id: r[2]}})"
-            if old:  # both endpoints were stored before: the relationship may be too
-                cols, packed = _packed(old, props, lead=("src", "dst"))
-                merges.append((rtype, f"{ends} MERGE (a)-[x:{_q(rtype)} {{id: {cols['id']}}}]->(b)"
-                                      + _keep_stored("x", cols), packed))
-            if new:
-                cols, packed = _packed(new, props, lead=("src", "dst"))
+            # both endpoints were stored before: the relationship may be too
+            stored = self._stored_rels(rtype, a, b, old) if old else {}
+            missing = [r for r in old if r["id"] not in stored]
+            changed = [r for r in old if r["id"] in stored and _changes(r, stored[r["id"]])]
+            if changed:
+                cols, packed = _packed(changed, props, lead=("src", "dst"))
+                merges.append((f"{ends} MATCH (a)-[x:{_q(rtype)} {{id: {cols['id']}}}]->(b)"
+                               + _keep_stored("x", cols), packed))
+            if new or missing:
+                cols, packed = _packed(new + missing, props, lead=("src", "dst"))
                 creates.append((f"{ends} CREATE (a)-[x:{_q(rtype)} {_values(cols)}]->(b)", packed))
-                stats["relationships"] += len(new)
-                stats["types"][rtype] = stats["types"].get(rtype, 0) + len(new)
+                stats["relationships"] += len(new) + len(missing)
+                stats["types"][rtype] = stats["types"].get(rtype, 0) + len(new) + len(missing)
             if rtype == "MENTIONS" and new:
                 counts.append((_ADD_MENTIONS, "rows", _mention_counts(new)))
-            if rtype == "MENTIONS" and old:
-                counts.append((RECOUNT, "ids", sorted({r["dst"] for r in old})))
+            if rtype == "MENTIONS" and missing:  # a stored article may mention the entity already
+                counts.append((RECOUNT, "ids", sorted({r["dst"] for r in missing})))
         return merges, creates, counts
 
     def _stored_rows(self, label: str, ids: list[str],
@@ -558,12 +558,28 @@ class LadybugStore:
         """Which of ``ids`` are stored under ``label``."""
         return set(self._stored_rows(label, list(ids), ("id",)))
 
+    def _stored_rels(self, rtype: str, a: str, b: str, rows: list[dict]) -> dict[str, dict]:
+        """The stored properties of those of ``rows`` (``rel_rows`` form, both ends
+        stored) whose relationship is stored, by relationship id: both ends by
+        primary key, then the relationships between them (a look-up, not a scan
+        of the table; written as one path pattern it took ten times as long)."""
+        props = list(RELS[rtype]["props"])
+        cypher = (f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r[1]}}) MATCH (b:{_q(b)} {{id: r[2]}}) "
+                  f"MATCH (a)-[x:{_q(rtype)}]->(b) WHERE x.id = r[3] RETURN "
+                  + ", ".join(f"x.{_q(p)}" for p in props))
+        keys = [[r["src"], r["dst"], r["id"]] for r in rows]
+        out: dict[str, dict] = {}
+        for part in _chunks(keys):
+            try:
+                got = self._exec_rows(cypher, part).get_all()
+            except RuntimeError as exc:
+                raise StoreError(f"store {self.path}: {_clean(str(exc))}") from exc
+            out.update((row[props.index("id")], dict(zip(props, row))) for row in got)
+        return out
+
     # Whole-table counts are answered from table statistics (milliseconds at
     # any size), unlike a per-row existence check, which Ladybug may plan as
     # a scan from the high-degree end of a relationship.
-    def _total_rels(self, rtype: str) -> int:
-        return self._run(f"MATCH ()-[x:{_q(rtype)}]->() RETURN count(x)")[0][0]
-
     # -------------------------------------------------------------- plumbing
     def _exec(self, cypher: str, params: dict | None = None):
         return self._conn.execute(cypher, params or {})
