@@ -292,7 +292,8 @@ def link_record(record: dict) -> list[dict]:
             lag = days_between(b.get("date"), mig.get("date"))
             parts = [why]
             if (mig.get("origin") is None or mig.get("origin_inferred")) and origin:
-                parts.append(f"origin taken as {origin}")
+                # (the origin the move was given, when a later step took another one)
+                parts.append(f"origin taken as {mig.get('origin') or origin}")
             if b.get("date") and mig.get("date"):
                 parts.append(f"migration {lag} days after the ban" if lag is not None
                              else f"migration ({mig['date']}) not before the ban ({b['date']})")

@@ -3357,3 +3357,23 @@ def test_arabic_sites_and_groups_without_a_name_are_no_bodies():
     assert ents('وقالت مجموعة "الراية القابضة" إنها ستنقل أجهزتها.') == [("COMPANY", "الراية القابضة")]
     assert ents("وقالت مؤسسة الكهرباء الإثيوبية إنها أوقفت العقود.") == [
         ("COMPANY", "مؤسسة الكهرباء الإثيوبية")]  # the state utility, one of its Arabic names
+
+
+def test_the_provincial_government_with_no_place_is_the_province_told_in_its_paragraph_else_the_articles():
+    # the paragraph before names a national capital abroad: not the province meant
+    r = rec("Saskatchewan pause hits a miner\n\nREGINA, May 4 - Northgate Hash bought its first machines "
+            "in 2021 from China, where Beijing had ordered miners to stop that year.\n\n"
+            "Then, in January, the provincial government imposed a one-year moratorium on new power "
+            "connections for cryptocurrency mining.", "en", "2023-05-04")
+    assert sorted(bans(r)) == ["CA-SK", "CN"]
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "the provincial government"] == ["authorities:CA-SK"]
+    # a province told in the same paragraph, abroad: that one
+    r = rec("Halvard Digital runs machines in Arkansas.\n\nThe company started in Yunnan. When provincial "
+            "authorities cut power to mines in June 2021, it shipped its machines to Arkansas.", "en")
+    assert "CN-YN" in bans(r)
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "provincial authorities"] == ["authorities:CN-YN"]
+
+
+def test_a_second_place_operator_leaves_that_place():
+    r = rec("A second Saskatchewan operator, Coteau Hash, is considering a similar move to Alberta.", "en")
+    assert moves(r, "origin", "destination", "status") == [("CA-SK", "CA-AB", "planned")]

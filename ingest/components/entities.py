@@ -199,6 +199,8 @@ def make_entities(nlp: Language, name: str):
 # the government levels of "the local authorities", "the central government"
 _LOCAL_LEVELS = ("local", "provincial", "regional", "municipal")
 _NATIONAL_LEVELS = ("central", "federal", "national")
+# the levels of a province's own government ("the provincial government", "state regulators")
+_PROVINCE_LEVELS = ("provincial", "state", "regional")
 # "officials in Changji prefecture": a city's own government
 _LOCAL_UNIT = re.compile(r"\s+(?:prefecture|county|district|municipality|city\s+(?:government|council|hall))\b", re.I)
 
@@ -536,6 +538,24 @@ class KGEntities:
         out += self._latin_names(doc)
         return [s for s in out if s is not None and len(s)]
 
+    def _province_told(self, doc: Doc, sp: Span, salient: str | None) -> str | None:
+        """The province that "the provincial (state, regional) government" with no place
+        of its own means: the last one told before it in its paragraph ("Corvane's
+        journey began in Sichuan. When provincial authorities cut power"; a town
+        told: its province; a national capital speaks for its country, no
+        province), else the province the article is about ("machines from China,
+        where Beijing had ordered …" a paragraph before "the provincial government
+        imposed a moratorium" of an article about Manitoba), else the last one told."""
+        para = _text(doc).rfind("\n", 0, sp.start_char)
+        last = None
+        for e in reversed([e for e in _gaz(doc) if e.label_ in ("PROVINCE", "CITY") and e.end <= sp.start]):
+            pid = e.id_ if e.label_ == "PROVINCE" else authority_place(e.id_)
+            if pid and "-" in pid:
+                if e.start_char > para:
+                    return pid
+                last = last or pid
+        return salient if salient and "-" in salient else last
+
     def _sentence_place(self, doc: Doc, sp: Span, prefer_specific=False) -> str | None:
         sent = sentence_at(doc, sp.start)
         places = [e for e in _gaz(doc) if e.label_ in ("COUNTRY", "PROVINCE", "CITY")
@@ -723,6 +743,8 @@ class KGEntities:
                 if near is not None:
                     local = level in _LOCAL_LEVELS or _LOCAL_UNIT.match(text, near.end_char) is not None
                     place_id, end = self._auth_place_id(near, local), near.end
+            if place_id is None and level in _PROVINCE_LEVELS:
+                place_id = self._province_told(doc, sp, salient)
             if place_id is None:
                 # (local, provincial or state officials: the most specific place; central,
                 # federal or national ones: the country)

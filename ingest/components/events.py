@@ -2211,7 +2211,9 @@ class KGEvents:
                             # "about 1,200 Batam machines went straight to Sarawak"
                             re.match(r"\s+(?:machines|rigs)\b", text[p.end_char:p.end_char + 10])
                             and re.search(r"\d\s+$", text[max(0, p.start_char - 3):p.start_char])))
-                        and (re.search(r"\b(?:a|an|one|another)\s+$|\d\s+$", text[max(0, p.start_char - 8):p.start_char], re.I)
+                        # ("A second Manitoba operator, Red River Hash, is considering a move")
+                        and (re.search(r"\b(?:a|an|one|another)\s+(?:(?:second|third|fourth|fifth|smaller|larger|rival|fellow)\s+)?$|\d\s+$",
+                                       text[max(0, p.start_char - 16):p.start_char], re.I)
                              # "Since the order, Kerman operator Kavir Block has trucked …": a province's
                              # or town's (a country's is where a firm is based: "Hong Kong hosting firm")
                              or p.label_ in ("PROVINCE", "CITY") and re.search(
