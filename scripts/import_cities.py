@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_gazetteers import PATTERNS_DIR, read_curated, _strip_marks as _plain  # noqa: E402
 
 OUT = PATTERNS_DIR / "cities.jsonl"
-MIN_POPULATION = 100_000
+MIN_POPULATION = 40_000
 
 #: English words, first names and surnames that are also names of large cities
 UNSAFE = frozenset({
@@ -69,6 +69,15 @@ UNSAFE = frozenset({
     # words, companies and peoples
     "santander", "americana", "paulista", "dartmouth", "natal", "coronel", "toyota", "hitachi", "kikuyu",
     "manta", "franca", "serra", "assis", "bimbo", "capas", "brits", "mestre", "negara",
+    # towns of 40,000 to 100,000 people: words, names and companies
+    "antelope", "atlantis", "brick", "buckeye", "confederation", "encanto", "euclid", "fishers",
+    "goodyear", "hickory", "homestead", "jupiter", "mentor", "paramount", "plantation", "reservoir",
+    "revere", "rouge", "sandy", "sunrise", "swords", "university", "uptown", "upland", "woodland",
+    "woodside", "aloha", "olympia", "pontiac", "beverly", "bryan", "burke", "caldwell", "campbell",
+    "carmel", "casper", "davis", "draper", "henrietta", "hoover", "keller", "kendall", "lacey",
+    "moore", "parker", "rogers", "sherman", "tracy", "whitman", "wilson", "hutchinson", "blaine",
+    "bowie", "layton", "celina", "shelton", "peabody", "prescott", "marietta", "wharton", "compton",
+    "sumter", "ventura", "richland", "largo", "kearny", "lawton", "severn", "reston", "mid-city",
 })
 
 

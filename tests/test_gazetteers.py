@@ -415,7 +415,7 @@ def test_import_cities_takes_provinces_from_curated_towns_and_leaves_out_risky_n
         _city(10, "Lonely", "US", "MT", 120_000),
         _city(11, "Lonely", "CA", "10", 11_000),       # a namesake of a tenth of its size
         _city(7, "Tyler", "US", "TX", 100_000),        # a first name
-        _city(8, "Smallville", "US", "KS", 40_000),    # too small
+        _city(8, "Smallville", "US", "KS", 30_000),    # too small
         _city(9, "Oldtown", "KZ", "11", 200_000),
     ]}
     curated = [{"id": "Oldtown", "type": "CITY", "en": "Oldtown", "parent": "KZ-55", "country": "KZ"}]

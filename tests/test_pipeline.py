@@ -3377,3 +3377,10 @@ def test_the_provincial_government_with_no_place_is_the_province_told_in_its_par
 def test_a_second_place_operator_leaves_that_place():
     r = rec("A second Saskatchewan operator, Coteau Hash, is considering a similar move to Alberta.", "en")
     assert moves(r, "origin", "destination", "status") == [("CA-SK", "CA-AB", "planned")]
+
+
+def test_towns_of_forty_thousand_people_are_known():
+    # (in an article that names their country: a town of its own counts only there)
+    r = rec("Angolan miner Kubata Hash trucked its machines from Luanda to Walvis Bay in May. A second "
+            "firm plans to move to Oshakati, in northern Namibia.", "en", "2024-06-01")
+    assert {m[1] for m in moves(r, "origin", "destination")} == {"NA-ER", "NA-ON"}
