@@ -3384,3 +3384,13 @@ def test_towns_of_forty_thousand_people_are_known():
     r = rec("Angolan miner Kubata Hash trucked its machines from Luanda to Walvis Bay in May. A second "
             "firm plans to move to Oshakati, in northern Namibia.", "en", "2024-06-01")
     assert {m[1] for m in moves(r, "origin", "destination")} == {"NA-ER", "NA-ON"}
+
+
+def test_a_town_named_as_a_district_of_an_article_about_elsewhere_is_no_town_abroad():
+    r = rec("عدن، 20 تموز/يوليو - قالت المؤسسة العامة للكهرباء في عدن إن فرقها فصلت التيار عن 40 موقعاً "
+            "للتعدين في مديريات المنصورة وكريتر.", "ar", "2023-07-20")
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "المنصورة"] == [None]
+    assert not [e for e in r["entities"] if (e.get("canonical") or "").startswith("EG")]
+    # named as a town, or with its country, it is the town abroad
+    r = rec("نقل معدنون أجهزتهم إلى المنصورة في مصر.", "ar")
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "المنصورة"] == ["Mansoura"]

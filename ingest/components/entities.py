@@ -255,7 +255,7 @@ class KGEntities:
         spans: list[Span] = []
         token_view(doc, refresh_ents=True)
         gaz_ents = _listed_capitals(doc, _town_namesakes(doc, _namesakes(doc, _compass_provinces(
-            doc, _counties(doc, _towns_elsewhere(doc, _in_names(doc, _vowelled(doc, _with_country(doc, list(doc.ents))))))))))
+            doc, _counties(doc, _districts(doc, _towns_elsewhere(doc, _in_names(doc, _vowelled(doc, _with_country(doc, list(doc.ents)))))))))))
         doc.user_data["kg_ents"] = gaz_ents
         # the gazetteer id travels as kb_id: a Span's ent_id_ would fall back on its
         # tokens' ids, and names found by cues must not inherit them. The ruler's id is
@@ -1234,6 +1234,32 @@ def _towns_elsewhere(doc: Doc, ents: list) -> list:
         if e.label_ == "CITY" and e.id_ and o.label_ == "PROVINCE" and o.id_ \
                 and re.fullmatch(r"\s*,\s*", text[e.end_char:o.start_char]) \
                 and (nm.get(e.id_) or {}).get("country") != (nm.get(o.id_) or {}).get("country"):
+            out[k] = Span(doc, e.start, e.end, label="CITY", span_id="")
+    return _set_ents(doc, ents, out)
+
+
+# a district of a town or governorate: "مديريات المنصورة والشيخ عثمان" (of Aden), "the
+# Mansoura district"
+_DISTRICT_BEFORE = re.compile(r"(?:(?<![\u0621-\u064a])[وبفل]?(?:مديري[ةه]|مديريات|حي|أحياء|احياء|ضاحي[ةه])"
+                              r"|\b(?:districts?|neighbou?rhoods?|suburbs?)\s+of)\s+$")
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|suburb)\b")
+
+
+def _districts(doc: Doc, ents: list) -> list:
+    """A town named as a district ("في مديريات المنصورة", "the Mansoura district") of an
+    article that names neither the town's country nor a place in it is a district there,
+    not the gazetteer's town abroad (a CITY with no id): Aden's Mansoura is not Egypt's."""
+    nm = names()
+    text = _text(doc)
+    countries = {(nm.get(e.id_) or {}).get("country") or e.id_.split("-")[0]
+                 for e in ents if e.id_ and e.label_ in ("COUNTRY", "PROVINCE", "CITY")
+                 and not (e.label_ == "CITY" and (_DISTRICT_BEFORE.search(text, max(0, e.start_char - 24), e.start_char)
+                                                  or _DISTRICT_AFTER.match(text, e.end_char)))}
+    out = list(ents)
+    for k, e in enumerate(ents):
+        if e.label_ == "CITY" and e.id_ and (nm.get(e.id_) or {}).get("country") not in countries \
+                and (_DISTRICT_BEFORE.search(text, max(0, e.start_char - 24), e.start_char)
+                     or _DISTRICT_AFTER.match(text, e.end_char)):
             out[k] = Span(doc, e.start, e.end, label="CITY", span_id="")
     return _set_ents(doc, ents, out)
 
