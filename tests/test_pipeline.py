@@ -3394,3 +3394,11 @@ def test_a_town_named_as_a_district_of_an_article_about_elsewhere_is_no_town_abr
     # named as a town, or with its country, it is the town abroad
     r = rec("نقل معدنون أجهزتهم إلى المنصورة في مصر.", "ar")
     assert [e["canonical"] for e in r["entities"] if e["text"] == "المنصورة"] == ["Mansoura"]
+
+
+def test_a_quota_or_cap_imposed_on_miners_is_a_ban():
+    r = rec("فرضت هيئة تنظيم الكهرباء حصة قصوى لأحمال التعدين في محافظة ظفار بدأ تطبيقها في أول أيار/مايو.", "ar",
+            "2024-06-01")
+    assert bans(r) == ["OM-ZU"]
+    r = rec("Kazakhstan's government imposed a quota on the electricity that registered miners may draw.", "en")
+    assert bans(r) == ["KZ"]
