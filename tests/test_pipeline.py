@@ -3402,3 +3402,13 @@ def test_a_quota_or_cap_imposed_on_miners_is_a_ban():
     assert bans(r) == ["OM-ZU"]
     r = rec("Kazakhstan's government imposed a quota on the electricity that registered miners may draw.", "en")
     assert bans(r) == ["KZ"]
+
+
+def test_a_titles_country_ban_over_the_bodys_province_ban_is_that_ban():
+    r = rec("Kyrgyzstan pulls the plug on crypto miners for winter\n\nBISHKEK, Nov 16 - Power officials in "
+            "the Chui region ordered all cryptocurrency mining farms to shut down on Tuesday.", "en", "2023-11-16")
+    assert bans(r) == ["KG-C"]
+    # told again in the body, the country's ban stays one of its own
+    r = rec("Kyrgyzstan bans crypto mining\n\nBISHKEK, Nov 16 - Kyrgyzstan banned cryptocurrency mining on "
+            "Tuesday. Officials in the Chui region ordered farms there to shut down a week earlier.", "en", "2023-11-16")
+    assert sorted(bans(r)) == ["KG", "KG-C"]

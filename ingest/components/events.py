@@ -793,7 +793,7 @@ class KGEvents:
         regions_banned = {ev["jurisdiction"].split("-")[0] for ev in events
                           if ev["type"] == "BAN" and "-" in (ev.get("jurisdiction") or "")}
         events = [ev for ev in events if not (ev.get("_regional") and ev.get("jurisdiction") in regions_banned)]
-        events = _coarse_moves_told_again(_dedupe_events(events), text)
+        events = _coarse_title_bans(_coarse_moves_told_again(_dedupe_events(events), text), text)
         for i, ev in enumerate(events, 1):
             ev["id"] = f"v{i}"
         doc._.events = events
@@ -2487,6 +2487,30 @@ def _coarse_moves_told_again(events: list[dict], text: str) -> list[dict]:
                 drop.add(id(a))
                 b.setdefault("mentions", []).append({"start": a["start"], "end": a["end"], "sentence_index": si})
                 break
+    return [ev for ev in events if id(ev) not in drop]
+
+
+def _coarse_title_bans(events: list[dict], text: str) -> list[dict]:
+    """Drop a title's ban of a country whose body tells no ban of that country but bans
+    of places inside it ("Tajikistan's north pulls the plug on crypto miners" over
+    "Power officials in … Sughd region ordered …"): the title told them less precisely.
+    Its telling becomes a mention of the body's first such ban."""
+    first_break = text.find("\n")
+    if first_break < 0:
+        return events
+    bans = [ev for ev in events if ev["type"] == "BAN" and ev.get("jurisdiction")]
+    drop = set()
+    for a in bans:
+        c = a["jurisdiction"]
+        if a["start"] >= first_break or "-" in c or any(m["start"] > first_break for m in a.get("mentions", [])):
+            continue  # (a ban the body tells again is the body's too)
+        body = [b for b in bans if b["start"] > first_break and contains(c, b["jurisdiction"])]
+        if body and all(b["jurisdiction"] != c for b in body) \
+                and any(b.get("status") == a.get("status") for b in body):
+            b = next(b for b in body if b.get("status") == a.get("status"))
+            drop.add(id(a))
+            b.setdefault("mentions", []).append({"start": a["start"], "end": a["end"],
+                                                 "sentence_index": a.get("sentence_index")})
     return [ev for ev in events if id(ev) not in drop]
 
 
