@@ -3412,3 +3412,9 @@ def test_a_titles_country_ban_over_the_bodys_province_ban_is_that_ban():
     r = rec("Kyrgyzstan bans crypto mining\n\nBISHKEK, Nov 16 - Kyrgyzstan banned cryptocurrency mining on "
             "Tuesday. Officials in the Chui region ordered farms there to shut down a week earlier.", "en", "2023-11-16")
     assert sorted(bans(r)) == ["KG", "KG-C"]
+
+
+def test_a_clause_of_time_after_a_ban_is_not_where_it_applies():
+    r = rec("The authorities in Tiraspol ordered all mining farms to be disconnected on Jan. 3, two days after "
+            "Russian gas stopped flowing through Ukraine.", "en", "2025-01-20")
+    assert bans(r) == ["MD-SN"]

@@ -109,6 +109,11 @@ _NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن|ليس|
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|when|حيث|التي|الذي|اللتين|اللذين|حين|عندما)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعدما|بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
+# ", two days after …", ", a week before …": a clause of time (where the ban applies is told
+# before it: "The authorities in Tiraspol ordered farms disconnected on Jan. 3, two days after
+# Russian gas stopped flowing through Ukraine")
+_TIME_CLAUSE = re.compile(r"[,;]\s*(?:(?:a|one|two|three|four|five|six|\d+|several|a\s+few)\s+)?"
+                          r"(?:hours?|days?|weeks?|months?)\s+(?:after|before)\b", re.I)
 # verbs of saying: "X said …", "قال X …"
 _SAY = re.compile(r"(?<![\u0621-\u0652\u0670])(?:قال|يري|يرى|اشار|اعتبر|لفت|اكد|يؤكد|يقدر|اوضح|ذكر)"
                   r"|\b(?:said|says|told|believes|thinks|estimates|argues|warned)\b", re.I)
@@ -1179,6 +1184,9 @@ class KGEvents:
         cause = _CAUSE_CLAUSE.search(text, trig[1], win[1])
         if cause:
             hi = cause.start()
+        when = _TIME_CLAUSE.search(text, trig[1], hi)
+        if when and any(e.label_ in PLACES and lo <= e.start_char < when.start() for e in sent_ents):
+            hi = when.start()
         # a headline's ".." opens another clause: "بعد تقنين الكهرباء في كازاخستان.. خريطة جديدة
         # لمزارع التعدين بين روسيا وقيرغيزستان"
         dots = _TWO_DOTS.search(text, trig[1], hi)
