@@ -3418,3 +3418,11 @@ def test_a_clause_of_time_after_a_ban_is_not_where_it_applies():
     r = rec("The authorities in Tiraspol ordered all mining farms to be disconnected on Jan. 3, two days after "
             "Russian gas stopped flowing through Ukraine.", "en", "2025-01-20")
     assert bans(r) == ["MD-SN"]
+
+
+def test_a_body_that_will_study_the_order_makes_no_ban_of_its_own():
+    from pathlib import Path
+    # a probe article of ours: Nakuru county's order, then "… said … that it would study the order"
+    text = (Path(__file__).resolve().parent.parent / "bench/probes/en36/en36-08.txt").read_text(encoding="utf-8")
+    r = rec(text, "en", "2023-09-21")
+    assert bans(r) == ["KE-31", "KE-31"]

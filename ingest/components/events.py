@@ -1595,6 +1595,12 @@ class KGEvents:
                         and re.fullmatch(r"[وفب]?الحظر", normalize_ar(text[trig[0]:trig[1]]))
                         and re.match(r"[ \t]*(?:[.,،؛:\"”»)\n]|$)", text[trig[1]:trig[1] + 3]) is not None)
         before, word = text[max(0, trig[0] - 25):trig[0]], text[trig[0]:trig[1]]
+        if self._ban_home and re.search(r"\b(?:study|studying|review|reviewing|examine|examining|look\s+into|looking\s+into"
+                                        r"|challenge|challenging|contest|contesting|appeal\s+against|appealing\s+against)"
+                                        r"\s+(?:the|this|that)\s+(?:\w+\s+)?$", before, re.I) \
+                and re.fullmatch(r"(?:ban|order|directive|decision|moratorium|decree|ruling)", word, re.I):
+            # "the regulator said it would study the order": the ban told before, weighed by another
+            return True
         if re.search(r"\b(?:such|this|that|the\s+same)\s+(?:\w+\s+)?$", before) \
                 and any(h[0] == "BAN" and h[2] < trig[0] for h in self._sentence_hits) \
                 and not (re.search(r"\bthat\s+(?:\w+\s+)?$", before) and re.fullmatch(r"\w+(?:s|ed)", word, re.I)):
