@@ -3426,3 +3426,14 @@ def test_a_body_that_will_study_the_order_makes_no_ban_of_its_own():
     text = (Path(__file__).resolve().parent.parent / "bench/probes/en36/en36-08.txt").read_text(encoding="utf-8")
     r = rec(text, "en", "2023-09-21")
     assert bans(r) == ["KE-31", "KE-31"]
+
+
+def test_an_arabic_verb_of_moving_is_not_part_of_the_name_after_it_nor_a_quotation_a_company():
+    from pathlib import Path
+    # a probe article of ours: "… شحن بلال 120 جهازاً براً إلى أربيل"
+    text = (Path(__file__).resolve().parent.parent / "bench/probes/ar22/ar22-10.txt").read_text(encoding="utf-8")
+    r = rec(text, "ar", "2023-01-01")
+    assert "بلال" in [w for (w, d) in moves(r, "who", "destination") if d == "IQ-KR"]
+    assert "شحن بلال" not in [e["text"] for e in r["entities"]]
+    r = rec("وقال مسؤول في الشركة إن الشركة \"لاحظت طلبات اشتراك صناعية جديدة في أرتا\" هذا العام.", "ar")
+    assert not [e for e in r["entities"] if e["type"] == "COMPANY"]

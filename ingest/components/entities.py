@@ -94,6 +94,8 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "مديرية قيادة مصالح بلدية أمن الأمن الدرك مؤتمر بيان اسم جزء أعمال رحلة قصة معلومات بنحو "
     "يدير يملك يعمل تعمل يكن يبني يرى يصفه يلفت يرجح ويرجح يبتسم كيف مطلع قطاع متابعون منتقدو "
     "تطالب يطالب تراجع قدرت يلزم دهمت داهمت فرق فرقا "
+    # verbs of moving that open a sentence before its subject: "شحن باحميش أجهزته"
+    "شحن شحنت نقل نقلت "
     # what a title and a name are often followed by: "أصدر الرئيس X Y مرسوما"
     "مرسوم مرسوما قرارا قانونا بيانا أمرا امرا تعليمات تعميما خطابا كلمة رسالة اتفاقا اتفاقية").split())
 _AR_ORG_HEADS = {
@@ -670,7 +672,8 @@ class KGEntities:
         texts, norms, puncts = tv["text"], tv["norm"], tv["punct"]
         caps = _caps(tv)
         q = self._quoted(doc, j)
-        if q and norms[q[0]] not in _AR_NOT_NAME:  # (not a quotation: الشركة "لن تتأثر كثيراً")
+        # (not a quotation: الشركة "لن تتأثر كثيراً", الشركة "لاحظت طلبات اشتراك صناعية جديدة في أرتا")
+        if q and norms[q[0]] not in _AR_NOT_NAME and not (q[1] - q[0] > 4 and not caps[q[0]]):
             return (q[0], q[1], True)
         # "شركة الكهرباء الوطنية "أندي"": a quoted name a few words after the head
         for k in range(j + 1, min(j + 4, len(doc))):
