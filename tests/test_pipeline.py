@@ -1,10 +1,17 @@
 """The spaCy pipeline: NORM, clitics, entities across languages, events."""
+from pathlib import Path
+
 from ingest.normalize import fold_with_map, normalize_text
 from ingest.pipeline import extract, get_pipeline
 
 
 def rec(text, lang, published="2021-06-22"):
     return extract({"id": "t", "title": "", "text": text, "published": published, "lang": lang})
+
+
+def probe(folder, name):
+    """The text of one of the project's probe articles (bench/probes)."""
+    return (Path(__file__).resolve().parent.parent / "bench" / "probes" / folder / f"{name}.txt").read_text(encoding="utf-8")
 
 
 def moves(r, *keys):
@@ -3421,18 +3428,14 @@ def test_a_clause_of_time_after_a_ban_is_not_where_it_applies():
 
 
 def test_a_body_that_will_study_the_order_makes_no_ban_of_its_own():
-    from pathlib import Path
     # a probe article of ours: Nakuru county's order, then "… said … that it would study the order"
-    text = (Path(__file__).resolve().parent.parent / "bench/probes/en36/en36-08.txt").read_text(encoding="utf-8")
-    r = rec(text, "en", "2023-09-21")
+    r = rec(probe("en36", "en36-08"), "en", "2023-09-21")
     assert bans(r) == ["KE-31", "KE-31"]
 
 
 def test_an_arabic_verb_of_moving_is_not_part_of_the_name_after_it_nor_a_quotation_a_company():
-    from pathlib import Path
     # a probe article of ours: "… شحن بلال 120 جهازاً براً إلى أربيل"
-    text = (Path(__file__).resolve().parent.parent / "bench/probes/ar22/ar22-10.txt").read_text(encoding="utf-8")
-    r = rec(text, "ar", "2023-01-01")
+    r = rec(probe("ar22", "ar22-10"), "ar", "2023-01-01")
     assert "بلال" in [w for (w, d) in moves(r, "who", "destination") if d == "IQ-KR"]
     assert "شحن بلال" not in [e["text"] for e in r["entities"]]
     r = rec("وقال مسؤول في الشركة إن الشركة \"لاحظت طلبات اشتراك صناعية جديدة في أرتا\" هذا العام.", "ar")

@@ -551,7 +551,7 @@ class KGEntities:
         para = _text(doc).rfind("\n", 0, sp.start_char)
         last = None
         for e in reversed([e for e in _gaz(doc) if e.label_ in ("PROVINCE", "CITY") and e.end <= sp.start]):
-            pid = e.id_ if e.label_ == "PROVINCE" else authority_place(e.id_)
+            pid = self._auth_place_id(e)
             if pid and "-" in pid:
                 if e.start_char > para:
                     return pid
@@ -1254,15 +1254,16 @@ def _districts(doc: Doc, ents: list) -> list:
     not the gazetteer's town abroad (a CITY with no id): Aden's Mansoura is not Egypt's."""
     nm = names()
     text = _text(doc)
+    district = {k for k, e in enumerate(ents) if e.label_ == "CITY" and e.id_ and (
+        _DISTRICT_BEFORE.search(text, max(0, e.start_char - 24), e.start_char) or _DISTRICT_AFTER.match(text, e.end_char))}
+    if not district:
+        return ents
     countries = {(nm.get(e.id_) or {}).get("country") or e.id_.split("-")[0]
-                 for e in ents if e.id_ and e.label_ in ("COUNTRY", "PROVINCE", "CITY")
-                 and not (e.label_ == "CITY" and (_DISTRICT_BEFORE.search(text, max(0, e.start_char - 24), e.start_char)
-                                                  or _DISTRICT_AFTER.match(text, e.end_char)))}
+                 for k, e in enumerate(ents) if e.id_ and e.label_ in ("COUNTRY", "PROVINCE", "CITY") and k not in district}
     out = list(ents)
-    for k, e in enumerate(ents):
-        if e.label_ == "CITY" and e.id_ and (nm.get(e.id_) or {}).get("country") not in countries \
-                and (_DISTRICT_BEFORE.search(text, max(0, e.start_char - 24), e.start_char)
-                     or _DISTRICT_AFTER.match(text, e.end_char)):
+    for k in district:
+        e = ents[k]
+        if (nm.get(e.id_) or {}).get("country") not in countries:
             out[k] = Span(doc, e.start, e.end, label="CITY", span_id="")
     return _set_ents(doc, ents, out)
 

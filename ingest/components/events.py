@@ -2519,9 +2519,8 @@ def _coarse_title_bans(events: list[dict], text: str) -> list[dict]:
         if a["start"] >= first_break or "-" in c or any(m["start"] > first_break for m in a.get("mentions", [])):
             continue  # (a ban the body tells again is the body's too)
         body = [b for b in bans if b["start"] > first_break and contains(c, b["jurisdiction"])]
-        if body and all(b["jurisdiction"] != c for b in body) \
-                and any(b.get("status") == a.get("status") for b in body):
-            b = next(b for b in body if b.get("status") == a.get("status"))
+        b = next((b for b in body if b.get("status") == a.get("status")), None)
+        if b is not None and all(x["jurisdiction"] != c for x in body):
             drop.add(id(a))
             b.setdefault("mentions", []).append({"start": a["start"], "end": a["end"],
                                                  "sentence_index": a.get("sentence_index")})

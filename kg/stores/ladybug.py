@@ -457,10 +457,10 @@ class LadybugStore:
             self._conn.set_max_threads_for_exec(0)  # the database's default again
 
     def _upsert(self, batch: GraphBatch, stats: UpsertStats) -> UpsertStats:
-        merges, creates, counts = self._plan(batch, stats)
+        updates, creates, counts = self._plan(batch, stats)
         self._exec("BEGIN TRANSACTION")
         try:
-            for cypher, rows in merges:  # stored rows the batch changes
+            for cypher, rows in updates:  # stored rows the batch changes
                 for part in _chunks(rows):
                     self._exec_rows(cypher, part)
             for cypher, rows in creates:  # nodes first, then relationships
@@ -487,7 +487,7 @@ class LadybugStore:
         rows)``, the creates, as ``(cypher, rows)`` with nodes before relationships,
         and the count updates, as ``(cypher, parameter name, rows)``.
         """
-        merges: list[tuple[str, list]] = []
+        updates: list[tuple[str, list]] = []
         creates: list[tuple[str, list]] = []
         counts: list[tuple[str, str, list]] = []
         fresh: dict[str, set] = {}    # label -> ids this batch creates
@@ -506,7 +506,7 @@ class LadybugStore:
             stats["labels"][label] = stats["labels"].get(label, 0) + len(new)
             if old:
                 cols, packed = _packed(old, NODES[label])
-                merges.append((f"UNWIND $rows AS r MATCH (n:{_q(label)} {{id: {cols['id']}}})"
+                updates.append((f"UNWIND $rows AS r MATCH (n:{_q(label)} {{id: {cols['id']}}})"
                                + _keep_stored("n", cols), packed))
             if new:
                 cols, packed = _packed(new, NODES[label])
@@ -531,7 +531,7 @@ class LadybugStore:
             changed = [r for r in old if r["id"] in stored and _changes(r, stored[r["id"]])]
             if changed:
                 cols, packed = _packed(changed, props, lead=("src", "dst"))
-                merges.append((f"{ends} MATCH (a)-[x:{_q(rtype)} {{id: {cols['id']}}}]->(b)"
+                updates.append((f"{ends} MATCH (a)-[x:{_q(rtype)} {{id: {cols['id']}}}]->(b)"
                                + _keep_stored("x", cols), packed))
             if new or missing:
                 cols, packed = _packed(new + missing, props, lead=("src", "dst"))
@@ -542,7 +542,7 @@ class LadybugStore:
                 counts.append((_ADD_MENTIONS, "rows", _mention_counts(new)))
             if rtype == "MENTIONS" and missing:  # a stored article may mention the entity already
                 counts.append((RECOUNT, "ids", sorted({r["dst"] for r in missing})))
-        return merges, creates, counts
+        return updates, creates, counts
 
     def _stored_rows(self, label: str, ids: list[str],
                      props: Iterable[str] | None = None) -> dict[str, dict]:
@@ -563,23 +563,14 @@ class LadybugStore:
         stored) whose relationship is stored, by relationship id: both ends by
         primary key, then the relationships between them (a look-up, not a scan
         of the table; written as one path pattern it took ten times as long)."""
-        props = list(RELS[rtype]["props"])
+        props = ["id"] + [p for p in RELS[rtype]["props"] if p != "id"]
         cypher = (f"UNWIND $rows AS r MATCH (a:{_q(a)} {{id: r[1]}}) MATCH (b:{_q(b)} {{id: r[2]}}) "
                   f"MATCH (a)-[x:{_q(rtype)}]->(b) WHERE x.id = r[3] RETURN "
                   + ", ".join(f"x.{_q(p)}" for p in props))
         keys = [[r["src"], r["dst"], r["id"]] for r in rows]
-        out: dict[str, dict] = {}
-        for part in _chunks(keys):
-            try:
-                got = self._exec_rows(cypher, part).get_all()
-            except RuntimeError as exc:
-                raise StoreError(f"store {self.path}: {_clean(str(exc))}") from exc
-            out.update((row[props.index("id")], dict(zip(props, row))) for row in got)
-        return out
+        return {row[0]: dict(zip(props, row)) for part in _chunks(keys)
+                for row in self._run(cypher, strings=("rows", part))}
 
-    # Whole-table counts are answered from table statistics (milliseconds at
-    # any size), unlike a per-row existence check, which Ladybug may plan as
-    # a scan from the high-degree end of a relationship.
     # -------------------------------------------------------------- plumbing
     def _exec(self, cypher: str, params: dict | None = None):
         return self._conn.execute(cypher, params or {})
@@ -608,8 +599,8 @@ class LadybugStore:
 
     def _run(self, cypher: str, params: dict | None = None, *,
              strings: tuple[str, list] | None = None) -> list[list]:
-        """All rows of ``cypher``; ``strings`` is one ``(name, list of strings)``
-        parameter to run it with through :meth:`_exec_rows` instead."""
+        """All rows of ``cypher``; ``strings`` is one ``(name, rows)`` parameter (strings,
+        or lists of strings and nulls) to run it with through :meth:`_exec_rows` instead."""
         self._check_open()
         try:
             if strings:
