@@ -37,7 +37,7 @@ NODES: dict[str, dict[str, str]] = {
     },
     "Entity": {
         "id": "STRING", "type": "STRING", "name": "STRING", "name_ar": "STRING",
-        "name_en": "STRING", "country": "STRING", "value": "STRING",
+        "name_en": "STRING", "country": "STRING", "parent": "STRING", "value": "STRING",
         "amount": "DOUBLE", "amount_max": "DOUBLE", "unit": "STRING",
         "mentions": "INT64", "articles": "INT64",
     },
@@ -369,6 +369,8 @@ def record_to_batch(rec: dict, places: dict | None = None) -> GraphBatch:
             place_node(parent)
             b.add_rel("LOCATED_IN", "Entity", pid, "Entity", parent,
                       {"source": "gazetteer"})
+            # merged into the place's row by dedupe: the places query reads both
+            b.add_node("Entity", {"id": pid, "parent": parent, "country": places[pid].get("country")})
             pid = parent
     return b.dedupe()
 

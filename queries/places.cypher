@@ -6,7 +6,10 @@
 MATCH (p:Entity)
 WITH p, coalesce($country, '') AS country
 WHERE p.type IN ['COUNTRY', 'PROVINCE', 'CITY', 'REGION']
-  AND (country = '' OR EXISTS { MATCH (p)-[:LOCATED_IN*0..3]->(c:Entity) WHERE c.id = country })
+  // inside: the place itself, a place of that country, or one whose parent it is
+  // (the gazetteer's places are at most a city in a province in a country); as
+  // properties, not a LOCATED_IN path, which LadybugDB tests for every place
+  AND (country = '' OR p.id = country OR p.country = country OR p.parent = country)
 // each event meets its place once (by property, not by one edge per report),
 // so count() is exact; count(DISTINCT …) cost LadybugDB a third of the query
 OPTIONAL MATCH (b:Ban) WHERE b.jurisdiction = p.id

@@ -208,7 +208,7 @@ SAMPLE_PARAMS: dict[str, list[dict]] = {
     "migrations": [{"country": "KZ"}, {"status": "planned"}, {"since": "2021-06",
                                                               "until": "2021-06"}],
     "flows": [{"country": "CN"}, {"country": "CENTRAL_ASIA"}],
-    "places": [{"country": "CN"}],
+    "places": [{"country": "CN"}, {"country": "CN-SC"}],
     "entities": [{"type": "company"}, {"type": "PROVINCE"}],
     "articles": [{"lang": "ar"}],
     "timeline": [{"since": "2021-06"}, {"until": "2021-05"}],

@@ -94,6 +94,8 @@ def test_subdivision_ids_exist_in_pycountry():
 
 
 def test_parents_exist_and_nest():
+    """A city in a province or a country, a province in a country, all of one country:
+    queries/places.cypher finds the places inside one by ``country`` and ``parent``."""
     allowed = {"COUNTRY": set(), "REGION": set(), "PROVINCE": {"COUNTRY"}, "CITY": {"PROVINCE", "COUNTRY"}}
     for name in NAMES.values():
         parent = name["parent"]

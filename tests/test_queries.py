@@ -135,6 +135,60 @@ def ids(rows, key="id"):
     return [r[key] for r in rows]
 
 
+CITY_TEXT = "Miners left Chengdu."
+CITY_RECORD = {
+    "article": {"id": "city-test-1", "lang": "en", "published": "2021-07-01", "text": CITY_TEXT},
+    "entities": [_ent(CITY_TEXT, "e1", "CITY", "Chengdu", canonical="Chengdu", name="Chengdu")],
+    "events": [], "links": [],
+}
+CITY_PLACES = {**PLACES, "Chengdu": {"type": "CITY", "name": "Chengdu", "name_en": "Chengdu",
+                                     "parent": "CN-SC", "country": "CN"}}
+
+
+def _forget_parents(store) -> None:
+    """Make ``store`` as the schema had it before places kept their parent."""
+    from kg.stores.ladybug import LadybugStore
+
+    if isinstance(store, LadybugStore):
+        import ladybug
+
+        store.close()
+        db = ladybug.Database(str(store.path))
+        conn = ladybug.Connection(db)
+        conn.execute("ALTER TABLE Entity DROP parent")
+        conn.close()
+        db.close()
+    else:
+        store.query("MATCH (p:Entity) REMOVE p.parent")
+
+
+@pytest.mark.parametrize("which", ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def test_places_inside_a_province_also_in_a_store_written_before_parents(request, which):
+    store = request.getfixturevalue(f"{which}_store")
+
+    def inside(place):
+        return set(ids(run_query(store, "places", {"country": place})))
+
+    for rec in RECORDS + [CITY_RECORD]:
+        store.upsert(record_to_batch(rec, CITY_PLACES))
+    assert inside("CN-SC") == {"CN-SC", "Chengdu"}
+    assert inside("CN") == {"CN", "CN-SC", "CN-NM", "Chengdu"}
+    assert inside("Chengdu") == {"Chengdu"}
+    _forget_parents(store)
+    if which == "ladybug":
+        from kg.stores.ladybug import LadybugStore
+
+        store = LadybugStore(store.path)  # opening adds the property and fills it from LOCATED_IN
+        request.addfinalizer(store.close)
+    else:
+        assert inside("CN-SC") == {"CN-SC"}
+        store.ensure_schema()  # what opening the store does
+    assert inside("CN-SC") == {"CN-SC", "Chengdu"}
+    parents = store.query("MATCH (p:Entity) WHERE p.parent IS NOT NULL RETURN p.id AS id, p.parent AS parent")
+    assert {r["id"]: r["parent"] for r in parents} == {
+        "CN-SC": "CN", "CN-NM": "CN", "US-TX": "US", "Chengdu": "CN-SC"}
+
+
 # --------------------------------------------------------------------------- tokenizer
 
 def test_tokenizer_keeps_strings_and_drops_comments():
@@ -336,6 +390,7 @@ def test_places_actors_articles(store):
     assert (places["KZ"]["bans"], places["KZ"]["migrations_in"]) == (0, 2)
     assert (places["CN-NM"]["bans"], places["CN-NM"]["migrations_out"]) == (1, 1)
     assert set(ids(run_query(store, "places", {"country": "US"}))) == {"US", "US-TX"}
+    assert set(ids(run_query(store, "places", {"country": "CN-SC"}))) == {"CN-SC"}
     actors = run_query(store, "actors")
     assert [(r["id"], r["migrations"], r["triggered"]) for r in actors] == [
         ("BIT Mining", 1, 1), ("Bitmain", 1, 1), ("Genesis Digital", 1, 0)]

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Protocol
 from kg.errors import StoreError
 from kg.model import GraphBatch
 
-__all__ = ["RECOUNT", "RECOUNT_ALL", "SET_COUNTS", "Store", "UpsertStats", "coerce", "count_all",
+__all__ = ["RECOUNT", "RECOUNT_ALL", "SET_COUNTS", "SET_PARENTS", "Store", "UpsertStats", "coerce", "count_all",
            "node_rows", "rel_rows", "stored_hashes"]
 
 #: sets the kept counts (model.KEPT) of the entity ``e`` from its
@@ -25,6 +25,11 @@ SET_COUNTS = ("OPTIONAL MATCH (a:Article)-[r:MENTIONS]->(e) "
 RECOUNT = "UNWIND $ids AS i MATCH (e:Entity {id: i}) " + SET_COUNTS
 #: the same for every entity (a store written before the counts were kept)
 RECOUNT_ALL = "MATCH (e:Entity) " + SET_COUNTS
+#: fills the ``parent`` property of places from their LOCATED_IN relationship,
+#: and a missing ``country`` from the parent's (a store written before places
+#: kept them)
+SET_PARENTS = ("MATCH (p:Entity)-[:LOCATED_IN]->(q:Entity) WHERE p.parent IS NULL "
+               "SET p.parent = q.id, p.country = coalesce(p.country, q.country)")
 
 
 def node_rows(label: str, rows: list[dict]) -> list[dict]:

@@ -36,8 +36,8 @@ from typing import Any, Iterable
 
 from kg.errors import QueryError, StoreError
 from kg.model import KEPT, NODES, RELS, GraphBatch
-from kg.stores.base import (RECOUNT, RECOUNT_ALL, UpsertStats, count_all, node_rows, rel_rows,
-                            stored_hashes)
+from kg.stores.base import (RECOUNT, RECOUNT_ALL, SET_PARENTS, UpsertStats, count_all, node_rows,
+                            rel_rows, stored_hashes)
 
 __all__ = ["LadybugStore", "query_parameters", "schema_ddl"]
 
@@ -346,6 +346,7 @@ class LadybugStore:
         if self.read_only:
             return
         recount = False  # a store written before the counts were kept
+        reparent = False  # a store written before places kept their parent
         try:
             tables = self._tables()
             for label, props in NODES.items():
@@ -357,6 +358,7 @@ class LadybugStore:
                     if p not in have:
                         self._conn.execute(f"ALTER TABLE {_q(label)} ADD {_q(p)} {t}")
                         recount = recount or p in KEPT.get(label, ())
+                        reparent = reparent or (label, p) == ("Entity", "parent")
             for rtype, spec in RELS.items():
                 if rtype not in tables:
                     self._conn.execute(_rel_table_ddl(rtype, spec))
@@ -370,6 +372,8 @@ class LadybugStore:
                         self._conn.execute(f"ALTER TABLE {_q(rtype)} ADD FROM {_q(a)} TO {_q(b)}")
             if recount:
                 self._conn.execute(RECOUNT_ALL)
+            if reparent:
+                self._conn.execute(SET_PARENTS)
         except RuntimeError as exc:
             raise StoreError(f"cannot create the schema in {self.path}: {exc}") from exc
 

@@ -38,8 +38,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from kg.errors import QueryError, StoreError
 from kg.model import NODES, RELS, GraphBatch
-from kg.stores.base import (RECOUNT, SET_COUNTS, UpsertStats, count_all, node_rows, rel_rows,
-                            stored_hashes)
+from kg.stores.base import (RECOUNT, SET_COUNTS, SET_PARENTS, UpsertStats, count_all, node_rows,
+                            rel_rows, stored_hashes)
 
 __all__ = ["Neo4jStore", "constraint_statements", "safe_uri"]
 
@@ -264,6 +264,8 @@ class Neo4jStore:
             # entities written before the counts were kept (model.KEPT)
             session.run("MATCH (e:Entity) WHERE e.mentions IS NULL "
                         "AND EXISTS { MATCH (:Article)-[:MENTIONS]->(e) } " + SET_COUNTS).consume()
+            # places written before they kept their parent
+            session.run(SET_PARENTS).consume()
         self._call(work, "create the schema in")
         self._schema_ready = True
 
