@@ -120,8 +120,13 @@ SUBDIVISION_TYPES: dict[str, frozenset[str] | None] = {
         "Capital territory", "Federal territory", "Autonomous district", "Special administrative region",
     )},
     "County": frozenset({"NO", "SE", "EE", "HU", "HR", "RO", "LT", "IE", "KE", "LR", "AL"}),
-    "District": frozenset({"PT", "IL", "CY", "LU", "BD", "BG"}),
-    "Division": frozenset({"BD"}),
+    "District": frozenset({"PT", "IL", "CY", "LU", "BD", "BG", "BN", "BW", "BZ", "LS", "SR"}),
+    "Division": frozenset({"BD", "GM"}),
+    "Municipality": frozenset({"GL"}),
+    "Entity": frozenset({"BA"}),
+    "District with special status": frozenset({"BA"}),
+    "Metropolitan region": frozenset({"FR"}),
+    "Metropolitan collectivity with special status": frozenset({"FR"}),
 }
 #: Bare subdivision names that are ordinary English words, directions or first
 #: names; their "<name> <type>" form is still generated.
@@ -149,7 +154,9 @@ UNSAFE_NAMES = frozenset({
     "bremen", "delhi", "jerusalem", "dodoma", "antananarivo", "abidjan", "panamá", "panama",
     "alger", "masqat", "bayrut", "dimashq", "lisboa", "porto", "bulawayo", "mombasa", "mandalay",
     "istanbul", "izmir", "ankara", "baghdad", "bagdad", "tripoli", "tarabulus", "sanaa", "san'a",
-    "kabul", "kuwait", "bangkok", "seoul", "tokyo", "moscow", "beijing",
+    "kabul", "kuwait", "bangkok", "seoul", "tokyo", "moscow", "beijing", "maseru", "paramaribo",
+    # towns elsewhere, or phrases of river and coast ("the north bank of the river")
+    "toledo", "berea", "north bank", "lower river", "upper river", "central river",
 })
 PATTERNS_DIR = ROOT / "ingest" / "patterns"
 _NAME_KEYS = ("id", "type", "en", "ar", "parent", "country")
