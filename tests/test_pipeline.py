@@ -2688,6 +2688,10 @@ def test_the_article_is_about_its_datelines_and_its_titles_place_more_than_where
     # with neither, the place told most
     assert get_pipeline("en")("Miners moved to Paraguay. Paraguay has cheap power. Venezuela banned mining."
                               )._.salient_place == "PY"
+    # a town in the dateline: its province, over the province the movers reached
+    text = ("انقطاع الكهرباء يدفع المعدنين نحو القصرين\n"
+            "وهران (الجزائر) - نقل معدنون أجهزتهم إلى ولاية القصرين في تونس بعد قطع الكهرباء عن مزارعهم.")
+    assert get_pipeline("ar")(text)._.salient_place == "DZ-31"
 
 
 def test_a_ban_not_yet_declared_a_bank_that_turns_miners_away_and_a_decision_to_ban_told_once():

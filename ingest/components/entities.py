@@ -316,6 +316,15 @@ class KGEntities:
                 counts[e.id_] += 2
             if 0 <= title_end < e.start_char and dateline(text, e):
                 counts[e.id_] += 2
+        # a town the dateline opens with is where the article is told from: its province
+        # ("وهران (الجزائر) -" over the Tunisian province the movers reached, "BATUMI,
+        # Georgia, March 16 -"). (Other towns do not count: they are as often where
+        # movers went.)
+        town = next((e for e in _gaz(doc) if e.label_ == "CITY" and e.id_ and e.start_char > title_end >= 0), None)
+        if town is not None and dateline(text, town):
+            pid = self._auth_place_id(town)
+            if pid:
+                counts[pid] += 3
         # a province counts for its country too
         total = Counter(counts)
         for pid, c in counts.items():
