@@ -3444,3 +3444,13 @@ def test_an_arabic_verb_of_moving_is_not_part_of_the_name_after_it_nor_a_quotati
     assert "شحن بلال" not in [e["text"] for e in r["entities"]]
     r = rec("وقال مسؤول في الشركة إن الشركة \"لاحظت طلبات اشتراك صناعية جديدة في أرتا\" هذا العام.", "ar")
     assert not [e for e in r["entities"] if e["type"] == "COMPANY"]
+
+
+def test_a_town_named_for_the_district_it_is_in_is_where_machines_went():
+    r = rec("Borneo Hash moved 300 machines to Kuala Belait, a Bruneian oil town, in March.", "en", "2024-05-21")
+    assert moves(r, "destination") == [("BN-BE",)]
+    # (not a title's last word before the dateline's town: "… into Brunei" then "KUCHING, …")
+    r = rec("Miners head into Brunei\n\nKUCHING, Malaysia, May 2 - Police raided mining sites in Sarawak "
+            "and one operator relocated to Brunei.", "en", "2024-05-02")
+    assert "MY-13" not in {d for (d,) in moves(r, "destination")}
+

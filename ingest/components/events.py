@@ -309,6 +309,7 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              + r"(?:(?:مستودع|مزرع|موقع|منشا|مصنع|مخزن|قبو|اقبيه)\S*\s+(?:\S+\s+)?(?:في|ب)\s*)?" + _KIND_AR + r")$")
 # the part of a place a text names ("in northern Sweden", "from Kristiansand in southern Norway")
 _SIDES_EN = r"northern|southern|eastern|western|central|north|south|east|west|rural|upstate"
+_TO_NAMED_FOR = re.compile(r"\b(?:to|into) ([A-Z][a-z]+) $")
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
                              r"|(?:^|\s)(?:(?:to|into|towards|toward|for|as\s+far\s+as)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
@@ -976,6 +977,9 @@ class KGEvents:
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
         if rx.search(b):
             return True
+        named_for = self.lang == "en" and _TO_NAMED_FOR.search(self._text, max(0, e.start_char - 24), e.start_char)
+        if named_for and not any(p.start_char == named_for.start(1) for p in self._all_places):
+            return True  # "to Kuala Belait": a town no gazetteer knows, named for the place it is in
         if self.lang == "ar" and _SITE_IN_AR.search(b) and _TO_IT_AR.match(
                 self._text, e.end_char, min(len(self._text), e.end_char + 90)):
             return True  # "استأجرت مستودعاً في طرابلس …، ونقلت إليه 400 جهاز": moved to it, the site there
