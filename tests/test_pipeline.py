@@ -3454,3 +3454,16 @@ def test_a_town_named_for_the_district_it_is_in_is_where_machines_went():
             "and one operator relocated to Brunei.", "en", "2024-05-02")
     assert "MY-13" not in {d for (d,) in moves(r, "destination")}
 
+
+def test_an_english_lead_sums_up_the_moves_its_body_tells():
+    text = ("Kazakh miners head for Russia\n\n"
+            "ASTANA, March 3 - Two mining firms from Pavlodar have moved their machines to Russia since the "
+            "grid operator cut them off last month.\n\n"
+            "Steppe Hash shipped 800 rigs to Irkutsk region in February.\n\n"
+            "A second firm, Irtysh Compute, trucked 500 machines to Altai Krai.")
+    r = rec(text, "en", "2024-03-03")
+    assert sorted(moves(r, "destination")) == [("RU-ALT",), ("RU-IRK",)]
+    assert ("KZ-55", "RU-IRK") in moves(r, "origin", "destination")  # where the lead said they left
+    # a firm's own move in the lead is its own
+    r = rec(text.replace("Two mining firms from Pavlodar have", "Ertis Digital of Pavlodar has"), "en", "2024-03-03")
+    assert ("RU",) in moves(r, "destination")

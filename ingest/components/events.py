@@ -799,7 +799,7 @@ class KGEvents:
         regions_banned = {ev["jurisdiction"].split("-")[0] for ev in events
                           if ev["type"] == "BAN" and "-" in (ev.get("jurisdiction") or "")}
         events = [ev for ev in events if not (ev.get("_regional") and ev.get("jurisdiction") in regions_banned)]
-        events = _coarse_title_bans(_coarse_moves_told_again(_dedupe_events(events), text), text)
+        events = _coarse_title_bans(_coarse_moves_told_again(_dedupe_events(events), text, self.lang), text)
         for i, ev in enumerate(events, 1):
             ev["id"] = f"v{i}"
         doc._.events = events
@@ -2475,7 +2475,7 @@ def _tells_mining(s: str, lang: str):
     return _MINING_AR.search(normalize_ar(s)) if lang == "ar" else _MINING_EN.search(s)
 
 
-def _coarse_moves_told_again(events: list[dict], text: str) -> list[dict]:
+def _coarse_moves_told_again(events: list[dict], text: str, lang: str = "en") -> list[dict]:
     """Drop a move that another one tells more precisely: a title's ("raids push crypto
     miners to Thailand and Laos" before "… planned to move his 300 machines to Songkhla"),
     or one of the same or the next sentence ("Many came from Kazakhstan: Altyn Bit moved
@@ -2484,18 +2484,25 @@ def _coarse_moves_told_again(events: list[dict], text: str) -> list[dict]:
     moves = [ev for ev in events if ev["type"] == "MIGRATION" and ev.get("destination")]
     drop = set()
     first_break = text.find("\n")  # where the title ends
+    lead_at = len(text) - len(text[first_break:].lstrip()) if first_break >= 0 else -1  # the body's first sentence
     for a in moves:
         si = a.get("sentence_index")
         # (a title of two sentences too: "… من الوفرة إلى العبدلي.. ومعدّنون ينقلون أجهزتهم إلى البحرين")
         title = a["start"] < first_break <= a["end"] + 1
+        # an English lead sums up what the body tells ("Two of the largest operators … have moved
+        # their equipment into neighbouring Colombia", then each firm's town): a group's move, not
+        # a firm's. (Arabic leads as often tell a group's own move: "نقل معدّنون محليون …".)
+        lead = a["start"] == lead_at and si is not None and not _named_mover(a) and lang == "en"
         for b in moves:
             if b is a or id(b) in drop or (b["destination"] == a["destination"] and b.get("origin") == a.get("origin")) \
                     or b.get("origin") == b["destination"]:
                 continue
             near = title and (b.get("sentence_index") or 0) > 0 or (
+                lead and b.get("sentence_index") is not None and b["sentence_index"] > si) or (
                 not title and b.get("sentence_index") is not None and si is not None and 0 <= b["sentence_index"] - si <= 1)
             if near and contains(a["destination"], b["destination"]) \
-                    and (a.get("origin") is None or (b.get("origin") and contains(a["origin"], b["origin"]))) \
+                    and (a.get("origin") is None or (b.get("origin") and contains(a["origin"], b["origin"]))
+                         or (lead and b.get("origin") is None)) \
                     and bool(a.get("earlier")) == bool(b.get("earlier")) and bool(a.get("other_cause")) == bool(b.get("other_cause")) \
                     and (a.get("status") == b.get("status") or a.get("status") == "planned"
                          or (title and not any(m["start"] > first_break for m in a.get("mentions", [])))):
@@ -2503,9 +2510,17 @@ def _coarse_moves_told_again(events: list[dict], text: str) -> list[dict]:
                 # into Russia's Smolensk region" and "Dvina Hash … planned to move it to Smolensk";
                 # a title alone says little of status: "…, pushing rigs toward Leningrad region")
                 drop.add(id(a))
+                if b.get("origin") is None and a.get("origin"):
+                    b["origin"] = a["origin"]  # (the lead told where they left)
                 b.setdefault("mentions", []).append({"start": a["start"], "end": a["end"], "sentence_index": si})
                 break
     return [ev for ev in events if id(ev) not in drop]
+
+
+def _named_mover(ev: dict) -> bool:
+    """Whether a move's mover is named (a company, a person), not a group ("operators")."""
+    sp = ev.get("_actor_span")
+    return sp is not None and sp.label_ in ("COMPANY", "PERSON", "ORGANIZATION")
 
 
 def _coarse_title_bans(events: list[dict], text: str) -> list[dict]:
