@@ -3467,3 +3467,12 @@ def test_an_english_lead_sums_up_the_moves_its_body_tells():
     # a firm's own move in the lead is its own
     r = rec(text.replace("Two mining firms from Pavlodar have", "Ertis Digital of Pavlodar has"), "en", "2024-03-03")
     assert ("RU",) in moves(r, "destination")
+
+
+def test_until_a_date_when_a_ban_came_dates_the_ban():
+    r = rec("Delta Compute ran its rigs in Yunnan until May 2022, when the province ordered all mining farms "
+            "to close.", "en", "2024-02-01")
+    assert [(e["jurisdiction"], e["date"]) for e in r["events"] if e["type"] == "BAN"] == [("CN-YN", "2022-05")]
+    r = rec("شغّلت شركة دلتا أجهزتها في مقاطعة يونان حتى أيار/مايو 2022، عندما أمرت سلطات المقاطعة بإغلاق "
+            "مزارع تعدين البتكوين.", "ar", "2024-02-01")
+    assert [(e["jurisdiction"], e["date"]) for e in r["events"] if e["type"] == "BAN"] == [("CN-YN", "2022-05")]

@@ -309,6 +309,7 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              + r"(?:(?:مستودع|مزرع|موقع|منشا|مصنع|مخزن|قبو|اقبيه)\S*\s+(?:\S+\s+)?(?:في|ب)\s*)?" + _KIND_AR + r")$")
 # the part of a place a text names ("in northern Sweden", "from Kristiansand in southern Norway")
 _SIDES_EN = r"northern|southern|eastern|western|central|north|south|east|west|rural|upstate"
+_UNTIL_WHEN = re.compile(r",?\s+when\b|،?\s+(?:عندما|حين|حينما)(?![\u0621-\u064A])")
 _TO_NAMED_FOR = re.compile(r"\b(?:to|into) ([A-Z][a-z]+) $")
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
                              r"|(?:^|\s)(?:(?:to|into|towards|toward|for|as\s+far\s+as)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
@@ -1511,7 +1512,9 @@ class KGEvents:
             return []  # "it had no plans to restrict mining", "لا توجد خطط لحظر"
         # "from January 1 until March 2031": the date a ban ends is its date only when no other is told
         until = [e for e in sent_ents if e.label_ == "DATE" and (
-            _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))]
+            _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))
+            # ("ran machines there until August, when the agency froze licences": the date of the when)
+            and not _UNTIL_WHEN.match(text, e.end_char)]
         dated = [e for e in sent_ents if e not in until] if until else sent_ents
         pub = str(doc._.published or "")
         ahead: list = []
