@@ -3476,3 +3476,9 @@ def test_until_a_date_when_a_ban_came_dates_the_ban():
     r = rec("شغّلت شركة دلتا أجهزتها في مقاطعة يونان حتى أيار/مايو 2022، عندما أمرت سلطات المقاطعة بإغلاق "
             "مزارع تعدين البتكوين.", "ar", "2024-02-01")
     assert [(e["jurisdiction"], e["date"]) for e in r["events"] if e["type"] == "BAN"] == [("CN-YN", "2022-05")]
+
+
+def test_no_law_that_bans_mining_is_no_ban():
+    assert juris(rec("Vietnam has no law that explicitly bans cryptocurrency mining, officials said.", "en")) == []
+    assert juris(rec("لا يوجد قانون يحظر تعدين العملات المشفرة في فيتنام.", "ar")) == []
+    assert juris(rec("Vietnam passed a law that explicitly bans cryptocurrency mining.", "en")) == ["VN"]

@@ -494,6 +494,9 @@ _CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lob
 _BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European\s+Union|bloc|continent)|in\s+the\s+(?:EU|European\s+Union)|worldwide|globally)\b"
                         r"|(?:علي|على)\s+مستوى\s+(?:الاتحاد|القاره|القارة|العالم|اوروبا|أوروبا)|في\s+(?:دول\s+)?الاتحاد\s+الاوروبي|في\s+(?:دول\s+)?الاتحاد\s+الأوروبي|عالميا|عالمياً", re.I)
 _NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:(?:immediate|current|concrete|firm|new|such)\s+)?(?:plans?|intentions?|proposals?)[\"\u201d\u2019']?\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
+                       # "Vietnam has no law that explicitly bans mining": no ban told
+                       r"|\b(?:no|any)\s+(?:[\w-]+\s+)?(?:law|rule|regulation|legislation|decree)s?\s+(?:that|which)\s+(?:\w+ly\s+)?$"
+                       r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:قانون|تشريع|نص|قرار)\s+(?:\S+\s+)?$"
                        r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
 _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|investments?|signals?|messages?|letters?|warnings?|shockwaves|ripples)\b"
                             # "Liu moved his family to Austin": a household, not the industry
