@@ -3482,3 +3482,13 @@ def test_no_law_that_bans_mining_is_no_ban():
     assert juris(rec("Vietnam has no law that explicitly bans cryptocurrency mining, officials said.", "en")) == []
     assert juris(rec("لا يوجد قانون يحظر تعدين العملات المشفرة في فيتنام.", "ar")) == []
     assert juris(rec("Vietnam passed a law that explicitly bans cryptocurrency mining.", "en")) == ["VN"]
+
+
+def test_an_arabic_move_to_a_town_near_a_known_one_and_from_a_countrys_capital():
+    # "from Nouadhibou, Mauritania's economic capital, to the town of X near Dakar"
+    r = rec("نُقلت عشرون حاوية من مدينة نواذيبو، العاصمة الاقتصادية لموريتانيا، إلى مدينة ديامنياديو قرب داكار، "
+            "بعد حملة على مواقع التعدين.", "ar", "2024-01-18")
+    assert [d for (d,) in moves(r, "destination")] == ["SN-DK"]
+    # (a capital named, with no لـ: where they go)
+    r = rec("نقل رجل أعمال 500 جهاز تعدين من الكويت إلى العاصمة تبليسي عام 2021.", "ar", "2024-01-18")
+    assert [d for (d,) in moves(r, "destination")] == ["GE-TB"]

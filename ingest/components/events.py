@@ -64,7 +64,9 @@ _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|
 _DEST_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|الى|إلى|نحو|باتجاه|صوب)\s*" + _KIND_AR + r"|لـ?\s*"
                              # "إلى مستودع مستأجر على الطريق بين السليمانية …", "إلى مزرعة قرب …": a site there
                              r"|[وف]?(?:الي|الى|إلى)\s+(?:مستودع|مستودعات|مزرعه|مزارع|موقع|مواقع|منشاه|منشات|مصنع|مجمع|ورشه|مخزن|مركز|مراكز|حاويه|حاويات)"
-                             r"(?:\s+\S+){0,6}?\s+(?:في|قرب|بالقرب\s+من|بين|داخل|ضواحي)\s*" + _KIND_AR + r")$"
+                             r"(?:\s+\S+){0,6}?\s+(?:في|قرب|بالقرب\s+من|بين|داخل|ضواحي)\s*" + _KIND_AR + r"$"
+                             # "إلى مدينة ديامنياديو قرب داكار": a town no gazetteer knows, near a known one
+                             r"|[وف]?(?:الي|الى|إلى)\s+(?:مدينه|بلده|قريه)(?:\s+\S+){1,2}?\s+(?:قرب|بالقرب\s+من|ضواحي)\s*" + _KIND_AR + r")$"
                              # '"يفكرون جدياً في العاصمة التونسية"': the place they weigh going to
                              r"|(?:^|[\s\"«“])[وف]?[يتنا]فكر(?:ون|ان)?\s+(?:جديا\S*\s+)?في\s+" + _KIND_AR + r"$")
 _IN_BEFORE_AR = re.compile(r"(?:^|\s)(?:[وف]?في|ب)\s+" + _KIND_AR + r"$")  # ("وفي أباكان،")
@@ -383,6 +385,8 @@ _TO_ELSEWHERE = re.compile(r"\b(?:abroad|overseas|elsewhere)\b|(?:الي|إلى|
 _SITE_IN_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:مستودع|مزرع|موقع|منشا|مبني|مخزن|قبو|هنغار|مصنع)\S*\s+(?:\S+\s+)?(?:في|ب)\s*$")
 _TO_IT_AR = re.compile(r"[^.!?؟\n]{0,70}?(?<![\u0621-\u064a])[وف]?(?:نقل|شحن|ارسل|أرسل)\S*\s+(?:إليه|إليها|اليه|اليها)(?![\u0621-\u064a])")
 _NEIGHBOUR_OF = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?(?:مجاوره|مجاور|محاذيه|محاذي|متاخمه|متاخم)\s+$")
+# "نواذيبو، العاصمة الاقتصادية لموريتانيا": the place whose capital it is (لـ of), not where it goes
+_CAPITAL_OF_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:ال)?عاصمه(?:\s+ال(?!ي\s|ى\s)\S+)?\s+$")
 _ANTICIPATED = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تحسبا|تحسباً|استباقا|استباقاً|خشيه|خشية|خوفا|خوفاً)\s*(?:من\s+)?(?:لل|ل|ال)?$"
                           r"|\b(?:in\s+anticipation\s+of|for\s+fear\s+of|fearing)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"[,،]\s*(?:و|ف)?(?:قال|قالت|اضاف|أضاف|اضافت|أضافت|اكد|أكد|اكدت|أكدت|اوضح|أوضح|اوضحت|أوضحت)(?![\u0621-\u0652\u0670])"
@@ -976,7 +980,7 @@ class KGEvents:
         b = self._before(doc, e, 48)
         if _NOT_TO.search(b):
             return False  # "لن يعود إلى إيران", "will not return to China": where they do not go
-        if _NEIGHBOUR_OF.search(b):
+        if _NEIGHBOUR_OF.search(b) or (e.text[:1] == "ل" and _CAPITAL_OF_AR.search(b)):
             return False  # "إلى قرغيزستان المجاورة لكازاخستان": the neighbour only says where it is
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
         if rx.search(b):
