@@ -3492,3 +3492,13 @@ def test_an_arabic_move_to_a_town_near_a_known_one_and_from_a_countrys_capital()
     # (a capital named, with no لـ: where they go)
     r = rec("نقل رجل أعمال 500 جهاز تعدين من الكويت إلى العاصمة تبليسي عام 2021.", "ar", "2024-01-18")
     assert [d for (d,) in moves(r, "destination")] == ["GE-TB"]
+
+
+def test_a_place_looked_at_and_passed_over_is_no_move():
+    r = rec("After the ban, Ridge Hash looked at sites in Finland before settling on Trondheim.", "en", "2023-10-12")
+    assert ("FI",) not in moves(r, "destination")
+    r = rec("After the ban, Ridge Hash looked at Manitoba too, but the province had frozen new connections.", "en",
+            "2023-10-12")
+    assert ("CA-MB",) not in moves(r, "destination")
+    r = rec("After the ban, Ridge Hash looked at Manitoba as its next home.", "en", "2023-10-12")
+    assert ("CA-MB",) in moves(r, "destination")

@@ -311,6 +311,7 @@ _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(
                              + r"(?:(?:مستودع|مزرع|موقع|منشا|مصنع|مخزن|قبو|اقبيه)\S*\s+(?:\S+\s+)?(?:في|ب)\s*)?" + _KIND_AR + r")$")
 # the part of a place a text names ("in northern Sweden", "from Kristiansand in southern Norway")
 _SIDES_EN = r"northern|southern|eastern|western|central|north|south|east|west|rural|upstate"
+_PASSED_OVER = re.compile(r"\bbefore\s+(?:settling|choosing|opting|picking|selecting)\b|,\s+but\s+(?!(?:is|are|was|were|has|have)\s+)", re.I)
 _UNTIL_WHEN = re.compile(r",?\s+when\b|،?\s+(?:عندما|حين|حينما)(?![\u0621-\u064A])")
 _TO_NAMED_FOR = re.compile(r"\b(?:to|into) ([A-Z][a-z]+) $")
 _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\s+(?:the\s+)?$"  # "split 20,000 rigs between Kazakhstan and Texas"
@@ -2087,6 +2088,8 @@ class KGEvents:
                 dest_ids = [here_c]
         if not dest_ids and (tid == "mig.consider" or text[trig[0]:trig[1]].lower() == "went"):
             return []  # "looking at the figures": considering no place is no move
+        if tid == "mig.consider" and self.lang == "en" and _PASSED_OVER.search(text, trig[1], sent.end_char):
+            return []  # "had also looked at sites in Turkey before settling on Shirak": an option passed over
         again_from = self._again_from(text, sent, trig) if origin is None and dest_ids else None
         if again_from and again_from not in dest_ids \
                 and not any(contains(d, again_from) or contains(again_from, d) for d in dest_ids) \
