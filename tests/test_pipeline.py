@@ -3502,3 +3502,10 @@ def test_a_place_looked_at_and_passed_over_is_no_move():
     assert ("CA-MB",) not in moves(r, "destination")
     r = rec("After the ban, Ridge Hash looked at Manitoba as its next home.", "en", "2023-10-12")
     assert ("CA-MB",) in moves(r, "destination")
+
+
+def test_a_titles_move_is_the_bodys_move_told_roughly():
+    r = rec("Kuwait raids push crypto rigs to Oman\n\n"
+            "KUWAIT, May 3 - Police in Ahmadi raided mining farms last week.\n\n"
+            "Operators then trucked their rigs to Sohar, where power is cheaper.", "en", "2024-05-03")
+    assert [d for (d,) in moves(r, "destination")] == ["OM-BS"]

@@ -2515,7 +2515,8 @@ def _coarse_moves_told_again(events: list[dict], text: str, lang: str = "en") ->
                 not title and b.get("sentence_index") is not None and si is not None and 0 <= b["sentence_index"] - si <= 1)
             if near and contains(a["destination"], b["destination"]) \
                     and (a.get("origin") is None or (b.get("origin") and contains(a["origin"], b["origin"]))
-                         or (lead and b.get("origin") is None)) \
+                         or (b.get("origin") is None and (lead or (title and not any(
+                             m["start"] > first_break for m in a.get("mentions", [])))))) \
                     and bool(a.get("earlier")) == bool(b.get("earlier")) and bool(a.get("other_cause")) == bool(b.get("other_cause")) \
                     and (a.get("status") == b.get("status") or a.get("status") == "planned"
                          or (title and not any(m["start"] > first_break for m in a.get("mentions", [])))):
@@ -2523,8 +2524,8 @@ def _coarse_moves_told_again(events: list[dict], text: str, lang: str = "en") ->
                 # into Russia's Smolensk region" and "Dvina Hash … planned to move it to Smolensk";
                 # a title alone says little of status: "…, pushing rigs toward Leningrad region")
                 drop.add(id(a))
-                if b.get("origin") is None and a.get("origin"):
-                    b["origin"] = a["origin"]  # (the lead told where they left)
+                if lead and b.get("origin") is None and a.get("origin"):
+                    b["origin"] = a["origin"]  # (the lead told where they left; a title only roughly)
                 b.setdefault("mentions", []).append({"start": a["start"], "end": a["end"], "sentence_index": si})
                 break
     return [ev for ev in events if id(ev) not in drop]
