@@ -21,8 +21,10 @@ Only a single such event is taken; where two or more fit ("June 2021" when
 bans of June 4 and June 18 are stored) the report stays a node of its own.
 Two events of one article are never merged (the pipeline already keeps one
 per argument set there). The first report's properties win and the later
-ones fill what it left empty, as for any node. The result depends on the
-order articles arrive in, as "the first value written wins" does.
+ones fill what it left empty, as for any node; within a batch the event is
+compared in that filled form too, so a batch gives the nodes its articles give
+one group at a time. The result depends on the order articles arrive in, as
+"the first value written wins" does.
 
 The look-ups are two read queries per group, in the Cypher both stores run.
 """
@@ -109,6 +111,20 @@ class _Kin:
     def add(self, ev: dict) -> None:
         self.by_date.setdefault(ev.get("date") or None, []).append(ev)
 
+    def fill(self, ev: dict, report: dict, fields: tuple[str, ...]) -> None:
+        """Fill what ``ev`` leaves empty from a report of it, as the store will (the first
+        value wins, later ones fill the gaps), so that later reports are compared with
+        the event as it is written ("2022-10-18" filled in an undated ban takes
+        "2021-01" out of its reach, as it does when the two arrive in two groups)."""
+        old = ev.get("date") or None
+        for k in ("date", *fields):
+            if ev.get(k) is None and report.get(k) is not None:
+                ev[k] = report[k]
+        new = ev.get("date") or None
+        if new != old:
+            self.by_date[old].remove(ev)
+            self.by_date.setdefault(new, []).append(ev)
+
     def dated(self, date: str | None):
         """The events whose date fits ``date`` (:func:`_dates_fit`), undated first."""
         yield from self.by_date.get(None, ())
@@ -154,7 +170,8 @@ def resolve_events(store, batch: GraphBatch) -> GraphBatch:
             kin = pool.setdefault(tuple(ev.get(k) for k in same), _Kin())
             fit = _fitting(label, ev, kin)
             if len(fit) == 1:
-                mapping[ev["id"]] = fit.pop()
+                target = mapping[ev["id"]] = fit.pop()
+                kin.fill(next(p for p in kin.dated(ev.get("date")) if p["id"] == target), ev, _FITS[label])
             else:
                 kin.add(ev)
                 known.add(ev["id"])

@@ -111,6 +111,22 @@ def test_bans_of_no_known_place_are_not_merged(ladybug_store):
     assert len(ids) == 1  # the same with a place: one ban
 
 
+def test_a_date_filled_in_a_batch_keeps_a_contradicting_report_out_as_the_store_would(ladybug_store):
+    """An undated ban, a report dating it, then one of another date: one batch gives the
+    nodes that three groups give (the second report fills the date, so the third does not
+    fit)."""
+    recs = [_record("a", jurisdiction="RU", date=None), _record("b", jurisdiction="RU", date="2022-10-18"),
+            _record("c", jurisdiction="RU", date="2021-01")]
+    batch = record_to_batch(recs[0])
+    for r in recs[1:]:
+        batch.extend(record_to_batch(r))
+    rows = resolve_events(ladybug_store, batch.dedupe()).dedupe().nodes["Ban"]
+    assert sorted(r["date"] for r in rows) == ["2021-01", "2022-10-18"]
+    for r in recs:
+        ladybug_store.upsert(resolve_events(ladybug_store, record_to_batch(r)))
+    assert sorted(r["d"] for r in ladybug_store.query("MATCH (b:Ban) RETURN b.date AS d")) == ["2021-01", "2022-10-18"]
+
+
 def test_what_fits():
     assert _dates_fit("2021-06", "2021-06-18") and _dates_fit(None, "2021") and _dates_fit("2021", "")
     assert not _dates_fit("2021-06", "2021-07") and not _dates_fit("2021-06-18", "2021-06-19")
