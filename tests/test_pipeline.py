@@ -3509,3 +3509,8 @@ def test_a_titles_move_is_the_bodys_move_told_roughly():
             "KUWAIT, May 3 - Police in Ahmadi raided mining farms last week.\n\n"
             "Operators then trucked their rigs to Sohar, where power is cheaper.", "en", "2024-05-03")
     assert [d for (d,) in moves(r, "destination")] == ["OM-BS"]
+
+
+def test_power_cut_to_sites_in_a_province_is_the_provinces_ban():
+    r = rec("The state utility cut off electricity to mining sites in Mpumalanga province in June.", "en", "2024-07-10")
+    assert juris(r) == ["ZA-MP"]

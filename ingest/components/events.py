@@ -492,6 +492,7 @@ _IN_THE_REGION = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:region|provi
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$"
                          r"|(?<![\u0621-\u0652\u0670])(?:ينطبق|يطبق|تطبق|يسري|يشمل|تشمل|امتد|يمتد|توسع|وسع|وسعت)\s+(?:\S+\s+){0,2}(?:علي|الي|ل)\s*$")
+_POWER_TO_IN = re.compile(r"\b(?:electricity|power|supply|supplies)\s+to\s+(?:[\w-]+\s+){1,4}(?:in|at|across)\s+(?:the\s+)?$", re.I)
 # machines that are mining's ("rigs", "ASIC", "أجهزة التعدين"): the move is mining's
 _MACHINES_OF_MINING = re.compile(r"\b(?:rigs?|ASICs?|antminers?|hash(?:rate|ing)?|bitcoin|crypto\w*)\b|(?:اجهز|أجهز)\w*\s+(?:ال)?تعدين", re.I)
 _CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lobbying|petitioned)\b"
@@ -1247,7 +1248,10 @@ class KGEvents:
                   and not _is_landmark(self.lang, text, p, self._before(doc, p, 12))]
         # keep places that are not destinations nor origins of a move
         # (a ban that "applies to" or "extends to" a place covers it: no move goes there)
-        juris = [p for p in places if (not self._is_dest(doc, p, town_in=False) or _APPLIES_TO.search(self._before(doc, p, 40)))
+        juris = [p for p in places if (not self._is_dest(doc, p, town_in=False) or _APPLIES_TO.search(self._before(doc, p, 40))
+                                       # "cut off electricity to mining sites in Mpumalanga province": where
+                                       # the power was cut (towns there may stand for a national order's reach)
+                                       or (p.label_ == "PROVINCE" and _POWER_TO_IN.search(self._before(doc, p, 60))))
                  and not self._is_orig(doc, p)]
         # "وهو ما تكرر في كوسوفو التي حظرت التعدين", "Kosovo, which banned mining": the place
         # the relative clause is about is who bans
