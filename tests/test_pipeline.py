@@ -3514,3 +3514,10 @@ def test_a_titles_move_is_the_bodys_move_told_roughly():
 def test_power_cut_to_sites_in_a_province_is_the_provinces_ban():
     r = rec("The state utility cut off electricity to mining sites in Mpumalanga province in June.", "en", "2024-07-10")
     assert juris(r) == ["ZA-MP"]
+
+
+def test_a_move_to_a_town_described_as_a_town_in_a_province():
+    r = rec("After the ban, Ridge Hash plans to move 2,600 machines to Steinkjer, a town in Norway's Trøndelag "
+            "county.", "en", "2023-10-12")
+    assert moves(r, "destination") == [("NO-50",)]
+

@@ -257,7 +257,7 @@ _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:
 # "تسببت الانقطاعات في توقف مزارع": an outage that stopped farms is no ban
 _CAUSED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
 # "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
-_TOWN = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:in\s+(?:the\s+)?"
+_TOWN = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:(?:an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|port)\s+)?in\s+(?:the\s+)?"
          # "to Corumba, in the Brazilian state of Mato Grosso do Sul"
          r"(?:(?:[\w-]+\s+){0,2}?(?:state|province|region|republic|county|district|department)\s+of\s+)?"
          # "to Rockwood, in Roane County, Tennessee": the county, then its state
