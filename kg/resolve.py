@@ -133,16 +133,16 @@ class _Kin:
                 yield from evs
 
 
-def _fitting(label: str, ev: dict, kin: _Kin) -> set[str]:
-    """The ids of ``kin``'s events that ``ev`` may report again, up to two: one is
+def _fitting(label: str, ev: dict, kin: _Kin) -> list[dict]:
+    """``kin``'s events that ``ev`` may report again (one per id), up to two: one is
     taken, two or more leave ``ev`` a node of its own."""
-    fit: set[str] = set()
+    fit: dict[str, dict] = {}
     for p in kin.dated(ev.get("date")):
         if p["id"] not in fit and _compatible(label, ev, p) and not (ev["articles"] & p["articles"]):
-            fit.add(p["id"])
+            fit[p["id"]] = p
             if len(fit) > 1:
                 break
-    return fit
+    return list(fit.values())
 
 
 def resolve_events(store, batch: GraphBatch) -> GraphBatch:
@@ -170,8 +170,8 @@ def resolve_events(store, batch: GraphBatch) -> GraphBatch:
             kin = pool.setdefault(tuple(ev.get(k) for k in same), _Kin())
             fit = _fitting(label, ev, kin)
             if len(fit) == 1:
-                target = mapping[ev["id"]] = fit.pop()
-                kin.fill(next(p for p in kin.dated(ev.get("date")) if p["id"] == target), ev, _FITS[label])
+                mapping[ev["id"]] = fit[0]["id"]
+                kin.fill(fit[0], ev, _FITS[label])
             else:
                 kin.add(ev)
                 known.add(ev["id"])

@@ -499,11 +499,13 @@ _CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lob
                       r"|(?<![\u0621-\u0652\u0670])[وف]?(?:تطالب|طالبت|طالب|طالبوا|يطالب|يطالبون|دعت|دعا|دعوا|تدعو|يدعو|يدعون|حثت|حث|حثوا)(?![\u0621-\u0652\u0670])", re.I)
 _BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European\s+Union|bloc|continent)|in\s+the\s+(?:EU|European\s+Union)|worldwide|globally)\b"
                         r"|(?:علي|على)\s+مستوى\s+(?:الاتحاد|القاره|القارة|العالم|اوروبا|أوروبا)|في\s+(?:دول\s+)?الاتحاد\s+الاوروبي|في\s+(?:دول\s+)?الاتحاد\s+الأوروبي|عالميا|عالمياً", re.I)
+# "لا توجد أي", "ليس لديها", "لم يكن هناك": there is no …
+_THERE_IS_NO_AR = r"(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?"
 _NO_PLANS = re.compile(r"\b(?:no|any)\s+(?:(?:immediate|current|concrete|firm|new|such)\s+)?(?:plans?|intentions?|proposals?)[\"\u201d\u2019']?\s+(?:to|of|for)\s+(?:[\w-]+\s+){0,2}$|\bruled\s+out\s+(?:[\w-]+\s+){0,2}$"
                        # "Vietnam has no law that explicitly bans mining": no ban told
                        r"|\b(?:no|any)\s+(?:[\w-]+\s+)?(?:law|rule|regulation|legislation|decree)s?\s+(?:that|which)\s+(?:\w+ly\s+)?$"
-                       r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:قانون|تشريع|نص|قرار)\s+(?:\S+\s+)?$"
-                       r"|(?<![\u0621-\u0652\u0670])(?:لا|ليس[تـ]?|لم)\s+(?:توجد\s+|يوجد\s+|هناك\s+|لديها\s+|لديه\s+)?(?:[اأ]ي\s+)?(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
+                       r"|" + _THERE_IS_NO_AR + r"(?:قانون|تشريع|نص|قرار)\s+(?:\S+\s+)?$"
+                       r"|" + _THERE_IS_NO_AR + r"(?:خطط|خطه|خطة|نيه|نية|نوايا|توجه)\s+(?:\S+\s+){0,2}$", re.I)
 _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|investments?|signals?|messages?|letters?|warnings?|shockwaves|ripples)\b"
                             # "Liu moved his family to Austin": a household, not the industry
                             r"|(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing))\s+(?:his|her|their|my|our)\s+(?:wife\s+and\s+)?(?:family|families|children|kids|household)\b"
@@ -983,7 +985,9 @@ class KGEvents:
         if _NOT_TO.search(b):
             return False  # "لن يعود إلى إيران", "will not return to China": where they do not go
         if _NEIGHBOUR_OF.search(b) or (e.text[:1] == "ل" and _CAPITAL_OF_AR.search(b)):
-            return False  # "إلى قرغيزستان المجاورة لكازاخستان": the neighbour only says where it is
+            # "إلى قرغيزستان المجاورة لكازاخستان", "العاصمة الاقتصادية لموريتانيا": the neighbour or
+            # the country whose capital it is only says where a place is
+            return False
         rx = _DEST_BEFORE_AR if self.lang == "ar" else _DEST_BEFORE_EN
         if rx.search(b):
             return True
@@ -2506,6 +2510,8 @@ def _coarse_moves_told_again(events: list[dict], text: str, lang: str = "en") ->
         si = a.get("sentence_index")
         # (a title of two sentences too: "… من الوفرة إلى العبدلي.. ومعدّنون ينقلون أجهزتهم إلى البحرين")
         title = a["start"] < first_break <= a["end"] + 1
+        # (a title's move that the body does not tell again says little of status or origin)
+        title_only = title and not any(m["start"] > first_break for m in a.get("mentions", []))
         # an English lead sums up what the body tells ("Two of the largest operators … have moved
         # their equipment into neighbouring Colombia", then each firm's town): a group's move, not
         # a firm's. (Arabic leads as often tell a group's own move: "نقل معدّنون محليون …".)
@@ -2519,11 +2525,9 @@ def _coarse_moves_told_again(events: list[dict], text: str, lang: str = "en") ->
                 not title and b.get("sentence_index") is not None and si is not None and 0 <= b["sentence_index"] - si <= 1)
             if near and contains(a["destination"], b["destination"]) \
                     and (a.get("origin") is None or (b.get("origin") and contains(a["origin"], b["origin"]))
-                         or (b.get("origin") is None and (lead or (title and not any(
-                             m["start"] > first_break for m in a.get("mentions", [])))))) \
+                         or (b.get("origin") is None and (lead or title_only))) \
                     and bool(a.get("earlier")) == bool(b.get("earlier")) and bool(a.get("other_cause")) == bool(b.get("other_cause")) \
-                    and (a.get("status") == b.get("status") or a.get("status") == "planned"
-                         or (title and not any(m["start"] > first_break for m in a.get("mentions", [])))):
+                    and (a.get("status") == b.get("status") or a.get("status") == "planned" or title_only):
                 # (a move done is not told again by one planned: "miners … moved thousands of machines
                 # into Russia's Smolensk region" and "Dvina Hash … planned to move it to Smolensk";
                 # a title alone says little of status: "…, pushing rigs toward Leningrad region")
