@@ -15,11 +15,17 @@ Examples
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
+import os
 import re
+import tempfile
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Iterable
+from pathlib import Path
 
+import spacy
 from spacy.language import Language
 
 import ingest.components  # noqa: F401  (registers the factories)
@@ -112,6 +118,84 @@ def _hyphenated(pats: list[dict]) -> list[dict]:
     return out
 
 
+#: the files whose code decides how a pattern is tokenized and normalised (with spaCy's
+#: version and the patterns themselves they key the cache of pattern norms)
+_TOKENIZER_SOURCES = ("ingest/lang", "ingest/normalize.py", "ingest/values.py")
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def cache_dir() -> Path | None:
+    """Where built data is kept between runs: ``$REGKG_CACHE_DIR`` (empty: nowhere),
+    else ``$XDG_CACHE_HOME/regkg``, else ``~/.cache/regkg``."""
+    if "REGKG_CACHE_DIR" in os.environ:
+        value = os.environ["REGKG_CACHE_DIR"]
+        return Path(value).expanduser() if value else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "regkg"
+
+
+def _tokenizer_digest(nlp: Language, texts: list[str], extra: Iterable[str]) -> str:
+    h = hashlib.sha256()
+    h.update(f"{spacy.about.__version__}|{nlp.lang}|{type(nlp).__name__}".encode())
+    for name in _TOKENIZER_SOURCES:
+        path = _ROOT / name
+        for f in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if f.is_file() and f.suffix in (".py", ".json", ".jsonl", ".txt"):
+                h.update(f.relative_to(_ROOT).as_posix().encode())
+                h.update(f.read_bytes())
+    for part in (*extra, *texts):
+        h.update(part.encode())
+        h.update(b"\x00")
+    return h.hexdigest()[:24]
+
+
+def _pattern_norms(nlp: Language, texts: list[str], extra: Iterable[str] = ()) -> list[tuple[str, ...]]:
+    """The norms of each pattern's tokens, as ``nlp``'s tokenizer makes them.
+
+    Tokenizing the gazetteer's 24,000 English patterns (and making a lexeme of each new
+    word) took 1.4 s of every process that builds the pipeline, so the result is kept
+    in :func:`cache_dir`, under a key of spaCy's version, the code that tokenizes and
+    normalises (:data:`_TOKENIZER_SOURCES`), ``extra`` (what else the tokenizer was made
+    from: the words an Arabic NORM uncovers) and the patterns:
+    a change to any of them makes a new file. A file that cannot be read or written is
+    passed over (the norms are then made afresh).
+    """
+    folder = cache_dir()
+    path = folder / f"pattern-norms-{nlp.lang}-{_tokenizer_digest(nlp, texts, extra)}.json" if folder else None
+    if path is not None:
+        try:
+            with path.open(encoding="utf-8") as f:
+                norms = json.load(f)
+            if isinstance(norms, list) and len(norms) == len(texts):
+                return [tuple(n) for n in norms]
+        except (OSError, ValueError):
+            pass
+    tokenizer = nlp.tokenizer
+    norms = [tuple(t.norm_ for t in tokenizer(text)) for text in texts]
+    if path is not None:
+        _write_whole(path, json.dumps(norms, ensure_ascii=False))
+    return norms
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """``text`` into ``path`` whole or not at all (processes may build at once); a
+    folder that cannot be written is passed over."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                         prefix=path.name, suffix=".tmp") as f:
+            tmp = f.name
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
 @contextmanager
 def _gc_paused():
     """Python's cyclic garbage collector off for the block.
@@ -137,32 +221,44 @@ def build_pipeline(lang: str) -> Language:
 
 
 def _build(lang: str) -> Language:
-    if lang == "ar":
-        from ingest.lang.ar import make_arabic
-        nlp = make_arabic(_known_arabic_words())
-    elif lang == "en":
-        from ingest.lang.en import make_english
-        nlp = make_english()
-    else:
-        raise ValueError(f"no pipeline for language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
+    nlp, known = _blank(lang)
     nlp.add_pipe("kg_sentences")
     ruler = nlp.add_pipe("kg_gazetteer")
-    # English text is matched against the Latin-script names; Arabic text against the
-    # Arabic ones and the Latin names of bodies ("BIT Mining" stays in Latin script in
-    # Arabic copy, place names are written in Arabic): a third of the patterns to build
+    rows = gazetteer_rows(lang)
+    ruler.add_norm_phrases(rows, _pattern_norms(nlp, [r["pattern"] for r in rows], sorted(known)))
+    if hasattr(nlp.tokenizer, "max_cache_size"):
+        nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
+    nlp.add_pipe("kg_entities")
+    nlp.add_pipe("kg_events")
+    return nlp
+
+
+def _blank(lang: str) -> tuple[Language, set[str]]:
+    """The blank pipeline of ``lang`` (tokenizer and NORM), and the words its NORM uncovers."""
+    if lang == "ar":
+        from ingest.lang.ar import make_arabic
+        known = _known_arabic_words()
+        return make_arabic(known), known
+    if lang == "en":
+        from ingest.lang.en import make_english
+        return make_english(), set()
+    raise ValueError(f"no pipeline for language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
+
+
+def gazetteer_rows(lang: str) -> list[dict]:
+    """The phrase patterns ``kg_gazetteer`` matches in ``lang`` ("label", "pattern", "id").
+
+    English text is matched against the Latin-script names; Arabic text against the
+    Arabic ones and the Latin names of bodies ("BIT Mining" stays in Latin script in
+    Arabic copy, place names are written in Arabic): a third of the patterns to build.
+    """
     pats = [r for r in _patterns() if isinstance(r.get("pattern"), str)
             and (_is_arabic(r["pattern"]) if lang == "ar" else not _is_arabic(r["pattern"]))
             or (lang == "ar" and isinstance(r.get("pattern"), str) and r.get("label") in _ORG_LABELS)]
     rows = [{"label": r["label"], "pattern": r["pattern"], "id": r["id"]} for r in pats]
     if lang == "ar":
         rows += _hyphenated(pats)
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(rows)
-    if hasattr(nlp.tokenizer, "max_cache_size"):
-        nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
-    nlp.add_pipe("kg_entities")
-    nlp.add_pipe("kg_events")
-    return nlp
+    return rows
 
 
 @lru_cache(maxsize=4)

@@ -1,4 +1,5 @@
 """Shortcuts taken for speed give what the plain spaCy way gives."""
+import json
 import random
 import re
 
@@ -91,3 +92,67 @@ def test_the_tokenizer_keeps_caching_words_after_the_gazetteer_filled_its_defaul
     from ingest.pipeline import TOKENIZER_CACHE, get_pipeline
     for lang in ("en", "ar"):
         assert get_pipeline(lang).tokenizer.max_cache_size == TOKENIZER_CACHE >= 100_000
+
+
+def _stock_ruler(lang):
+    """A pipeline of ``lang`` whose gazetteer is added the EntityRuler's way (a Doc per name)."""
+    from ingest.pipeline import _blank, gazetteer_rows
+
+    nlp, _ = _blank(lang)
+    nlp.add_pipe("kg_sentences")
+    ruler = nlp.add_pipe("kg_gazetteer")
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(gazetteer_rows(lang))
+    return nlp, ruler
+
+
+def test_norm_phrases_match_what_the_entity_ruler_matches():
+    from pathlib import Path
+
+    texts = {"en": [], "ar": []}
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("samples/*/*.txt")):
+        lang = "ar" if re.search("[\u0600-\u06ff]", path.read_text(encoding="utf-8")) else "en"
+        texts[lang].append(path.read_text(encoding="utf-8"))
+    texts["en"] += ["Miners left Georgia for Tbilisi, Georgia and Washington County, Georgia; "
+                    "then Texas, the U.S. and New York City, New York.", "", "Georgia"]
+    texts["ar"] += ["نقلت بت ماينينغ آلاتها من منغوليا الداخلية إلى نور-سلطان وكازاخستان", "", "الصين"]
+    assert texts["en"][:-3] and texts["ar"][:-3]
+    for lang in ("en", "ar"):
+        ours = get_pipeline(lang)
+        nlp, stock = _stock_ruler(lang)
+        assert ours.get_pipe("kg_gazetteer")._norm_phrases and not ours.get_pipe("kg_gazetteer").phrase_patterns
+        found = 0
+        for text in texts[lang]:
+            a, b = ours.make_doc(text), nlp.make_doc(text)
+            assert [t.norm_ for t in a] == [t.norm_ for t in b]
+            matches = ours.get_pipe("kg_gazetteer").match(a)
+            assert matches == stock.match(b), (lang, text[:60])
+            found += len(matches)
+        assert found > 20, lang
+
+
+def test_pattern_norms_are_kept_and_a_bad_cache_is_passed_over(tmp_path, monkeypatch):
+    from ingest.pipeline import _pattern_norms, cache_dir
+
+    nlp = get_pipeline("en")
+    texts = ["Inner Mongolia", "U.S.", "People's Bank of China", "Washington, D.C."]
+    right = [tuple(t.norm_ for t in nlp.tokenizer(text)) for text in texts]
+    monkeypatch.setenv("REGKG_CACHE_DIR", str(tmp_path / "cache"))
+    assert cache_dir() == tmp_path / "cache"
+    assert _pattern_norms(nlp, texts) == right
+    [kept] = (tmp_path / "cache").glob("pattern-norms-en-*.json")
+    assert [tuple(n) for n in json.loads(kept.read_text(encoding="utf-8"))] == right
+    kept.write_text(json.dumps([["x"]] * len(texts)), encoding="utf-8")
+    assert _pattern_norms(nlp, texts) == [("x",)] * len(texts)  # read back, not made again
+    assert _pattern_norms(nlp, texts[:3]) == right[:3]  # other patterns: another file
+    assert _pattern_norms(nlp, texts, ["known"]) == right  # other words NORM knows: another file
+    assert len(list((tmp_path / "cache").glob("pattern-norms-en-*.json"))) == 3
+    kept.write_text('[["cut sh', encoding="utf-8")
+    assert _pattern_norms(nlp, texts) == right  # a broken file is made again
+    assert [tuple(n) for n in json.loads(kept.read_text(encoding="utf-8"))] == right
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("REGKG_CACHE_DIR", str(tmp_path / "file" / "cache"))
+    assert _pattern_norms(nlp, texts) == right  # nowhere to keep them: made, not kept
+    monkeypatch.setenv("REGKG_CACHE_DIR", "")
+    assert cache_dir() is None and _pattern_norms(nlp, texts) == right
+    assert not list(tmp_path.glob("**/*.tmp"))

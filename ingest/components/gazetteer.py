@@ -1,9 +1,12 @@
 """``kg_gazetteer``: spaCy's EntityRuler over the gazetteers, matching on NORM.
 
-The EntityRuler is changed in two places, both for speed only: its
-per-document check that patterns exist no longer counts every pattern
-(thousands of gazetteer entries made that count a noticeable share of the
-pipeline's time), and ``set_annotations`` decides overlaps on a token mask.
+The EntityRuler is changed in three places, all for speed only: the
+gazetteer's names are added as the norms of their tokens and matched on a
+table of them (:meth:`GazetteerRuler.add_norm_phrases`; building a Doc per
+name took most of a pipeline's build), its per-document check that patterns
+exist no longer counts every pattern (thousands of gazetteer entries made that
+count a noticeable share of the pipeline's time), and ``set_annotations``
+decides overlaps on a token mask.
 """
 from __future__ import annotations
 
@@ -25,8 +28,81 @@ __all__ = ["GazetteerRuler"]
 
 
 class GazetteerRuler(EntityRuler):
+    def __init__(self, *args, **kwargs):
+        self._norm_phrases: dict[tuple[str, ...], list[int]] = {}  # the norms of a phrase -> its keys
+        # a phrase's first norm -> (whether it is a phrase of one token, the second norm
+        # of the longer phrases it starts -> their lengths)
+        self._norm_starts: dict[str, tuple[bool, dict[str, list[int]]]] = {}
+        super().__init__(*args, **kwargs)
+
+    def clear(self) -> None:
+        super().clear()
+        self._norm_phrases = {}
+        self._norm_starts = {}
+
+    def add_norm_phrases(self, rows: list[dict], norms: list[tuple[str, ...]]) -> None:
+        """Phrase patterns given by the norms of their tokens, ``norms[i]`` for ``rows[i]``
+        (dicts with "label", "pattern" and "id", as for :meth:`add_patterns`).
+
+        They match what :meth:`add_patterns` makes of the same rows (its PhraseMatcher
+        matches a pattern Doc's NORMs), without a Doc per pattern, a lexeme per new word
+        of a pattern and one per pattern id: building those was most of the time an
+        English pipeline took to build. The norms come from the pipeline's own tokenizer
+        (see ``ingest.pipeline._pattern_norms``).
+        """
+        strings = self.nlp.vocab.strings
+        for row, seq in zip(rows, norms):
+            if not seq:
+                continue
+            label, ent_id = row["label"], row.get("id")
+            if ent_id:
+                key = strings.add(self._create_label(label, ent_id))
+                self._ent_ids[key] = (label, ent_id)
+            else:
+                key = strings.add(label)
+            seq = tuple(seq)
+            keys = self._norm_phrases.setdefault(seq, [])
+            if key not in keys:
+                keys.append(key)
+            single, longer = self._norm_starts.get(seq[0], (False, {}))
+            if len(seq) == 1:
+                single = True
+            else:
+                lengths = longer.setdefault(seq[1], [])
+                if len(seq) not in lengths:
+                    lengths.append(len(seq))
+                    lengths.sort()
+            self._norm_starts[seq[0]] = (single, longer)
+
+    def match(self, doc):
+        """The EntityRuler's matches, with those of the norm phrases: longest first,
+        then leftmost, as :meth:`EntityRuler.match` orders them."""
+        if not self._norm_phrases:
+            return super().match(doc)
+        matches = super().match(doc) if self.phrase_patterns or self.token_patterns else []
+        norms = token_view(doc)["norm"]
+        phrases, starts = self._norm_phrases, self._norm_starts
+        n = len(norms)
+        for i, first in enumerate(norms):
+            start = starts.get(first)
+            if start is None:
+                continue
+            single, longer = start
+            if single:
+                matches.extend((key, i, i + 1) for key in phrases[(first,)])
+            lengths = longer.get(norms[i + 1]) if longer and i + 1 < n else None
+            if lengths is None:
+                continue
+            for k in lengths:
+                if i + k > n:
+                    break
+                keys = phrases.get(tuple(norms[i:i + k]))
+                if keys:
+                    matches.extend((key, i, i + k) for key in keys)
+        return sorted(set(matches), key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
     def _require_patterns(self) -> None:
-        if not self.phrase_patterns and not self.token_patterns:
+        if not self.phrase_patterns and not self.token_patterns and not self._norm_phrases:
             warnings.warn(Warnings.W036.format(name=self.name))
 
     def set_annotations(self, doc, matches):
