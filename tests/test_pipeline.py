@@ -3521,3 +3521,9 @@ def test_a_move_to_a_town_described_as_a_town_in_a_province():
             "county.", "en", "2023-10-12")
     assert moves(r, "destination") == [("NO-50",)]
 
+
+
+def test_a_destination_after_a_named_district_of_a_province():
+    r = rec("Andes Hash said it had moved 3,200 machines from Calama to a warehouse in the La Joya "
+            "district of Arequipa last week.", "en", "2024-03-12")
+    assert moves(r, "origin", "destination") == [("CL-AN", "PE-ARE")]

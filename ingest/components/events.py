@@ -332,7 +332,7 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              r"\s+(?:in|at|near|outside|around|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
                              # "to a hosting facility in northern Sweden", "in the industrial port of Sohar"
                              r"(?:(?:" + _SIDES_EN + r"|remote)\s+)?"
-                             r"(?:(?:[\w-]+\s+)?(?:town|city|village|port|district|county)\s+of\s+)?)$", re.I)
+                             r"(?:(?:[\w-]+\s+){0,2}(?:town|city|village|port|district|county)\s+of\s+)?)$", re.I)
 _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|flee(?:ing)?)\s+(?:the\s+)?"
                              + _KIND_EN + r"$|(?:^|\s)from\s+(?:near|outside|around)\s+(?:the\s+)?$|\b(?:fleeing|escaping)\s+(?:\S+\s+){1,3}?in\s+(?:the\s+)?$"
                              # "X, which ran about 1,200 machines in a Wenatchee warehouse, moved them …"
