@@ -3527,3 +3527,10 @@ def test_a_destination_after_a_named_district_of_a_province():
     r = rec("Andes Hash said it had moved 3,200 machines from Calama to a warehouse in the La Joya "
             "district of Arequipa last week.", "en", "2024-03-12")
     assert moves(r, "origin", "destination") == [("CL-AN", "PE-ARE")]
+
+
+def test_suspending_a_ban_is_no_ban():
+    assert bans(rec("Court suspends curtailment of Jutland crypto site, but the machines stay in Germany",
+                    "en", "2024-02-13")) == []
+    assert bans(rec("Authorities suspended crypto mining in Abkhazia.", "en")) == ["GE-AB"]
+    assert bans(rec("The regulator suspended licences of crypto miners in Kosovo.", "en")) == ["XK"]
