@@ -3534,3 +3534,9 @@ def test_suspending_a_ban_is_no_ban():
                     "en", "2024-02-13")) == []
     assert bans(rec("Authorities suspended crypto mining in Abkhazia.", "en")) == ["GE-AB"]
     assert bans(rec("The regulator suspended licences of crypto miners in Kosovo.", "en")) == ["XK"]
+
+
+def test_a_tax_on_trading_gains_is_no_mining_ban():
+    assert bans(rec("India introduced a 30 percent tax on crypto gains this month, but mining itself "
+                    "is not banned there.", "en", "2022-04-20")) == []
+    assert bans(rec("Kazakhstan imposed a new tax on crypto miners' electricity in January.", "en")) == ["KZ"]
