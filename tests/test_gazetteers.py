@@ -558,3 +558,18 @@ def test_ambiguous_press_spellings_are_left_out(surface):
 def test_letters_without_a_mark_are_written_plain_too(surface, expected):
     # Đ, Ł, ı: Unicode gives them no base letter and mark, so stripping marks left them
     assert ids_of(surface) == {expected}
+
+
+@pytest.mark.parametrize("surface,expected", [
+    ("كونستانتسا", "RO-CT"), ("مقاطعة دوبريتش", "BG-08"), ("ولاية كانو", "NG-KN"), ("مارادي", "NE-4"),
+    ("أنتوفاغاستا", "CL-AN"), ("كوينزلاند", "AU-QLD"), ("تسمانيا", "AU-TAS"), ("شليسفيغ هولشتاين", "DE-SH"),
+    ("تاميل نادو", "IN-TN"), ("فالنسيا", "ES-VC"),
+])
+def test_arabic_names_of_subdivisions_added_in_the_nineteenth_session(surface, expected):
+    assert ids_of(surface) == {expected}
+
+
+def test_compass_names_stay_with_the_country_the_article_names():
+    # Ghana's Eastern Region is not "المنطقة الشرقية" (the Saudi one, read with its country)
+    for surface in ("المنطقة الشرقية", "المنطقة الغربية", "الإقليم الشرقي", "منطقة العاصمة"):
+        assert not {i for i in ids_of(surface) if i.startswith(("GH-", "DK-", "LK-"))}, surface
