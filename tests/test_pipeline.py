@@ -3540,3 +3540,10 @@ def test_a_tax_on_trading_gains_is_no_mining_ban():
     assert bans(rec("India introduced a 30 percent tax on crypto gains this month, but mining itself "
                     "is not banned there.", "en", "2022-04-20")) == []
     assert bans(rec("Kazakhstan imposed a new tax on crypto miners' electricity in January.", "en")) == ["KZ"]
+
+
+def test_a_year_like_count_after_a_clitic_is_no_date():
+    r = rec("جرى نقل ما بين 1500 و2000 جهاز من منطقة دوبريتش إلى محافظة كونستانتسا منذ بدء الحملة.", "ar",
+            "2023-02-10")
+    assert not [e for e in r["entities"] if e["type"] == "DATE"]
+    assert moves(r, "origin", "destination", "date") == [("BG-08", "RO-CT", None)]

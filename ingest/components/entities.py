@@ -1504,8 +1504,9 @@ def _dedupe(spans: list[Span]) -> list[Span]:
         # "مدينة السادس من أكتوبر" (6th of October City): a date inside a known place's name
         if label == "DATE" and any(k[4] == 3 and k[0] and k[1] <= st and en <= k[2] for k in overlapping):
             continue
-        # "2000 جهاز", "2,020 machines": a bare year-like number that counts something is no date
-        if label == "DATE" and sp.text.isdigit() and any(k[4] == 2 for k in overlapping):
+        # "2000 جهاز", "2,020 machines", "بين 1500 و2000 جهاز": a bare year-like number that
+        # counts something (a clitic glued before it) is no date
+        if label == "DATE" and sp.text[sp.text[:1] in "وفبل":].isdigit() and any(k[4] == 2 for k in overlapping):
             continue
         row = (has_id, st, en, label, grp, sp)
         kept.append(row)
