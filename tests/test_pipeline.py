@@ -3547,3 +3547,13 @@ def test_a_year_like_count_after_a_clitic_is_no_date():
             "2023-02-10")
     assert not [e for e in r["entities"] if e["type"] == "DATE"]
     assert moves(r, "origin", "destination", "date") == [("BG-08", "RO-CT", None)]
+
+
+def test_a_compass_province_with_any_kind_word_is_the_named_countrys():
+    def provinces(text, lang):
+        return {e["canonical"] for e in rec(text, lang)["entities"] if e["type"] == "PROVINCE"}
+    assert provinces("قطع التيار عن مزارع التعدين في المقاطعة الغربية في سريلانكا.", "ar") == {"LK-1"}
+    assert provinces("نقلت الشركة أجهزتها إلى الإقليم الشرقي في غانا.", "ar") == {"GH-EP"}
+    assert provinces("داهمت الشرطة مزرعة في المنطقة الشرقية بالسعودية.", "ar") == {"SA-04"}
+    assert provinces("بين السعودية وسريلانكا: المنطقة الشرقية.", "ar") == set()  # two countries have one
+    assert provinces("Police raided a farm in the Eastern Region of Ghana.", "en") == {"GH-EP"}

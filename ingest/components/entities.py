@@ -1294,9 +1294,31 @@ def _counties(doc: Doc, ents: list) -> list:
 # many countries have one, so the gazetteer does not match the bare name
 _COMPASS_EN = re.compile(r"(?:north|south|east|west|northern|southern|eastern|western|central)"
                          r"(?:[- ]?(?:western|eastern|west|east|central))?\s+(?:province|region|governorate)")
-_COMPASS_AR = re.compile(r"ال(?:منطقه|محافظه|اقليم|ولايه)\s+ال(?:شرقيه|غربيه|شماليه|جنوبيه|وسطي)"
+_COMPASS_AR = re.compile(r"ال(?:منطقه|محافظه|ولايه|مقاطعه)\s+ال(?:شرقيه|غربيه|شماليه|جنوبيه|وسطي)(?:\s+ال(?:شرقيه|غربيه|وسطي))?"
+                         r"|الاقليم\s+ال(?:شرقي|غربي|شمالي|جنوبي|اوسط)(?:\s+ال(?:شرقي|غربي|اوسط))?"
                          r"|محافظه\s+ال(?:شمال|جنوب|شرق|غرب)")
+# a subdivision whose English name is only a compass point ("Eastern", "North West", "Western
+# Province"): the Arabic press writes it with its kind, which varies ("المنطقة الشرقية",
+# "المقاطعة الغربية"), so each kind is read as its name
+_COMPASS_NAME_EN = re.compile(r"(north|south|east|west|central)(?:ern)?(?:[- ]?(west|east|central)(?:ern)?)?"
+                              r"(?:\s+(?:province|region|governorate))?", re.I)
+_COMPASS_AR_WORD = {"north": "الشماليه", "south": "الجنوبيه", "east": "الشرقيه", "west": "الغربيه", "central": "الوسطي"}
+_COMPASS_AR_MASCULINE = {"north": "الشمالي", "south": "الجنوبي", "east": "الشرقي", "west": "الغربي", "central": "الاوسط"}
+_COMPASS_AR_KINDS = ("المنطقه", "المحافظه", "الولايه", "المقاطعه")
 _COMPASS: dict[str, tuple] = {}
+
+
+def _compass_names(d: dict, lang: str) -> list[str]:
+    """The folded compass names of the subdivision ``d`` in ``lang`` (see _COMPASS_NAME_EN)."""
+    m = _COMPASS_NAME_EN.fullmatch(d.get("en") or "")
+    if m is None:
+        return []
+    if lang != "ar":
+        en = (d.get("en") or "").lower()
+        return [en] if en.endswith(("province", "region", "governorate")) else [f"{en} region", f"{en} province"]
+    words = " ".join(_COMPASS_AR_WORD[w.lower()] for w in m.groups() if w)
+    masculine = " ".join(_COMPASS_AR_MASCULINE[w.lower()] for w in m.groups() if w)
+    return [f"{kind} {words}" for kind in _COMPASS_AR_KINDS] + [f"الاقليم {masculine}"]
 
 
 def _compass_table(lang: str) -> tuple:
@@ -1306,9 +1328,12 @@ def _compass_table(lang: str) -> tuple:
         rx, key = (_COMPASS_AR, "ar") if lang == "ar" else (_COMPASS_EN, "en")
         table: dict[str, list] = {}
         for pid, d in names().items():
+            if d.get("type") != "PROVINCE":
+                continue
             name = fold_with_maps(d.get(key) or "")[0]
-            if d.get("type") == "PROVINCE" and name and rx.fullmatch(name):
-                table.setdefault(name, []).append((pid, d.get("country")))
+            for form in {name, *_compass_names(d, lang)}:
+                if form and rx.fullmatch(form) and (pid, d.get("country")) not in table.get(form, []):
+                    table.setdefault(form, []).append((pid, d.get("country")))
         alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
         find = None
         if alts:
