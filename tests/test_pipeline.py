@@ -3557,3 +3557,9 @@ def test_a_compass_province_with_any_kind_word_is_the_named_countrys():
     assert provinces("داهمت الشرطة مزرعة في المنطقة الشرقية بالسعودية.", "ar") == {"SA-04"}
     assert provinces("بين السعودية وسريلانكا: المنطقة الشرقية.", "ar") == set()  # two countries have one
     assert provinces("Police raided a farm in the Eastern Region of Ghana.", "en") == {"GH-EP"}
+
+
+def test_a_destination_after_a_site_within_a_site():
+    r = rec("Dobrich farms were cut off. Its manager said the company had shifted about 600 machines to a "
+            "rented hall on an industrial estate in Medgidia, in Romania's Constanța county.", "en", "2021-11-25")
+    assert ("RO-CT",) in moves(r, "destination")

@@ -329,6 +329,9 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              r"|(?:[\w-]+\s+)?(?:sites?|facilit(?:y|ies)|farms?|plants?)(?=\s+(?:near|outside)\b))"
                              # "to a site it leased near Medicine Hat"
                              r"(?:" + _SITE_CLAUSE + r")?"
+                             # "to a rented hall on an industrial estate in Medgidia": a site within a site
+                             r"(?:\s+(?:on|at|in|inside|within)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:" + _SITES_EN
+                             + r"|parks?|zones?|estates?|campus))?"
                              r"\s+(?:in|at|near|outside|around|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
                              # "to a hosting facility in northern Sweden", "in the industrial port of Sohar"
                              r"(?:(?:" + _SIDES_EN + r"|remote)\s+)?"
