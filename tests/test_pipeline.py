@@ -3563,3 +3563,9 @@ def test_a_destination_after_a_site_within_a_site():
     r = rec("Dobrich farms were cut off. Its manager said the company had shifted about 600 machines to a "
             "rented hall on an industrial estate in Medgidia, in Romania's Constanța county.", "en", "2021-11-25")
     assert ("RO-CT",) in moves(r, "destination")
+
+
+def test_refusing_to_extend_a_mining_licence_is_a_ban_in_arabic():
+    text = ("رفض مجلس بلدية في ولاية تسمانيا الأسترالية تمديد ترخيص منشأة لتعدين العملات المشفرة، "
+            "ما دفع الشركة إلى نقل 50 ميغاواط إلى ولاية كوينزلاند.")
+    assert bans(rec(text, "ar", "2023-09-06")) == ["AU-TAS"]
