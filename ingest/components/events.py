@@ -1385,6 +1385,12 @@ class KGEvents:
                     # "أما في بغداد، فيحظر البنك المركزي": the town fronted before the body
                     or _FRONTED_SEAT.fullmatch(text, q.end_char, authority.start_char) for q in juris):
                 ids = [c]
+        if ids and authority is not None and authority.label_ == "REGULATOR" and not kb.startswith("authorities:"):
+            # "قرار البنك المركزي النيجيري حظر …، باتت أجهزته تعمل في مارادي": a national body
+            # whose name says its country bans there, not in the places elsewhere its sentence names
+            c = self._first_demonym(doc, authority.text.split())
+            if c and not any((names().get(i, {}).get("country") or i.split("-")[0]) == c for i in ids):
+                ids = [c]
         if ids and kb.startswith("authorities:") and any(contains(i, kb[12:]) and i != kb[12:] for i in ids):
             # "السلطات في إقليم سيتشوان جنوب غرب الصين": the authorities' own place, not the
             # country that only says where it is
