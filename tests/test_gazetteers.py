@@ -573,3 +573,15 @@ def test_compass_names_stay_with_the_country_the_article_names():
     # Ghana's Eastern Region is not "المنطقة الشرقية" (the Saudi one, read with its country)
     for surface in ("المنطقة الشرقية", "المنطقة الغربية", "الإقليم الشرقي", "منطقة العاصمة"):
         assert not {i for i in ids_of(surface) if i.startswith(("GH-", "DK-", "LK-"))}, surface
+
+
+def test_a_one_word_arabic_name_is_never_read_as_a_clitic_before_another():
+    # "بكين" is Beijing, not "ب" + a "كين" that a longer name ("كين جيانغ") starts with
+    from ingest.normalize import normalize_ar
+    from ingest.pipeline import _is_arabic, _known_arabic_words, _patterns
+
+    known = _known_arabic_words()
+    one_word = {normalize_ar(r["pattern"]) for r in _patterns()
+                if isinstance(r.get("pattern"), str) and _is_arabic(r["pattern"]) and len(r["pattern"].split()) == 1}
+    assert one_word - known <= {"كلوانغ"}  # (Kluang, "ك" + Luang of Luang Prabang: left as it was)
+    assert {"بكين", "بنين", "كلانغ", "فانغ"} <= known
