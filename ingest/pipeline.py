@@ -174,7 +174,23 @@ def _pattern_norms(nlp: Language, texts: list[str], extra: Iterable[str] = ()) -
     norms = [tuple(t.norm_ for t in tokenizer(text)) for text in texts]
     if path is not None:
         _write_whole(path, json.dumps(norms, ensure_ascii=False))
+        _prune(folder, f"pattern-norms-{nlp.lang}-*.json", KEEP_NORM_FILES)
     return norms
+
+
+#: files of pattern norms kept per language (each edit of the patterns or the tokenizer's
+#: code makes a new one; checkouts of other versions may share the folder)
+KEEP_NORM_FILES = 4
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the ``keep`` newest files of ``folder`` matching ``pattern``."""
+    try:
+        files = sorted(folder.glob(pattern), key=lambda f: f.stat().st_mtime, reverse=True)
+        for f in files[keep:]:
+            f.unlink()
+    except OSError:
+        pass
 
 
 def _write_whole(path: Path, text: str) -> None:

@@ -156,3 +156,13 @@ def test_pattern_norms_are_kept_and_a_bad_cache_is_passed_over(tmp_path, monkeyp
     monkeypatch.setenv("REGKG_CACHE_DIR", "")
     assert cache_dir() is None and _pattern_norms(nlp, texts) == right
     assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_old_pattern_norm_files_are_pruned(tmp_path, monkeypatch):
+    from ingest.pipeline import KEEP_NORM_FILES, _pattern_norms
+
+    nlp = get_pipeline("en")
+    monkeypatch.setenv("REGKG_CACHE_DIR", str(tmp_path))
+    for i in range(KEEP_NORM_FILES + 3):
+        assert _pattern_norms(nlp, ["Inner Mongolia", f"Town {i}"]) == [("inner", "mongolia"), ("town", str(i))]
+    assert len(list(tmp_path.glob("pattern-norms-en-*.json"))) == KEEP_NORM_FILES
