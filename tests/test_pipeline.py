@@ -3575,3 +3575,9 @@ def test_a_body_whose_name_says_its_country_bans_there():
     r = rec("لكن بعد شهرين من قرار البنك المركزي النيجيري حظر تعامل المصارف مع العملات المشفرة، باتت أجهزته "
             "تعمل في مستودع بمدينة مارادي في جنوب جمهورية النيجر المجاورة.", "ar", "2023-04-09")
     assert bans(r) == ["NG"]
+
+
+def test_a_site_leased_in_a_where_clause_places_the_destination():
+    r = rec("Pavlodar rationed power. The company has loaded about 2,500 rigs onto trucks bound for Kyrgyzstan, "
+            "where it has leased a former cannery near Tokmok in the Chuy region.", "en", "2021-12-08")
+    assert ("KG-C",) in moves(r, "destination")
