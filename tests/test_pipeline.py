@@ -3581,3 +3581,10 @@ def test_a_site_leased_in_a_where_clause_places_the_destination():
     r = rec("Pavlodar rationed power. The company has loaded about 2,500 rigs onto trucks bound for Kyrgyzstan, "
             "where it has leased a former cannery near Tokmok in the Chuy region.", "en", "2021-12-08")
     assert ("KG-C",) in moves(r, "destination")
+
+
+def test_where_machines_will_run_is_no_origin():
+    r = rec("Khuzestan ordered farms shut. Arvand Mining, which ran 1,100 machines in an industrial estate outside "
+            "Ahvaz, said it had trucked all of them to Armenia in the days after the order and would run them from "
+            "a rented warehouse in Hrazdan, in the Kotayk province north of Yerevan.", "en", "2024-06-12")
+    assert moves(r, "origin", "destination") == [("IR-06", "AM-KT")]

@@ -432,6 +432,12 @@ _APPOSITION = re.compile(r"\s*[,،]\s*(?=(?:a|an|the)\s|ال)((?:a|an|the)\s[^,�
 _FROM_PART = re.compile(r"\bfrom\s+(?:the\s+)?(?:south|north|east|west|southern|northern|eastern|western|centre|center)\b"
                         r"|(?<![\u0621-\u0652\u0670])من\s+(?:ال)?(?:جنوب|شمال|شرق|غرب|وسط|المناطق|مناطق)", re.I)
 _CLAUSE_END = re.compile(r"[.;؛!?]|[,،]\s*(?:but|and|while|لكن)\b")
+# where machines will run, not where they leave: "(trucked them to Armenia) and would run them
+# from a rented warehouse in Hrazdan"
+_RUN_FROM_EN = re.compile(r"\b(?:run|runs|running|operate|operates|operating|host|hosts|hosting|mine)\s+"
+                          r"(?:them|it|those|these|(?:the|its|their)\s+(?:machines|rigs|fleet|miners|servers))\s+from\s+"
+                          r"(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:" + _SITES_EN + r")\s+(?:in|at|near|outside)\s+(?:the\s+)?$",
+                          re.I)
 # a site, host or partner told just before a place ("a partner runs a site near Ekibastuz")
 _SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|campus|land|lease|space|parks?)\s+"
                         r"(?:in|near|at|outside|around)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]+)\s+in\s+)?$"
@@ -1050,6 +1056,8 @@ class KGEvents:
         if self.lang == "ar" and _DEST_BEFORE_AR.search(b):
             return False  # "غادر كريم إلى فرنسا": left for France
         rx = _ORIG_BEFORE_AR if self.lang == "ar" else _ORIG_BEFORE_EN
+        if self.lang == "en" and _RUN_FROM_EN.search(b):
+            return False  # "would run them from a rented warehouse in Hrazdan": where they go
         if self.lang == "en" and _SITE_OF.match(self._text, e.end_char) and re.search(r"\bfrom\s+(?:its|their|a|an|the|own)\s+$", b):
             return True  # "from its New York site"
         if self.lang == "en" and (self._unknown_town(_FROM_TOWN_BEFORE, e, 64) or self._placed_off(_FROM_TOWN_OFF, e)
@@ -2013,6 +2021,13 @@ class KGEvents:
                      and _SITE_NEAR.search(text, max(where.start(), q.start_char - 40), q.start_char)]
             if inner and self._pid(d) in dest_ids:
                 dest_ids[dest_ids.index(self._pid(d))] = self._pid(inner[0])
+        # "trucked all of them to Armenia … and would run them from a rented warehouse in Hrazdan":
+        # where in that country they will run
+        if self.lang == "en" and len(dest_ids) == 1 and names().get(dest_ids[0], {}).get("type") == "COUNTRY":
+            inner = [q for q in sent_ents if q.start_char > trig[1] and q.label_ in ("PROVINCE", "CITY") and self._pid(q)
+                     and contains(dest_ids[0], self._pid(q)) and _RUN_FROM_EN.search(self._before(doc, q, 70))]
+            if inner:
+                dest_ids = [_province_of(self._pid(inner[0]))]
         # "… حمل ما تبقى من أجهزته إلى أرمينيا. واستأجر مساحة في مجمع صناعي بمدينة هرازدان", "… to
         # Armenia. There it rented a hall in Hrazdan": the site taken in the next sentence of the
         # paragraph is where in that country they went
