@@ -3588,3 +3588,10 @@ def test_where_machines_will_run_is_no_origin():
             "Ahvaz, said it had trucked all of them to Armenia in the days after the order and would run them from "
             "a rented warehouse in Hrazdan, in the Kotayk province north of Yerevan.", "en", "2024-06-12")
     assert moves(r, "origin", "destination") == [("IR-06", "AM-KT")]
+
+
+def test_a_national_body_acting_in_a_place_of_its_country_bans_there():
+    text = ("قطعت السلطات الكويتية التيار الكهربائي عن أكثر من 100 منزل وقسيمة في منطقة الوفرة جنوبي البلاد، "
+            "بعدما تبيّن أنها تُستخدم لتعدين العملات المشفرة.")
+    assert bans(rec(text, "ar", "2024-04-28")) == ["KW-AH"]
+    assert bans(rec("قطعت السلطات الكويتية التيار عن مزارع التعدين.", "ar", "2024-04-28")) == ["KW"]

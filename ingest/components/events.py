@@ -1351,6 +1351,13 @@ class KGEvents:
             pid = self._demonym_fn(doc)(w.strip(".,،"))
             if pid:
                 ids.append(pid)
+        if len(ids) == 1 and not named and names().get(ids[0], {}).get("type") == "COUNTRY":
+            # "قطعت السلطات الكويتية التيار … في منطقة الوفرة": the national body's demonym says
+            # who acts; the place inside its country it acts in is where the ban applies
+            applied = [q for q in juris if q.start_char >= trig[1] and self._is_in(doc, q)]
+            inner = [pid for pid in (self._jurisdiction(doc, q) for q in applied[:1]) if pid]
+            if inner and inner[0] != ids[0] and contains(ids[0], inner[0]):
+                ids = inner
         if not ids and self.lang == "en":
             # "since China banned mining": the place right before the verb is who bans
             subj = [q for q in juris if q.end_char <= trig[0] and re.fullmatch(
