@@ -3595,3 +3595,12 @@ def test_a_national_body_acting_in_a_place_of_its_country_bans_there():
             "بعدما تبيّن أنها تُستخدم لتعدين العملات المشفرة.")
     assert bans(rec(text, "ar", "2024-04-28")) == ["KW-AH"]
     assert bans(rec("قطعت السلطات الكويتية التيار عن مزارع التعدين.", "ar", "2024-04-28")) == ["KW"]
+
+
+def test_lil_before_a_name_with_the_article_keeps_the_article():
+    # "للدار البيضاء": ل + الدار البيضاء (Casablanca), not لل + دار (the دار of دار السلام)
+    nlp = get_pipeline("ar")
+    assert [t.norm_ for t in nlp.make_doc("للدار البيضاء")] == ["الدار", "البيضاء"]
+    r = rec("أغلقت السلطات ستة مستودعات في الضاحية الصناعية للدار البيضاء تستخدم لتعدين العملات المشفرة.", "ar",
+            "2023-10-09")
+    assert [e["canonical"] for e in r["entities"] if e["type"] == "CITY"] == ["Casablanca"]

@@ -35,11 +35,12 @@ def make_norm(known: set[str]):
                 # with it: والجبل -> الجبل (الجبل الأسود), not جبل (جبل طارق)
                 if c.endswith("ال") and "ال" + rest in known:
                     return "ال" + rest
-                if rest in known:
-                    return rest
-                # "لل" stands for "ل" + "ال": لسيشوان -> سيشوان, للصين -> الصين
+                # "لل" stands for "ل" + "ال": للصين -> الصين, and للدار -> الدار (الدار البيضاء)
+                # before دار (دار السلام)
                 if c == "لل" and "ال" + rest in known:
                     return "ال" + rest
+                if rest in known:
+                    return rest
         return n
     return norm
 
