@@ -3604,3 +3604,13 @@ def test_lil_before_a_name_with_the_article_keeps_the_article():
     r = rec("أغلقت السلطات ستة مستودعات في الضاحية الصناعية للدار البيضاء تستخدم لتعدين العملات المشفرة.", "ar",
             "2023-10-09")
     assert [e["canonical"] for e in r["entities"] if e["type"] == "CITY"] == ["Casablanca"]
+
+
+def test_common_words_keep_their_letters_in_norm():
+    # a name's first word is a word NORM may uncover under a clitic: names whose first word is a
+    # common word ("بلاد الباسك", "بين دين", "كبري …") are kept only with their type word, so
+    # "البلاد" (the country), "كبرى" (major) and "بين" (between) stay as they are
+    nlp = get_pipeline("ar")
+    words = "البلاد كبرى البري البلد فبين وبين المجتمع الياس وائل ألفين بترا المترو وبنها فنياً"
+    assert [t.norm_ for t in nlp.make_doc(words)] == ["البلاد", "كبري", "البري", "البلد", "فبين", "وبين", "المجتمع",
+                                                      "الياس", "وايل", "الفين", "بترا", "المترو", "وبنها", "فنيا"]
