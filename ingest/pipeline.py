@@ -20,9 +20,9 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable
 from pathlib import Path
 
 import spacy
@@ -123,6 +123,10 @@ def _hyphenated(pats: list[dict]) -> list[dict]:
 _TOKENIZER_SOURCES = ("ingest/lang", "ingest/normalize.py", "ingest/values.py")
 _ROOT = Path(__file__).resolve().parent.parent
 
+#: files of pattern norms kept per language (each edit of the patterns or the tokenizer's
+#: code makes a new one; checkouts of other versions may share the folder)
+KEEP_NORM_FILES = 4
+
 
 def cache_dir() -> Path | None:
     """Where built data is kept between runs: ``$REGKG_CACHE_DIR`` (empty: nowhere),
@@ -176,11 +180,6 @@ def _pattern_norms(nlp: Language, texts: list[str], extra: Iterable[str] = ()) -
         _write_whole(path, json.dumps(norms, ensure_ascii=False))
         _prune(folder, f"pattern-norms-{nlp.lang}-*.json", KEEP_NORM_FILES)
     return norms
-
-
-#: files of pattern norms kept per language (each edit of the patterns or the tokenizer's
-#: code makes a new one; checkouts of other versions may share the folder)
-KEEP_NORM_FILES = 4
 
 
 def _prune(folder: Path, pattern: str, keep: int) -> None:

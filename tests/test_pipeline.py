@@ -3522,7 +3522,6 @@ def test_a_move_to_a_town_described_as_a_town_in_a_province():
     assert moves(r, "destination") == [("NO-50",)]
 
 
-
 def test_a_destination_after_a_named_district_of_a_province():
     r = rec("Andes Hash said it had moved 3,200 machines from Calama to a warehouse in the La Joya "
             "district of Arequipa last week.", "en", "2024-03-12")

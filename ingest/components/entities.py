@@ -1310,11 +1310,11 @@ _COMPASS: dict[str, tuple] = {}
 
 def _compass_names(d: dict, lang: str) -> list[str]:
     """The folded compass names of the subdivision ``d`` in ``lang`` (see _COMPASS_NAME_EN)."""
-    m = _COMPASS_NAME_EN.fullmatch(d.get("en") or "")
+    en = (d.get("en") or "").lower()
+    m = _COMPASS_NAME_EN.fullmatch(en)
     if m is None:
         return []
     if lang != "ar":
-        en = (d.get("en") or "").lower()
         return [en] if en.endswith(("province", "region", "governorate")) else [f"{en} region", f"{en} province"]
     words = " ".join(_COMPASS_AR_WORD[w.lower()] for w in m.groups() if w)
     masculine = " ".join(_COMPASS_AR_MASCULINE[w.lower()] for w in m.groups() if w)

@@ -917,6 +917,13 @@ class KGEvents:
                    and lo <= e.start_char < hi and site.search(self._before(doc, e, 70))), None)
         return self._pid(at) if at is not None and _not_going_to(self._pid(at), dest_ids) else None
 
+    def _place_inside(self, country: str, places, lo: int, hi: int, test=None) -> str | None:
+        """The id of the first province or town of ``places`` that starts between ``lo``
+        and ``hi``, lies in ``country`` and passes ``test`` (when given)."""
+        q = next((q for q in places if lo <= q.start_char < hi and q.label_ in ("PROVINCE", "CITY") and self._pid(q)
+                  and contains(country, self._pid(q)) and (test is None or test(q))), None)
+        return self._pid(q) if q is not None else None
+
     def _province_meant(self, text: str, lo: int, hi: int) -> str | None:
         """The province "the province" between ``lo`` and ``hi`` stands for: the last one
         told (in Arabic, the last told with the same noun: "الإقليم" is "إقليم كردستان",
@@ -2023,31 +2030,30 @@ class KGEvents:
             if where is None:
                 continue
             stop = _CLAUSE_END.search(text, where.end(), sent.end_char)
-            inner = [q for q in sent_ents if where.end() <= q.start_char < (stop.start() if stop else sent.end_char)
-                     and q.label_ in ("PROVINCE", "CITY") and self._pid(q) and contains(self._pid(d), self._pid(q))
-                     and _SITE_NEAR.search(text, max(where.start(), q.start_char - 40), q.start_char)]
+            inner = self._place_inside(self._pid(d), sent_ents, where.end(), stop.start() if stop else sent.end_char,
+                                       lambda q: _SITE_NEAR.search(text, max(where.start(), q.start_char - 40), q.start_char))
             if inner and self._pid(d) in dest_ids:
-                dest_ids[dest_ids.index(self._pid(d))] = self._pid(inner[0])
+                dest_ids[dest_ids.index(self._pid(d))] = inner
+        one_country = len(dest_ids) == 1 and names().get(dest_ids[0], {}).get("type") == "COUNTRY"
         # "trucked all of them to Armenia … and would run them from a rented warehouse in Hrazdan":
         # where in that country they will run
-        if self.lang == "en" and len(dest_ids) == 1 and names().get(dest_ids[0], {}).get("type") == "COUNTRY":
-            inner = [q for q in sent_ents if q.start_char > trig[1] and q.label_ in ("PROVINCE", "CITY") and self._pid(q)
-                     and contains(dest_ids[0], self._pid(q)) and _RUN_FROM_EN.search(self._before(doc, q, 70))]
+        if self.lang == "en" and one_country:
+            inner = self._place_inside(dest_ids[0], sent_ents, trig[1] + 1, len(text),
+                                       lambda q: _RUN_FROM_EN.search(self._before(doc, q, 70)))
             if inner:
-                dest_ids = [_province_of(self._pid(inner[0]))]
+                dest_ids, one_country = [_province_of(inner)], False
         # "… حمل ما تبقى من أجهزته إلى أرمينيا. واستأجر مساحة في مجمع صناعي بمدينة هرازدان", "… to
         # Armenia. There it rented a hall in Hrazdan": the site taken in the next sentence of the
         # paragraph is where in that country they went
-        if len(dest_ids) == 1 and names().get(dest_ids[0], {}).get("type") == "COUNTRY":
+        if one_country:
             sents = sentences(doc)
             k = self._sent_index + 1
             nxt = sents[k] if k < len(sents) and sents[k].start_char >= sent.end_char else None
             if nxt is not None and "\n" not in text[trig[1]:nxt.start_char] \
                     and (_SITE_TAKEN_AR if self.lang == "ar" else _SITE_TAKEN_EN).match(text, nxt.start_char):
-                inner = [q for q in self._all_places if nxt.start_char <= q.start_char < nxt.end_char
-                         and q.label_ in ("PROVINCE", "CITY") and self._pid(q) and contains(dest_ids[0], self._pid(q))]
+                inner = self._place_inside(dest_ids[0], self._all_places, nxt.start_char, nxt.end_char)
                 if inner:
-                    dest_ids = [_province_of(self._pid(inner[0]))]
+                    dest_ids = [_province_of(inner)]
         # … and so does a region ("إقليم كراسنويارسك في سيبيريا", "Krasnoyarsk in Siberia")
         said_where = {self._pid(r) for d in dests for r in dests if r.label_ == "REGION" and r.start_char > d.end_char
                       and d.label_ != "REGION" and re.fullmatch(r"\s*(?:,|،)?\s*(?:in|في|ب)\s*(?:the\s+)?", text[d.end_char:r.start_char])}
