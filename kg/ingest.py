@@ -453,7 +453,7 @@ def _merged_rels(buf: list):
 # the properties kg.linking.link_events reads (only these are loaded, so the
 # corpus linker holds a few short strings per event)
 _LINK_PROPS = {"Ban": ("id", "jurisdiction", "date", "status", "target", "article_id"),
-               "Migration": ("id", "origin", "date", "article_id", "start", "end", "industry")}
+               "Migration": ("id", "origin", "destination", "date", "article_id", "start", "end", "industry")}
 
 
 def link_corpus(store) -> int:
@@ -475,7 +475,8 @@ def link_corpus(store) -> int:
     # migrations a page at a time, in id order: the links of a page only touch
     # its own migrations, so the pages after it are the same either way
     mig_cols = ", ".join(f"m.`{p}` AS `{p}`" for p in _LINK_PROPS["Migration"])
-    page_query = (f"MATCH (m:Migration) WHERE m.origin IS NOT NULL AND m.date IS NOT NULL "
+    page_query = (f"MATCH (m:Migration) WHERE m.origin IS NOT NULL AND m.destination IS NOT NULL "
+                  f"AND m.date IS NOT NULL "
                   f"AND m.id > $after AND NOT EXISTS {{ MATCH (:Ban)-[:TRIGGERED]->(m) }} "
                   f"RETURN {mig_cols} ORDER BY m.id LIMIT {int(MIGRATION_PAGE)}")
     new, after = 0, ""

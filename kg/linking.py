@@ -9,7 +9,12 @@ A ban can trigger a migration when
    both dates have); a ban without a date is taken to be recent news, so a
    migration dated more than a year before the article is never its effect;
 3. **cause** — the text gives the migration no other cause ("to get cheaper
-   power") unless a ban cue ties them anyway.
+   power") unless a ban cue ties them anyway;
+4. **evidence** — a departure whose destination the text does not tell
+   ("Not every ban moves miners", "miners left China") is tied to a ban only
+   by a cue or when that ban is told in its sentence or the one before; on
+   place and order alone it would be as often a denial or a generality as a
+   move.
 
 Within an article (:func:`link_record`) the most specific ban wins: a move
 out of Xinjiang is linked to Xinjiang's order, not also to China's. Across
@@ -245,7 +250,12 @@ def link_record(record: dict) -> list[dict]:
                 chosen.append((b, 0.6, "ban told just before"))
         if not chosen and origin:
             inside = [b for b in ok if contains(b.get("jurisdiction"), origin)
-                      and (near(b) or b.get("target") != "trading" and _dated_sequence(b, mig))]
+                      and (near(b) or b.get("target") != "trading" and _dated_sequence(b, mig))
+                      # (a departure that names no destination, and no cue, is tied only to a
+                      # ban of its own sentence: on place and order alone, "Not every ban moves
+                      # miners", "had not pushed anyone to leave", "a magnet for miners after
+                      # 2021" would each be a move the ban caused)
+                      and (dest or cue_words or _told_in(b, mig["start"]) or si is not None and b.get("sentence_index") == si - 1)]
             if inside:
                 best = max(_depth(b["jurisdiction"]) for b in inside)
                 inside = [b for b in inside if _depth(b["jurisdiction"]) == best]
@@ -310,7 +320,9 @@ def link_events(bans: "list[dict] | BanIndex", migrations: list[dict], *,
                 existing: set | None = None) -> list[dict]:
     """Links across articles, from stored Ban / Migration properties.
 
-    Both dates must be known, the migration may not precede the ban and may
+    The migration must have a destination (:func:`link_record` ties one
+    without it only to a ban of its own or the sentence before). Both dates
+    must be known, the migration may not precede the ban and may
     follow it by at most :data:`CORPUS_MAX_LAG_DAYS`; the ban's jurisdiction
     must be or contain the migration's origin. Each migration gets at most one
     such link: to the most specific ban, then the most recent one before it
@@ -330,8 +342,8 @@ def link_events(bans: "list[dict] | BanIndex", migrations: list[dict], *,
             continue  # another industry's move: the corpus's bans are mining's
         origin, md = m.get("origin"), m.get("date")
         dm = parse_iso(md)
-        if not origin or not md or dm is None:
-            continue
+        if not origin or not m.get("destination") or not md or dm is None:
+            continue  # (a departure with no destination is tied to a ban only by a cue, in its article)
         chain = [origin] + ([origin.split("-")[0]] if "-" in origin else [])
         best = None
         for pid in chain:

@@ -58,6 +58,18 @@ def test_across_articles():
     assert out[0]["lag_days"] == 24 and out[0]["confidence"] < 0.5
 
 
+def test_a_departure_with_no_destination_needs_a_ban_close_by_or_a_cue():
+    # "Not every ban moves miners", "miners left the country": no destination, no cue
+    assert links([ban("b", "CN", si=0), mig("m", "CN", None, start=90, si=3)]) == set()
+    assert links([ban("b", "CN", si=0), mig("m", "CN", None, start=30, si=1)]) == {("b", "m")}  # the next sentence
+    assert links([ban("b", "CN", si=0), mig("m", "CN", None, start=90, si=3, cues=["after"])]) == {("b", "m")}
+    assert links([ban("b", "CN", si=0), mig("m", "CN", "KZ", start=90, si=3)]) == {("b", "m")}
+    # across articles too: dates and a place are not enough without a destination
+    bans = [{"id": "B", "jurisdiction": "CN", "date": "2021-06-18", "status": "enacted", "target": "mining", "article_id": "a1"}]
+    migs = [{"id": "M", "origin": "CN", "destination": None, "date": "2021-07-12", "article_id": "a2"}]
+    assert link_events(bans, migs) == []
+
+
 def test_a_dated_sequence_links_even_far_apart():
     # no cue and many sentences apart, but the dates tell the order: ban in 2021-06, move in 2021-09
     assert links([ban("b", "CN", "2021-06", si=0), mig("m", "CN", "KZ", "2021-09", si=12)]) == {("b", "m")}
@@ -80,7 +92,7 @@ def _link_events_exhaustive(bans, migrations, existing=()):
     out = []
     for m in migrations:
         origin, md = m.get("origin"), m.get("date")
-        if not origin or not md:
+        if not origin or not md or not m.get("destination"):
             continue
         chain = [origin] + ([origin.split("-")[0]] if "-" in origin else [])
         best = None
@@ -130,6 +142,7 @@ def test_indexed_corpus_linker_agrees_with_the_exhaustive_rule():
                  "target": rnd.choice(["mining", "mining", "trading"]),
                  "article_id": f"a{rnd.randint(0, 40)}"} for i in range(rnd.randint(0, 120))]
         migs = [{"id": f"m{i}", "origin": rnd.choice(places + [None]), "date": _random_date(rnd),
+                 "destination": rnd.choice(places + [None]),
                  "article_id": f"a{rnd.randint(0, 40)}", "start": 0, "end": 5}
                 for i in range(rnd.randint(0, 80))]
         existing = {(b["id"], m["id"]) for b in bans[:5] for m in migs[:5]}
