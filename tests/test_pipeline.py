@@ -2586,6 +2586,23 @@ def test_a_ban_that_pushed_no_one_to_leave_tells_no_move():
     assert moves(rec("The ban forced miners to leave Morocco.", "en"), "origin") == [("MA",)]
 
 
+def test_a_denial_whose_scope_reaches_the_move_tells_no_move():
+    # a negation, then "any"/"anyone" or a verb of noticing, and no clause between
+    assert moves(rec("Zhou said the raids had not worried legitimate operators or pushed anyone he knew to leave "
+                     "Chiang Mai.", "en")) == []
+    assert moves(rec("Officials said they had not recorded any miners leaving Buryatia.", "en")) == []
+    assert moves(rec("ولم يُرصد حتى الآن نزوح ملحوظ للمعدّنين من الجزائر.", "ar")) == []
+    assert moves(rec("لكن لم يُعرف أن أياً من الشركات المرخّصة غادرت باراغواي بسببه.", "ar")) == []
+    assert moves(rec("ولا يبدو أن القرار دفع أحداً من المعدّنين الموجودين إلى المغادرة.", "ar")) == []
+    # the denial ends at a clause, "but", "except": the move after it stands
+    assert moves(rec("With no sign that Ethiopia would lift the pause, Bluebonnet shipped 1,000 machines to Texas.", "en"),
+                 "destination") == [("US-TX",)]
+    assert moves(rec("The miners had no choice but to move their machines to Kazakhstan.", "en"), "destination") == [("KZ",)]
+    assert moves(rec("لم يكن أمام أي منهم سوى نقل أجهزتهم إلى كازاخستان.", "ar"), "destination") == [("KZ",)]
+    assert moves(rec("فمحافظة لحج لم تصدر أي حظر، لكن الانقطاعات دفعت بعض المعدّنين إلى نقل أجهزتهم إلى المكلا.", "ar"),
+                 "destination") == [("YE-HD",)]
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []

@@ -108,6 +108,17 @@ _NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن|ليس|
                          r"|(?<![\u0621-\u0652\u0670])[وف]?(?:مستبعد[اةه]?|استبعد|استبعدت|استبعدوا|يستبعد|تستبعد)\s+(?:\S+\s+)?$"
                          # "ومعدّنون لا يغادرون": "لا" right before the verb (not "لا يزال ينقل")
                          r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+$")
+# a denial whose scope reaches the move: a negation, then "any"/"anyone" or a verb of
+# noticing, and no clause or "but"/"except" between: "had not … pushed anyone he knew to
+# leave", "There is no sign that any operator has left", "لم يُعرف أن أياً من الشركات غادرت",
+# "لا يبدو أن القرار دفع أحداً من المعدّنين إلى المغادرة", "لم يُرصد حتى الآن نزوح" (not "had no
+# choice but to leave", "لم يكن أمامهم إلا الرحيل")
+_DENIAL_EN = re.compile(r"\b(?:not|n't|never|no|nobody|none)\b(?:(?!\bbut\b|\bexcept\b|\bother\s+than\b|\bonly\b|\bunless\b"
+                        r"|\buntil\b)[^.,;:!?])*?\b(?:any|anyone|anybody|sign|signs|evidence|indication|indications)\b"
+                        r"(?:(?!\bbut\b|\bexcept\b|\bonly\b)[^.,;:!?])*$", re.I)
+_DENIAL_AR = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا|ليس|ليست|نادرا\s+ما|دون\s+ان)\s+(?:(?!(?:سوي|الا|غير|لكن|بل)\s)[^\s.،,؛:!؟]+\s+)*?"
+                        r"(?:(?:ايا|اي|احدا|احد|ايه)(?:\s|$)|(?:يرصد|ترصد|يعرف|تعرف|تظهر|يظهر|تشير|يشير|يذكر|يذكرون|تذكر|تعلن"
+                        r"|يعلن|يسجل|تسجل|تبدو|يبدو|تبد|يبد|يلاحظ|تلاحظ)\s)(?:(?!(?:سوي|الا|غير|لكن|بل)\s)[^.،,؛:!؟])*$")
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|when|حيث|التي|الذي|اللتين|اللذين|حين|عندما)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعدما|بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
@@ -1765,6 +1776,9 @@ class KGEvents:
             return []  # "what was left in Boden": what remains, not who leaves
         if (_NEGATED_EN if self.lang == "en" else _NEGATED_AR).search(text, max(sent.start_char, trig[0] - 80), trig[0]):
             return []  # "did not move", "لم تعد وجهة جذابة", "denied on Thursday that it was moving"
+        if (_DENIAL_EN.search(text, max(sent.start_char, trig[0] - 100), trig[0]) if self.lang == "en"
+                else _DENIAL_AR.search(_fold_range(doc, max(sent.start_char, trig[0] - 100), trig[0]))):
+            return []  # "had not pushed anyone he knew to leave", "لم يُرصد حتى الآن انتقال"
         if _QUESTION.search(text, sent.start_char, sent.end_char):
             return []  # "Did miners leave?": asked, not told
         if self.lang == "en" and text[trig[0]:trig[1]].lower() == "going":
