@@ -2603,6 +2603,16 @@ def test_a_denial_whose_scope_reaches_the_move_tells_no_move():
                  "destination") == [("YE-HD",)]
 
 
+def test_bar_and_barred_are_bans():
+    assert juris(rec("A federal decree that took effect on January 1 bars cryptocurrency mining in Irkutsk region "
+                     "during the winter months.", "en")) == ["RU-IRK"]
+    r = rec("Norway's government moved to bar new data centres built to mine digital currencies.", "en")
+    assert [(e["jurisdiction"], e["status"]) for e in r["events"] if e["type"] == "BAN"] == [("NO", "planned")]
+    assert juris(rec("In 2023 the state passed a law barring mining operations owned by foreign companies in Arkansas.",
+                     "en")) == ["US-AR"]
+    assert juris(rec("The bar in Oslo was crowded with miners.", "en")) == []
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []
