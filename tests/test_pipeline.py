@@ -2613,6 +2613,14 @@ def test_bar_and_barred_are_bans():
     assert juris(rec("The bar in Oslo was crowded with miners.", "en")) == []
 
 
+def test_a_site_on_the_edge_of_a_town_is_where_a_move_leaves_and_a_town_across_the_mountains():
+    r = rec("Polar Hash AB has already moved 5,000 machines out of its hall on the edge of Boden to a former sawmill at "
+            "Mosjoen, across the mountains in Norway.", "en", "2024-08-22")
+    assert moves(r, "origin", "destination") == [("SE-BD", "NO-18")]
+    r = rec("Polar Hash AB moved 5,000 machines from its hall on the edge of Boden to Norway.", "en", "2024-08-22")
+    assert moves(r, "origin", "destination") == [("SE-BD", "NO")]
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []

@@ -268,7 +268,9 @@ _DESCRIBED = re.compile(r"(?:\b(?:listed|headquartered|based|incorporated)\s+(?:
 # "تسببت الانقطاعات في توقف مزارع": an outage that stopped farms is no ban
 _CAUSED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:تسبب|تسببت|ادت|ادي|أدت|أدى)\s+(?:\S+\s+){0,6}?(?:في|الي|إلى)\s+$")
 # "to Calvert City, Ky.", "in Dalton, Georgia": a town no gazetteer knows, then its state
-_TOWN = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:(?:an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|port)\s+)?in\s+(?:the\s+)?"
+_TOWN = (r"\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*,\s*(?:(?:an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|port)\s+"
+         # "to a sawmill at Mosjoen, across the mountains in Norway"
+         r"|(?:just\s+)?(?:across|over|beyond)\s+the\s+(?:[\w-]+\s+)?(?:border|mountains|river|sea|strait|gulf|lake|bay)\s+)?in\s+(?:the\s+)?"
          # "to Corumba, in the Brazilian state of Mato Grosso do Sul"
          r"(?:(?:[\w-]+\s+){0,2}?(?:state|province|region|republic|county|district|department)\s+of\s+)?"
          # "to Rockwood, in Roane County, Tennessee": the county, then its state
@@ -282,7 +284,7 @@ _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\
                 r"(?:leased|leases|owns?|owned|bought|built|rents?|rented|acquired|operates?|runs?|found|optioned|secured|identified|chosen|picked)")
 # where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
 _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
-             r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|mills?|smelters?|(?:sub)?stations?"
+             r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|(?:saw)?mills?|smelters?|(?:sub)?stations?"
              r"|yards?|containers?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
 # "to a site it leased near": where machines go, before the town they stand in
 _TO_SITE = (r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:" + _SITES_EN
@@ -361,7 +363,9 @@ _ORIG_BEFORE_EN = re.compile(r"(?:^|\s)(?:from|out\s+of|leav(?:e|ing)|left|fled|
                              # "from its site in Boden", "out of their facilities near Irkutsk"
                              r"|\b(?:from|out\s+of)\s+(?:(?:its|their|his|her|a|an|the|our|own)\s+){1,2}(?:[\w-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|operations)"  # "from a leased building in upstate New York"
-                             r"\s+(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
+                             # "out of its hall on the edge of Boden"
+                             r"\s+(?:in|at|near|outside|around|on\s+the\s+(?:outskirts|edge|fringes?)\s+of)\s+(?:the\s+)?"
+                             r"(?:(?:northern|southern|eastern|western|central|upstate|rural)\s+)?$", re.I)
 # "to send its last 700 machines in Medicine Hat to Itapua": where its machines stand, when
 # they go on to a place (not "installed their machines in Texas")
 _MACHINES_IN_EN = re.compile(r"\b(?:its|their|his|her)\s+(?:(?:last|remaining|other|older|newer|own)\s+)?(?:[\d,.]+\s+)?"
