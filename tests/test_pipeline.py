@@ -2621,6 +2621,14 @@ def test_a_site_on_the_edge_of_a_town_is_where_a_move_leaves_and_a_town_across_t
     assert moves(r, "origin", "destination") == [("SE-BD", "NO")]
 
 
+def test_a_company_that_speaks_of_the_ban_is_not_its_author_nor_a_new_ban():
+    r = rec("Norway moved to ban new crypto mining data centres. In Hadsel, a smaller operator, Kvalnes Compute, said "
+            "the ban had left it little choice but to move to Finland.", "en", "2025-02-14")
+    assert juris(r) == ["NO"]
+    # a company that bans is still the author: "Hydro-Quebec banned new connections"
+    assert juris(rec("In Quebec, Hydro-Quebec banned new connections for crypto mining.", "en")) == ["CA-QC"]
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []

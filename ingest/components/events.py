@@ -119,6 +119,9 @@ _DENIAL_EN = re.compile(r"\b(?:not|n't|never|no|nobody|none)\b(?:(?!\bbut\b|\bex
 _DENIAL_AR = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا|ليس|ليست|نادرا\s+ما|دون\s+ان)\s+(?:(?!(?:سوي|الا|غير|لكن|بل)\s)[^\s.،,؛:!؟]+\s+)*?"
                         r"(?:(?:ايا|اي|احدا|احد|ايه)(?:\s|$)|(?:يرصد|ترصد|يعرف|تعرف|تظهر|يظهر|تشير|يشير|يذكر|يذكرون|تذكر|تعلن"
                         r"|يعلن|يسجل|تسجل|تبدو|يبدو|تبد|يبد|يلاحظ|تلاحظ)\s)(?:(?!(?:سوي|الا|غير|لكن|بل)\s)[^.،,؛:!؟])*$")
+# a speaker, then the ban it speaks of: "Kvalnes Compute said the ban", "Zhou says this order"
+_SAID_THE = re.compile(r",?\s+(?:(?:has|had|have)\s+)?(?:said|says|say|told\s+\w+|argued|argues|complained|complains|noted|notes"
+                       r"|added|adds|warned|warns)\s+(?:that\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+)?", re.I)
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|when|حيث|التي|الذي|اللتين|اللذين|حين|عندما)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعدما|بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
@@ -1319,7 +1322,9 @@ class KGEvents:
                  e.label_ == "REGULATOR"
                  or (e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and (0 <= trig[0] - e.end_char <= 25
                      # "Hydro-Québec, flooded with requests from miners, paused …": an aside between
-                     or _ASIDE.fullmatch(text, e.end_char, trig[0]) is not None))
+                     or _ASIDE.fullmatch(text, e.end_char, trig[0]) is not None)
+                     # "Kvalnes Compute said the ban had left it little choice": who speaks of a ban
+                     and not _SAID_THE.fullmatch(text, e.end_char, trig[0]))
                  # "طلبت شركة توانير من المزارع …": the subject right after the verb
                  # (not a company that halts: "علّقت "هيدرو كيبيك" النظر في طلبات الربط" is told below)
                  or (self.lang == "ar" and e.label_ in ("COMPANY", "ORGANIZATION", "PERSON") and 0 <= e.start_char - trig[1] <= 2
