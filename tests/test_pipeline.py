@@ -2629,6 +2629,16 @@ def test_a_company_that_speaks_of_the_ban_is_not_its_author_nor_a_new_ban():
     assert juris(rec("In Quebec, Hydro-Quebec banned new connections for crypto mining.", "en")) == ["CA-QC"]
 
 
+def test_raids_since_a_month_date_from_that_month():
+    r = rec("IPOH, Malaysia, Nov 20 (Straits Wire) - Malaysian police have seized more than 3,000 cryptocurrency mining "
+            "machines in raids across Sarawak, Perak and Kedah since August.", "en", "2024-11-20")
+    assert sorted((e["jurisdiction"], e["date"]) for e in r["events"] if e["type"] == "BAN") == [
+        ("MY-02", "2024-08"), ("MY-08", "2024-08"), ("MY-13", "2024-08")]
+    # an "after" clause still dates its own event, not the ban before it
+    r = rec("Sichuan ordered mines shut on June 18, after the State Council called for a crackdown in May.", "en", "2021-06-22")
+    assert [(e["jurisdiction"], e["date"]) for e in r["events"] if e["type"] == "BAN"][0] == ("CN-SC", "2021-06-18")
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []

@@ -1596,7 +1596,10 @@ class KGEvents:
         # "ordered miners to shut down by Sunday": a deadline is no date of the order; nor is
         # one after an "after" that follows it ("…, after the State Council called for a
         # crackdown in May")
-        later = [h[2] for h in self._sentence_hits if h[0] == "CUE" and h[1] == "cue.after" and h[2] >= trig[1]]
+        later = [h[2] for h in self._sentence_hits if h[0] == "CUE" and h[1] == "cue.after" and h[2] >= trig[1]
+                 # (not "seized … in raids since August": since a date is when it began)
+                 and not (text[h[2]:h[3]].lower() == "since"
+                          and any(e.label_ == "DATE" and 0 <= e.start_char - h[3] <= 2 for e in sent_ents))]
         deadline = [e for e in sent_ents if e.label_ == "DATE" and (
             _DEADLINE.search(self._before(doc, e, 16)) or (later and e.start_char > later[0]))]
         if deadline:
