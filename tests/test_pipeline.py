@@ -2639,6 +2639,13 @@ def test_raids_since_a_month_date_from_that_month():
     assert [(e["jurisdiction"], e["date"]) for e in r["events"] if e["type"] == "BAN"][0] == ("CN-SC", "2021-06-18")
 
 
+def test_a_shipment_to_a_place_is_a_move():
+    r = rec("Hraun Hashing said around 4,000 machines were being packed into containers for shipment to a site near "
+            "Narvik, in Norway's Nordland county.", "en", "2025-02-17")
+    assert moves(r, "destination") == [("NO-18",)]
+    assert moves(rec("Bitcoin rig shipments fell in March, customs data showed.", "en")) == []
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []
