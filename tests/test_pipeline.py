@@ -2646,6 +2646,15 @@ def test_a_shipment_to_a_place_is_a_move():
     assert moves(rec("Bitcoin rig shipments fell in March, customs data showed.", "en")) == []
 
 
+def test_an_unknown_town_then_its_province_with_a_glued_preposition_is_where_a_move_goes():
+    r = rec("نقل مروان 140 جهازاً إلى مستودع مستأجر في بن قردان بولاية مدنين أواخر 2022.", "ar", "2024-03-12")
+    assert moves(r, "destination") == [("TN-82",)]
+    # (not "about": "تشغّل نحو 5 آلاف جهاز في منطقة صناعية بمحافظة أصفهان" is where they run)
+    r = rec("قالت شركة آريا هش، التي تشغّل نحو 5 آلاف جهاز في منطقة صناعية بمحافظة أصفهان، إنها تدرس نقل جزء من "
+            "أجهزتها إلى أرمينيا.", "ar", "2024-03-12")
+    assert moves(r, "destination") == [("AM",)]
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []

@@ -122,6 +122,9 @@ _DENIAL_AR = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا|ليس|ليست|نا�
 # a speaker, then the ban it speaks of: "Kvalnes Compute said the ban", "Zhou says this order"
 _SAID_THE = re.compile(r",?\s+(?:(?:has|had|have)\s+)?(?:said|says|say|told\s+\w+|argued|argues|complained|complains|noted|notes"
                        r"|added|adds|warned|warns)\s+(?:that\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+)?", re.I)
+# "(إلى …) بولاية مدنين": a province told with "ب" glued, as where a town before it lies
+_IN_KIND_AR = re.compile(r"ب(?:ولاي|محافظ|اقليم|إقليم|منطق|مقاطع)")
+_TO_TOWN_AR = re.compile(r"(?:^|\s)[وف]?(?:الي|الى|إلى)\s+(?:[^\s.،,؛:\d\u0660-\u0669]+\s+){1,5}$")
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|when|حيث|التي|الذي|اللتين|اللذين|حين|عندما)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعدما|بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
@@ -1039,6 +1042,9 @@ class KGEvents:
         if self.lang == "en" and (self._unknown_town(_TOWN_BEFORE, e, 96) or self._placed_off(_TOWN_OFF_BEFORE, e)
                                   or (town_in and self._unknown_town(_TO_TOWN_IN, e, 48))):
             return True  # "to Calvert City, Ky.": a town no gazetteer knows, in its state
+        if self.lang == "ar" and _IN_KIND_AR.match(e.text) and _TO_TOWN_AR.search(b) and not any(
+                e.start_char - 48 <= p.start_char and p.end_char <= e.start_char for p in self._all_places):
+            return True  # "إلى مستودع مستأجر في بن قردان بولاية مدنين": a town no gazetteer knows, in its province
         if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
             return e.text[0] == "ل" and len(e.text) > 3 and not names().get(self._pid(e), {}).get("ar", "").startswith("ل")
         # the next of a list of destinations: "head for Krasnoyarsk, Kazakhstan", "نحو البصرة وأرمينيا"
