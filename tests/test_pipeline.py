@@ -2655,6 +2655,14 @@ def test_an_unknown_town_then_its_province_with_a_glued_preposition_is_where_a_m
     assert moves(r, "destination") == [("AM",)]
 
 
+def test_a_move_dated_before_the_last_one_does_not_leave_where_that_went_nor_go_where_a_because_clause_compares():
+    r = rec("وفي مايو/أيار الماضي، نقل معدّن من الإسكندرية يدعى شريف عبد الحميد 350 جهازاً إلى منطقة حرة في إمارة رأس "
+            "الخيمة بالإمارات.\n\nوليست هذه أول رحلة لأجهزة مصرية إلى الإمارات؛ فشريكه السابق كان قد نقل نصف أجهزتهما "
+            "إلى دبي في 2019، قبل صدور القانون، لأن استضافتها هناك كانت أرخص من فواتير الكهرباء التجارية في مصر.",
+            "ar", "2024-05-01")
+    assert moves(r, "origin", "destination") == [("EG-ALX", "AE-RK"), (None, "AE-DU")]
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []

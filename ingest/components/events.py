@@ -37,6 +37,7 @@ from ingest.components.sentences import (dateline as _dateline, doc_text as _tex
 from ingest.lang.ar.demonyms import BROKEN_PLURALS, PEOPLE_PLURALS
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner
+from ingest.values import date_lt
 
 __all__ = ["KGEvents", "load_triggers"]
 
@@ -1937,7 +1938,11 @@ class KGEvents:
                   and self._is_in(doc, p)):
                 held.append(p)
             elif p.start_char > trig[0] and ((self._is_in(doc, p) and (self.lang == "ar" or tid in (
-                    "mig.flee", "mig.arrive", "mig.destination", "mig.consider"))) or like.search(self._before(doc, p, 12))):
+                    "mig.flee", "mig.arrive", "mig.destination", "mig.consider"))) or like.search(self._before(doc, p, 12))) \
+                    and not (self.lang == "ar" and dests and dests[-1].end_char <= p.start_char
+                             and re.search(r"(?:^|\s)[وف]?(?:لان|لأن|بسبب)\s", text[dests[-1].end_char:p.start_char])):
+                # (not "… إلى دبي، لأن الكهرباء هناك أرخص منها في مصر": where the clause after the
+                # destination compares, not where they go)
                 dests.append(p)
             elif dests and re.match(r"^\s*(?:و|and|or|أو|او|,|،)?\s*(?:و?تحديدا|خاصه|specifically|particularly|notably|especially|including)?\s*[,،]?\s*(?:the\s+)?$"
                                     r"|^['’]s\s+$|^['’]\s+$",  # "to Russia's Irkutsk region", "in Laos' Savannakhet province"
@@ -2478,7 +2483,9 @@ class KGEvents:
                      # ("In April 2022 he loaded his machines …": the same mover, named before)
                      or (actor is not None and actor.start_char < sent.start_char and actor.text == last[2])) \
                 and not re.search(r"انتظار|\bawait|\bwaiting", text[max(sent.start_char, trig[0] - 14):trig[0]]) \
+                and not (date and last[6] and date_lt(date, last[6])) \
                 and not any(d == last[0] or contains(d, last[0]) or contains(last[0], d) for d in dest_ids):
+            # (not a move dated before it: "فشريكه السابق كان قد نقل نصف أجهزتهما إلى دبي في 2019")
             # "… نقل أجهزته إلى أرمينيا. وفي شباط من ذلك العام، نقل 180 آلة إلى كوتايسي": the
             # mover of a story, named no more, leaves where the last move took him
             origin = last[0]
@@ -2516,7 +2523,7 @@ class KGEvents:
         if dest_ids:
             movers = actor.text if actor is not None else actor_text
             self._moves_told.append((dest_ids[-1], self._sent_index, movers, status, origin,
-                                     self._group_moves(text, sent, trig, movers)))
+                                     self._group_moves(text, sent, trig, movers), date))
         return out
 
 
