@@ -2131,7 +2131,8 @@ def test_round_15_english_projects_a_site_studied_the_province_and_operations_ba
     r = rec("Montreal-based Laurentide Compute said it would move 18 MW of equipment from its site in Drummondville "
             "to a flare-gas project near Añelo, in Argentina's Neuquén province. Laurentide is also studying a site "
             "in Brazil's Bahia state.", "en", "2023-05-18")
-    assert moves(r, "origin", "destination") == [("CA-QC", "AR-Q"), (None, "BR-BA")]
+    # (the studied site in Brazil leaves where Montreal-based Laurentide runs its machines)
+    assert moves(r, "origin", "destination") == [("CA-QC", "AR-Q"), ("CA-QC", "BR-BA")]
     r = rec("Quebec froze mining hookups in 2018. Several firms that set up in the province in 2017 are still there.",
             "en", "2023-05-18")
     assert moves(r, "destination") == [("CA-QC",)]
@@ -2661,6 +2662,19 @@ def test_a_move_dated_before_the_last_one_does_not_leave_where_that_went_nor_go_
             "إلى دبي في 2019، قبل صدور القانون، لأن استضافتها هناك كانت أرخص من فواتير الكهرباء التجارية في مصر.",
             "ar", "2024-05-01")
     assert moves(r, "origin", "destination") == [("EG-ALX", "AE-RK"), (None, "AE-DU")]
+
+
+def test_a_named_mover_leaves_where_an_earlier_sentence_placed_its_machines():
+    r = rec("وقال إرلان سادييف، الذي كان يدير مزرعة بقدرة 30 ميغاواط على أطراف إيكيباستوز، لوكالة فرانس برس إن الكهرباء "
+            "لن تعود. ونقل سادييف نحو ستة آلاف جهاز إلى مستودع قرب مدينة كارا-بالتا في منطقة تشوي.", "ar", "2023-01-10")
+    assert moves(r, "origin", "destination") == [("KZ-55", "KG-C")]
+    r = rec("Chirchiq Digital, which ran about 1,500 machines from two warehouses in Chirchiq, said power was short. "
+            "It has moved 800 machines to Saryagash, in Kazakhstan's Turkistan region.", "en", "2023-11-03")
+    assert moves(r, "origin", "destination") == [("UZ-TO", "KZ-61")]
+    # (not a mover placed two sentences back, nor when another is named)
+    r = rec("Chirchiq Digital, which ran about 1,500 machines in Chirchiq, said power was short. Prices rose. "
+            "It has moved 800 machines to Saryagash, in Kazakhstan's Turkistan region.", "en", "2023-11-03")
+    assert moves(r, "origin", "destination") == [(None, "KZ-61")]
 
 
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():

@@ -126,6 +126,15 @@ _SAID_THE = re.compile(r",?\s+(?:(?:has|had|have)\s+)?(?:said|says|say|told\s+\w
 # "(إلى …) بولاية مدنين": a province told with "ب" glued, as where a town before it lies
 _IN_KIND_AR = re.compile(r"ب(?:ولاي|محافظ|اقليم|إقليم|منطق|مقاطع)")
 _TO_TOWN_AR = re.compile(r"(?:^|\s)[وف]?(?:الي|الى|إلى)\s+(?:[^\s.،,؛:\d\u0660-\u0669]+\s+){1,5}$")
+# "Li Wenjie, who ran 300 machines beside a small hydropower plant in Dali", "سادييف، الذي كان
+# يدير مزرعة بقدرة 30 ميغاواط على أطراف إيكيباستوز": where a named mover runs its machines
+_SEAT_RUN = re.compile(r"\s*,\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:ran|runs|run|operated|operates|owned|owns|managed|manages)\s+"
+                       r"[^,;.]{0,70}?\b(?:in|near|at|outside|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
+                       r"|\s*[»\"]?\s*،\s*(?:التي|الذي)\s+(?:كان|كانت)\s+(?:ت|ي)(?:شغ\u0651?ل|دير|ملك)\s+(?:\S+\s+){0,6}?"
+                       r"(?:في|قرب|بالقرب\s+من|على\s+اطراف|على\s+أطراف|ضواحي)\s+", re.I)
+# another mover than the one told before: "A smaller operator said it had shipped", "معدّن آخر"
+_ANOTHER_MOVER = re.compile(r"\b(?:a|an|another|other|one|some|several|two|three)\s+(?:[\w-]+\s+)?(?:operators?|miners?|compan(?:y|ies)"
+                            r"|firms?|groups?|businessm[ae]n|investors?|owners?)\b|(?:آخر|آخرون|اخر|اخرون|أخرى|اخري|أخرى)(?:\s|$)", re.I)
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|when|حيث|التي|الذي|اللتين|اللذين|حين|عندما)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعدما|بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
@@ -651,6 +660,10 @@ class KGEvents:
         self._moves_told: list[tuple] = []
         self._ban_home: str | None = None
         self._last_ban: tuple[int, str] | None = None  # (sentence index, jurisdiction) of the last ban with a place of its own
+        # where a named mover was told to run its machines ("X, which ran 1,200 machines in
+        # Changji", "Tokmok-based Y", "سادييف، الذي كان يدير مزرعة على أطراف إيكيباستوز"): its
+        # words (and a person's last name) -> (place id, sentence index)
+        self._seats: dict[str, tuple[str, int]] = {}
         prev_sent = None
         # every trigger over the whole text once; a hit belongs to the sentence it lies in
         sents = sentences(doc)
@@ -673,6 +686,7 @@ class KGEvents:
             lo_i = bisect_left(ent_starts, sent.start_char)
             hi_i = bisect_left(ent_starts, sent.end_char)
             sent_ents = [e for e in ents_by_start[lo_i:hi_i] if e.end_char <= sent.end_char]
+            self._note_seats(text, sent_ents, sent_index)
             new_evs: list[dict] = []
             # "نقلوا، تحسباً للحظر، نحو ألف جهاز إلى أرمينيا", "in anticipation of a ban": a ban
             # told as what is feared splits no move's clause and is no ban
@@ -999,6 +1013,22 @@ class KGEvents:
     def _last_dest(self) -> str | None:
         """Where the last move with a destination went."""
         return self._last_move[0] if self._last_move else None
+
+    def _note_seats(self, text: str, sent_ents: list, sent_index: int) -> None:
+        """Remember where the named movers of a sentence run their machines (see ``_seats``)."""
+        movers = [e for e in sent_ents if e.label_ in ("COMPANY", "PERSON")]
+        if not movers:
+            return
+        places = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)]
+        for a in movers:
+            seat = next((p for p in places if a.end_char < p.start_char <= a.end_char + 120
+                         and (_SEAT_AFTER.match(text[a.end_char:p.start_char]) or _SEAT_RUN.match(text, a.end_char, p.start_char))),
+                        None) or next((p for p in reversed(places) if p.end_char < a.start_char
+                                       and _BASED.fullmatch(text, p.end_char, a.start_char)), None)
+            if seat is None:
+                continue
+            for key in _mover_keys(a.text, self.lang, a.label_):
+                self._seats.setdefault(key, (self._pid(seat), sent_index))
 
     def _again_from(self, text: str, sent, trig: tuple) -> str | None:
         """Where the last move went, for a move made again: one mover's own last move when
@@ -2497,6 +2527,23 @@ class KGEvents:
                      and contains(origin, self._pid(q)) and _not_going_to(self._pid(q), dest_ids)]
             if inner:
                 origin = inner[-1]
+        if origin is None and dest_ids and actor is not None and actor.label_ in ("COMPANY", "PERSON"):
+            # "Li Wenjie, who ran 300 machines in Dali prefecture … Li later moved them to …": a
+            # named mover leaves where an earlier sentence placed its machines
+            seat = next((self._seats[k] for k in _mover_keys(actor.text, self.lang, actor.label_) if k in self._seats), None)
+            if seat is not None and seat[1] < self._sent_index and _not_going_to(seat[0], dest_ids):
+                origin = seat[0]
+        elif origin is None and dest_ids and actor is None and self._seats and (
+                actor_text is None or re.fullmatch(r"(?:it|he|she|they|the\s+(?:company|firm|group|operator|miner))", actor_text, re.I)):
+            # "Li Wenjie, who ran 300 machines in Dali … In October he moved them to Laos": the
+            # one mover placed in the sentence before, told of again
+            last = max(self._seats.values(), key=lambda v: v[1])
+            if 0 < self._sent_index - last[1] <= 1 and len({v[0] for v in self._seats.values() if v[1] == last[1]}) == 1 \
+                    and _not_going_to(last[0], dest_ids) and not any(
+                        e.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and e.start_char < trig[0] for e in sent_ents) \
+                    and not _ANOTHER_MOVER.search(text, sent.start_char, trig[0]) and not self._group_moves(text, sent, trig, None):
+                # (not "A smaller operator said it had shipped …": another mover)
+                origin = last[0]
         # a town the movers leave stands for its province ("من أوردوس" leaves Inner Mongolia,
         # "from Boden" Norrbotten): the graph keeps the town among the sentence's entities
         origin = _province_of(origin)
@@ -2821,6 +2868,19 @@ def _nearest_head(told: list) -> "_Ent":
         else:
             break
     return near
+
+
+def _mover_keys(words: str, lang: str, label: str) -> list[str]:
+    """The keys a mover is known by in ``_seats``: its folded words, a person's last name
+    ("Erlan Sadiyev" is "Sadiyev" later) and a company's first word ("Laurentide Compute"
+    is "Laurentide")."""
+    w = (normalize_ar(words) if lang == "ar" else words.lower()).strip()
+    w = re.sub(r"^(?:[وف]?(?:ال)?(?:شركه|شركة|مجموعه|مجموعة)\s+)", "", w) if lang == "ar" else w
+    parts = w.split()
+    if len(parts) < 2:
+        return [w]
+    short = parts[-1] if label == "PERSON" else parts[0]
+    return [w] + ([short] if len(short) > 3 else [])
 
 
 def _not_going_to(pid: str | None, dest_ids: list) -> bool:
