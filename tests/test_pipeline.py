@@ -2677,6 +2677,18 @@ def test_a_named_mover_leaves_where_an_earlier_sentence_placed_its_machines():
     assert moves(r, "origin", "destination") == [(None, "KZ-61")]
 
 
+def test_a_company_whose_machines_are_moved_is_the_mover():
+    r = rec("Hraun Hashing, which runs about 8,000 machines in Reykjanesbaer, said around 4,000 of them were being "
+            "packed into containers for shipment to a site near Narvik, in Norway's Nordland county.", "en", "2025-02-17")
+    assert moves(r, "who", "destination") == [("Hraun Hashing", "NO-18")]
+    r = rec("The second operator, Kallax Digital, is shipping its fleet much further. About 1,800 of its machines have "
+            "been sent to Hernandarias, a town in Paraguay's Alto Parana department.", "en", "2024-08-22")
+    assert moves(r, "who", "destination") == [("Kallax Digital", "PY-10")]
+    # (not the company of the sentence before when "them" are miners in general)
+    r = rec("Shares of Tesla rose 4 percent on Tuesday. Many of them arrived from Indonesia in 2022.", "en", "2024-08-22")
+    assert [w for w, in moves(r, "who")] in ([], [None])
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []

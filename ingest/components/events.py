@@ -135,6 +135,9 @@ _SEAT_RUN = re.compile(r"\s*,\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:ran|runs|ru
 # another mover than the one told before: "A smaller operator said it had shipped", "معدّن آخر"
 _ANOTHER_MOVER = re.compile(r"\b(?:a|an|another|other|one|some|several|two|three)\s+(?:[\w-]+\s+)?(?:operators?|miners?|compan(?:y|ies)"
                             r"|firms?|groups?|businessm[ae]n|investors?|owners?)\b|(?:آخر|آخرون|اخر|اخرون|أخرى|اخري|أخرى)(?:\s|$)", re.I)
+# what a mover owns, moved: "1,800 of its machines", "4,000 of them", "its fleet"
+_ITS_MACHINES = re.compile(r"\b(?:of\s+them\b|((?:its|the\s+company's|the\s+firm's)\s+(?:[\w-]+\s+){0,2}"
+                           r"(?:machines|rigs|fleet|miners|servers|equipment|containers|capacity|hardware)\b))", re.I)
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|when|حيث|التي|الذي|اللتين|اللذين|حين|عندما)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعدما|بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
@@ -2268,7 +2271,10 @@ class KGEvents:
                         and win[0] <= e.start_char and e.end_char <= trig[0]]
             for e in speakers:
                 m = _SAY.search(text, e.end_char, trig[0]) or self._said_by(text, win[0], e, trig)
-                if m and _PRONOUN.search(text, m.end(), trig[0]):
+                if m and (_PRONOUN.search(text, m.end(), trig[0]) or (
+                        # "X said around 4,000 of them were being packed for shipment", "X said
+                        # 1,800 of its machines had been sent": what it owns is moved
+                        self.lang == "en" and _ITS_MACHINES.search(text, m.end(), trig[0]))):
                     cands.append(e)
         actor = max(cands, key=lambda e: e.start_char) if cands else None
         actor_text = None
@@ -2291,7 +2297,11 @@ class KGEvents:
             if pron and (_SAY.search(text, pron.end(), trig[0])
                          or _INDEFINITE_SUBJECT.match(text, sent.start_char, pron.start())):
                 pron = None  # "He said most were moving", "A smaller operator said it had shipped"
-            if not people and prev_sent is not None and pron:
+            if not people and prev_sent is not None and (pron or (
+                    # "Kallax Digital is shipping its fleet further. About 1,800 of its machines
+                    # have been sent to Hernandarias": what the one named before owns is moved
+                    self.lang == "en" and any(m.group(1) for m in _ITS_MACHINES.finditer(text, sent.start_char, trig[0]))
+                    and not _INDEFINITE_SUBJECT.match(text, sent.start_char, trig[0]))):
                 # "He … flew the rest of the rigs to Texas": the one named before moves them
                 prev = [e for e in ents if e.label_ in ("PERSON", "COMPANY")
                         and prev_sent.start_char <= e.start_char < sent.start_char]
