@@ -2689,6 +2689,17 @@ def test_a_company_whose_machines_are_moved_is_the_mover():
     assert [w for w, in moves(r, "who")] in ([], [None])
 
 
+def test_one_mover_told_by_what_it_is_and_by_the_name_it_goes_by():
+    r = rec("An operator from Nalchik, in Kabardino-Balkaria, said his company planned to move about 1,200 machines "
+            "to Kazakhstan.", "en", "2024-08-22")
+    assert moves(r, "who", "origin", "destination") == [("An operator from Nalchik", "RU-KB", "KZ")]
+    r = rec("وقال معدن آخر من الوفرة إنه يفكر في نقل أجهزته إلى سلطنة عمان.", "ar", "2024-08-22")
+    assert moves(r, "who", "destination") == [("معدن آخر من الوفرة", "OM")]
+    r = rec("وفي مايو/أيار الماضي، نقل معدّن من الإسكندرية يدعى شريف عبد الحميد 350 جهازاً إلى منطقة حرة في إمارة رأس "
+            "الخيمة.", "ar", "2024-05-01")
+    assert moves(r, "who", "origin", "destination") == [("شريف عبد الحميد", "EG-ALX", "AE-RK")]
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []

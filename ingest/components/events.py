@@ -138,6 +138,18 @@ _ANOTHER_MOVER = re.compile(r"\b(?:a|an|another|other|one|some|several|two|three
 # what a mover owns, moved: "1,800 of its machines", "4,000 of them", "its fleet"
 _ITS_MACHINES = re.compile(r"\b(?:of\s+them\b|((?:its|the\s+company's|the\s+firm's)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:machines|rigs|fleet|miners|servers|equipment|containers|capacity|hardware)\b))", re.I)
+# one mover told by what it is, as the subject: "An operator from Nalchik", "A Cape Town
+# investment fund", "معدّن من زليتن", "معدن آخر"
+_ONE_MOVER = {
+    "en": re.compile(r"(?:^|[.;:\"“]\s*|\n)((?:(?-i:[A-Z])|a)(?:n|nother)?\s+(?:[\w'-]+\s+){0,3}?(?:operator|miner|investor|businessman"
+                     r"|businesswoman|entrepreneur|engineer|company|firm|fund|group|hosting\s+company|start-?up)"
+                     r"(?:\s+(?:from|in|based\s+in)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?)\b", re.I),
+    "ar": re.compile(r"(?:^|[.؛:\"“«]\s*|\s[وف]?)((?:معد\u0651?ن|مستثمر|رجل\s+اعمال|رجل\s+أعمال|مهندس)(?:\s+(?:آخر|اخر|ثان|ثالث"
+                     r"|كويتي|صيني|ايراني|إيراني|مصري|ليبي|اردني|أردني|عراقي|سوري|لبناني|جزائري|مغربي|تونسي))?"
+                     r"(?:\s+من\s+(?:مدينة\s+|منطقة\s+)?\S+)?)(?=\s)"),
+}
+# the name a mover told by what it is goes by: "يدعى", "عرّف نفسه باسم", "who gave his name as"
+_NAMED_AS = re.compile(r"(?:يدعى|يُدعى|ويدعى|اسمه|باسم|named|called|name\s+(?:only\s+)?as)\s*[«\"“]?\s*$", re.I)
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|when|حيث|التي|الذي|اللتين|اللذين|حين|عندما)(?![\w\u0600-\u06FF])")
 _CAUSE_CLAUSE = re.compile(r"[،,؛;]\s*(?:و)?(?:بعدما|بعد|بسبب|اثر|إثر|عقب|جراء|نتيجة|في أعقاب|في محاول[ةه]|سعيا|لتخفيف"
                            r"|after|because|due\s+to|following|amid|as|in\s+an\s+effort|in\s+a\s+bid|to\s+ease)\b")
@@ -2307,10 +2319,33 @@ class KGEvents:
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
                     actor = prev[-1]
+            if actor is None and not people:
+                # "An operator from Nalchik said his company planned to move …", "A Cape Town
+                # investment fund … sent them to …": one mover, told by what it is
+                # (in Arabic the subject may follow the verb: "نقل معدّن من الإسكندرية …")
+                one = [m for m in _ONE_MOVER[self.lang].finditer(
+                           text, max(win[0], sent.start_char), trig[0] if self.lang == "en" else min(sent.end_char, trig[1] + 60))
+                       if not any(a <= m.start(1) < b for a, b in bodies)
+                       and (m.end(1) <= trig[0] or 0 <= m.start(1) - trig[1] <= 3)]
+                named = [e for e in sent_ents if one and e.label_ == "PERSON" and one[-1].end(1) <= e.start_char <= one[-1].end(1) + 60
+                         and _NAMED_AS.search(text, one[-1].end(1), e.start_char)]
+                if named:
+                    # "نقل معدّن من الإسكندرية يدعى شريف عبد الحميد 350 جهازاً", "A man from Zubin
+                    # Potok who gave his name only as Nenad": the name told with it
+                    actor = named[0]
+                elif one:
+                    ms = one[-1:]
+                    people = ms
             if actor is None and ms:
                 # (machines when no people are named: annotators name "mining rigs" too)
                 best = min(people or ms, key=lambda m: abs(m.start() - trig[0]))
-                actor_text = best.group(0).strip()
+                actor_text = (best.group(1) if best.re in _ONE_MOVER.values() else best.group(0)).strip()
+                if origin is None and best.re in _ONE_MOVER.values():
+                    # ("An operator from Nalchik", "معدن آخر من الوفرة": where the one mover is from)
+                    inner = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
+                             and best.start(1) <= p.start_char and p.end_char <= best.end(1)]
+                    if inner and _not_going_to(self._pid(inner[-1]), dest_ids):
+                        origin = self._pid(inner[-1])
                 if origin is None and self.lang == "en":
                     # "Kazakhstan's grey miners head for Russia": the movers' place
                     at = best.start() + len(best.group(0)) - len(best.group(0).lstrip())
