@@ -2700,6 +2700,15 @@ def test_one_mover_told_by_what_it_is_and_by_the_name_it_goes_by():
     assert moves(r, "who", "origin", "destination") == [("شريف عبد الحميد", "EG-ALX", "AE-RK")]
 
 
+def test_a_ban_on_banks_dealing_in_bitcoin_is_trading_and_fi_hin_is_no_cue():
+    r = rec("وكان مصرف قطر المركزي قد أصدر في فبراير/شباط 2018 تعميماً يحظر على البنوك التعامل بالبيتكوين أو تسهيل تداوله.",
+            "ar", "2024-10-15")
+    assert [e["target"] for e in r["events"] if e["type"] == "BAN"] == ["trading"]
+    r = rec("في حين تواصل قطر إغلاق الباب أمام تداول العملات المشفرة، نقل معدنون قطريون أجهزتهم إلى سلطنة عمان.",
+            "ar", "2024-10-15")
+    assert [c["text"] for e in r["events"] if e["type"] == "MIGRATION" for c in e["cues"]] == []
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []
