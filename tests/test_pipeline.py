@@ -2707,6 +2707,8 @@ def test_a_ban_on_banks_dealing_in_bitcoin_is_trading_and_fi_hin_is_no_cue():
     r = rec("في حين تواصل قطر إغلاق الباب أمام تداول العملات المشفرة، نقل معدنون قطريون أجهزتهم إلى سلطنة عمان.",
             "ar", "2024-10-15")
     assert [c["text"] for e in r["events"] if e["type"] == "MIGRATION" for c in e["cues"]] == []
+    r = rec("In 2018 the State Bank of Pakistan barred banks and payment firms from handling cryptocurrency.", "en")
+    assert [e["target"] for e in r["events"] if e["type"] == "BAN"] == ["trading"]
 
 
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():

@@ -638,7 +638,7 @@ _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|preven
 _WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0621-\u0652\u0670])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 _DEADLINE = re.compile(r"(?:\bby|\bbefore|(?<![\u0621-\u0652\u0670])(?:بحلول|قبل))\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"(?:^|\b|\s)(?:until|till|through|thru|حتي|حتى|لغايه|الي غايه)\s*$|^(?:until|till|حتي|حتى)\s", re.I)
-_TRADING = re.compile(r"تداول|التعامل|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments", re.I)
+_TRADING = re.compile(r"تداول|التعامل|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments?|dealing|handling", re.I)
 
 
 def load_triggers(lang: str) -> list[tuple[str, str, re.Pattern]]:
