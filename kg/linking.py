@@ -219,7 +219,13 @@ def link_record(record: dict) -> list[dict]:
                 # (a plan to go to a named country or province: "would try to move equipment
                 # abroad …, most of them to Paraguay"; not one toward "Central Asia")
                 or (mig.get("status") == "planned" and mig.get("destination") and not is_region(mig["destination"]))
-                or ("-" in mig["origin"] and b.get("jurisdiction") == mig["origin"])) else ARTICLE_MAX_SENTENCES
+                or ("-" in mig["origin"] and b.get("jurisdiction") == mig["origin"])) \
+                or (not mig.get("origin") and origin and b.get("jurisdiction") == origin and "-" in origin
+                    and dest and not is_region(dest) and not contains(dest, origin)
+                    and mig.get("status") in ("completed", "in_progress")) \
+                else ARTICLE_MAX_SENTENCES
+            # (… or the move names no origin in an article about one province's ban, and goes
+            # to a named place: it leaves that province, however far on it is told)
             return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 
         if not chosen and any(c.get("id") == "cue.if" for c in mig.get("cues", [])):

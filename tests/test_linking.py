@@ -70,6 +70,17 @@ def test_a_departure_with_no_destination_needs_a_ban_close_by_or_a_cue():
     assert link_events(bans, migs) == []
 
 
+def test_a_move_with_no_origin_far_into_an_article_about_one_provinces_ban_leaves_it():
+    # ten sentences on: a move done to a named place leaves the one banned province
+    assert links([ban("b", "US-NY", si=0), mig("m", None, "US-PA", start=400, si=10, status="completed")],
+                 published="2022-11-23") == {("b", "m")}
+    # (not a plan, nor a move within the country, nor to a region)
+    assert links([ban("b", "US-NY", si=0), mig("m", None, "US-PA", start=400, si=10, status="planned")],
+                 published="2022-11-23") == set()
+    assert links([ban("b", "US-NY", si=0), mig("m", None, "US", start=400, si=10, status="completed")],
+                 published="2022-11-23") == set()
+
+
 def test_a_dated_sequence_links_even_far_apart():
     # no cue and many sentences apart, but the dates tell the order: ban in 2021-06, move in 2021-09
     assert links([ban("b", "CN", "2021-06", si=0), mig("m", "CN", "KZ", "2021-09", si=12)]) == {("b", "m")}
