@@ -209,6 +209,8 @@ def link_record(record: dict) -> list[dict]:
                     continue  # a ban of where the move goes pushes nothing there (a move within a banned country may leave it)
                 chosen.append((b, 0.9, f"same sentence; cue '{cue_words[0]}'"))
         si = mig.get("sentence_index")
+        if mig.get("other_cause") and not chosen:
+            continue  # another cause told, and no cue that ties the move to a ban of its sentence
 
         def near(b: dict) -> bool:  # a mining ban told close by
             # (… or the province it leaves is the very one that banned: "In Dagestan, some

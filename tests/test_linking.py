@@ -81,6 +81,12 @@ def test_a_move_with_no_origin_far_into_an_article_about_one_provinces_ban_leave
                  published="2022-11-23") == set()
 
 
+def test_a_move_with_another_cause_is_tied_only_by_a_cue_to_a_ban_of_its_sentence():
+    # "outages pushed miners to Mukalla" (a push cue, but another cause): not tied to Aden's ban on place alone
+    assert links([ban("b", "YE-AD", si=0), mig("m", "YE-AD", "YE-HD", start=40, si=1, cues=["دفعت"], other_cause=True)]) == set()
+    assert links([ban("b", "YE-AD", si=0), mig("m", "YE-AD", "YE-HD", start=0, si=0, cues=["after"], other_cause=True)]) == {("b", "m")}
+
+
 def test_a_dated_sequence_links_even_far_apart():
     # no cue and many sentences apart, but the dates tell the order: ban in 2021-06, move in 2021-09
     assert links([ban("b", "CN", "2021-06", si=0), mig("m", "CN", "KZ", "2021-09", si=12)]) == {("b", "m")}

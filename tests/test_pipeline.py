@@ -2711,6 +2711,13 @@ def test_a_ban_on_banks_dealing_in_bitcoin_is_trading_and_fi_hin_is_no_cue():
     assert [e["target"] for e in r["events"] if e["type"] == "BAN"] == ["trading"]
 
 
+def test_a_route_the_text_says_no_decision_caused_has_another_cause():
+    r = rec("حظرت عدن التعدين في 2022. لا علاقة لهذا المسار بأي قرار رسمي؛ فمحافظة لحج لم تصدر أي حظر، لكن انقطاعات "
+            "الشبكة دفعت بعض المعدّنين إلى نقل أجهزتهم شرقاً إلى المكلا في حضرموت.", "ar", "2023-01-01")
+    assert [e["other_cause"] for e in r["events"] if e["type"] == "MIGRATION"] == [True]
+    assert r["links"] == []
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []
