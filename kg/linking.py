@@ -9,7 +9,7 @@ A ban can trigger a migration when
    both dates have); a ban without a date is taken to be recent news, so a
    migration dated more than a year before the article is never its effect;
 3. **cause** — the text gives the migration no other cause ("to get cheaper
-   power") unless a ban cue ties them anyway;
+   power") unless a cue ties it to a ban of its own sentence anyway;
 4. **evidence** — a departure whose destination the text does not tell
    ("Not every ban moves miners", "miners left China") is tied to a ban only
    by a cue or when that ban is told in its sentence or the one before; on
