@@ -2718,6 +2718,12 @@ def test_a_route_the_text_says_no_decision_caused_has_another_cause():
     assert r["links"] == []
 
 
+def test_a_call_for_an_eu_ban_and_not_trying_to_ban_are_no_bans():
+    assert juris(rec("Norwegian island municipality shuts door on new crypto halls as Sweden presses for EU ban", "en")) == []
+    assert juris(rec("\"Finland is not trying to ban us, and the grid there wants flexible load,\" Eriksen said.", "en")) == []
+    assert juris(rec("Sweden pressed for the closure of mining farms in Boden.", "en")) in ([], ["SE-BD"])
+
+
 def test_a_government_that_does_not_intend_to_restrict_bans_nothing():
     assert juris(rec("In Armenia, an official said the government does not intend to impose restrictions on crypto "
                      "miners.", "en")) == []

@@ -206,7 +206,7 @@ _DENIED_BAN_BEFORE = re.compile(
     # "does not intend to impose restrictions", "has no plans to ban", "has not moved to
     # restrict mining", "لا تنوي فرض قيود"
     r"|\b(?:not|never|no)\s+(?:yet\s+)?(?:intend(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?|expect(?:s|ed)?|intention"
-    r"|moved|decided|sought|tried|chosen|voted|rushed)\s+(?:of\s+|to\s+)(?:\w+\s+)?$"
+    r"|moved|decided|sought|tried|chosen|voted|rushed|trying|seeking|planning|going|looking)\s+(?:of\s+|to\s+)(?:\w+\s+)?$"
     r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+(?:تنوي|ينوي|تعتزم|يعتزم|تخطط|يخطط|نية\s+لديها\s+ل|نية\s+لديه\s+ل)\s*$"
     # a call on another body ("called for an EU-wide ban"); a government's own call for a
     # crackdown ("the State Council called for a crackdown") is its order
@@ -553,7 +553,8 @@ _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)
 _POWER_TO_IN = re.compile(r"\b(?:electricity|power|supply|supplies)\s+to\s+(?:[\w-]+\s+){1,4}(?:in|at|across)\s+(?:the\s+)?$", re.I)
 # machines that are mining's ("rigs", "ASIC", "أجهزة التعدين"): the move is mining's
 _MACHINES_OF_MINING = re.compile(r"\b(?:rigs?|ASICs?|antminers?|hash(?:rate|ing)?|bitcoin|crypto\w*)\b|(?:اجهز|أجهز)\w*\s+(?:ال)?تعدين", re.I)
-_CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lobbying|petitioned)\b"
+_CALL_ON = re.compile(r"\b(?:called|calls|calling|urged|urges|urging|lobbied|lobbying|petitioned|press(?:es|ed|ing)?\s+for"
+                      r"|push(?:es|ed|ing)?\s+for)\b"
                       r"|(?<![\u0621-\u0652\u0670])[وف]?(?:تطالب|طالبت|طالب|طالبوا|يطالب|يطالبون|دعت|دعا|دعوا|تدعو|يدعو|يدعون|حثت|حث|حثوا)(?![\u0621-\u0652\u0670])", re.I)
 _BLOC_WIDE = re.compile(r"\b(?:EU-wide|Europe-wide|across\s+the\s+(?:EU|European\s+Union|bloc|continent)|in\s+the\s+(?:EU|European\s+Union)|worldwide|globally)\b"
                         r"|(?:علي|على)\s+مستوى\s+(?:الاتحاد|القاره|القارة|العالم|اوروبا|أوروبا)|في\s+(?:دول\s+)?الاتحاد\s+الاوروبي|في\s+(?:دول\s+)?الاتحاد\s+الأوروبي|عالميا|عالمياً", re.I)
@@ -1628,7 +1629,9 @@ class KGEvents:
         if _BARRED.search(text, max(0, trig[0] - 60), trig[0]):
             return []  # "a law that bars local governments from banning mining" forbids a ban
         if _CALL_ON.search(text, max(sent.start_char, trig[0] - 100), trig[0]) \
-                and _BLOC_WIDE.search(text, trig[1], min(sent.end_char, trig[1] + 70)):
+                and (_BLOC_WIDE.search(text, trig[1], min(sent.end_char, trig[1] + 70))
+                     # "Sweden presses for EU ban", "called for a Europe-wide ban"
+                     or re.search(r"\b(?:EU|European|EU-wide|Europe-wide|bloc-wide)\s+$", text[max(0, trig[0] - 20):trig[0]])):
             return []  # "دعا نواب … إلى حظر التعدين على مستوى الاتحاد الأوروبي": a call on a bloc
         if _NO_PLANS.search(text, max(sent.start_char, trig[0] - 50), trig[0]):
             return []  # "it had no plans to restrict mining", "لا توجد خطط لحظر"
