@@ -12,7 +12,8 @@ A ban can trigger a migration when
    power") unless a cue ties it to a ban of its own sentence anyway;
 4. **evidence** — a departure whose destination the text does not tell
    ("Not every ban moves miners", "miners left China") is tied to a ban only
-   by a cue or when that ban is told in its sentence or the one before; on
+   by a cue or when that ban is told in its sentence or the one before (a
+   headline's, in the lead after it); on
    place and order alone it would be as often a denial or a generality as a
    move.
 
@@ -263,7 +264,10 @@ def link_record(record: dict) -> list[dict]:
                       # ban of its own sentence: on place and order alone, "Not every ban moves
                       # miners", "had not pushed anyone to leave", "a magnet for miners after
                       # 2021" would each be a move the ban caused)
-                      and (dest or cue_words or _told_in(b, mig["start"]) or si is not None and b.get("sentence_index") == si - 1)]
+                      and (dest or cue_words or _told_in(b, mig["start"]) or si is not None and (
+                          b.get("sentence_index") == si - 1
+                          # (a headline's departure, and the ban its lead tells)
+                          or si == 0 and b.get("sentence_index") == 1))]
             if inside:
                 best = max(_depth(b["jurisdiction"]) for b in inside)
                 inside = [b for b in inside if _depth(b["jurisdiction"]) == best]

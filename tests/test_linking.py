@@ -62,6 +62,9 @@ def test_a_departure_with_no_destination_needs_a_ban_close_by_or_a_cue():
     # "Not every ban moves miners", "miners left the country": no destination, no cue
     assert links([ban("b", "CN", si=0), mig("m", "CN", None, start=90, si=3)]) == set()
     assert links([ban("b", "CN", si=0), mig("m", "CN", None, start=30, si=1)]) == {("b", "m")}  # the next sentence
+    # a headline's departure ("Miners leave Sichuan") and the ban its lead tells
+    assert links([ban("b", "CN", start=30, si=1), mig("m", "CN", None, start=0, si=0)]) == {("b", "m")}
+    assert links([ban("b", "CN", start=90, si=3), mig("m", "CN", None, start=30, si=2)]) == set()
     assert links([ban("b", "CN", si=0), mig("m", "CN", None, start=90, si=3, cues=["after"])]) == {("b", "m")}
     assert links([ban("b", "CN", si=0), mig("m", "CN", "KZ", start=90, si=3)]) == {("b", "m")}
     # across articles too: dates and a place are not enough without a destination
