@@ -177,8 +177,6 @@ def link_record(record: dict) -> list[dict]:
     home_country = places.pop() if len(places) == 1 else (home.split("-")[0] if home else None)
     links: list[dict] = []
     for mig in (e for e in events if e.get("type") == "MIGRATION"):
-        if mig.get("other_cause") and not mig.get("cues"):
-            continue
         if mig.get("earlier"):
             continue  # told as before the ban ("two years before the ban", "وكانت … قد انتقلت")
         origin = mig.get("origin")
@@ -211,24 +209,27 @@ def link_record(record: dict) -> list[dict]:
                 chosen.append((b, 0.9, f"same sentence; cue '{cue_words[0]}'"))
         si = mig.get("sentence_index")
         if mig.get("other_cause") and not chosen:
-            continue  # another cause told, and no cue that ties the move to a ban of its sentence
+            # another cause told ("to get cheaper power"), and no cue that ties the move to a
+            # ban of its own sentence anyway
+            continue
 
         def near(b: dict) -> bool:  # a mining ban told close by
-            # (… or the province it leaves is the very one that banned: "In Dagestan, some
-            # operators said they would ship their rigs to Kazakhstan", paragraphs after
-            # Dagestan's ban)
-            limit = ARTICLE_MAX_SENTENCES_NAMED if mig.get("origin") and not mig.get("origin_inferred") and (
+            named = mig.get("origin") and not mig.get("origin_inferred")
+            far = named and (
                 cue_words or mig.get("status") == "completed"
                 # (a plan to go to a named country or province: "would try to move equipment
                 # abroad …, most of them to Paraguay"; not one toward "Central Asia")
-                or (mig.get("status") == "planned" and mig.get("destination") and not is_region(mig["destination"]))
-                or ("-" in mig["origin"] and b.get("jurisdiction") == mig["origin"])) \
-                or (not mig.get("origin") and origin and b.get("jurisdiction") == origin and "-" in origin
-                    and dest and not is_region(dest) and not contains(dest, origin)
-                    and mig.get("status") in ("completed", "in_progress")) \
-                else ARTICLE_MAX_SENTENCES
+                or (mig.get("status") == "planned" and dest and not is_region(dest))
+                # (… or the province it leaves is the very one that banned: "In Dagestan, some
+                # operators said they would ship their rigs to Kazakhstan", paragraphs after
+                # Dagestan's ban)
+                or ("-" in mig["origin"] and b.get("jurisdiction") == mig["origin"]))
             # (… or the move names no origin in an article about one province's ban, and goes
             # to a named place: it leaves that province, however far on it is told)
+            far = far or (not mig.get("origin") and origin and "-" in origin and b.get("jurisdiction") == origin
+                          and dest and not is_region(dest) and not contains(dest, origin)
+                          and mig.get("status") in ("completed", "in_progress"))
+            limit = ARTICLE_MAX_SENTENCES_NAMED if far else ARTICLE_MAX_SENTENCES
             return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 
         if not chosen and any(c.get("id") == "cue.if" for c in mig.get("cues", [])):

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from ingest.gazetteer import authority_place, contains, is_region as _is_region, names, province_of as _province_of
 from ingest.industry import other_industry
 from ingest.components.sentences import (dateline as _dateline, doc_text as _text, entity_spans, filed_on as _filed_on,
-                                         folded as folded_doc, sentences)
+                                         folded as folded_doc, sentences, token_view)
 from ingest.lang.ar.demonyms import BROKEN_PLURALS, PEOPLE_PLURALS
 from ingest.normalize import normalize_ar
 from ingest.scan import Scanner
@@ -680,6 +680,7 @@ class KGEvents:
         # Changji", "Tokmok-based Y", "سادييف، الذي كان يدير مزرعة على أطراف إيكيباستوز"): its
         # words (and a person's last name) -> (place id, sentence index)
         self._seats: dict[str, tuple[str, int]] = {}
+        self._norms = token_view(doc)["norm"]
         prev_sent = None
         # every trigger over the whole text once; a hit belongs to the sentence it lies in
         sents = sentences(doc)
@@ -1043,8 +1044,20 @@ class KGEvents:
                                        and _BASED.fullmatch(text, p.end_char, a.start_char)), None)
             if seat is None:
                 continue
-            for key in _mover_keys(a.text, self.lang, a.label_):
+            for key in self._mover_keys(a):
                 self._seats.setdefault(key, (self._pid(seat), sent_index))
+
+    def _mover_keys(self, e) -> list[str]:
+        """The keys a mover is known by in ``_seats``: a person by the NORM of its last word
+        (as ``ingest.record`` gives one person one name: "Erlan Sadiyev" is "Sadiyev"
+        later), a company by its folded words and its first word ("Laurentide Compute" is
+        "Laurentide")."""
+        if e.label_ == "PERSON":
+            return ["person:" + self._norms[e.end - 1]]
+        w = normalize_ar(e.text) if self.lang == "ar" else e.text.lower()
+        w = re.sub(r"^(?:[وف]?(?:ال)?(?:شركه|شركة|مجموعه|مجموعة)\s+)", "", w.strip()) if self.lang == "ar" else w.strip()
+        parts = w.split()
+        return [w] + ([parts[0]] if len(parts) > 1 and len(parts[0]) > 3 else [])
 
     def _again_from(self, text: str, sent, trig: tuple) -> str | None:
         """Where the last move went, for a move made again: one mover's own last move when
@@ -2578,7 +2591,7 @@ class KGEvents:
         if origin is None and dest_ids and actor is not None and actor.label_ in ("COMPANY", "PERSON"):
             # "Li Wenjie, who ran 300 machines in Dali prefecture … Li later moved them to …": a
             # named mover leaves where an earlier sentence placed its machines
-            seat = next((self._seats[k] for k in _mover_keys(actor.text, self.lang, actor.label_) if k in self._seats), None)
+            seat = next((self._seats[k] for k in self._mover_keys(actor) if k in self._seats), None)
             if seat is not None and seat[1] < self._sent_index and _not_going_to(seat[0], dest_ids):
                 origin = seat[0]
         elif origin is None and dest_ids and actor is None and self._seats and (
@@ -2919,19 +2932,6 @@ def _nearest_head(told: list) -> "_Ent":
         else:
             break
     return near
-
-
-def _mover_keys(words: str, lang: str, label: str) -> list[str]:
-    """The keys a mover is known by in ``_seats``: its folded words, a person's last name
-    ("Erlan Sadiyev" is "Sadiyev" later) and a company's first word ("Laurentide Compute"
-    is "Laurentide")."""
-    w = (normalize_ar(words) if lang == "ar" else words.lower()).strip()
-    w = re.sub(r"^(?:[وف]?(?:ال)?(?:شركه|شركة|مجموعه|مجموعة)\s+)", "", w) if lang == "ar" else w
-    parts = w.split()
-    if len(parts) < 2:
-        return [w]
-    short = parts[-1] if label == "PERSON" else parts[0]
-    return [w] + ([short] if len(short) > 3 else [])
 
 
 def _not_going_to(pid: str | None, dest_ids: list) -> bool:
