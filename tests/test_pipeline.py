@@ -3751,3 +3751,14 @@ def test_common_words_keep_their_letters_in_norm():
     words = "البلاد كبرى البري البلد فبين وبين المجتمع الياس وائل ألفين بترا المترو وبنها فنياً"
     assert [t.norm_ for t in nlp.make_doc(words)] == ["البلاد", "كبري", "البري", "البلد", "فبين", "وبين", "المجتمع",
                                                       "الياس", "وايل", "الفين", "بترا", "المترو", "وبنها", "فنيا"]
+
+
+def test_machines_driven_a_distance_to_a_place_move():
+    r = rec("Last fall Hollander loaded 640 machines onto two flatbed trailers and drove them 500 miles east to "
+            "Butte, Montana.", "en", "2019-02-10")
+    assert moves(r, "destination", "status") == [("US-MT", "completed")]
+    r = rec("In late March he loaded the rigs onto four trucks and drove them 300 kilometres to Buon Ma Thuot, the "
+            "capital of Dak Lak province.", "en", "2024-06-01")
+    assert moves(r, "destination") == [("VN-33",)]
+    # a distance driven by people, not machines, moves nothing
+    assert moves(rec("The inspectors drove 300 kilometres to Buon Ma Thuot.", "en", "2024-06-01"), "destination") == []
