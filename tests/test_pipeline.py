@@ -3762,3 +3762,16 @@ def test_machines_driven_a_distance_to_a_place_move():
     assert moves(r, "destination") == [("VN-33",)]
     # a distance driven by people, not machines, moves nothing
     assert moves(rec("The inspectors drove 300 kilometres to Buon Ma Thuot.", "en", "2024-06-01"), "destination") == []
+
+
+def test_a_verb_before_a_known_one_word_name_is_not_its_first_name():
+    # Arabic puts the verb first: "يتذكر وانغ" is "Wang remembers", one person with the "وانغ"
+    # of "قال وانغ", not a second person called "يتذكر وانغ"
+    text = ("قال وانغ إنه نقل أجهزته إلى كازاخستان.\nيتذكر وانغ الأيام الأولى في سيتشوان. "
+            "لم ينتظر وانغ انتهاء المهلة. أما وانغ فقد استأجر مخزناً جديداً.")
+    people = {e["text"] for e in rec(text, "ar", "2022-01-01")["entities"] if e["type"] == "PERSON"}
+    assert people == {"وانغ"}
+    # a first name before a surname stays: "سارع كريس تشو"
+    text = "قال تشو إن الشركة ستغادر. وسارع كريس تشو إلى نقل الأجهزة."
+    people = {e["text"] for e in rec(text, "ar", "2022-01-01")["entities"] if e["type"] == "PERSON"}
+    assert "كريس تشو" in people

@@ -72,7 +72,7 @@ _AR_NOT_NAME = set(normalize_ar(w) for w in (
     "في من الى إلى على عن مع ان أن إن الذي التي الذين هو هي هم قد لقد كان كانت ما لا لم لن كل بعض هذا هذه "
     "ذلك تلك عند عندما حيث ثم او أو و ف ايضا أيضا حتى بين خلال بعد قبل منذ نحو عبر اليوم امس إنه انه انها "
     "إنها لها له لهم نحن هناك هنا معدن معدني مصدر مصادر شخص أحد احد اي أي كما وكما بأن بان لأن لان "
-    "فقط يلقب يدعى ولديه لديه عندما إذا اذا غير دون سوى يوم شهر عام سنة مساء صباح الآن الان أكثر اكثر "
+    "فقط يلقب يدعى ولديه لديه عندما إذا اذا غير دون سوى يوم شهر عام سنة مساء صباح الآن الان أكثر اكثر أما وأما "
     "نفسه نفسها جانب الكثير كثير عدد عدة عده ثلاثة مليون مليار ألف الف بسبب وفق وفقا بحسب حسب لكن ولكن "
     "لكنه ولكنه بل وقد فقد كذلك وكذلك أيضاً ايضاً مثل ومثل حوالي نحو قرابة "
     "إنهم انهم أنهم إنهما انهما رجال آخرون اخرون آخرين اخرين ناشطون ناشطين خبراء مسؤولون "
@@ -937,7 +937,8 @@ class KGEntities:
             if norm in lastnames and i not in covered:
                 st = i
                 if self.lang == "ar" and norm not in full and st > 0 and self._name_like_i(doc, st - 1) \
-                        and norms[st - 1] not in _AR_SAY and st > 1 and norms[st - 2] not in ("ب",):
+                        and norms[st - 1] not in _AR_SAY and st > 1 and norms[st - 2] not in ("ب",) \
+                        and not _ar_verb_before_subject(doc, st - 1, norms):
                     # "سارع كريس تشو": a first name glued before a known surname
                     prev = texts[st - 1]
                     if not prev.startswith(("و", "ف")) or len(prev) <= 3:
@@ -945,6 +946,21 @@ class KGEntities:
                 out.append(Span(doc, st, i + 1, label="PERSON"))
                 covered.update(range(st, i + 1))
         return out
+
+
+#: particles a verb follows: "لم ينتظر مهدي" (did not wait, Mehdi)
+_AR_VERB_PARTICLES = {normalize_ar(w) for w in "لم لن لا قد سوف ولم ولن ولا وقد فلم فلا فقد".split()}
+
+
+def _ar_verb_before_subject(doc: Doc, i: int, norms: list) -> bool:
+    """Whether token ``i``, before a known one-word name, is the verb of a verb-first
+    clause, not a first name: after a particle that takes a verb ("لم ينتظر مهدي"), or a
+    present-tense verb opening its sentence or line ("يقف مهدي أمام …", "طهران- يقف مهدي")."""
+    if i > 0 and norms[i - 1] in _AR_VERB_PARTICLES:
+        return True
+    opens = i == 0 or doc[i].is_sent_start or doc[i - 1].is_punct or "\n" in doc[i - 1].whitespace_ \
+        or doc[i - 1].text.endswith(("-", "–", "—"))
+    return opens and norms[i][:1] in ("ي", "ت") and len(norms[i]) >= 3
 
 
 _CREDIT = re.compile(r"\((?:photo|image|picture|photograph|credit|file\s+photo)s?\b[^)\n]{0,120}\)"
