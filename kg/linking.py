@@ -331,17 +331,29 @@ def link_record(record: dict) -> list[dict]:
 
 
 def _story_origin(record: dict, events: list[dict]) -> None:
-    """Give a move that names no origin, and got none from a ban or an earlier move, the
-    province the article is about: the one its text names most (at least twice, more than
-    any other), else its dateline's. Not when that province is where a move of the article
-    goes, or holds this move's destination; marked ``origin_inferred``. Over our probe
-    rounds the gold origin of such a move is that province about as often as it is any
-    other place named in the article."""
+    """Where the text places the moves it tells no province for:
+
+    - a move that names no origin, and got none from a ban or an earlier move, leaves the
+      province the article names most (at least twice, more than any other), else its
+      dateline's; not when that province is where a move of the article goes, or holds
+      this move's destination;
+    - a move from a country leaves the one province of that country the article names,
+      when it names one ("… moved from Kazakhstan" in a story told in Pavlodar), unless
+      the move stays inside that country.
+
+    Both are marked ``origin_inferred``."""
     told: dict[str, int] = {}
     for e in record.get("entities", []):
         c = e.get("canonical")
         if e.get("type") == "PROVINCE" and c and "-" in c:
             told[c] = told.get(c, 0) + 1
+    moves = [e for e in events if e.get("type") == "MIGRATION" and e.get("destination")]
+    for m in moves:
+        origin = m.get("origin")
+        if origin and "-" not in origin and not contains(origin, m["destination"]):
+            inside = [p for p in told if p.split("-")[0] == origin]
+            if len(inside) == 1:
+                m["origin"], m["origin_inferred"] = inside[0], True
     ranked = sorted(told.items(), key=lambda kv: -kv[1])
     here = None
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -350,13 +362,12 @@ def _story_origin(record: dict, events: list[dict]) -> None:
         here = record["article"]["place"]
     if here is None:
         return
-    moves = [e for e in events if e.get("type") == "MIGRATION"]
-    dests = {m.get("destination") for m in moves if m.get("destination")}
+    dests = {m["destination"] for m in moves}
     if here in dests or here.split("-")[0] in dests:
         return  # (miners come to the article's province, or its country)
     for m in moves:
-        dest = m.get("destination")
-        if dest and m.get("origin") is None and not contains(here, dest) and dest != here.split("-")[0]:
+        dest = m["destination"]
+        if m.get("origin") is None and not contains(here, dest) and dest != here.split("-")[0]:
             m["origin"], m["origin_inferred"] = here, True
 
 

@@ -423,3 +423,21 @@ def test_a_move_with_no_origin_leaves_the_province_the_article_names_most():
     r = rec(["KZ-55", "KZ-55"], [mig("v1", "CN-XJ", "RU-IRK", start=50, si=3)])
     link_record(r)
     assert r["events"][0]["origin"] == "CN-XJ"
+
+
+def test_a_move_from_a_country_leaves_the_one_province_of_it_the_article_names():
+    def rec(entities, events):
+        return {"article": {"published": "2022-02-01"},
+                "entities": [{"type": "PROVINCE", "canonical": c} for c in entities], "events": events}
+
+    r = rec(["KZ-55", "RU-IRK"], [mig("v1", "KZ", "RU-IRK", start=50, si=3)])
+    link_record(r)
+    assert (r["events"][0]["origin"], r["events"][0]["origin_inferred"]) == ("KZ-55", True)
+    # two provinces of it named: the country stays
+    r = rec(["KZ-55", "KZ-75"], [mig("v1", "KZ", "RU-IRK", start=50, si=3)])
+    link_record(r)
+    assert r["events"][0]["origin"] == "KZ"
+    # a move inside the country keeps it too
+    r = rec(["KZ-55"], [mig("v1", "KZ", "KZ-75", start=50, si=3)])
+    link_record(r)
+    assert r["events"][0]["origin"] == "KZ"
