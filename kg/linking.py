@@ -34,6 +34,7 @@ Examples
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from ingest.gazetteer import contains, is_region
 from ingest.industry import other_industry
@@ -333,20 +334,18 @@ def link_record(record: dict) -> list[dict]:
 def _story_origin(record: dict, events: list[dict]) -> None:
     """Where the text places the moves it tells no province for:
 
-    - a move that names no origin, and got none from a ban or an earlier move, leaves the
-      province the article names most (at least twice, more than any other), else its
-      dateline's; not when that province is where a move of the article goes, or holds
-      this move's destination;
     - a move from a country leaves the one province of that country the article names,
       when it names one ("… moved from Kazakhstan" in a story told in Pavlodar), unless
-      the move stays inside that country.
+      the move stays inside that country;
+    - a move that names no origin, and got none from a ban or an earlier move, leaves the
+      province the article names most (at least twice, more than any other), else the
+      article's own place when that is a province (``article.place``: the dateline's, the
+      title's, see ``ingest.components.entities``); not when that province is where a
+      move of the article goes, or holds this move's destination.
 
     Both are marked ``origin_inferred``."""
-    told: dict[str, int] = {}
-    for e in record.get("entities", []):
-        c = e.get("canonical")
-        if e.get("type") == "PROVINCE" and c and "-" in c:
-            told[c] = told.get(c, 0) + 1
+    told = Counter(e["canonical"] for e in record.get("entities", [])
+                   if e.get("type") == "PROVINCE" and "-" in (e.get("canonical") or ""))
     moves = [e for e in events if e.get("type") == "MIGRATION" and e.get("destination")]
     for m in moves:
         origin = m.get("origin")
@@ -354,13 +353,12 @@ def _story_origin(record: dict, events: list[dict]) -> None:
             inside = [p for p in told if p.split("-")[0] == origin]
             if len(inside) == 1:
                 m["origin"], m["origin_inferred"] = inside[0], True
-    ranked = sorted(told.items(), key=lambda kv: -kv[1])
-    here = None
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        here = ranked[0][0]
+    top = told.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+        here = top[0][0]
     elif "-" in (record.get("article", {}).get("place") or ""):
         here = record["article"]["place"]
-    if here is None:
+    else:
         return
     dests = {m["destination"] for m in moves}
     if here in dests or here.split("-")[0] in dests:

@@ -397,47 +397,45 @@ def test_a_plan_to_leave_a_named_place_reaches_back_like_a_move_made():
     assert links(events, published="2024-06-01") == set()
 
 
-def test_a_move_with_no_origin_leaves_the_province_the_article_names_most():
-    def rec(entities, events, place=None):
-        return {"article": {"published": "2022-02-01", "place": place},
-                "entities": [{"type": "PROVINCE", "canonical": c} for c in entities], "events": events}
+def story(entities, events, place=None):
+    """A record whose entities are provinces named by their ids (one per mention)."""
+    return {"article": {"published": "2022-02-01", "place": place},
+            "entities": [{"type": "PROVINCE", "canonical": c} for c in entities], "events": events}
 
-    r = rec(["KZ-55", "KZ-55", "KZ-55", "KZ-75"], [mig("v1", None, "RU-IRK", start=50, si=3)])
+
+def test_a_move_with_no_origin_leaves_the_province_the_article_names_most():
+    r = story(["KZ-55", "KZ-55", "KZ-55", "KZ-75"], [mig("v1", None, "RU-IRK", start=50, si=3)])
     link_record(r)
     assert (r["events"][0]["origin"], r["events"][0]["origin_inferred"]) == ("KZ-55", True)
-    # a tie, or a single mention, tells no province; then the dateline's does
-    r = rec(["KZ-55", "KZ-75"], [mig("v1", None, "RU-IRK", start=50, si=3)])
+    # a tie, or a single mention, tells no province; then the article's own place does
+    r = story(["KZ-55", "KZ-75"], [mig("v1", None, "RU-IRK", start=50, si=3)])
     link_record(r)
     assert r["events"][0]["origin"] is None
-    r = rec(["KZ-55", "KZ-75"], [mig("v1", None, "RU-IRK", start=50, si=3)], place="KZ-75")
+    r = story(["KZ-55", "KZ-75"], [mig("v1", None, "RU-IRK", start=50, si=3)], place="KZ-75")
     link_record(r)
     assert r["events"][0]["origin"] == "KZ-75"
     # not where the article's moves go, nor for a move inside it or to its country
-    r = rec(["US-TX", "US-TX"], [mig("v1", None, "US", start=50, si=3), mig("v2", "CN-SC", "US-TX", start=90, si=4)])
+    r = story(["US-TX", "US-TX"], [mig("v1", None, "US", start=50, si=3), mig("v2", "CN-SC", "US-TX", start=90, si=4)])
     link_record(r)
     assert r["events"][0]["origin"] is None
-    r = rec(["KZ-55", "KZ-55"], [mig("v1", None, "KZ", start=50, si=3)])
+    r = story(["KZ-55", "KZ-55"], [mig("v1", None, "KZ", start=50, si=3)])
     link_record(r)
     assert r["events"][0]["origin"] is None
     # an origin the text gives stays
-    r = rec(["KZ-55", "KZ-55"], [mig("v1", "CN-XJ", "RU-IRK", start=50, si=3)])
+    r = story(["KZ-55", "KZ-55"], [mig("v1", "CN-XJ", "RU-IRK", start=50, si=3)])
     link_record(r)
     assert r["events"][0]["origin"] == "CN-XJ"
 
 
 def test_a_move_from_a_country_leaves_the_one_province_of_it_the_article_names():
-    def rec(entities, events):
-        return {"article": {"published": "2022-02-01"},
-                "entities": [{"type": "PROVINCE", "canonical": c} for c in entities], "events": events}
-
-    r = rec(["KZ-55", "RU-IRK"], [mig("v1", "KZ", "RU-IRK", start=50, si=3)])
+    r = story(["KZ-55", "RU-IRK"], [mig("v1", "KZ", "RU-IRK", start=50, si=3)])
     link_record(r)
     assert (r["events"][0]["origin"], r["events"][0]["origin_inferred"]) == ("KZ-55", True)
     # two provinces of it named: the country stays
-    r = rec(["KZ-55", "KZ-75"], [mig("v1", "KZ", "RU-IRK", start=50, si=3)])
+    r = story(["KZ-55", "KZ-75"], [mig("v1", "KZ", "RU-IRK", start=50, si=3)])
     link_record(r)
     assert r["events"][0]["origin"] == "KZ"
     # a move inside the country keeps it too
-    r = rec(["KZ-55"], [mig("v1", "KZ", "KZ-75", start=50, si=3)])
+    r = story(["KZ-55"], [mig("v1", "KZ", "KZ-75", start=50, si=3)])
     link_record(r)
     assert r["events"][0]["origin"] == "KZ"
