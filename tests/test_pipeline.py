@@ -587,6 +587,19 @@ def test_a_speaker_before_inna_is_not_the_mover_unless_a_pronoun_takes_it_up():
     assert moves(r, "who", "destination") == [("أركتيك ماينينغ", "SE")]
 
 
+def test_an_arabic_subject_after_the_verb_takes_up_the_firm_or_the_one_named_before():
+    # "the company" after the verb: the firm of the sentence before, not who spoke of it
+    r = rec('تأسست شركة "نيك هش" في طهران عام 2018، كما يقول مديرها بهروز رستمي. '
+            "وفي مطلع 2021 نقلت الشركة نحو 2500 جهاز إلى أرمينيا.", "ar")
+    assert moves(r, "who", "destination") == [("نيك هش", "AM")]
+    # no subject, only its machines: the one named before moves them, and leaves his seat
+    r = rec("يدير المعدّن بهروز رستمي مزرعة في كرمان. بعد أسابيع من المداهمة، حمل ما تبقى من أجهزته إلى أرمينيا.", "ar")
+    assert moves(r, "who", "origin", "destination") == [("بهروز رستمي", "IR-08", "AM")]
+    # (another mover told after the verb is that mover)
+    r = rec("يدير المعدّن بهروز رستمي مزرعة في كرمان. ونقل معدّن آخر أجهزته إلى أرمينيا.", "ar")
+    assert moves(r, "who", "destination") == [("معدّن آخر", "AM")]
+
+
 def test_a_utility_refusing_new_contracts_bans_and_an_indefinite_subject_is_nobody_named():
     r = rec("REYKJAVIK, Feb 19 - Iceland's national power company Landsvirkjun said it would not sign new "
             "contracts with cryptocurrency miners. Genesis Digital, which operates data centres near "

@@ -148,6 +148,11 @@ _ONE_MOVER = {
                      r"|كويتي|صيني|ايراني|إيراني|مصري|ليبي|اردني|أردني|عراقي|سوري|لبناني|جزائري|مغربي|تونسي))?"
                      r"(?:\s+من\s+(?:مدينة\s+|منطقة\s+)?\S+)?)(?=\s)"),
 }
+# the subject after an Arabic verb that takes up the firm told of before ("نقلت الشركة"), and
+# the mover's own machines as the object of a verb with no subject ("حمل ما تبقى من أجهزته")
+_THE_FIRM_AR = re.compile(r"\s*(?:الشركة|الشركه)(?![\u0621-\u0652\u0670])")
+_ITS_MACHINES_AR = re.compile(r"\s*(?:(?:ما\s+(?:تبقى|تبقي|بقي)\s+من|بقي[ةه]|باقي|كل|كامل|جميع|معظم|نصف|ثلث|ربع|بعض|جزء[اً]*\s+من)\s+)?"
+                              r"(?:أجهزت|اجهزت|آلات|الات|معدات|منصات)(?:ه|ها|هم)(?![\u0621-\u0652\u0670])")
 # the name a mover told by what it is goes by: "يدعى", "عرّف نفسه باسم", "who gave his name as"
 _NAMED_AS = re.compile(r"(?:يدعى|يُدعى|ويدعى|اسمه|باسم|named|called|name\s+(?:only\s+)?as)\s*[«\"“]?\s*$", re.I)
 _REL_AFTER = re.compile(r"[,،]\s*(?:where|which|whose|when|حيث|التي|الذي|اللتين|اللذين|حين|عندما)(?![\w\u0600-\u06FF])")
@@ -2325,13 +2330,21 @@ class KGEvents:
             if pron and (_SAY.search(text, pron.end(), trig[0])
                          or _INDEFINITE_SUBJECT.match(text, sent.start_char, pron.start())):
                 pron = None  # "He said most were moving", "A smaller operator said it had shipped"
+            if pron is None and self.lang == "ar" and not people:
+                # "وفي مطلع 2021 نقلت الشركة نحو 2500 جهاز", "حمل ما تبقى من أجهزته إلى …": the
+                # subject after the verb is the firm told of before, or none but its machines
+                firm = _THE_FIRM_AR.match(text, trig[1])
+                pron = firm or (_ITS_MACHINES_AR.match(text, trig[1]) if not _ONE_MOVER["ar"].search(
+                    text, trig[1], min(sent.end_char, trig[1] + 60)) else None)
             if not people and prev_sent is not None and (pron or (
                     # "Kallax Digital is shipping its fleet further. About 1,800 of its machines
                     # have been sent to Hernandarias": what the one named before owns is moved
                     self.lang == "en" and any(m.group(1) for m in _ITS_MACHINES.finditer(text, sent.start_char, trig[0]))
                     and not _INDEFINITE_SUBJECT.match(text, sent.start_char, trig[0]))):
                 # "He … flew the rest of the rigs to Texas": the one named before moves them
-                prev = [e for e in ents if e.label_ in ("PERSON", "COMPANY")
+                # ("الشركة": a firm, not whoever spoke of it)
+                kinds = ("COMPANY",) if _THE_FIRM_AR.fullmatch(pron.group(0) if pron else "") else ("PERSON", "COMPANY")
+                prev = [e for e in ents if e.label_ in kinds
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
                     actor = prev[-1]
