@@ -600,6 +600,20 @@ def test_an_arabic_subject_after_the_verb_takes_up_the_firm_or_the_one_named_bef
     assert moves(r, "who", "destination") == [("معدّن آخر", "AM")]
 
 
+def test_frozen_applications_ban_and_a_place_set_against_the_destination_is_none():
+    r = rec("Power is cheap in the United States. The Chelan County Public Utility District froze "
+            "applications for new cryptocurrency loads in 2018.", "en", published="2022-08-03")
+    assert juris(r) == ["US-WA"]
+    r = rec("The city froze applications for new restaurants in 2018.", "en")
+    assert juris(r) == []
+    r = rec("Miners from Quebec moved their machines to Wyoming, not to Montana.", "en")
+    assert moves(r, "origin", "destination") == [("CA-QC", "US-WY")]
+    r = rec("Miners from Quebec moved their machines to Wyoming rather than Montana.", "en")
+    assert moves(r, "origin", "destination") == [("CA-QC", "US-WY")]
+    r = rec("نقل معدّن من الجيزة أجهزته إلى مدينة بنغازي في ليبيا، لا إلى السودان.", "ar")
+    assert moves(r, "origin", "destination") == [("EG-GZ", "LY-BA")]
+
+
 def test_a_utility_refusing_new_contracts_bans_and_an_indefinite_subject_is_nobody_named():
     r = rec("REYKJAVIK, Feb 19 - Iceland's national power company Landsvirkjun said it would not sign new "
             "contracts with cryptocurrency miners. Genesis Digital, which operates data centres near "

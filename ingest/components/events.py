@@ -426,6 +426,11 @@ _NOT_TO = re.compile(r"(?<![\u0621-\u0652\u0670])(?:لن|لم|لا)\s+(?:[يت]�
                      r"|\b(?:not|never)\s+(?:to\s+)?(?:return|go\s+back|move\s+back|come\s+back)\s+to\s+(?:the\s+)?$"
                      # "rather than wait for Quebec's new rules": what they wait for is no destination
                      r"|\bwait(?:s|ed|ing)?\s+for\s+(?:the\s+)?$", re.I)
+# "to Gillette, Wyoming, not to Montana", "rather than Texas", "إلى ليبيا وليس إلى السودان": the
+# place set against where a move goes is neither its destination nor its origin
+_SET_AGAINST = re.compile(r"[,;]\s*(?:and\s+|but\s+)?not\s+(?:(?:to|in|into)\s+)?(?:the\s+)?$"
+                          r"|\b(?:rather\s+than|instead\s+of)\s+(?:(?:to|in)\s+)?(?:the\s+)?$"
+                          r"|(?:^|\s)(?:و?ليس|لا)\s+(?:الي|الى|إلى)\s*$", re.I)
 _FLEEING = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
                       r"|(?<![\u0621-\u0652\u0670])(?:الفارين|الفارون|هربا|هرباً|فرارا|فراراً|هاربين)\s+من\s+(?:\S+\s+)?$", re.I)
 _COMMA_AR = re.compile(r"[،؛]")
@@ -1894,7 +1899,7 @@ class KGEvents:
         # prices, shares and values move too: they are not miners
         if _NOT_MOVERS.search(before_t.split(".")[-1][-25:] if self.lang == "en" else _fold_range(doc, trig[1], min(trig[1] + 20, len(text)))):
             return []
-        places = self._places(sent_ents, win)
+        places = [p for p in self._places(sent_ents, win) if not _SET_AGAINST.search(self._before(doc, p, 24))]
         # "…، وقالت في بيان إن "البقاء في الصين لم يعد خياراً"", ", it said in a statement that
         # …": what the movers say after the move is not where they go
         said = _SAID_AFTER.search(text, trig[1], win[1]) or _TOLD_BY.search(text, trig[1], win[1])
