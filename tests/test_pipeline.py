@@ -2677,6 +2677,9 @@ def test_a_shipment_to_a_place_is_a_move():
 def test_an_unknown_town_then_its_province_with_a_glued_preposition_is_where_a_move_goes():
     r = rec("نقل مروان 140 جهازاً إلى مستودع مستأجر في بن قردان بولاية مدنين أواخر 2022.", "ar", "2024-03-12")
     assert moves(r, "destination") == [("TN-82",)]
+    # (the origin told before "إلى" does not hide it)
+    r = rec("فشُحنت الأجهزة الشهر الماضي من الجهراء براً إلى شريك في الزبير بمحافظة البصرة العراقية.", "ar", "2024-03-12")
+    assert moves(r, "origin", "destination") == [("KW-JA", "IQ-BA")]
     # (not "about": "تشغّل نحو 5 آلاف جهاز في منطقة صناعية بمحافظة أصفهان" is where they run)
     r = rec("قالت شركة آريا هش، التي تشغّل نحو 5 آلاف جهاز في منطقة صناعية بمحافظة أصفهان، إنها تدرس نقل جزء من "
             "أجهزتها إلى أرمينيا.", "ar", "2024-03-12")

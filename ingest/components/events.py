@@ -1112,9 +1112,13 @@ class KGEvents:
         if self.lang == "en" and (self._unknown_town(_TOWN_BEFORE, e, 96) or self._placed_off(_TOWN_OFF_BEFORE, e)
                                   or (town_in and self._unknown_town(_TO_TOWN_IN, e, 48))):
             return True  # "to Calvert City, Ky.": a town no gazetteer knows, in its state
-        if self.lang == "ar" and _IN_KIND_AR.match(e.text) and _TO_TOWN_AR.search(b) and not any(
-                e.start_char - 48 <= p.start_char and p.end_char <= e.start_char for p in self._all_places):
-            return True  # "إلى مستودع مستأجر في بن قردان بولاية مدنين": a town no gazetteer knows, in its province
+        to_town = _TO_TOWN_AR.search(b) if self.lang == "ar" and _IN_KIND_AR.match(e.text) else None
+        if to_town:
+            # (no known place between "إلى" and it: "من الجهراء إلى شريك في الزبير بمحافظة البصرة")
+            inv = folded_doc(doc)[2]
+            to_at = inv[e.start_char] - len(b) + to_town.start()
+            if not any(to_at <= inv[p.start_char] and p.end_char <= e.start_char for p in self._all_places):
+                return True  # "إلى مستودع مستأجر في بن قردان بولاية مدنين": a town no gazetteer knows, in its province
         if self.lang == "ar" and re.match(r"^[لا]?(?:ل|الي)", e.text) and not e.text.startswith(("ال", "لي")):
             return e.text[0] == "ل" and len(e.text) > 3 and not names().get(self._pid(e), {}).get("ar", "").startswith("ل")
         # the next of a list of destinations: "head for Krasnoyarsk, Kazakhstan", "نحو البصرة وأرمينيا"
