@@ -585,6 +585,10 @@ def test_a_speaker_before_inna_is_not_the_mover_unless_a_pronoun_takes_it_up():
     assert moves(r, "who", "destination") == [("بعض المعدنين", "AM")]
     r = rec("وقال مسؤول في شركة \"أركتيك ماينينغ\" إن الشركة قد تنقل جزءا من عملياتها إلى السويد.", "ar")
     assert moves(r, "who", "destination") == [("أركتيك ماينينغ", "SE")]
+    # (not where the speaker is listed: "المدرجة في بورصة ناسداك")
+    r = rec("قالت شركة «فولتكس ماينينغ» لتعدين البيتكوين، المدرجة في بورصة ناسداك، إنها أنجزت نقل الجزء الأكبر "
+            "من أسطولها من إقليم ألتو بارانا في باراغواي إلى إقليم أوروميا في إثيوبيا.", "ar")
+    assert moves(r, "who", "origin", "destination") == [("فولتكس ماينينغ", "PY-10", "ET-OR")]
 
 
 def test_an_arabic_subject_after_the_verb_takes_up_the_firm_or_the_one_named_before():

@@ -2301,7 +2301,9 @@ class KGEvents:
                  and not _SAY.search(text, e.end_char, trig[0])
                  and not self._said_by(text, win[0], e, trig)
                  # ("ويخطط معدّنون آخرون، بحسب سليمان، لنقل …": the source is not the mover)
-                 and not _SOURCE_BEFORE.search(self._before(doc, e, 24))]
+                 and not _SOURCE_BEFORE.search(self._before(doc, e, 24))
+                 # ("المدرجة في بورصة ناسداك", "listed on Nasdaq": where the mover is listed)
+                 and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
         if not cands and self.lang == "ar":
             # "نقلت شركة "X" أجهزتها إلى …": the subject may follow the verb
             cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
@@ -2310,7 +2312,8 @@ class KGEvents:
         if not cands:
             # "X said it had moved …": the speaker is the mover when a pronoun takes it up
             speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
-                        and win[0] <= e.start_char and e.end_char <= trig[0]]
+                        and win[0] <= e.start_char and e.end_char <= trig[0]
+                        and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
             for e in speakers:
                 m = _SAY.search(text, e.end_char, trig[0]) or self._said_by(text, win[0], e, trig)
                 if m and (_PRONOUN.search(text, m.end(), trig[0]) or (
