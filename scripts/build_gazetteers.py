@@ -59,7 +59,9 @@ Outputs (sorted, so two runs give the same bytes)
   and ``country``, and ``only_with_country`` where a curated line sets it (a
   name others use too, "العاصمة الإدارية الجديدة": the entities component keeps
   it only in an article that names its country or a place in it) and on every
-  imported city, and ``county`` on an imported US county.
+  imported city, ``county`` on an imported US county, and ``utility`` on a
+  power company a curated line marks so ("Hydro-Québec", "ANDE": it cuts or
+  sells the miners' power and is never the mover of a migration).
 
 Two patterns that differ only by case or by the Arabic spelling folds of
 :func:`ingest.normalize.normalize_text` are one pattern; the builder keeps the
@@ -406,7 +408,8 @@ def build(curated_dir: Path = PATTERNS_DIR) -> tuple[list[dict], list[dict], lis
     order = lambda r: (r["label"], r["id"], r["pattern"])  # noqa: E731
     names = [{**{k: entries[i].get(k) for k in _NAME_KEYS},
               **({"only_with_country": True} if entries[i].get("only_with_country") else {}),
-              **({"county": True} if entries[i].get("county") else {})}
+              **({"county": True} if entries[i].get("county") else {}),
+              **({"utility": True} if entries[i].get("utility") else {})}
              for i in sorted(entries)]
     return sorted(places, key=order), sorted(orgs, key=order), names
 

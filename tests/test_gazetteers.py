@@ -73,9 +73,18 @@ def test_every_id_has_a_name_line_of_the_same_type():
 def test_name_lines_have_exactly_the_documented_keys():
     for name in NAMES.values():
         keys = ["id", "type", "en", "ar", "parent", "country"]
-        # a name others use too carries the flag, and an imported US county its own, set only where true
-        assert list(name) in (keys, keys + ["only_with_country"], keys + ["only_with_country", "county"]), name
-        assert name.get("only_with_country", True) is True and name.get("county", True) is True, name
+        # a name others use too carries the flag, an imported US county its own, and a power company
+        # "utility", each set only where true
+        assert list(name) in (keys, keys + ["only_with_country"], keys + ["only_with_country", "county"],
+                              keys + ["utility"]), name
+        assert all(name.get(k, True) is True for k in ("only_with_country", "county", "utility")), name
+
+
+def test_power_companies_are_marked_utility_and_only_they():
+    marked = {i for i, row in NAMES.items() if row.get("utility")}
+    assert {"Hydro-Québec", "ANDE", "Tavanir", "KEGOC", "Itaipu"} <= marked
+    assert all(NAMES[i]["type"] == "COMPANY" for i in marked)
+    assert not marked & {"BIT Mining", "Bitmain", "Genesis Digital Assets", "Enegix"}
 
 
 def test_country_ids_are_iso_3166_1():

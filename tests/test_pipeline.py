@@ -618,6 +618,16 @@ def test_frozen_applications_ban_and_a_place_set_against_the_destination_is_none
     assert moves(r, "origin", "destination") == [("EG-GZ", "LY-BA")]
 
 
+def test_a_power_company_is_never_the_mover():
+    # (the utility the sentence before named is not who "it" is, nor the subject of the move)
+    r = rec("ANDE cut power to the farm in Hernandarias last month. It shipped 1,200 machines to Uruguay.", "en")
+    assert moves(r, "who", "destination") == [(None, "UY")]
+    r = rec("Hydro-Quebec said miners had moved 300 megawatts to Alberta.", "en")
+    assert [w for w, in moves(r, "who")] != ["Hydro-Québec"]
+    r = rec("Tapé Digital, a client of ANDE, shipped 1,200 machines to Uruguay.", "en")
+    assert moves(r, "who", "destination") == [("Tapé Digital", "UY")]
+
+
 def test_a_utility_refusing_new_contracts_bans_and_an_indefinite_subject_is_nobody_named():
     r = rec("REYKJAVIK, Feb 19 - Iceland's national power company Landsvirkjun said it would not sign new "
             "contracts with cryptocurrency miners. Genesis Digital, which operates data centres near "

@@ -2296,7 +2296,7 @@ class KGEvents:
             status = "completed"
         # "قال مسؤول في شركة X إن بعض المعدنين نقلوا": who speaks before "إن" is not the
         # mover (a pronoun after it makes the speaker the mover, see below)
-        cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
+        cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _grid(e)
                  and win[0] <= e.start_char and e.end_char <= trig[0]
                  and not _SAY.search(text, e.end_char, trig[0])
                  and not self._said_by(text, win[0], e, trig)
@@ -2306,12 +2306,12 @@ class KGEvents:
                  and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
         if not cands and self.lang == "ar":
             # "نقلت شركة "X" أجهزتها إلى …": the subject may follow the verb
-            cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
+            cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _grid(e)
                      and trig[1] <= e.start_char <= trig[1] + 30
                      and _SUBJECT_GAP_AR.fullmatch(_fold_range(doc, trig[1], e.start_char))][:1]
         if not cands:
             # "X said it had moved …": the speaker is the mover when a pronoun takes it up
-            speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY")
+            speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _grid(e)
                         and win[0] <= e.start_char and e.end_char <= trig[0]
                         and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
             for e in speakers:
@@ -2356,7 +2356,7 @@ class KGEvents:
                 # "He … flew the rest of the rigs to Texas": the one named before moves them
                 # ("الشركة": a firm, not whoever spoke of it)
                 kinds = ("COMPANY",) if _THE_FIRM_AR.fullmatch(pron.group(0) if pron else "") else ("PERSON", "COMPANY")
-                prev = [e for e in ents if e.label_ in kinds
+                prev = [e for e in ents if e.label_ in kinds and not _grid(e)
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
                     actor = prev[-1]
@@ -2987,6 +2987,12 @@ _TELL_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قالت|يق
                       r"|اوضح|أوضح|اوضحت|أوضحت|اعلن|أعلن|اعلنت|أعلنت|اشار|أشار|اشارت|أشارت|يروي|تروي|روى"
                       # (who estimates or believes tells too: "يقدّر تجار في سوق دمشق أن …")
                       r"|[يت]?قد\u0651?ر|قد\u0651?رت|يرى|ترى|رأى|يعتقد|تعتقد|يعتبر|تعتبر)(?![\u0621-\u0652\u0670])")
+
+
+def _grid(e: Span) -> bool:
+    """Whether ``e`` is a power utility ("Hydro-Québec", "ANDE", "توانير"): it cuts the
+    miners' power or sells it to them, and moves no machines of its own."""
+    return e.label_ == "COMPANY" and bool(names().get(e.kb_id_ or "", {}).get("utility"))
 
 
 def _told_frame(text: str, lo: int, at: int, lang: str) -> tuple[int, int] | None:
