@@ -3819,3 +3819,12 @@ def test_a_verb_before_a_known_one_word_name_is_not_its_first_name():
     text = "قال تشو إن الشركة ستغادر. وسارع كريس تشو إلى نقل الأجهزة."
     people = {e["text"] for e in rec(text, "ar", "2022-01-01")["entities"] if e["type"] == "PERSON"}
     assert "كريس تشو" in people
+
+
+def test_a_first_name_of_someone_named_in_full_takes_no_word_before_it():
+    # "يقول عثمان الطيب … نجح عثمان في تهريب": succeeded, Osman (not a person "نجح عثمان")
+    r = rec(probe("ar29", "ar29-05"), "ar", "2024-01-10")
+    people = {e["text"] for e in r["entities"] if e["type"] == "PERSON"}
+    assert "عثمان الطيب" in people and "عثمان" in people
+    assert not {p for p in people if p.endswith(" عثمان")}
+

@@ -927,6 +927,8 @@ class KGEntities:
         norms, texts = tv["norm"], tv["text"]
         persons = [(s.start, s.end) for s in spans if s.label_ == "PERSON"]
         full = {norms[b - 1] for a, b in persons if b - a >= 2}  # surnames named in full
+        # first names of people named in full: "رامي حداد … استأجر رامي" (rented, Rami)
+        firsts = {norms[a] for a, b in persons if b - a >= 2}
         lastnames = {norms[b - 1] for a, b in persons}
         if not lastnames:
             return out
@@ -936,7 +938,7 @@ class KGEntities:
         for i, norm in enumerate(norms):
             if norm in lastnames and i not in covered:
                 st = i
-                if self.lang == "ar" and norm not in full and st > 0 and self._name_like_i(doc, st - 1) \
+                if self.lang == "ar" and norm not in full and norm not in firsts and st > 0 and self._name_like_i(doc, st - 1) \
                         and norms[st - 1] not in _AR_SAY and st > 1 and norms[st - 2] not in ("ب",) \
                         and not _ar_verb_before_subject(doc, st - 1, norms):
                     # "سارع كريس تشو": a first name glued before a known surname
