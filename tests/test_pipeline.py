@@ -618,6 +618,17 @@ def test_frozen_applications_ban_and_a_place_set_against_the_destination_is_none
     assert moves(r, "origin", "destination") == [("EG-GZ", "LY-BA")]
 
 
+def test_power_cut_to_homes_is_rationing_not_a_ban():
+    r = rec("داهمت الشرطة مزارع التعدين في زليتن. ولا علاقة للحملة بخطة طرح الأحمال التي تطبقها الشركة منذ الصيف، "
+            "والتي يُقطع بموجبها التيار عن أحياء في طرابلس لمدة تصل إلى ست ساعات يومياً.", "ar")
+    assert juris(r) == ["LY-MB"]
+    r = rec("Police raided mining farms in Leposavic. KEDS has imposed rotating power cuts of up to six hours a "
+            "day on households in Pristina since December.", "en")
+    assert [e["trigger"]["text"] for e in r["events"] if e["type"] == "BAN"] == ["raided"]
+    r = rec("The utility cut power to 40 mining farms in the Chuy region.", "en")
+    assert juris(r) == ["KG-C"]
+
+
 def test_a_power_company_is_never_the_mover():
     # (the utility the sentence before named is not who "it" is, nor the subject of the move)
     r = rec("ANDE cut power to the farm in Hernandarias last month. It shipped 1,200 machines to Uruguay.", "en")

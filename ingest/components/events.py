@@ -1278,6 +1278,8 @@ class KGEvents:
     def _bans(self, doc, sent, sent_ents, trig, win, extra, tid) -> list[dict]:
         text = _text(doc)
         stext = text[sent.start_char:sent.end_char]
+        if tid == "ban.power" and _TO_HOMES.match(text, trig[1]):
+            return []  # "يُقطع التيار عن أحياء في طرابلس", "cuts to households": rationing, no ban
         doc_is_mining = _tells_mining(text[:4000], self.lang) is not None
         act = _ACTIVITY_AR if self.lang == "ar" else _ACTIVITY_EN
         if not (_tells_mining(stext, self.lang) or _TRADING.search(stext) or doc_is_mining
@@ -2987,6 +2989,13 @@ _TELL_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قالت|يق
                       r"|اوضح|أوضح|اوضحت|أوضحت|اعلن|أعلن|اعلنت|أعلنت|اشار|أشار|اشارت|أشارت|يروي|تروي|روى"
                       # (who estimates or believes tells too: "يقدّر تجار في سوق دمشق أن …")
                       r"|[يت]?قد\u0651?ر|قد\u0651?رت|يرى|ترى|رأى|يعتقد|تعتقد|يعتبر|تعتبر)(?![\u0621-\u0652\u0670])")
+
+
+# whom a power cut reaches when it is rationing for everyone, not a ban on mining: "عن أحياء",
+# "to households", "on homes and businesses"
+_TO_HOMES = re.compile(r"[^.،,;؛]{0,30}?(?:(?<![\u0621-\u0652\u0670])(?:عن|على|الى|إلى|لـ?)\s*(?:ال)?(?:أحياء|احياء|منازل|المنازل|"
+                       r"بيوت|البيوت|المشتركين|مشتركين|المواطنين|السكان|المناطق\s+السكنيه|المناطق\s+السكنية)(?![\u0621-\u0652\u0670])"
+                       r"|\b(?:to|on|for)\s+(?:(?:all|most|many)\s+)?(?:households|homes|residents|neighbou?rhoods|residential\s+\w+)\b)", re.I)
 
 
 def _grid(e: Span) -> bool:
