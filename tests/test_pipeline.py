@@ -1590,6 +1590,10 @@ def test_the_movers_seat_told_beside_their_name_is_where_they_leave():
     assert moves(r, "who", "origin", "destination") == [("Kaspiy Hash", "RU-DA", "LA")]
     r = rec("وقالت شركة «كاسبي هاش» ومقرها داغستان إنها تعتزم شحن أجهزتها إلى لاوس.", "ar", "2025-01-09")
     assert moves(r, "origin", "destination") == [("RU-DA", "LA")]
+    # the place of an apposition, told the sentence before: "X, a Kunming firm that ran …"
+    r = rec("Some lorries belong to Lancang Digital, a Kunming firm that ran about 2,000 machines at a hydro "
+            "station. Within days, the company began trucking its fleet to Kazakhstan.", "en", "2021-06-25")
+    assert moves(r, "who", "origin", "destination") == [("Lancang Digital", "CN-YN", "KZ")]
     # a seat told elsewhere in the sentence is no origin
     r = rec("Kaspiy Hash said it intends to ship its containers to Laos, a country based in Asia.", "en")
     assert moves(r, "origin", "destination") == [(None, "LA")]

@@ -589,6 +589,7 @@ _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|in
                             r"|tak(?:e|en|es|ing)\s+over\b|took\s+over\b)", re.I)
 _A_PLACE_NOUN = re.compile(r"(?:\s+|-based\s+)(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner"
                            r"|developer|startup|start-up|producer)\b", re.I)
+_AN_APPOSITION = re.compile(r"\s*,\s+(?:a|an)\s+(?:(?:small|large|big|young|rival|local|private|state-owned|Chinese-owned)\s+)?")
 _TO_MINERS = re.compile(r"\b(?:contracts?|connections?|supply|power|electricity|applications?|requests?)\b[^.;]{0,40}\b(?:to|for|with|from)\s+"
                         r"(?:[\w'’-]+\s+){0,4}(?:miners|mining|crypto)|(?:عقود|ربط|امداد|تزويد|توصيل)\S*\s+(?:\S+\s+){0,4}(?:المعدنين|معدني|التعدين|مزارع)", re.I)
 _BASED = re.compile(r"-based\s+(?:[\w-]+\s+){0,3}", re.I)
@@ -1049,7 +1050,10 @@ class KGEvents:
         places = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)]
         for a in movers:
             seat = next((p for p in places if a.end_char < p.start_char <= a.end_char + 120
-                         and (_SEAT_AFTER.match(text[a.end_char:p.start_char]) or _SEAT_RUN.match(text, a.end_char, p.start_char))),
+                         and (_SEAT_AFTER.match(text[a.end_char:p.start_char]) or _SEAT_RUN.match(text, a.end_char, p.start_char)
+                              # "Lancang Digital, a Kunming firm that ran …": the place of the apposition
+                              or self.lang == "en" and _AN_APPOSITION.fullmatch(text, a.end_char, p.start_char)
+                              and _A_PLACE_NOUN.match(text, p.end_char))),
                         None) or next((p for p in reversed(places) if p.end_char < a.start_char
                                        and _BASED.fullmatch(text, p.end_char, a.start_char)), None)
             if seat is None:
