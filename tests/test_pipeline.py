@@ -426,6 +426,8 @@ def test_a_city_listed_with_provinces_stands_for_its_province():
     assert juris(r) == ["RU-DA", "RU-CE", "RU-IRK"]
     r = rec("حظرت روسيا التعدين في عشر مناطق بينها داغستان والشيشان وأجزاء من إيركوتسك.", "ar")
     assert juris(r) == ["RU-DA", "RU-CE", "RU-IRK"]  # "أجزاء من" is no origin
+    r = rec("Russia banned mining in ten regions, among them Dagestan, Chechnya and Ingushetia.", "en")
+    assert juris(r) == ["RU-DA", "RU-CE", "RU-IN"]
     r = rec("Beijing ordered a halt to mining.", "en")
     assert juris(r) == ["CN"]  # a city alone still stands for its country
 

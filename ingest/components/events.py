@@ -416,7 +416,7 @@ _CLAUSE_STOP = re.compile(r"[,،;؛.]")
 _PART_OF_EN = re.compile(r"\b(?:parts?|areas?|districts?|(?:north|south|east|west)(?:ern)?(?:\s+(?:parts?|areas?|districts?))?)\s+of\s+(?:the\s+)?$", re.I)
 _PART_OF = {"ar": _PART_OF_AR, "en": _PART_OF_EN}
 _LIKE_AR = re.compile(r"(?:مثل|ك|منها|بينها|ومنها)\s*$")
-_LIKE_EN = re.compile(r"(?:such\s+as|like|including)\s*(?:the\s+)?$", re.I)
+_LIKE_EN = re.compile(r"(?:such\s+as|like|including|among\s+(?:them|which|those|others)|notably|namely|in\s+particular|particularly|especially)\s*,?\s*(?:the\s+)?$", re.I)
 # "the top destination, followed by Kazakhstan, Russia and Canada", "تليها كازاخستان ثم روسيا":
 # the places of a ranking after a destination
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?|(?<![\u0621-\u0652\u0670])(?:تليها|يليها|تلتها|تليهما|تليه|يليه)\s+", re.I)
