@@ -631,6 +631,21 @@ def test_power_cut_to_homes_is_rationing_not_a_ban():
     assert juris(r) == ["KG-C"]
 
 
+def test_cut_supplies_bans_and_a_clause_of_time_after_it_is_not_where():
+    r = rec("That became clear in January 2022, when KEGOC, Kazakhstan's grid operator, cut supplies to "
+            "registered mining farms for several weeks.", "en", "2023-01-15")
+    assert juris(r) == ["KZ"]
+    r = rec("Kazakhstan will keep electricity switched off for licensed cryptocurrency miners. KEGOC, the state grid "
+            "operator, cut supplies to about 200 registered mining companies on Jan. 25, hours after an accident "
+            "tripped power across southern Kazakhstan, Kyrgyzstan and Uzbekistan.", "en", "2022-02-01")
+    assert set(juris(r)) == {"KZ"}
+    assert juris(rec("The war cut supplies of food to the city of Kharkiv.", "en")) == []
+    # ("the state grid operator" is no name: not China's State Grid)
+    r = rec("Miners are everywhere in Kazakhstan. The state grid operator cut supplies to mining companies.", "en")
+    assert "CN" not in juris(r)
+    assert [e["text"] for e in rec("State Grid cut power to miners in Sichuan.", "en")["entities"]][:1] == ["State Grid"]
+
+
 def test_a_power_company_is_never_the_mover():
     # (the utility the sentence before named is not who "it" is, nor the subject of the move)
     r = rec("ANDE cut power to the farm in Hernandarias last month. It shipped 1,200 machines to Uruguay.", "en")

@@ -126,8 +126,10 @@ class GazetteerRuler(EntityRuler):
             if covered[start] or covered[end - 1]:
                 continue
             known = self._ent_ids.get(match_id)
-            if latin and known and known[0] in PLACE_TYPES and not any(t[:1].isupper() for t in texts[start:end]):
-                continue  # "in the far north of the state": English writes a place's name capitalised
+            if latin and known and not any(t[:1].isupper() for t in texts[start:end]):
+                # "in the far north of the state", "the state grid operator": English writes a
+                # place's or a body's name capitalised
+                continue
             if latin and known and known[0] == "CITY" and end < n and texts[end] in ("County", "Parish"):
                 continue  # "Washington County, Georgia" is a county, not the city of Washington
             if not latin and known and known[0] in PLACE_TYPES and _ADJECTIVE_AR.match(span_text(doc, start, end)) \
