@@ -646,6 +646,15 @@ def test_cut_supplies_bans_and_a_clause_of_time_after_it_is_not_where():
     assert [e["text"] for e in rec("State Grid cut power to miners in Sichuan.", "en")["entities"]][:1] == ["State Grid"]
 
 
+def test_arabic_rationing_of_supplies_to_miners_bans():
+    r = rec("ولم تكن كازاخستان نفسها بمنأى عن القيود؛ إذ فرضت السلطات في 2022 تقنيناً على إمداد المعدّنين من "
+            "الشبكة الموحدة بعد أعطال متكررة.", "ar", "2023-01-12")
+    assert juris(r) == ["KZ"]
+    r = rec('ومع نهاية ٢٠٢١ بدأت شركة تشغيل الشبكة في كازاخستان "كيغوك" بتقنين الإمدادات للمزارع المسجلة.', "ar", "2023-01-12")
+    assert juris(r) == ["KZ"]
+    assert juris(rec("بدأت الحكومة المصرية بترشيد استهلاك المياه في الزراعة.", "ar")) == []
+
+
 def test_a_power_company_is_never_the_mover():
     # (the utility the sentence before named is not who "it" is, nor the subject of the move)
     r = rec("ANDE cut power to the farm in Hernandarias last month. It shipped 1,200 machines to Uruguay.", "en")
