@@ -655,6 +655,17 @@ def test_arabic_rationing_of_supplies_to_miners_bans():
     assert juris(rec("بدأت الحكومة المصرية بترشيد استهلاك المياه في الزراعة.", "ar")) == []
 
 
+def test_a_ban_denied_by_its_verb_is_no_ban():
+    for text, lang in (("Tunisia has not imposed a ban on crypto mining.", "en"),
+                       ("Tunisian law contains no explicit ban on crypto mining.", "en"),
+                       ("لم تفرض تونس حظراً على التعدين.", "ar"),
+                       ("لا تتضمن التشريعات التونسية حظرا صريحا على التعدين.", "ar"),
+                       ("لكن السلطات التونسية لم تعلن حتى الآن حملات على التعدين.", "ar")):
+        assert juris(rec(text, lang)) == [], text
+    assert juris(rec("فرضت تونس حظراً على التعدين.", "ar")) == ["TN"]
+    assert juris(rec("Tunisia imposed a ban on crypto mining.", "en")) == ["TN"]
+
+
 def test_a_power_company_is_never_the_mover():
     # (the utility the sentence before named is not who "it" is, nor the subject of the move)
     r = rec("ANDE cut power to the farm in Hernandarias last month. It shipped 1,200 machines to Uruguay.", "en")

@@ -228,6 +228,12 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|(?<![\u0621-\u0652\u0670])(?:رفض|رفضت|اسقط|اسقطت)\s+(?:\S+\s+){0,5}$"
     r"|(?<![\u0621-\u0652\u0670])(?:تطالب|طالبت|طالب|يطالب|دعت|دعا|تدعو|يدعو|حثت|حث)\s+(?:\S+\s+){0,5}?(?:الاتحاد|الاوروبي|الأوروبي|دوليا|عالميا)(?:\s+\S+){0,3}\s+$"
     r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+(?:\S+\s+)?(?:بعد\s+|ابدا\s+|أبدا\s+|أبداً\s+)?$"
+    # "لم تفرض تونس حظراً", "لا تتضمن التشريعات التونسية حظراً", "has not imposed a ban", "has
+    # never introduced any restrictions": a verb of making a ban, denied
+    r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن|لا)\s+(?:[تي](?:فرض|علن|تضمن|صدر|قر|تخذ|شن|طبق|عتمد|سن)|يوجد|توجد)\s+(?:\S+\s+){0,3}$"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:imposed|introduced|adopted|enacted|issued|announced|passed|declared|launched|brought\s+in"
+    r"|impose|introduce|adopt|enact|issue|announce|pass|declare|launch)\s+(?:(?:a|an|any|the|its|such)\s+)?(?:[\w-]+\s+)?$"
+    r"|\b(?:contains?|has|have|had|with)\s+no\s+(?:(?:explicit|formal|outright|specific|blanket|nationwide|official|such)\s+)?$"
     # "لم يأتوا هرباً من حظر": they did not come fleeing a ban
     r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+\S+\s+(?:هربا|هرباً|فرارا|فراراً)\s+من\s+$"
     # "the banks closed their doors", "البنوك أغلقت أبوابها": banks turning miners away ban
