@@ -666,6 +666,13 @@ def test_a_ban_denied_by_its_verb_is_no_ban():
     assert juris(rec("Tunisia imposed a ban on crypto mining.", "en")) == ["TN"]
 
 
+def test_a_demonym_on_the_ban_names_it_before_the_places_that_follow():
+    r = rec("بعد الحظر الصيني: أجهزة تشينغهاي في إثيوبيا ومزارع منغوليا الداخلية في تكساس", "ar")
+    assert juris(r) == ["CN"]
+    r = rec("فرضت السلطات الكويتية حظراً على التعدين في منطقة الوفرة.", "ar")
+    assert juris(r) == ["KW-AH"]  # (the place inside its country it applies to)
+
+
 def test_a_power_company_is_never_the_mover():
     # (the utility the sentence before named is not who "it" is, nor the subject of the move)
     r = rec("ANDE cut power to the farm in Hernandarias last month. It shipped 1,200 machines to Uruguay.", "en")

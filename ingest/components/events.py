@@ -1468,10 +1468,13 @@ class KGEvents:
         # "the Chinese crackdown", "الحملة الصينية": a demonym on the trigger names the place
         near = (text[max(0, trig[0] - 20):trig[0]].split()[-1:] if self.lang == "en"
                 else text[trig[0]:trig[1]].split()[1:] + text[trig[1]:trig[1] + 20].split()[:1])
-        for w in ([] if ids else near):
-            pid = self._demonym_fn(doc)(w.strip(".,،"))
+        for w in ([] if named else near):
+            pid = self._demonym_fn(doc)(w.strip(".,،:;؛"))
             if pid:
-                ids.append(pid)
+                # (before the places the sentence goes on to: "بعد الحظر الصيني: أجهزة تشينغهاي في
+                # إثيوبيا", "after the Chinese ban, rigs went to Ethiopia")
+                ids = [pid]
+                break
         if len(ids) == 1 and not named and names().get(ids[0], {}).get("type") == "COUNTRY":
             # "قطعت السلطات الكويتية التيار … في منطقة الوفرة": the national body's demonym says
             # who acts; the place inside its country it acts in is where the ban applies
