@@ -2313,7 +2313,7 @@ class KGEvents:
             status = "completed"
         # "قال مسؤول في شركة X إن بعض المعدنين نقلوا": who speaks before "إن" is not the
         # mover (a pronoun after it makes the speaker the mover, see below)
-        cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _grid(e)
+        cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _is_utility(e)
                  and win[0] <= e.start_char and e.end_char <= trig[0]
                  and not _SAY.search(text, e.end_char, trig[0])
                  and not self._said_by(text, win[0], e, trig)
@@ -2323,12 +2323,12 @@ class KGEvents:
                  and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
         if not cands and self.lang == "ar":
             # "نقلت شركة "X" أجهزتها إلى …": the subject may follow the verb
-            cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _grid(e)
+            cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _is_utility(e)
                      and trig[1] <= e.start_char <= trig[1] + 30
                      and _SUBJECT_GAP_AR.fullmatch(_fold_range(doc, trig[1], e.start_char))][:1]
         if not cands:
             # "X said it had moved …": the speaker is the mover when a pronoun takes it up
-            speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _grid(e)
+            speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _is_utility(e)
                         and win[0] <= e.start_char and e.end_char <= trig[0]
                         and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
             for e in speakers:
@@ -2373,7 +2373,7 @@ class KGEvents:
                 # "He … flew the rest of the rigs to Texas": the one named before moves them
                 # ("الشركة": a firm, not whoever spoke of it)
                 kinds = ("COMPANY",) if _THE_FIRM_AR.fullmatch(pron.group(0) if pron else "") else ("PERSON", "COMPANY")
-                prev = [e for e in ents if e.label_ in kinds and not _grid(e)
+                prev = [e for e in ents if e.label_ in kinds and not _is_utility(e)
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
                     actor = prev[-1]
@@ -3008,12 +3008,12 @@ _TELL_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قالت|يق
 
 # whom a power cut reaches when it is rationing for everyone, not a ban on mining: "عن أحياء",
 # "to households", "on homes and businesses"
-_TO_HOMES = re.compile(r"[^.،,;؛]{0,30}?(?:(?<![\u0621-\u0652\u0670])(?:عن|على|الى|إلى|لـ?)\s*(?:ال)?(?:أحياء|احياء|منازل|المنازل|"
-                       r"بيوت|البيوت|المشتركين|مشتركين|المواطنين|السكان|المناطق\s+السكنيه|المناطق\s+السكنية)(?![\u0621-\u0652\u0670])"
+_TO_HOMES = re.compile(r"[^.،,;؛]{0,30}?(?:(?<![\u0621-\u0652\u0670])(?:عن|على|الى|إلى|لـ?)\s*(?:ال)?(?:أحياء|احياء|منازل|"
+                       r"بيوت|مشتركين|مواطنين|سكان|مناطق\s+السكني[ةه])(?![\u0621-\u0652\u0670])"
                        r"|\b(?:to|on|for)\s+(?:(?:all|most|many)\s+)?(?:households|homes|residents|neighbou?rhoods|residential\s+\w+)\b)", re.I)
 
 
-def _grid(e: Span) -> bool:
+def _is_utility(e: Span) -> bool:
     """Whether ``e`` is a power utility ("Hydro-Québec", "ANDE", "توانير"): it cuts the
     miners' power or sells it to them, and moves no machines of its own."""
     return e.label_ == "COMPANY" and bool(names().get(e.kb_id_ or "", {}).get("utility"))
