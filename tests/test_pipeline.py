@@ -3268,6 +3268,16 @@ def test_a_town_then_the_state_it_is_in_written_out():
         assert moves(rec(text, "en"), "origin", "destination") == want, text
 
 
+def test_an_arabic_town_named_once_with_its_kind_is_that_town_bare_after_a_preposition():
+    r = rec("داهمت الشرطة الكويتية منازل تعدين في منطقة الوفرة. ثم امتدت الحملة من الوفرة إلى العبدلي، "
+            "ونقل معدّنون أجهزتهم في منطقتي الوفرة وكبد إلى البحرين. الوفرة في الكهرباء لم تعد قائمة.", "ar")
+    wafra = [e["text"] for e in r["entities"] if e.get("canonical") == "Wafra"]
+    assert wafra == ["منطقة الوفرة", "الوفرة", "الوفرة"]  # (not the word opening the last sentence)
+    # never without the named form
+    r = rec("ثم امتدت الحملة من الوفرة إلى البحرين.", "ar")
+    assert not [e for e in r["entities"] if e.get("canonical") == "Wafra"]
+
+
 def test_washington_after_a_town_of_it_is_the_state():
     for text in ("An investor moved his machines to a hosting site in Moses Lake, Washington, in March.",
                  "An operator sent 600 machines to a facility near Wenatchee, Washington, in 2018.",

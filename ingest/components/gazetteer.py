@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from ingest.components.sentences import span_text, token_view
 from ingest.gazetteer import PLACE_TYPES, names
+from ingest.normalize import normalize_ar
 
 # an Arabic word with the article that ends like an adjective of relation (nisba)
 _ADJECTIVE_AR = re.compile(r"^(?:[وفبك]?ال|لل)\S*ي$")
@@ -141,6 +142,8 @@ class GazetteerRuler(EntityRuler):
         if latin:
             taken = _washington_state(doc, taken)
             taken += _bare_again(doc, taken, covered)
+        else:
+            taken += _bare_again_ar(doc, taken, covered)
         doc.ents = [e for e in doc.ents if not any(covered[e.start:e.end])] + taken
 
 
@@ -196,6 +199,44 @@ def _bare_again(doc, taken: list, covered: bytearray) -> list:
                 continue
             nxt = doc[i + k] if i + k < len(doc) else None
             if nxt is not None and (nxt.text[:1].isupper() and nxt.is_alpha or nxt.text == "-"):
+                continue
+            out.append(Span(doc, i, i + k, label=span.label_, span_id=span.id_))
+            covered[i:i + k] = b"\x01" * k
+    return out
+
+
+#: words before a bare Arabic town name that say it is a place: "من الوفرة إلى العبدلي",
+#: "في منطقتي الوفرة والعبدلي"
+_AR_PLACE_BEFORE = {"من", "الي", "في", "نحو", "باتجاه", "بين", "منطقتي", "منطقتا", "مدينتي", "مدينتا",
+                    "محافظتي", "محافظتا", "ولايتي", "ولايتا"}
+
+
+def _bare_again_ar(doc, taken: list, covered: bytearray) -> list:
+    """The town an Arabic text once names with its kind ("منطقة الوفرة", a name the
+    gazetteer matches only so, since "الوفرة" is also a word) is the same town where the
+    text names it bare after a preposition or in a list ("من الوفرة إلى العبدلي", "في
+    منطقتي الوفرة والعبدلي"): one sense per article. ``covered`` is marked for the spans
+    returned."""
+    out = []
+    tv = token_view(doc)
+    norms = tv["norm"]
+    for span in list(taken):
+        if span.label_ not in PLACE_TYPES or not span.id_:
+            continue
+        bare = (names().get(span.id_) or {}).get("ar") or ""
+        words = normalize_ar(bare).split()
+        k = len(words)
+        if not k or span.end - span.start <= k or norms[span.end - k:span.end] != words:
+            continue
+        for i in range(len(doc) - k + 1):
+            if any(covered[i:i + k]):
+                continue
+            first = norms[i]
+            glued = first[:1] in ("و", "ب", "ف") and first[1:] == words[0]
+            if not (first == words[0] or glued) or norms[i + 1:i + k] != words[1:]:
+                continue
+            prev = norms[i - 1] if i > 0 else ""
+            if not (prev in _AR_PLACE_BEFORE or (glued and i > 0 and covered[i - 1])):
                 continue
             out.append(Span(doc, i, i + k, label=span.label_, span_id=span.id_))
             covered[i:i + k] = b"\x01" * k
