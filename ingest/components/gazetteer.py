@@ -218,8 +218,8 @@ def _bare_again_ar(doc, taken: list, covered: bytearray) -> list:
     منطقتي الوفرة والعبدلي"): one sense per article. ``covered`` is marked for the spans
     returned."""
     out = []
-    tv = token_view(doc)
-    norms = tv["norm"]
+    norms = token_view(doc)["norm"]
+    at = None  # token positions by norm, with a glued و/ب/ف taken off (built when first needed)
     for span in list(taken):
         if span.label_ not in PLACE_TYPES or not span.id_:
             continue
@@ -228,13 +228,16 @@ def _bare_again_ar(doc, taken: list, covered: bytearray) -> list:
         k = len(words)
         if not k or span.end - span.start <= k or norms[span.end - k:span.end] != words:
             continue
-        for i in range(len(doc) - k + 1):
-            if any(covered[i:i + k]):
+        if at is None:
+            at = {}
+            for i, n in enumerate(norms):
+                at.setdefault(n, []).append(i)
+                if n[:1] in ("و", "ب", "ف") and len(n) > 3:
+                    at.setdefault(n[1:], []).append(i)
+        for i in at.get(words[0], ()):
+            if any(covered[i:i + k]) or norms[i + 1:i + k] != words[1:]:
                 continue
-            first = norms[i]
-            glued = first[:1] in ("و", "ب", "ف") and first[1:] == words[0]
-            if not (first == words[0] or glued) or norms[i + 1:i + k] != words[1:]:
-                continue
+            glued = norms[i] != words[0]
             prev = norms[i - 1] if i > 0 else ""
             if not (prev in _AR_PLACE_BEFORE or (glued and i > 0 and covered[i - 1])):
                 continue
