@@ -644,6 +644,8 @@ def test_cut_supplies_bans_and_a_clause_of_time_after_it_is_not_where():
     r = rec("Miners are everywhere in Kazakhstan. The state grid operator cut supplies to mining companies.", "en")
     assert "CN" not in juris(r)
     assert [e["text"] for e in rec("State Grid cut power to miners in Sichuan.", "en")["entities"]][:1] == ["State Grid"]
+    # (a name with a capital inside it is still one: "8BTCnews")
+    assert [e.get("canonical") for e in rec("8BTCnews reported that miners were leaving Sichuan.", "en")["entities"]][:1] == ["8BTC"]
 
 
 def test_arabic_rationing_of_supplies_to_miners_bans():

@@ -127,9 +127,10 @@ class GazetteerRuler(EntityRuler):
             if covered[start] or covered[end - 1]:
                 continue
             known = self._ent_ids.get(match_id)
-            if latin and known and not any(t[:1].isupper() for t in texts[start:end]):
+            if latin and known and not any(t[:1].isupper() for t in texts[start:end]) and (
+                    known[0] in PLACE_TYPES or not any(c.isupper() for t in texts[start:end] for c in t)):
                 # "in the far north of the state", "the state grid operator": English writes a
-                # place's or a body's name capitalised
+                # place's name capitalised, and a body's with a capital somewhere ("8BTCnews")
                 continue
             if latin and known and known[0] == "CITY" and end < n and texts[end] in ("County", "Parish"):
                 continue  # "Washington County, Georgia" is a county, not the city of Washington
