@@ -612,12 +612,10 @@ def test_frozen_applications_ban_and_a_place_set_against_the_destination_is_none
     assert juris(r) == ["US-WA"]
     r = rec("The city froze applications for new restaurants in 2018.", "en")
     assert juris(r) == []
-    r = rec("Miners from Quebec moved their machines to Wyoming, not to Montana.", "en")
-    assert moves(r, "origin", "destination") == [("CA-QC", "US-WY")]
-    r = rec("Miners from Quebec moved their machines to Wyoming rather than Montana.", "en")
-    assert moves(r, "origin", "destination") == [("CA-QC", "US-WY")]
-    r = rec("نقل معدّن من الجيزة أجهزته إلى مدينة بنغازي في ليبيا، لا إلى السودان.", "ar")
-    assert moves(r, "origin", "destination") == [("EG-GZ", "LY-BA")]
+    for text, lang, flow in (("Miners from Quebec moved their machines to Wyoming, not to Montana.", "en", ("CA-QC", "US-WY")),
+                             ("Miners from Quebec moved their machines to Wyoming rather than Montana.", "en", ("CA-QC", "US-WY")),
+                             ("نقل معدّن من الجيزة أجهزته إلى مدينة بنغازي في ليبيا، لا إلى السودان.", "ar", ("EG-GZ", "LY-BA"))):
+        assert moves(rec(text, lang), "origin", "destination") == [flow], text
 
 
 def test_power_cut_to_homes_is_rationing_not_a_ban():

@@ -2313,25 +2313,23 @@ class KGEvents:
             status = "completed"
         # "قال مسؤول في شركة X إن بعض المعدنين نقلوا": who speaks before "إن" is not the
         # mover (a pronoun after it makes the speaker the mover, see below)
-        cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _is_utility(e)
-                 and win[0] <= e.start_char and e.end_char <= trig[0]
-                 and not _SAY.search(text, e.end_char, trig[0])
+        mover_ents = [e for e in sent_ents if _can_move(e)]
+        # who stands before the verb in its clause (not where a mover is listed: "المدرجة في
+        # بورصة ناسداك", "listed on Nasdaq")
+        before_verb = [e for e in mover_ents if win[0] <= e.start_char and e.end_char <= trig[0]
+                       and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
+        cands = [e for e in before_verb
+                 if not _SAY.search(text, e.end_char, trig[0])
                  and not self._said_by(text, win[0], e, trig)
                  # ("ويخطط معدّنون آخرون، بحسب سليمان، لنقل …": the source is not the mover)
-                 and not _SOURCE_BEFORE.search(self._before(doc, e, 24))
-                 # ("المدرجة في بورصة ناسداك", "listed on Nasdaq": where the mover is listed)
-                 and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
+                 and not _SOURCE_BEFORE.search(self._before(doc, e, 24))]
         if not cands and self.lang == "ar":
             # "نقلت شركة "X" أجهزتها إلى …": the subject may follow the verb
-            cands = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _is_utility(e)
-                     and trig[1] <= e.start_char <= trig[1] + 30
+            cands = [e for e in mover_ents if trig[1] <= e.start_char <= trig[1] + 30
                      and _SUBJECT_GAP_AR.fullmatch(_fold_range(doc, trig[1], e.start_char))][:1]
         if not cands:
             # "X said it had moved …": the speaker is the mover when a pronoun takes it up
-            speakers = [e for e in sent_ents if e.label_ in ("PERSON", "COMPANY") and not _is_utility(e)
-                        and win[0] <= e.start_char and e.end_char <= trig[0]
-                        and not _DESCRIBED.search(text, max(0, e.start_char - 40), e.start_char)]
-            for e in speakers:
+            for e in before_verb:
                 m = _SAY.search(text, e.end_char, trig[0]) or self._said_by(text, win[0], e, trig)
                 if m and (_PRONOUN.search(text, m.end(), trig[0]) or (
                         # "X said around 4,000 of them were being packed for shipment", "X said
@@ -2373,7 +2371,7 @@ class KGEvents:
                 # "He … flew the rest of the rigs to Texas": the one named before moves them
                 # ("الشركة": a firm, not whoever spoke of it)
                 kinds = ("COMPANY",) if _THE_FIRM_AR.fullmatch(pron.group(0) if pron else "") else ("PERSON", "COMPANY")
-                prev = [e for e in ents if e.label_ in kinds and not _is_utility(e)
+                prev = [e for e in ents if _can_move(e, kinds)
                         and prev_sent.start_char <= e.start_char < sent.start_char]
                 if prev:
                     actor = prev[-1]
@@ -3013,10 +3011,11 @@ _TO_HOMES = re.compile(r"[^.،,;؛]{0,30}?(?:(?<![\u0621-\u0652\u0670])(?:عن|�
                        r"|\b(?:to|on|for)\s+(?:(?:all|most|many)\s+)?(?:households|homes|residents|neighbou?rhoods|residential\s+\w+)\b)", re.I)
 
 
-def _is_utility(e: Span) -> bool:
-    """Whether ``e`` is a power utility ("Hydro-Québec", "ANDE", "توانير"): it cuts the
-    miners' power or sells it to them, and moves no machines of its own."""
-    return e.label_ == "COMPANY" and bool(names().get(e.kb_id_ or "", {}).get("utility"))
+def _can_move(e: Span, kinds: tuple = ("PERSON", "COMPANY")) -> bool:
+    """Whether ``e`` can be the mover of a migration: a person or company of ``kinds``, and
+    no power utility ("Hydro-Québec", "ANDE", "توانير", marked ``utility`` in the gazetteer:
+    it cuts the miners' power or sells it to them, and moves no machines of its own)."""
+    return e.label_ in kinds and not names().get(e.kb_id_ or "", {}).get("utility")
 
 
 def _told_frame(text: str, lo: int, at: int, lang: str) -> tuple[int, int] | None:

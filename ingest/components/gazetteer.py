@@ -127,11 +127,8 @@ class GazetteerRuler(EntityRuler):
             if covered[start] or covered[end - 1]:
                 continue
             known = self._ent_ids.get(match_id)
-            if latin and known and not any(t[:1].isupper() for t in texts[start:end]) and (
-                    known[0] in PLACE_TYPES or not any(c.isupper() for t in texts[start:end] for c in t)):
-                # "in the far north of the state", "the state grid operator": English writes a
-                # place's name capitalised, and a body's with a capital somewhere ("8BTCnews")
-                continue
+            if latin and known and not _written_as_name(texts[start:end], known[0] in PLACE_TYPES):
+                continue  # "in the far north of the state", "the state grid operator"
             if latin and known and known[0] == "CITY" and end < n and texts[end] in ("County", "Parish"):
                 continue  # "Washington County, Georgia" is a county, not the city of Washington
             if not latin and known and known[0] in PLACE_TYPES and _ADJECTIVE_AR.match(span_text(doc, start, end)) \
@@ -146,6 +143,15 @@ class GazetteerRuler(EntityRuler):
         else:
             taken += _bare_again_ar(doc, taken, covered)
         doc.ents = [e for e in doc.ents if not any(covered[e.start:e.end])] + taken
+
+
+def _written_as_name(words: list[str], place: bool) -> bool:
+    """Whether English ``words`` are written as a name: a place's with a capital first
+    letter ("in the far north of the state" names none), a body's with a capital
+    somewhere ("8BTCnews"; "the state grid operator" names none)."""
+    if place:
+        return any(w[:1].isupper() for w in words)
+    return any(c.isupper() for w in words for c in w)
 
 
 #: the gazetteer's id of the capital, whose bare English name is also a state's
