@@ -3897,3 +3897,22 @@ def test_a_first_name_of_someone_named_in_full_takes_no_word_before_it():
     assert "عثمان الطيب" in people and "عثمان" in people
     assert not {p for p in people if p.endswith(" عثمان")}
 
+
+
+def test_a_quoted_company_name_after_a_naming_word_a_few_words_on():
+    r = rec('أسس عام 2020 شركة ناشئة لتعدين البيتكوين باسم "نجمة الشمال" في أكتوبي.', "ar")
+    assert ("COMPANY", "نجمة الشمال") in {(e["type"], e["text"]) for e in r["entities"]}
+
+
+def test_an_arabic_name_told_with_its_age_is_a_person_and_his_seat_the_origin():
+    r = rec("دانيار سيتوف، 41 عاماً، مهندس كهرباء من أكتاو في منطقة مانغيستاو، أسس عام 2018 شركة صغيرة "
+            'باسم "كاسبي بلوك". في فبراير قُطعت الكهرباء عن مزرعته، فنقل معظم أجهزته إلى جورجيا.', "ar", "2022-05-01")
+    assert ("PERSON", "دانيار سيتوف") in {(e["type"], e["text"]) for e in r["entities"]}
+    # "أجهزته": his machines, the man's and not his firm's; he is from Mangystau
+    assert moves(r, "who", "origin", "destination") == [("دانيار سيتوف", "KZ-47", "GE")]
+
+
+def test_a_miners_seat_told_in_who_he_is_in_english():
+    r = rec("Daniyar Sitov, 41, an electrical engineer from Aktau in Mangystau region, started a small firm "
+            "in 2018. After the cuts in February, Sitov moved most of his machines to Georgia.", "en", "2022-05-01")
+    assert moves(r, "who", "origin", "destination") == [("Sitov", "KZ-47", "GE")]

@@ -135,6 +135,8 @@ _AR_PLACE_KINDS = {normalize_ar(w) for w in ("ولاية", "مقاطعة", "إق
 #: "يدعى X", "ويدعى X", "اسمه X": the name follows
 _AR_NAMED = ("يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي", "ويدعي", "وتدعي", "ويلقب", "واسمه", "يسمي", "ويسمي")
 _AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | set(_AR_NAMED)
+# words that give the name of what was told just before ("شركة … باسم", "اسمها", "تدعى")
+_AR_NAMING = {normalize_ar(w) for w in ("باسم", "اسمها", "اسمه", "تدعى", "يدعى", "تسمى", "يسمى")}
 # the endings no name has: the tanween of an adverb or object ("ضاحكاً", "مستودعاً"), and a
 # possessive pronoun on a word of four letters or more ("مديرها", "شريكهم", "عائلته"; not
 # "مها", "رنا", "لينا", and not a final ة, which names keep), or "his" on one of five or
@@ -537,6 +539,16 @@ class KGEntities:
                         nm[1] < len(doc) and (puncts[nm[1]] or norms[nm[1]] in ("ان", "انه", "انها", "بان")))):
                     # "يدعى رستم نظروف"; one name where its phrase ends ("يدعى سفيان إنه …")
                     out.append(Span(doc, nm[0], nm[1], label="PERSON"))
+        # a name told with its age: "أرمان جاكيبوف، 34 عاماً، مهندس …"
+        for i, n in enumerate(norms):
+            if n not in ("عاما", "سنه") or i < 4 or texts[i - 2] not in ("،", ",") or not doc[i - 1].like_num:
+                continue
+            k = i - 2
+            st = k
+            while st > 0 and k - st < 3 and self._name_like_i(doc, st - 1):
+                st -= 1
+            if k - st >= 2 and (st == 0 or puncts[st - 1] or doc[st].is_sent_start):
+                out.append(Span(doc, st, k, label="PERSON"))
         # towns no gazetteer knows: مدينة X
         for i, n in enumerate(norms):
             if n in ("مدينه", "مدينتي", "بلده", "ومدينه", "بمدينه", "لمدينه") and i + 1 < len(doc):
@@ -684,10 +696,13 @@ class KGEntities:
         # (not a quotation: الشركة "لن تتأثر كثيراً", الشركة "لاحظت طلبات اشتراك صناعية جديدة في أرتا")
         if q and norms[q[0]] not in _AR_NOT_NAME and not (q[1] - q[0] > 4 and not caps[q[0]]):
             return (q[0], q[1], True)
-        # "شركة الكهرباء الوطنية "أندي"": a quoted name a few words after the head
-        for k in range(j + 1, min(j + 4, len(doc))):
+        # "شركة الكهرباء الوطنية "أندي"": a quoted name a few words after the head, or a few
+        # more when a word names it ("شركة صغيرة لتعدين البيتكوين باسم "ساري أركا"")
+        for k in range(j + 1, min(j + 7, len(doc))):
             if puncts[k] and texts[k] not in ('"', "«", "“"):
                 break
+            if k >= j + 4 and norms[k - 1] not in _AR_NAMING:
+                continue
             q = self._quoted(doc, k)
             if q and q[1] - q[0] <= 4 and norms[q[0]] not in _AR_NOT_NAME:  # a name, not a quotation ("لن تتأثر")
                 return (q[0], q[1], True)

@@ -632,6 +632,13 @@ _SEAT_AFTER = re.compile(r"\s*[»\"]?\s*(?:،?\s*(?:التي|الذي)\s+(?:ت|�
                          r"|,\s+which\s+(?:hosts|hosted|keeps|kept|stores|stored)\s+(?:machines|rigs|servers)\s+[^,;]{0,40}?\b(?:in|at)\s+"
                          r"(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r")\s+(?:in|near|at|outside)\s+(?:the\s+)?"
                          r"|،?\s*(?:و?مقرها|و?مقره|التي\s+تتخذ\s+من|الذي\s+يتخذ\s+من)\s+(?:في\s+)?)$", re.I)
+# … or told in who the mover is: "Arman Zhakipov, 34, an electrical engineer from Temirtau",
+# "أرمان جاكيبوف، 34 عاماً، مهندس كهرباء من تيميرتاو"
+_WHO_FROM = re.compile(r"\s*,\s+(?:\d{2},\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:miner|engineer|operator|investor|businessman"
+                       r"|businesswoman|entrepreneur|owner|electrician|trader)\s+(?:from|in|based\s+in)\s+(?:the\s+)?"
+                       r"|\s*،\s*(?:(?:البالغ|البالغة)\s+من\s+العمر\s+)?(?:(?:\d+|[٠-٩]+)\s+(?:عاما|عاماً|سنة)\s*،\s*)?"
+                       r"(?:معد\u0651?نة?|مهندسة?|مستثمرة?|رجل\s+أعمال|سيدة\s+أعمال|رائدة?\s+أعمال|تاجر)(?:\s+[^\s،.]+)?"
+                       r"\s+من\s+(?:مدينة\s+|بلدة\s+|قرية\s+)?$", re.I)
 # setting up or renting a site (the clause after a move's country, or the next sentence)
 _SITE_SET_UP_AR = "أقام|اقام|أقاموا|اقاموا|استأجر|استاجر|استأجروا|استاجروا|أنشأ|انشأ|افتتح|استقر|استقروا|استقرت"
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))"
@@ -1057,6 +1064,7 @@ class KGEvents:
         for a in movers:
             seat = next((p for p in places if a.end_char < p.start_char <= a.end_char + 120
                          and (_SEAT_AFTER.match(text[a.end_char:p.start_char]) or _SEAT_RUN.match(text, a.end_char, p.start_char)
+                              or _WHO_FROM.fullmatch(text, a.end_char, p.start_char)
                               # "Lancang Digital, a Kunming firm that ran …": the place of the apposition
                               or self.lang == "en" and _AN_APPOSITION.fullmatch(text, a.end_char, p.start_char)
                               and _A_PLACE_NOUN.match(text, p.end_char))),
@@ -2373,6 +2381,9 @@ class KGEvents:
                 kinds = ("COMPANY",) if _THE_FIRM_AR.fullmatch(pron.group(0) if pron else "") else ("PERSON", "COMPANY")
                 prev = [e for e in ents if _can_move(e, kinds)
                         and prev_sent.start_char <= e.start_char < sent.start_char]
+                if pron is not None and self.lang == "ar" and pron.group(0).endswith("ه"):
+                    # "أجهزته": his machines, the man's (a firm, شركة, is "ها")
+                    prev = [e for e in prev if e.label_ == "PERSON"] or prev
                 if prev:
                     actor = prev[-1]
             if actor is None and not people:
