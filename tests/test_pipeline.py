@@ -3916,3 +3916,51 @@ def test_a_miners_seat_told_in_who_he_is_in_english():
     r = rec("Daniyar Sitov, 41, an electrical engineer from Aktau in Mangystau region, started a small firm "
             "in 2018. After the cuts in February, Sitov moved most of his machines to Georgia.", "en", "2022-05-01")
     assert moves(r, "who", "origin", "destination") == [("Sitov", "KZ-47", "GE")]
+
+
+def test_refusing_an_exemption_for_a_crypto_site_is_a_ban():
+    r = rec("The town council in Narvik voted on Monday to refuse a building exemption for the crypto mining "
+            "hall at the old port.", "en", "2024-03-08")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["NO-18"]
+
+
+def test_no_one_told_to_switch_off_and_told_us_order_nothing():
+    r = rec("Crypto miners weigh the Nordic tax change\n"
+            "Data-centre operators in Sweden, bitcoin miners among them, have had their first winter without "
+            'the reduced power tax. "Nobody has been told to switch off, but the bills have doubled," the '
+            "group's head, Eva Lind, told us. None of its members has announced a closure.", "en", "2024-03-08")
+    assert [e for e in r["events"] if e["type"] == "BAN"] == []
+
+
+def test_a_known_place_name_inside_a_longer_spanish_name_is_no_place():
+    r = rec("His trucks crossed into Brazil at Santa Elena de Uairén and the machines were running in "
+            "Boa Vista, the capital of Roraima, a week later.", "en")
+    assert "EC-SE" not in {e.get("canonical") for e in r["entities"]}
+    assert moves(r, "destination") == [("BR-RR",)]
+
+
+def test_a_move_told_as_a_claim_being_checked_is_no_move():
+    text = ("Fact check: did miners flee to Peru?\n"
+            "Claim: \"Hundreds of Bolivian miners have moved their machines to Peru.\"\n"
+            "Verdict: False. Customs records show no such shipments, and the claim of a mass move to Peru "
+            "rests on an old video.")
+    assert moves(rec(text, "en"), "destination") == []
+    assert moves(rec("الادعاء: \"نقل مئات المعدّنين أجهزتهم إلى مالطا\".\nالحكم: غير صحيح.", "ar"), "destination") == []
+
+
+def test_his_machines_are_the_man_named_before_what_he_said_and_did():
+    r = rec('Rafael Ortiz ran 90 machines in a shed in Maracay. After the raid he switched them off. '
+            '"I did not want to wait for the police," he said. His machines crossed into Colombia a week later.', "en",
+            "2024-06-12")
+    assert moves(r, "who", "origin", "destination") == [("Rafael Ortiz", "VE-D", "CO")]
+
+
+def test_we_move_after_what_he_said_is_not_his_own_move():
+    r = rec('Managing director Omar Latif said the company had no choice. "Our power was metered," he said. '
+            '"We are going to Bhutan because it is cheaper."', "en")
+    assert moves(r, "who") in ([], [(None,)])
+
+
+def test_so_opening_a_sentence_is_no_part_of_a_name():
+    r = rec("So Serikbayev has split his fleet again.", "en")
+    assert "So Serikbayev" not in {e["text"] for e in r["entities"]}

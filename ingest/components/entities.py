@@ -173,7 +173,7 @@ _EN_HEAD_REGULATOR = ("Ministry of", "Department of", "Office of", "Bureau of", 
                       "Ministry for", "Agency for", "State Council", "Central Bank")
 _EN_NOT_NAME = set("""The A An This That These Those It Its In On At By For From To Of And Or But If As With
 Without After Before Since Until While When Where Why How What Who Which There Here Some Many Most More
-Several Such Other Another Each Every Both Either Neither However Moreover Meanwhile Lastly Also Still Yet
+Several Such Other Another Each Every Both Either Neither However Moreover Meanwhile Lastly Also Still Yet So
 Bitcoin Crypto Cryptocurrency Mining Miners Chinese Read Related Stories Footage Interestingly Unfortunately
 Large Back Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I We You
@@ -920,6 +920,7 @@ class KGEntities:
                 and not _EN_FEATURE.intersection(words) and not re.search(r"\b(?:in|near|outside)\s*$", before):
             # ("based in Castle Rock, Colorado": a town no gazetteer knows, not a person)
             if scanner(rf"{_EN_SAY_BEFORE}\s*$").search(before) or re.match(r"^\s*(?:,|\(|(?:said|says|told|wrote|who|has|had|is|was)\b)", after) \
+                    or re.match(r"^\s*(?:ran|runs|owned|owns|moved|shipped|trucked)\s+(?:\d[\d,]*|his|her)\s", after) \
                     or self.lang == "ar":
                 return "PERSON"
         if len(words) == 1 and len(last) >= 3 and last not in _EN_NOT_NAME:

@@ -136,7 +136,7 @@ _SEAT_RUN = re.compile(r"\s*,\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:ran|runs|ru
 _ANOTHER_MOVER = re.compile(r"\b(?:a|an|another|other|one|some|several|two|three)\s+(?:[\w-]+\s+)?(?:operators?|miners?|compan(?:y|ies)"
                             r"|firms?|groups?|businessm[ae]n|investors?|owners?)\b|(?:آخر|آخرون|اخر|اخرون|أخرى|اخري|أخرى)(?:\s|$)", re.I)
 # what a mover owns, moved: "1,800 of its machines", "4,000 of them", "its fleet"
-_ITS_MACHINES = re.compile(r"\b(?:of\s+them\b|((?:its|the\s+company's|the\s+firm's)\s+(?:[\w-]+\s+){0,2}"
+_ITS_MACHINES = re.compile(r"\b(?:of\s+them\b|((?:its|his|her|the\s+company's|the\s+firm's)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:machines|rigs|fleet|miners|servers|equipment|containers|capacity|hardware)\b))", re.I)
 # one mover told by what it is, as the subject: "An operator from Nalchik", "A Cape Town
 # investment fund", "معدّن من زليتن", "معدن آخر"
@@ -216,8 +216,8 @@ _DENIED_BAN_BEFORE = re.compile(
     # a call on another body ("called for an EU-wide ban"); a government's own call for a
     # crackdown ("the State Council called for a crackdown") is its order
     r"|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,40}$"
-    # "Nobody banned anything": no one did
-    r"|\b(?:nobody|no\s+one|no-one)\s+(?:(?:there|here|else|yet|has|had|ever|actually|really)\s+)*$"
+    # "Nobody banned anything", "Nobody has been told to switch off": no one did
+    r"|\b(?:nobody|no\s+one|no-one)\s+(?:(?:there|here|else|yet|has|had|have|been|ever|actually|really)\s+)*$"
     # "No one in Edmonton ever ordered miners off the grid"
     r"|\b(?:nobody|no\s+one|no-one)\s+in\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:(?:has|had|ever|actually|really)\s+)*$"
     # "described the change as a tax adjustment rather than a ban"
@@ -287,6 +287,14 @@ def _is_landmark(lang: str, text: str, p, before: str) -> bool:
 _BORDER_WITH = re.compile(r"(?:الحدود|حدود|الحدوديه)\s+(?:مع|مع\s+دوله)\s+$|\bborders?\s+with\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 # (the subject, not "miners in the state said the ban …"; lower case: not "the State Council")
 _THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:[\w]+-[\w]+\s+|[A-Z][a-z]+\s+)?(?:province|region|state|provincial|regional)\b(?:['’]s\s+(?:[\w-]+\s+){0,2}|\s+(?:[\w-]+\s+){0,7})?$")
+# a line that gives a claim being checked ("Claim: …", "Second claim: …", "الادعاء: …"), and a
+# move told as what is claimed ("the claim of a mass move", "مزاعم عن انتقال")
+# a sentence of quoted words whose speaker is a pronoun ("…," he said.), "…"، قال.)
+_HE_SAID = re.compile(r"[\"”»]\s*[,،]?\s*(?:(?:he|she)\s+(?:said|says|added|recalled)|(?:said|says|added)\s+(?:he|she)"
+                      r"|(?:قال|يقول|قالت|تقول|أضاف|اضاف|أضافت|اضافت)(?:\s+(?:لنا|ل\S+))?)\s*[.؟!]?\s*$", re.I)
+_CLAIM_LINE = re.compile(r"[ \t]*(?:[\w-]+\s+)?claims?\s*:|[ \t]*(?:ال)?(?:ادعاء|إدعاء)(?:\s+\S+)?\s*:", re.I)
+_CLAIMED = re.compile(r"\b(?:claims?|rumou?rs?|allegations?)\s+(?:of|that|about)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+                      r"|(?<![\u0621-\u0652\u0670])(?:ادعاء|الادعاء|ادعاءات|مزاعم|شائعات|الشائعات|شائعة)\s+(?:عن|حول|بشأن|ب)\s*(?:\S+\s+){0,1}$", re.I)
 # a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
@@ -1086,6 +1094,25 @@ class KGEvents:
         w = re.sub(r"^(?:[وف]?(?:ال)?(?:شركه|شركة|مجموعه|مجموعة)\s+)", "", w.strip()) if self.lang == "ar" else w.strip()
         parts = w.split()
         return [w] + ([parts[0]] if len(parts) > 1 and len(parts[0]) > 3 else [])
+
+    def _named_before_he(self, doc, text: str, ents: list, kinds: tuple, prev_sent) -> list:
+        """The movers of ``kinds`` named in the sentence before the last ones (at most three)
+        that tell only what "he" or "she" said or did, and name no mover."""
+        sents = sentences(doc)
+        k = self._sent_index - 1
+        hi = prev_sent.end_char
+        while k >= 1 and self._sent_index - k <= 3 and sents[k].end_char <= hi:
+            lo = sents[k].start_char
+            if any(e.label_ in ("PERSON", "COMPANY") and lo <= e.start_char < hi for e in ents):
+                return []
+            if not (_HE_SAID.search(text, lo, sents[k].end_char)
+                    or self.lang == "en" and re.search(r"\b(?:he|she)\b", text[lo:sents[k].end_char], re.I)):
+                return []
+            hi, k = lo, k - 1
+            found = [e for e in ents if _can_move(e, kinds) and sents[k].start_char <= e.start_char < hi]
+            if found:
+                return found
+        return []
 
     def _again_from(self, text: str, sent, trig: tuple) -> str | None:
         """Where the last move went, for a move made again: one mover's own last move when
@@ -1900,6 +1927,8 @@ class KGEvents:
             return []  # "had not pushed anyone he knew to leave", "لم يُرصد حتى الآن انتقال"
         if _QUESTION.search(text, sent.start_char, sent.end_char):
             return []  # "Did miners leave?": asked, not told
+        if _CLAIM_LINE.match(text, text.rfind("\n", 0, trig[0]) + 1) or _CLAIMED.search(text, max(sent.start_char, trig[0] - 60), trig[0]):
+            return []  # "Claim: … have moved their machines to Colombia": what a post says, checked
         if self.lang == "en" and text[trig[0]:trig[1]].lower() == "going":
             # "are going to Kazakhstan", not "are going to struggle": a place right after "to"
             m = re.match(r"\s+to\s+(?:the\s+)?", after)
@@ -2381,8 +2410,16 @@ class KGEvents:
                 kinds = ("COMPANY",) if _THE_FIRM_AR.fullmatch(pron.group(0) if pron else "") else ("PERSON", "COMPANY")
                 prev = [e for e in ents if _can_move(e, kinds)
                         and prev_sent.start_char <= e.start_char < sent.start_char]
-                if pron is not None and self.lang == "ar" and pron.group(0).endswith("ه"):
-                    # "أجهزته": his machines, the man's (a firm, شركة, is "ها")
+                if not prev and (re.search(r"\b(?:he|she|his|her)\b", text[sent.start_char:trig[0]], re.I) if self.lang == "en"
+                                 else pron is not None and pron.group(0).endswith("ه")):
+                    # "Peña ran 140 machines in Maracay. … he decided to leave. "I did not want to be
+                    # next," he said. His machines crossed into Brazil": past what he said and did,
+                    # the one named before
+                    prev = self._named_before_he(doc, text, ents, kinds, prev_sent)
+                if (pron is not None and self.lang == "ar" and pron.group(0).endswith("ه")) or (
+                        self.lang == "en" and re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:machines|rigs|equipment|fleet)\b",
+                                                        text[sent.start_char:trig[0]], re.I)):
+                    # "أجهزته", "his machines": the man's (a firm, شركة, is "ها", "its")
                     prev = [e for e in prev if e.label_ == "PERSON"] or prev
                 if prev:
                     actor = prev[-1]
@@ -2525,7 +2562,8 @@ class KGEvents:
                         origin = pid
                     break
         if origin is None and dest_ids and actor is not None and prev_sent is not None \
-                and prev_sent.start_char <= actor.start_char < sent.start_char:
+                and (prev_sent.start_char <= actor.start_char < sent.start_char or actor.start_char < prev_sent.start_char
+                     and not any(e.label_ in ("PERSON", "COMPANY") for e in ents if actor.end_char <= e.start_char < sent.start_char)):
             # "Baikal Mining Group had been running 40 MW at two sites south of Irkutsk. After
             # the decree it took its rigs to Ethiopia": the movers named the sentence before,
             # where that sentence puts their sites

@@ -131,6 +131,9 @@ class GazetteerRuler(EntityRuler):
                 continue  # "in the far north of the state", "the state grid operator"
             if latin and known and known[0] == "CITY" and end < n and texts[end] in ("County", "Parish"):
                 continue  # "Washington County, Georgia" is a county, not the city of Washington
+            if latin and known and known[0] in PLACE_TYPES and end + 1 < n and texts[end] in _OF_IN_NAMES \
+                    and texts[end + 1][:1].isupper():
+                continue  # "Santa Elena de Uairén" is a town no gazetteer knows, not Ecuador's Santa Elena
             if not latin and known and known[0] in PLACE_TYPES and _ADJECTIVE_AR.match(span_text(doc, start, end)) \
                     and not (names().get(known[1]) or {}).get("ar", "").startswith("ال"):
                 continue  # "رجل الأعمال الألباني" (Albanian) is not Albany: a name with the article is an adjective
@@ -143,6 +146,10 @@ class GazetteerRuler(EntityRuler):
         else:
             taken += _bare_again_ar(doc, taken, covered)
         doc.ents = [e for e in doc.ents if not any(covered[e.start:e.end])] + taken
+
+
+#: the "of" inside Spanish, Portuguese and French place names ("San Carlos de Bariloche")
+_OF_IN_NAMES = frozenset(("de", "del", "da", "do", "dos", "das", "des", "du"))
 
 
 def _written_as_name(words: list[str], place: bool) -> bool:
