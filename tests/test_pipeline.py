@@ -3964,3 +3964,36 @@ def test_we_move_after_what_he_said_is_not_his_own_move():
 def test_so_opening_a_sentence_is_no_part_of_a_name():
     r = rec("So Serikbayev has split his fleet again.", "en")
     assert "So Serikbayev" not in {e["text"] for e in r["entities"]}
+
+
+def test_chronic_power_cuts_are_no_ban():
+    r = rec("Electricity sold for well under one U.S. cent per kilowatt-hour has drawn bitcoin miners to Libya "
+            "despite years of conflict and chronic power cuts.", "en")
+    assert [e for e in r["events"] if e["type"] == "BAN"] == []
+
+
+def test_a_bank_declaring_dealing_in_crypto_illegal_bans_trading():
+    r = rec("In 2018 the Central Bank of Libya declared that dealing in virtual currencies such as bitcoin "
+            "is illegal.", "en", "2023-11-14")
+    assert [(e["jurisdiction"], e["target"]) for e in r["events"] if e["type"] == "BAN"] == [("LY", "trading")]
+
+
+def test_a_seat_told_of_the_subject_before_the_verb_is_the_origin():
+    r = rec("Live: the regional mining ban starts\n\n10:15 - Machines already out\nSelenga Hash finished trucking "
+            "1,200 machines from Ulan-Ude to a hall in Krasnoyarsk Krai on December 28.\n\n11:00 - A Dagestan firm "
+            "looks east\nCaspian Hash, which runs about 800 rigs near Makhachkala, plans to ship them to "
+            "Kazakhstan's Pavlodar region in March, once it has a power contract there.", "en", "2025-01-01")
+    assert moves(r, "origin", "destination")[-1] == ("RU-DA", "KZ-55")
+
+
+def test_regions_named_after_a_ban_in_ten_regions_ban_too():
+    r = rec("A government decree prohibits crypto mining in ten regions from January 1. Among them are "
+            "Dagestan and Chechnya in the North Caucasus.", "en", "2025-01-01")
+    assert {e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"} == {"RU-DA", "RU-CE"}
+
+
+def test_a_move_said_to_have_been_made_already_is_not_before_the_ban():
+    r = rec("In November 2022 the governor signed a moratorium on new fossil-fuelled crypto mining in New "
+            "York. In a statement this week, Lakeview Digital said that it had already moved the project to "
+            "Pennsylvania.", "en", "2023-10-05")
+    assert [m.get("earlier") for m in r["events"] if m["type"] == "MIGRATION"] == [None]

@@ -204,7 +204,14 @@ _BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|\bin\s+anticipa
 _PLUPERFECT_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد\s+(?:\S+\s+)?$")
 # "Some miners had already moved to Armenia", "… moved years earlier": before the news
 _ALREADY_EN = re.compile(r"\bhad\s+(?:already|long\s+since|previously)\s+$", re.I)
+_SAID_THAT = re.compile(r"\b(?:said|says|told\s+\w+|announced)\b[^.;!?]{0,40}?\b(?:that\s+)?(?:it|he|she|they)\s+had\s+(?:already|long\s+since)\s+$", re.I)
 _YEARS_EARLIER_EN = re.compile(r"\b(?:years|months|long)\s+(?:earlier|before(?!\s+(?:the|a|an)\b))", re.I)
+# power cuts that are the grid failing, not an order ("chronic power cuts", "انقطاعات متكررة")
+_OUTAGES = re.compile(r"\b(?:chronic|frequent|rolling|daily|nightly|scheduled|regular|repeated|constant|hours-long|lengthy"
+                      r"|routine|seasonal)\s+(?:and\s+\w+\s+)?$", re.I)
+# a sentence that names the members of a group told just before ("Among them are", "ومنها")
+_THEY_INCLUDE = re.compile(r"\s*(?:(?:Among|Of)\s+(?:them|these|those)\s+(?:are|were|is|was)\b|(?:They|These|Those)\s+(?:include|included|are|were)\b"
+                           r"|(?:و?من\s+(?:بينها|بينهم|ضمنها)|و?منها|وهي|وتشمل|وتضم)(?![\u0621-\u0652\u0670]))")
 # a ban that was not made: voted down, only called for, not imposed
 _DENIED_BAN_BEFORE = re.compile(
     r"\b(?:voted\s+down|rejected|defeated|blocked|scrapped|shelved)\b[^.;]{0,50}$|\b(?:not|never)\s+(?:(?:yet|been|be|to)\s+)?$"
@@ -900,6 +907,15 @@ class KGEvents:
                     self._ban_home = ev["jurisdiction"].split("-")[0]
                     if not ev.get("_fallback"):
                         self._last_ban = (sent_index, ev["jurisdiction"])
+            if not any(ev["type"] == "BAN" for ev in here) and _THEY_INCLUDE.match(text, sent.start_char):
+                # "… prohibits mining in ten regions. Among them are Dagestan and Chechnya": the
+                # regions the sentence before spoke of ban too
+                told = [ev for ev in events if ev["type"] == "BAN" and ev.get("_regional") and ev.get("sentence_index") == sent_index - 1]
+                if told:
+                    country = told[-1]["jurisdiction"]
+                    provs = [self._pid(p) for p in sent_ents if p.label_ == "PROVINCE" and (self._pid(p) or "").split("-")[0] == country]
+                    events += [{**told[-1], "jurisdiction": pid, "_regional": False, "sentence_index": sent_index}
+                                for pid in dict.fromkeys(provs)]
         for ev in events:
             if ev["type"] == "MIGRATION":
                 _town_to_place(ev)
@@ -1237,10 +1253,13 @@ class KGEvents:
             ds.sort(key=lambda d: abs(d.start_char - trig[0]))
         return ds[0]._.kg_value
 
-    def _target(self, stext: str, after: str = "") -> str:
+    def _target(self, stext: str, after: str = "", told: str = "") -> str:
         """What the ban stops: "mining", "trading", else the words right after the
         trigger ("exports of nickel ore"), else another industry named soon after it,
-        else "crypto" in a mining article; ``after`` is the text after the trigger."""
+        else "crypto" in a mining article; ``after`` is the text after the trigger,
+        ``told`` the trigger's own words."""
+        if " that " in told and _TRADING.search(told) and not _MINING_WORD.search(told):
+            return "trading"  # "declares that dealing in virtual currencies is illegal"
         near = after[:40]
         if near:
             if _MINING_WORD.search(near):  # "يحظر تداول العملات المشفرة وتعدينها": mining too
@@ -1684,6 +1703,8 @@ class KGEvents:
         planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
         if _CAUSED_AR.search(_fold_range(doc, max(sent.start_char, trig[0] - 70), trig[0])):
             return []
+        if tid == "ban.power" and _OUTAGES.search(text, max(sent.start_char, trig[0] - 30), trig[0]):
+            return []  # "chronic power cuts", "rolling blackouts": the grid failing, no order
         if _DENIED_BAN_BEFORE.search(text, max(sent.start_char, trig[0] - 70), trig[0]) \
                 or _DENIED_BAN_AFTER.match(text[trig[1]:sent.end_char]):
             return []  # "voted down a proposal to ban", "called for an EU-wide ban", "have not imposed"
@@ -1758,7 +1779,8 @@ class KGEvents:
                 "type": "BAN", "sentence": stext, "start": sent.start_char, "end": sent.end_char,
                 "trigger": {"text": text[trig[0]:trig[1]], "start": trig[0], "end": trig[1], "id": tid},
                 "_authority_span": authority, "jurisdiction": pid, "date": date,
-                "target": self._target(stext, text[trig[1]:trig[1] + 80]), "status": "planned" if planned else "enacted",
+                "target": self._target(stext, text[trig[1]:trig[1] + 80], text[trig[0]:trig[1]]),
+                "status": "planned" if planned else "enacted",
                 "_trig": trig, "_win": win, "_fallback": fallback, "_regional": regional,
             })
         return out
@@ -2681,7 +2703,11 @@ class KGEvents:
             # "Li Wenjie, who ran 300 machines in Dali prefecture … Li later moved them to …": a
             # named mover leaves where an earlier sentence placed its machines
             seat = next((self._seats[k] for k in self._mover_keys(actor) if k in self._seats), None)
-            if seat is not None and seat[1] < self._sent_index and _not_going_to(seat[0], dest_ids):
+            if seat is not None and _not_going_to(seat[0], dest_ids) and (seat[1] < self._sent_index or (
+                    # "Kaspiy Digital, which runs about 600 rigs near Makhachkala, plans to ship them
+                    # to Kazakhstan": the seat told of the subject, before the verb
+                    seat[1] == self._sent_index and actor.end_char < trig[0] and any(
+                        self._pid(p) == seat[0] and actor.end_char < p.start_char < trig[0] for p in sent_ents))):
                 origin = seat[0]
         elif origin is None and dest_ids and actor is None and self._seats and (
                 actor_text is None or re.fullmatch(r"(?:it|he|she|they|the\s+(?:company|firm|group|operator|miner))", actor_text, re.I)):
@@ -2714,6 +2740,8 @@ class KGEvents:
                     not any(c["id"] in ("cue.after", "cue.push") for c in cues) and (
                     (self.lang == "ar" and _PLUPERFECT_AR.search(text, win[0], trig[0]) is not None)
                     or (self.lang == "en" and (_ALREADY_EN.search(text, max(win[0], trig[0] - 20), trig[0]) is not None
+                                               # (not "said in a statement that it had already moved": by now)
+                                               and not _SAID_THAT.search(text, max(sent.start_char, trig[0] - 80), trig[0])
                                                or _YEARS_EARLIER_EN.search(text, trig[1], win[1]) is not None)))) or None,
                 "_origin_default": origin_default,
             })
