@@ -3997,3 +3997,39 @@ def test_a_move_said_to_have_been_made_already_is_not_before_the_ban():
             "York. In a statement this week, Lakeview Digital said that it had already moved the project to "
             "Pennsylvania.", "en", "2023-10-05")
     assert [m.get("earlier") for m in r["events"] if m["type"] == "MIGRATION"] == [None]
+
+
+def test_the_end_of_a_season_a_ban_runs_until_is_not_its_date():
+    r = rec("قطعت السلطات القرغيزية الكهرباء عن مزارع تعدين العملات المشفرة في منطقة تشوي، في إجراء قالت "
+            "الوزارة إنه سيستمر حتى نهاية موسم التدفئة في مارس المقبل.", "ar", "2022-12-09")
+    assert [e["date"] for e in r["events"] if e["type"] == "BAN"] != ["2023-03"]
+
+
+def test_refusing_a_firms_request_to_renew_its_licence_is_a_ban_in_arabic():
+    r = rec("صوّت المجلس البلدي في مدينة بودو بمقاطعة نورلاند النرويجية على رفض طلب شركة «قطب هاش» تجديد "
+            "ترخيص مركز بياناتها للعملات المشفرة.", "ar", "2024-06-14")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["NO-18"]
+
+
+def test_what_a_measure_is_said_not_to_be_bans_nothing():
+    r = rec("■ السويد: ضريبة أعلى\n\nرفعت الحكومة السويدية ضريبة الكهرباء على مراكز البيانات الكبيرة. ويقول "
+            "المحلل يوهان بيرغ: «هذا ليس حظراً على أحد، لكنه يرفع الكلفة على المعدّنين».", "ar", "2024-06-14")
+    assert [e for e in r["events"] if e["type"] == "BAN"] == []
+
+
+def test_a_move_a_post_claims_or_the_text_calls_untrue_is_no_move():
+    assert moves(rec("انتشر منشور على مواقع التواصل يؤكد أن ليبيا حظرت التعدين، وأن المعدّنين هربوا بأجهزتهم "
+                     "إلى مالطا.", "ar", "2023-08-09"), "destination") == []
+    assert moves(rec("أما قصة الانتقال إلى مالطا فغير صحيحة.", "ar", "2023-08-09"), "destination") == []
+    assert moves(rec("A viral video claims that thousands of miners moved their rigs to Colombia.", "en"),
+                 "destination") == []
+
+
+def test_a_place_called_an_unlikely_destination_is_no_move():
+    assert moves(rec("أسعار الكهرباء في مالطا مرتفعة، ما يجعلها وجهة غير منطقية للتعدين.", "ar"), "destination") == []
+
+
+def test_one_mover_told_by_where_he_is_from_leaves_there_the_next_sentence():
+    r = rec("تحدثنا إلى معدّن من زليتن طلب عدم نشر اسمه. قال إنه نقل أجهزته أواخر عام 2021 إلى منزل مستأجر "
+            "في جرجيس بولاية مدنين التونسية.", "ar", "2023-08-09")
+    assert moves(r, "origin", "destination") == [("LY-MB", "TN-82")]

@@ -134,7 +134,10 @@ _SEAT_RUN = re.compile(r"\s*,\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:ran|runs|ru
                        r"(?:في|قرب|بالقرب\s+من|على\s+اطراف|على\s+أطراف|ضواحي)\s+", re.I)
 # another mover than the one told before: "A smaller operator said it had shipped", "معدّن آخر"
 _ANOTHER_MOVER = re.compile(r"\b(?:a|an|another|other|one|some|several|two|three)\s+(?:[\w-]+\s+)?(?:operators?|miners?|compan(?:y|ies)"
-                            r"|firms?|groups?|businessm[ae]n|investors?|owners?)\b|(?:آخر|آخرون|اخر|اخرون|أخرى|اخري|أخرى)(?:\s|$)", re.I)
+                            r"|firms?|groups?|businessm[ae]n|investors?|owners?)\b|(?:آخر|آخرون|اخر|اخرون|أخرى|اخري|أخرى)(?:\s|$)"
+                            # "his former partner", "فشريكه السابق", "صديقي": someone else close to the one told
+                            r"|\b(?:his|her|their|my)\s+(?:former\s+|business\s+|old\s+)?(?:partners?|friends?|brothers?|cousins?)\b"
+                            r"|(?<![\u0621-\u0652\u0670])[وف]?(?:شريك|صديق|شقيق)\S*", re.I)
 # what a mover owns, moved: "1,800 of its machines", "4,000 of them", "its fleet"
 _ITS_MACHINES = re.compile(r"\b(?:of\s+them\b|((?:its|his|her|the\s+company's|the\s+firm's)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:machines|rigs|fleet|miners|servers|equipment|containers|capacity|hardware)\b))", re.I)
@@ -248,6 +251,8 @@ _DENIED_BAN_BEFORE = re.compile(
     r"|\bbanks\s+(?:have\s+|had\s+)?$|(?<![\u0621-\u0652\u0670])(?:[وف]?(?:البنوك|المصارف))\s+$"
     # "جورجيا لا تفرض أي قيود": "لا" right before the verb
     r"|(?<![\u0621-\u0652\u0670])[وف]?لا\s+$"
+    # "هذا ليس حظراً على أحد", "this is not a ban on anyone": what the measure is not
+    r"|(?<![\u0621-\u0652\u0670])[وف]?(?:ليس|ليست)\s+(?:\S+\s+)?$|\b(?:is|was|are|were)\s+(?:not|no)\s+(?:a\s+|an\s+|any\s+)?$"
     # "من دون أن يحظر", "دون أن تحظر": without banning
     r"|(?<![\u0621-\u0652\u0670])(?:من\s+)?(?:دون|بدون)\s+(?:ان|أن)\s+$|\bwithout\s+$"
     # no ban in particular: "not driven by any ban", "long before any talk of a ban",
@@ -301,7 +306,16 @@ _HE_SAID = re.compile(r"[\"”»]\s*[,،]?\s*(?:(?:he|she)\s+(?:said|says|added|
                       r"|(?:قال|يقول|قالت|تقول|أضاف|اضاف|أضافت|اضافت)(?:\s+(?:لنا|ل\S+))?)\s*[.؟!]?\s*$", re.I)
 _CLAIM_LINE = re.compile(r"[ \t]*(?:[\w-]+\s+)?claims?\s*:|[ \t]*(?:ال)?(?:ادعاء|إدعاء)(?:\s+\S+)?\s*:", re.I)
 _CLAIMED = re.compile(r"\b(?:claims?|rumou?rs?|allegations?)\s+(?:of|that|about)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+                      # "a post … claims that …", "منشور … يؤكد أن …، وأن المعدنين هربوا"
+                      r"|\b(?:post|video|tweet|message|clip)s?\b[^.;!?]{0,120}\b(?:claims?|claimed|says|said|alleges?|alleged)\s+(?:that\s+)?"
+                      r"[^.;!?]{0,160}$|(?<![\u0621-\u0652\u0670])(?:منشور|فيديو|مقطع|تغريدة|رسالة)[^.؛!؟]{0,120}"
+                      r"(?:يؤكد|يزعم|يدعي|تزعم|تدعي|تؤكد|يقول|تقول|زعم|ادعى)\s+(?:أن|ان)[^.؛!؟]{0,160}$"
                       r"|(?<![\u0621-\u0652\u0670])(?:ادعاء|الادعاء|ادعاءات|مزاعم|شائعات|الشائعات|شائعة)\s+(?:عن|حول|بشأن|ب)\s*(?:\S+\s+){0,1}$", re.I)
+# … and a move the sentence itself calls untrue ("أما قصة الانتقال إلى مالطا فغير صحيحة",
+# "the story of a move to Colombia is false")
+_UNTRUE_AFTER = re.compile(r"\b(?:is|was|are|were|proved|proves)\s+(?:\w+\s+)?(?:false|untrue|unfounded|baseless|fabricated)\b"
+                           r"|(?<![\u0621-\u0652\u0670])[وف]?(?:غير\s+صحيح|غير\s+صحيحة|غير\s+دقيقة|لا\s+أساس\s+لها|لا\s+اساس\s+لها"
+                           r"|لا\s+أساس\s+له|لا\s+اساس\s+له|كاذبة|مفبركة)(?![\u0621-\u0652\u0670])", re.I)
 # a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
@@ -677,6 +691,9 @@ _LISTED = re.compile(r"(?:,|،|\band|\s[وو]|^و)\s*(?:(?:parts|some)\s+of\s+|�
 _BARRED = re.compile(r"\b(?:bar|bars|barred|barring|prohibits?|prohibited|prevents?|prevented|stops?|stopped)\s+(?:[\w-]+\s+){0,4}from\s+$|(?:يمنع|تمنع|منع|يحظر|تحظر)\s+(?:\S+\s+){0,4}من\s+$", re.I)
 _WHO_BEFORE = re.compile(r"(?:\b(?:who|that|which)|(?<![\u0621-\u0652\u0670])(?:الذين|اللذين|التي|الذي))\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 _DEADLINE = re.compile(r"(?:\bby|\bbefore|(?<![\u0621-\u0652\u0670])(?:بحلول|قبل))\s+(?:the\s+)?$", re.I)
+# "until the end of the heating season in March", "حتى نهاية موسم التدفئة في مارس"
+_UNTIL_END = re.compile(r"\b(?:until|till|through)\s+the\s+end\s+of\s+(?:[\w-]+\s+){0,4}?(?:in\s+)?$"
+                        r"|(?<![\u0621-\u0652\u0670])(?:حتى|حتي|لغاية)\s+(?:نهاية|نهايه)\s+(?:\S+\s+){0,4}?(?:في\s+)?$", re.I)
 _UNTIL = re.compile(r"(?:^|\b|\s)(?:until|till|through|thru|حتي|حتى|لغايه|الي غايه)\s*$|^(?:until|till|حتي|حتى)\s", re.I)
 _TRADING = re.compile(r"تداول|التعامل|المعاملات|البورصات|منصات التداول|trading|transactions|exchanges|payments?|dealing|handling", re.I)
 
@@ -742,7 +759,7 @@ class KGEvents:
             lo_i = bisect_left(ent_starts, sent.start_char)
             hi_i = bisect_left(ent_starts, sent.end_char)
             sent_ents = [e for e in ents_by_start[lo_i:hi_i] if e.end_char <= sent.end_char]
-            self._note_seats(text, sent_ents, sent_index)
+            self._note_seats(text, sent_ents, sent_index, sent)
             new_evs: list[dict] = []
             # "نقلوا، تحسباً للحظر، نحو ألف جهاز إلى أرمينيا", "in anticipation of a ban": a ban
             # told as what is feared splits no move's clause and is no ban
@@ -1079,8 +1096,15 @@ class KGEvents:
         """Where the last move with a destination went."""
         return self._last_move[0] if self._last_move else None
 
-    def _note_seats(self, text: str, sent_ents: list, sent_index: int) -> None:
-        """Remember where the named movers of a sentence run their machines (see ``_seats``)."""
+    def _note_seats(self, text: str, sent_ents: list, sent_index: int, sent=None) -> None:
+        """Remember where the named movers of a sentence run their machines (see ``_seats``),
+        and where one mover told by what it is comes from ("تحدثنا إلى معدّن من زليتن")."""
+        if sent is not None:
+            for m in _ONE_MOVER[self.lang].finditer(text, sent.start_char, sent.end_char):
+                inner = [p for p in sent_ents if p.label_ in ("COUNTRY", "PROVINCE", "CITY") and self._pid(p)
+                         and m.start(1) <= p.start_char and p.end_char <= m.end(1)]
+                if inner:
+                    self._seats.setdefault("one:" + m.group(1).strip(), (self._pid(inner[-1]), sent_index))
         movers = [e for e in sent_ents if e.label_ in ("COMPANY", "PERSON")]
         if not movers:
             return
@@ -1737,7 +1761,8 @@ class KGEvents:
             return []  # "it had no plans to restrict mining", "لا توجد خطط لحظر"
         # "from January 1 until March 2031": the date a ban ends is its date only when no other is told
         until = [e for e in sent_ents if e.label_ == "DATE" and (
-            _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char)))
+            _UNTIL.search(self._before(doc, e, 16)) or _UNTIL.match(_fold_range(doc, e.start_char, e.end_char))
+            or _UNTIL_END.search(self._before(doc, e, 50)))
             # ("ran machines there until August, when the agency froze licences": the date of the when)
             and not _UNTIL_WHEN.match(text, e.end_char)]
         dated = [e for e in sent_ents if e not in until] if until else sent_ents
@@ -1949,7 +1974,11 @@ class KGEvents:
             return []  # "had not pushed anyone he knew to leave", "لم يُرصد حتى الآن انتقال"
         if _QUESTION.search(text, sent.start_char, sent.end_char):
             return []  # "Did miners leave?": asked, not told
-        if _CLAIM_LINE.match(text, text.rfind("\n", 0, trig[0]) + 1) or _CLAIMED.search(text, max(sent.start_char, trig[0] - 60), trig[0]):
+        if tid == "mig.destination" and (re.match(r"\s*(?:غير|ليست)\s", text[trig[1]:trig[1] + 8]) or re.search(
+                r"\b(?:unlikely|unattractive|illogical|implausible|improbable|poor|odd)\s+$", text[max(0, trig[0] - 16):trig[0]], re.I)):
+            return []  # "ما يجعلها وجهة غير منطقية للتعدين", "an unlikely destination": what a place is not
+        if _CLAIM_LINE.match(text, text.rfind("\n", 0, trig[0]) + 1) or _CLAIMED.search(text, sent.start_char, trig[0]) \
+                or _UNTRUE_AFTER.search(text, trig[1], sent.end_char):
             return []  # "Claim: … have moved their machines to Colombia": what a post says, checked
         if self.lang == "en" and text[trig[0]:trig[1]].lower() == "going":
             # "are going to Kazakhstan", not "are going to struggle": a place right after "to"
