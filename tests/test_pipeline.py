@@ -4033,3 +4033,22 @@ def test_one_mover_told_by_where_he_is_from_leaves_there_the_next_sentence():
     r = rec("تحدثنا إلى معدّن من زليتن طلب عدم نشر اسمه. قال إنه نقل أجهزته أواخر عام 2021 إلى منزل مستأجر "
             "في جرجيس بولاية مدنين التونسية.", "ar", "2023-08-09")
     assert moves(r, "origin", "destination") == [("LY-MB", "TN-82")]
+
+
+def test_an_arabic_firm_name_ending_with_a_firms_word_after_its_head():
+    r = rec("أعلنت شركة نهر الذهب ديجيتال، المتخصصة في استضافة الأجهزة، نقل 3 ميغاواط إلى الأرجنتين.", "ar")
+    assert ("COMPANY", "نهر الذهب ديجيتال") in {(e["type"], e["text"]) for e in r["entities"]}
+    r = rec("قالت شركة صغيرة إنها ستنقل أجهزتها.", "ar")
+    assert [e for e in r["entities"] if e["type"] == "COMPANY"] == []
+
+
+def test_from_a_site_in_an_unknown_town_in_its_province_is_the_origin():
+    r = rec("أعلنت الشركة نقل 5 ميغاواط من موقعها في سانتا ريتا بمقاطعة ألتو بارانا إلى ولاية بارانا البرازيلية.", "ar")
+    assert moves(r, "origin", "destination") == [("PY-10", "BR-PR")]
+
+
+def test_a_national_body_cutting_power_in_the_province_bans_in_that_province():
+    r = rec("أسونسيون، باراغواي - نقلت الشركة 5 ميغاواط من مقاطعة ألتو بارانا إلى ولاية بارانا البرازيلية.\n\n"
+            "وتأتي الخطوة بعد حملة نفذتها الإدارة الوطنية للكهرباء (ANDE) منذ مطلع العام، قُطع خلالها التيار عن عشرات "
+            "مزارع التعدين غير القانونية في المقاطعة.", "ar", "2024-06-18")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["PY-10"]

@@ -135,6 +135,10 @@ _AR_PLACE_KINDS = {normalize_ar(w) for w in ("ولاية", "مقاطعة", "إق
 #: "يدعى X", "ويدعى X", "اسمه X": the name follows
 _AR_NAMED = ("يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي", "ويدعي", "وتدعي", "ويلقب", "واسمه", "يسمي", "ويسمي")
 _AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | set(_AR_NAMED)
+# the last word of many firms' names written in Arabic letters ("غواراني هاش", "سيلينغا ديجيتال")
+_AR_FIRM_WORDS = {normalize_ar(w) for w in (
+    "هاش", "ديجيتال", "كومبيوت", "كمبيوت", "ماينينغ", "ماينينج", "بلوك", "بلوكس", "داتا", "تك", "تكنولوجيز",
+    "لابس", "باور", "هوستينغ", "كابيتال", "سيستمز", "للحوسبة", "للتعدين", "ميننغ")}
 # words that give the name of what was told just before ("شركة … باسم", "اسمها", "تدعى")
 _AR_NAMING = {normalize_ar(w) for w in ("باسم", "اسمها", "اسمه", "تدعى", "يدعى", "تسمى", "يسمى")}
 # the endings no name has: the tanween of an adverb or object ("ضاحكاً", "مستودعاً"), and a
@@ -468,7 +472,12 @@ class KGEntities:
                     continue  # "مركز استضافة", "موقع ثانٍ": a site, unnamed
                 sp = Span(doc, start, body[1], label=label)
                 if label == "COMPANY" and not body[2] and not doc[body[0]].text[:1].isascii():
-                    continue
+                    # "شركة غواراني هاش، المتخصصة …": a name that ends with a firm's word ("هاش",
+                    # "ديجيتال", "كومبيوت"), else no name ("شركة الكهرباء", "شركة صغيرة")
+                    ends = [k for k in range(body[0] + 1, body[1]) if norms[k] in _AR_FIRM_WORDS]
+                    if not ends:
+                        continue
+                    sp = Span(doc, start, ends[-1] + 1, label=label)
                 if body[2]:
                     # شركة "مانيتوبا هايدرو": a quoted name is one name, whatever place it holds
                     doc.user_data.setdefault("kg_quoted", set()).add((sp.start, sp.end))

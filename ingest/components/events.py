@@ -381,6 +381,10 @@ _SITE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,1}(?:sites?|facilit(?:y|ies)|farms?|p
 _OWNED_BY = re.compile(r"['’]s\s+(?:(?!(?:ban|bans|crackdown|order|orders|decision|move|law|rules?|government)\b)[\w-]+\s+)?")
 _PRONOUN = re.compile(r"(?<![\u0621-\u0652\u0670])(?:انه|أنه|إنه|انها|أنها|إنها|وهو|وهي|نحن|انهم|أنهم|الشركة|الشركه)(?![\u0621-\u0652\u0670])|\b(?:he|she|they|it|the\s+company|the\s+firm|we)\b", re.I)
 # "أجزاء من X" (parts of X) is no origin
+# "من موقعها في هيرناندارياس" before "بمقاطعة ألتو بارانا": from a site in a town, in its province
+_FROM_SITE_TOWN_AR = re.compile(r"(?:^|\s)من\s+(?:منشات|مواقع|مزارع|منشاه|موقع|مزرعه|مستودع|مستودعات|مخزن)(?:ها|هم|ه|ت|تها|ته|تهم)?"
+                                r"\s+(?:في|ب)\s*\S+(?:\s+\S+)?\s+$")
+_IN_KIND_AR = re.compile(r"ب(?:مقاطع|محافظ|ولاي|إقليم|اقليم|منطق)")
 _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
                              + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*"
                              # "من منشآتها في الولايات المتحدة": from its sites there
@@ -591,7 +595,10 @@ _HEADING_LEAD = re.compile(r"[ \t]*(?:[\d\u0660-\u0669]+\s*[-.)–]\s*|[-•*–
 _HEADING_END = re.compile(r"\s*(?::|\.(?=\s)|\s[—–-]\s)")
 _HEADING_END_BARE = re.compile(r"(?::|\.(?=\s))")
 _LEGISLATURE_EN = re.compile(r"\b(?:Senate|Congress|[Pp]arliament|[Ll]egislature|lawmakers|legislators|Duma|National\s+Assembly|Chamber\s+of\s+Deputies)\b")
-_IN_THE_REGION = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:region|province|state|republic|territory)\b(?!\s+of\b)", re.I)
+_IN_THE_REGION = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:region|province|state|republic|territory)\b(?!\s+of\b)"
+                            # "قُطع التيار عن مزارع في المقاطعة": the province told before
+                            r"|(?<![\u0621-\u0652\u0670])(?:في|ب)\s*(?:المقاطعة|المقاطعه|الولاية|الولايه|المحافظة|المحافظه|الإقليم|الاقليم)"
+                            r"(?![\u0621-\u0652\u0670])(?!\s+(?:من|في|ال\S*ية|ال\S*يه)\b)", re.I)
 _APPLIES_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?|expand(?:s|ed)?|widen(?:s|ed)?|limited|restricted|confined)\s+"
                          r"(?:(?:it|the\s+ban|the\s+measure)\s+)?to\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$"
                          r"|(?<![\u0621-\u0652\u0670])(?:ينطبق|يطبق|تطبق|يسري|يشمل|تشمل|امتد|يمتد|توسع|وسع|وسعت)\s+(?:\S+\s+){0,2}(?:علي|الي|ل)\s*$")
@@ -1253,6 +1260,8 @@ class KGEvents:
         if self.lang == "en" and (self._unknown_town(_FROM_TOWN_BEFORE, e, 64) or self._placed_off(_FROM_TOWN_OFF, e)
                                   or self._unknown_town(_FROM_TOWN_IN, e, 48)):
             return True  # "from Hardin, Montana, to Texas": a town no gazetteer knows, in its state
+        if self.lang == "ar" and _IN_KIND_AR.match(e.text) and _FROM_SITE_TOWN_AR.search(b):
+            return True  # "من موقعها في هيرناندارياس بمقاطعة ألتو بارانا": a town no gazetteer knows, in its province
         machines_in, then_to = _MACHINES_IN[self.lang]
         if machines_in.search(b) and then_to.match(self._text, e.end_char):
             return True  # "its last 700 machines in Medicine Hat to …", "أجهزتها المتبقية في … إلى"
@@ -1684,12 +1693,17 @@ class KGEvents:
             the = _THE_TOWN.search(text, lo, trig[0])
             if the:
                 ids = [_province_of(self._pid(q)) for q in self._told_before(self._towns, the.start())[-1:]]
-            # "Inner Mongolia's commission announced that all mining in the region had to shut
-            # down": the province named before "the region" (told with the ban, not before it:
-            # "Miners in the state said the ban in China …")
-            the = _IN_THE_REGION.search(text, trig[0], hi)
-            if not ids and the:
-                ids = [self._pid(q) for q in self._told_before(self._provinces, the.start())[-1:]]
+        # "Inner Mongolia's commission announced that all mining in the region had to shut
+        # down": the province named before "the region" (told with the ban, not before it:
+        # "Miners in the state said the ban in China …"), also when the body that acts is the
+        # country's ("قطعت ANDE التيار عن مزارع في المقاطعة")
+        the = _IN_THE_REGION.search(text, trig[0], hi) if not ids or self.lang == "ar" else None
+        home = (ids[0] if ids else doc._.salient_place or "").split("-")[0]
+        told = [self._pid(q) for q in self._told_before(self._provinces, the.start())
+                if self.lang == "en" or (self._pid(q) or "").split("-")[0] == home][-1:] if the else []
+        if told and (not ids or authority is not None and authority.label_ != "CITY"
+                     and all(i != told[0] and contains(i, told[0]) for i in ids)):
+            ids = told
         if tid == "ban.enforce":
             # a raid or seizure is the ban of the place told, as precisely as told: "Police in
             # Sarawak raided" (MY-13), "ضبطت … في محافظة الجيزة" (EG-GZ), a town's province;
