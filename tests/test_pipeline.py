@@ -4052,3 +4052,16 @@ def test_a_national_body_cutting_power_in_the_province_bans_in_that_province():
             "وتأتي الخطوة بعد حملة نفذتها الإدارة الوطنية للكهرباء (ANDE) منذ مطلع العام، قُطع خلالها التيار عن عشرات "
             "مزارع التعدين غير القانونية في المقاطعة.", "ar", "2024-06-18")
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["PY-10"]
+
+
+def test_weeks_after_the_cut_told_before_is_a_time_inside_the_move():
+    r = rec("قطعت مديرية توزيع كهرباء ذي قار التيار عن مزرعة تعدين في آذار. ونقل المالك الأجهزة المتبقية، بعد نحو "
+            "أسبوعين من قطع التيار، إلى مستودع مستأجر في مدينة البصرة.", "ar", "2023-08-20")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["IQ-DQ"]
+    assert moves(r, "destination") == [("IQ-BA",)]
+
+
+def test_a_ban_in_every_province_is_the_countrys():
+    r = rec("نظرت محكمة في محافظة ذي قار في قضية مزرعة تعدين. وكانت وزارة الكهرباء قد أصدرت في شباط قراراً يقضي "
+            "بقطع التيار عن مزارع تعدين العملات الرقمية غير المرخصة في المحافظات كافة.", "ar", "2023-08-20")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["IQ"]

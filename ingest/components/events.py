@@ -385,6 +385,10 @@ _PRONOUN = re.compile(r"(?<![\u0621-\u0652\u0670])(?:انه|أنه|إنه|انه
 _FROM_SITE_TOWN_AR = re.compile(r"(?:^|\s)من\s+(?:منشات|مواقع|مزارع|منشاه|موقع|مزرعه|مستودع|مستودعات|مخزن)(?:ها|هم|ه|ت|تها|ته|تهم)?"
                                 r"\s+(?:في|ب)\s*\S+(?:\s+\S+)?\s+$")
 _IN_KIND_AR = re.compile(r"ب(?:مقاطع|محافظ|ولاي|إقليم|اقليم|منطق)")
+# "بعد نحو أسبوعين من" before a ban's words: a time after the ban told before
+_WEEKS_AFTER_AR = re.compile(r"(?<![\u0621-\u0652\u0670])(?:بعد|عقب)\s+(?:نحو\s+|قرابة\s+|حوالي\s+)?(?:\S+\s+)?"
+                             r"(?:يوم|يومين|أيام|ايام|أسبوع|اسبوع|أسبوعين|اسبوعين|أسابيع|اسابيع|شهر|شهرين|أشهر|اشهر|ساعات)"
+                             r"(?:\s+(?:قليلة|قليله|فقط))?\s+من\s+$")
 _ORIG_BEFORE_AR = re.compile(r"(?<!اجزاء)(?<!جزء)(?<!بعض)(?:^|\s)(?:(?:من|خارج|مغادره)\s*" + _KIND_AR
                              + r"|[وف]?(?:غادر|غادرت|غادروا|يغادر|يغادرون|تغادر)(?:\s+\S+){0,2}\s*"
                              # "من منشآتها في الولايات المتحدة": from its sites there
@@ -771,6 +775,11 @@ class KGEvents:
             # "نقلوا، تحسباً للحظر، نحو ألف جهاز إلى أرمينيا", "in anticipation of a ban": a ban
             # told as what is feared splits no move's clause and is no ban
             hits = [h for h in hits if not (h[0] == "BAN" and _ANTICIPATED.search(text, max(0, h[2] - 24), h[2]))]
+            if self._ban_home and self.lang == "ar":
+                # "نقل الأجهزة، بعد نحو أسبوعين من قطع التيار، إلى أربيل": weeks after the cut told
+                # before, a time inside the move's clause, no ban of its own
+                hits = [h for h in hits if not (h[0] == "BAN" and _WEEKS_AFTER_AR.search(text, max(0, h[2] - 40), h[2])
+                                                and re.match(r"\s*[،,]", text[h[3]:h[3] + 3]))]
             core = self._core_triggers(hits, [e.start_char for e in sent_ents if e.label_ in PLACES])
             for k, (label, tid, s, e) in enumerate(core):
                 start = core[k - 1][3] if k > 0 else sent.start_char
@@ -1674,7 +1683,10 @@ class KGEvents:
             ids = [pid] if pid else []
         if not ids and doc._.salient_place and (
                 authority is not None and re.search(r"(?:في|داخل) البلاد|\bin\s+the\s+country\b", text[lo:hi])
-                or re.search(r"\b(?:across|throughout)\s+the\s+country\b|\bnationwide\b|(?:في|عبر) (?:جميع|كل|انحاء) (?:انحاء )?البلاد", text[lo:hi])):
+                or re.search(r"\b(?:across|throughout)\s+the\s+country\b|\bnationwide\b|(?:في|عبر) (?:جميع|كل|انحاء) (?:انحاء )?البلاد"
+                             # "في المحافظات كافة", "in all provinces": every province is the country
+                             r"|(?:في|عبر) (?:جميع |كل |كافة |كافه )?(?:المحافظات|الولايات|المقاطعات)(?: كافة| كافه| جميعها| كلها)?(?![\u0621-\u0652\u0670])"
+                             r"|\bin\s+(?:all|every)\s+(?:the\s+|its\s+)?(?:provinces?|regions?|governorates?|states?)\b", text[lo:hi])):
             ids = [doc._.salient_place.split("-")[0]]  # "حظر التعدين في البلاد": the article's country
             last = self._last_ban
             if last and self._sent_index - last[0] <= 3:
