@@ -4065,3 +4065,8 @@ def test_a_ban_in_every_province_is_the_countrys():
     r = rec("نظرت محكمة في محافظة ذي قار في قضية مزرعة تعدين. وكانت وزارة الكهرباء قد أصدرت في شباط قراراً يقضي "
             "بقطع التيار عن مزارع تعدين العملات الرقمية غير المرخصة في المحافظات كافة.", "ar", "2023-08-20")
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["IQ"]
+
+
+def test_an_arabic_name_told_with_what_he_is_is_a_person():
+    r = rec("ميلان يوفانوفيتش، وهو معدّن من ليبوسافيتش، قال إنه نقل أجهزته إلى صربيا قبل وصول الشرطة.", "ar", "2022-01-12")
+    assert moves(r, "who", "destination") == [("ميلان يوفانوفيتش", "RS")]

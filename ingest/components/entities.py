@@ -135,6 +135,9 @@ _AR_PLACE_KINDS = {normalize_ar(w) for w in ("ولاية", "مقاطعة", "إق
 #: "يدعى X", "ويدعى X", "اسمه X": the name follows
 _AR_NAMED = ("يلقب", "يدعي", "اسمه", "الملقب", "الملقبه", "تدعي", "ويدعي", "وتدعي", "ويلقب", "واسمه", "يسمي", "ويسمي")
 _AR_PERSON_CUES = set(_AR_SAY) | set(_AR_TITLES) | set(_AR_NAMED)
+# what a person told by name is, in an apposition ("، وهو معدّن من …")
+_AR_WHO_IS = {normalize_ar(w) for w in ("معدن", "معدّن", "معدنة", "مهندس", "مهندسة", "مستثمر", "مستثمرة", "رجل", "سيدة",
+                                        "تاجر", "مالك", "صاحب", "شريك", "مؤسس", "مدير")}
 # the last word of many firms' names written in Arabic letters ("غواراني هاش", "سيلينغا ديجيتال")
 _AR_FIRM_WORDS = {normalize_ar(w) for w in (
     "هاش", "ديجيتال", "كومبيوت", "كمبيوت", "ماينينغ", "ماينينج", "بلوك", "بلوكس", "داتا", "تك", "تكنولوجيز",
@@ -548,11 +551,16 @@ class KGEntities:
                         nm[1] < len(doc) and (puncts[nm[1]] or norms[nm[1]] in ("ان", "انه", "انها", "بان")))):
                     # "يدعى رستم نظروف"; one name where its phrase ends ("يدعى سفيان إنه …")
                     out.append(Span(doc, nm[0], nm[1], label="PERSON"))
-        # a name told with its age: "أرمان جاكيبوف، 34 عاماً، مهندس …"
+        # a name told with its age or what it is: "أرمان جاكيبوف، 34 عاماً، مهندس …", "نيناد
+        # ستويكوفيتش، وهو معدّن من زوبين بوتوك، قال …"
         for i, n in enumerate(norms):
-            if n not in ("عاما", "سنه") or i < 4 or texts[i - 2] not in ("،", ",") or not doc[i - 1].like_num:
+            if n in ("وهو", "وهي") and i >= 3 and texts[i - 1] in ("،", ",") and i + 1 < len(doc) \
+                    and norms[i + 1] in _AR_WHO_IS:
+                k = i - 1
+            elif n not in ("عاما", "سنه") or i < 4 or texts[i - 2] not in ("،", ",") or not doc[i - 1].like_num:
                 continue
-            k = i - 2
+            else:
+                k = i - 2
             st = k
             while st > 0 and k - st < 3 and self._name_like_i(doc, st - 1):
                 st -= 1
