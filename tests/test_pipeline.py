@@ -4070,3 +4070,30 @@ def test_a_ban_in_every_province_is_the_countrys():
 def test_an_arabic_name_told_with_what_he_is_is_a_person():
     r = rec("ميلان يوفانوفيتش، وهو معدّن من ليبوسافيتش، قال إنه نقل أجهزته إلى صربيا قبل وصول الشرطة.", "ar", "2022-01-12")
     assert moves(r, "who", "destination") == [("ميلان يوفانوفيتش", "RS")]
+
+
+def test_a_bulleted_town_heading_with_its_county_in_brackets_is_where_the_item_goes():
+    r = rec("Who came, and where\n\n- Rockdale (Milam County): Baishui Hash moved 6,000 machines from Sichuan after "
+            "the June order.", "en", "2021-09-14")
+    assert moves(r, "origin", "destination") == [("CN-SC", "US-TX")]
+
+
+def test_bringing_machines_over_from_a_place_is_a_move():
+    r = rec("- Corsicana: Hetao Blockworks plans to bring its machines over from Inner Mongolia early next year.",
+            "en", "2021-09-14")
+    assert moves(r, "origin", "destination") == [("CN-NM", "US-TX")]
+
+
+def test_not_every_mover_came_from_there_tells_no_move():
+    r = rec("Not every mining operator in Windhoek came from Angola.", "en", "2024-08-22")
+    assert moves(r, "destination") == []
+
+
+def test_two_movers_to_one_place_in_the_body_keep_their_own_origins():
+    r = rec("Miners leave Angola\nLUANDA, Aug 22 - Angola's parliament banned crypto mining in April, and police "
+            "raided farms in Luanda this week.\n\nSeveral operators moved machines by road to Namibia in June, "
+            "renting space around Windhoek.\n\nIt was a busy year for the city. Its hosting halls filled up. Prices "
+            "rose.\n\nDesert Hash relocated from Johannesburg to Windhoek in 2021 to escape rolling blackouts.",
+            "en", "2024-08-22")
+    to_windhoek = [(who, origin) for who, origin, dest in moves(r, "who", "origin", "destination") if dest == "NA-KH"]
+    assert ("Several operators", None) in to_windhoek and ("Desert Hash", "ZA-GP") in to_windhoek

@@ -89,6 +89,8 @@ _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|h
                          r"|plan|plans|planning|intend|intends|want|wants|expect|expects|going)\s+){0,3}$"
                          r"|\bno\s+(?:(?:immediate|current|concrete|firm|such)\s+)?(?:plans?|intentions?|desire|interest|reason|need)\s+(?:to|of|in)\s+$"
                          r"|\b(?:rather\s+than|instead\s+of)\s+$|\bden(?:y|ies|ied)\b[^.;]{0,50}$"
+                         # "Not every newcomer was fleeing Beijing": some were not, none told
+                         r"|\bnot\s+(?:every|all)\b[^.;,]{0,40}$"
                          # "pushed nobody to leave", "did not force anyone to move"
                          r"|\b(?:push|pushed|force|forced|drive|drove|driven|prompt|prompted|lead|led)\s+(?:nobody|no\s+one|no-one|anyone|anybody)\s+to\s+$"
                          r"|\b(?:rul(?:e|es|ed|ing)\s+out|reject(?:s|ed|ing)?(?:\s+the\s+idea\s+of)?)\s+$"
@@ -596,8 +598,9 @@ _THE_TOWN = re.compile(r"\bthe\s+(?:city|town|village|municipality|borough|towns
 _LEFT_THE_PROVINCE = re.compile(r"(?:left|leav(?:e|es|ing)|fled|flee(?:s|ing)?)\s+the\s+(?:state|province|region|republic)\b", re.I)
 # a paragraph's heading: "٣- ", "1. ", "- ", "• " before a place, then ":" or "." or a dash
 _HEADING_LEAD = re.compile(r"[ \t]*(?:[\d\u0660-\u0669]+\s*[-.)–]\s*|[-•*–]\s+)")
-_HEADING_END = re.compile(r"\s*(?::|\.(?=\s)|\s[—–-]\s)")
-_HEADING_END_BARE = re.compile(r"(?::|\.(?=\s))")
+# (a county or district in brackets may follow the place: "- Rockdale (Milam County): …")
+_HEADING_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?::|\.(?=\s)|\s[—–-]\s)")
+_HEADING_END_BARE = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?::|\.(?=\s))")
 _LEGISLATURE_EN = re.compile(r"\b(?:Senate|Congress|[Pp]arliament|[Ll]egislature|lawmakers|legislators|Duma|National\s+Assembly|Chamber\s+of\s+Deputies)\b")
 _IN_THE_REGION = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:region|province|state|republic|territory)\b(?!\s+of\b)"
                             # "قُطع التيار عن مزارع في المقاطعة": the province told before
@@ -2898,6 +2901,13 @@ def _coarse_moves_told_again(events: list[dict], text: str, lang: str = "en") ->
     return [ev for ev in events if id(ev) not in drop]
 
 
+def _mover_words(ev: dict) -> str | None:
+    """The words a move's mover is told by (a named one's, else a group's), folded."""
+    sp = ev.get("_actor_span")
+    words = sp.text if sp is not None else ev.get("actor_text")
+    return words.strip().lower() if words else None
+
+
 def _named_mover(ev: dict) -> bool:
     """Whether a move's mover is named (a company, a person), not a group ("operators")."""
     sp = ev.get("_actor_span")
@@ -2970,6 +2980,12 @@ def _dedupe_events(events: list[dict]) -> list[dict]:
                          and bool(m.get("other_cause")) == bool(ev.get("other_cause"))
                          and (m.get("_actor_span") is None or ev.get("_actor_span") is None
                               or m["_actor_span"].text == ev["_actor_span"].text)
+                         # ("Several operators moved machines to Namibia" and, paragraphs on, "Desert
+                         # Hash relocated from Johannesburg" to Windhoek: two movers in the body, the
+                         # one's origin not the other's)
+                         and not (_mover_words(m) and _mover_words(ev) and _mover_words(m) != _mover_words(ev)
+                                  and bool(m.get("origin")) != bool(ev.get("origin"))
+                                  and min(m.get("sentence_index") or 0, ev.get("sentence_index") or 0) > 0)
                          and m.get("status") == ev.get("status")), None)
             if same is not None:
                 # the same move told twice (a title and its paragraph): one event, both mentions
