@@ -307,6 +307,15 @@ def link_record(record: dict) -> list[dict]:
             left = _province_left(mig, bans, record.get("entities", [])) if there is None else None
             if there is not None:
                 mig["origin"], mig["origin_inferred"] = there, True
+                # (a ban chosen for the country taken at first must hold where the move now
+                # leaves: "Chinese operators arrived in Karaganda … In February I drove 220
+                # machines to Bratsk" leaves Karaganda, not China; Kazakhstan's ban, then)
+                kept = [c for c in chosen if contains(c[0].get("jurisdiction"), there)]
+                if len(kept) < len(chosen):
+                    inside = [b for b in ok if contains(b.get("jurisdiction"), there) and b.get("target") != "trading"
+                              and (near(b) or _dated_sequence(b, mig))]
+                    best = max(inside, key=lambda b: (_depth(b["jurisdiction"]), b.get("start") or 0)) if inside else None
+                    chosen = kept or ([(best, 0.5, _place_word(best["jurisdiction"]))] if best else [])
             elif left is not None:
                 mig["origin"], mig["origin_inferred"] = left["jurisdiction"], True
                 if not chosen and si is not None and _distance(left, si) <= ARTICLE_MAX_SENTENCES \

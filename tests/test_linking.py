@@ -439,3 +439,12 @@ def test_a_move_from_a_country_leaves_the_one_province_of_it_the_article_names()
     r = story(["KZ-55"], [mig("v1", "KZ", "KZ-75", start=50, si=3)])
     link_record(r)
     assert r["events"][0]["origin"] == "KZ"
+
+
+def test_a_ban_chosen_for_a_guessed_country_gives_way_when_the_move_is_placed_elsewhere():
+    # China bans; Chinese miners go to Karaganda; Kazakhstan cuts power; a move with no origin
+    # to Irkutsk leaves Karaganda: Kazakhstan's ban, not China's (the article's first)
+    events = [ban("b1", "CN", "2021-05", start=10, si=1), mig("m1", "CN", "KZ-35", start=10, si=1),
+              ban("b2", "KZ", "2022-01", start=200, si=4), mig("m2", None, "RU-IRK", "2022-02", start=300, si=6)]
+    assert links(events, "2022-11-01") >= {("b2", "m2")}
+    assert ("b1", "m2") not in links(events, "2022-11-01")

@@ -4097,3 +4097,11 @@ def test_two_movers_to_one_place_in_the_body_keep_their_own_origins():
             "en", "2024-08-22")
     to_windhoek = [(who, origin) for who, origin, dest in moves(r, "who", "origin", "destination") if dest == "NA-KH"]
     assert ("Several operators", None) in to_windhoek and ("Desert Hash", "ZA-GP") in to_windhoek
+
+
+def test_a_grid_operator_switching_off_mining_farms_bans():
+    r = rec("In January the national grid operator KEGOC started switching off mining farms across Kazakhstan.",
+            "en", "2022-11-01")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["KZ"]
+    r = rec("In July I switched off half of the hangar in Bratsk when prices fell.", "en", "2022-11-01")
+    assert [e for e in r["events"] if e["type"] == "BAN"] == []
