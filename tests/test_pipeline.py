@@ -4105,3 +4105,9 @@ def test_a_grid_operator_switching_off_mining_farms_bans():
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["KZ"]
     r = rec("In July I switched off half of the hangar in Bratsk when prices fell.", "en", "2022-11-01")
     assert [e for e in r["events"] if e["type"] == "BAN"] == []
+
+
+def test_machines_that_crossed_from_a_place_to_another_moved_in_arabic():
+    r = rec("ويقدّر تاجر أن أكثر من 3000 جهاز عبرت من أبخازيا إلى منطقة سامغريلو منذ مطلع العام.", "ar", "2022-06-01")
+    assert moves(r, "origin", "destination") == [("GE-AB", "GE-SZ")]
+    assert moves(rec("نقلها عبر نهر إنغوري إلى زوغديدي.", "ar"), "destination") == [("GE-SZ",)]
