@@ -4111,3 +4111,15 @@ def test_machines_that_crossed_from_a_place_to_another_moved_in_arabic():
     r = rec("ويقدّر تاجر أن أكثر من 3000 جهاز عبرت من أبخازيا إلى منطقة سامغريلو منذ مطلع العام.", "ar", "2022-06-01")
     assert moves(r, "origin", "destination") == [("GE-AB", "GE-SZ")]
     assert moves(rec("نقلها عبر نهر إنغوري إلى زوغديدي.", "ar"), "destination") == [("GE-SZ",)]
+
+
+def test_a_utility_that_will_sign_no_new_contract_with_miners_bans_in_the_articles_country():
+    r = rec("رأي: حين أغلقت آيسلندا الباب\n\nفي فبراير الماضي أبلغتنا شركة الكهرباء الوطنية أنها لن توقّع بعد اليوم أي عقد "
+            "جديد مع شركات تعدين العملات المشفرة.", "ar", "2024-05-14")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["IS"]
+
+
+def test_a_bare_province_name_joined_to_a_province_of_its_country():
+    r = rec("قال المتحدث باسم شرطة ولاية ملاكا إن الحملة مستمرة. وداهمت الشرطة مواقع تعدين في ولايتي ملاكا وقدح.",
+            "ar", "2024-05-14")
+    assert {e["canonical"] for e in r["entities"] if e["type"] == "PROVINCE"} == {"MY-04", "MY-02"}

@@ -1726,7 +1726,7 @@ class KGEvents:
             ids = list(dict.fromkeys(_province_of(i) for i in ids))
         fallback = False
         if not ids and doc._.salient_place and tid != "ban.enforce" and (
-                tid in ("ban.crackdown", "ban.ban") or authority is not None
+                tid in ("ban.crackdown", "ban.ban", "ban.licences") or authority is not None
                 # "A bill approved by the Senate would make stealing power for mining a crime"
                 or (self.lang == "en" and _LEGISLATURE_EN.search(text, win[0], trig[0]))):
             # ("الكويت: داهمت وزارة الداخلية … في بلد تحظر فيه هيئة أسواق المال …": the place a

@@ -257,7 +257,33 @@ def _bare_again_ar(doc, taken: list, covered: bytearray) -> list:
                 continue
             out.append(Span(doc, i, i + k, label=span.label_, span_id=span.id_))
             covered[i:i + k] = b"\x01" * k
+    # "في ولايتي ملاكا وقدح": a province joined to a province of the same country is one
+    # by its bare name too ("قدح" alone is also a word)
+    for span in list(taken) + out:
+        j = span.end
+        if span.label_ != "PROVINCE" or not span.id_ or j >= len(norms) or covered[j] or not norms[j].startswith("و"):
+            continue
+        country = (names().get(span.id_) or {}).get("country")
+        pid = _bare_provinces_ar().get(norms[j][1:])
+        if pid and pid != span.id_ and (names().get(pid) or {}).get("country") == country:
+            out.append(Span(doc, j, j + 1, label="PROVINCE", span_id=pid))
+            covered[j:j + 1] = b"\x01"
     return out
+
+
+_BARE_AR: dict[str, str] | None = None
+
+
+def _bare_provinces_ar() -> dict[str, str]:
+    """Provinces by the NORM of their one-word Arabic name ("قدح": MY-02)."""
+    global _BARE_AR
+    if _BARE_AR is None:
+        _BARE_AR = {}
+        for pid, d in names().items():
+            ar = normalize_ar(d.get("ar") or "")
+            if d.get("type") == "PROVINCE" and ar and " " not in ar:
+                _BARE_AR.setdefault(ar, pid)
+    return _BARE_AR
 
 
 @Language.factory("kg_gazetteer", assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
