@@ -211,7 +211,7 @@ _PLUPERFECT_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:كان|كان�
 _ALREADY_EN = re.compile(r"\bhad\s+(?:already|long\s+since|previously)\s+$", re.I)
 _SAID_THAT = re.compile(r"\b(?:said|says|told\s+\w+|announced)\b[^.;!?]{0,40}?\b(?:that\s+)?(?:it|he|she|they)\s+had\s+(?:already|long\s+since)\s+$", re.I)
 _YEARS_EARLIER_EN = re.compile(r"\b(?:years|months|long)\s+(?:earlier|before(?!\s+(?:the|a|an)\b))", re.I)
-# power cuts that are the grid failing, not an order ("chronic power cuts", "انقطاعات متكررة")
+# power cuts that are the grid failing, not an order ("chronic power cuts", "rolling power cuts")
 _OUTAGES = re.compile(r"\b(?:chronic|frequent|rolling|daily|nightly|scheduled|regular|repeated|constant|hours-long|lengthy"
                       r"|routine|seasonal)\s+(?:and\s+\w+\s+)?$", re.I)
 # a sentence that names the members of a group told just before ("Among them are", "ومنها")
@@ -1757,7 +1757,7 @@ class KGEvents:
         if _CAUSED_AR.search(_fold_range(doc, max(sent.start_char, trig[0] - 70), trig[0])):
             return []
         if tid == "ban.power" and _OUTAGES.search(text, max(sent.start_char, trig[0] - 30), trig[0]):
-            return []  # "chronic power cuts", "rolling blackouts": the grid failing, no order
+            return []  # "chronic power cuts", "rolling power cuts": the grid failing, no order
         if _DENIED_BAN_BEFORE.search(text, max(sent.start_char, trig[0] - 70), trig[0]) \
                 or _DENIED_BAN_AFTER.match(text[trig[1]:sent.end_char]):
             return []  # "voted down a proposal to ban", "called for an EU-wide ban", "have not imposed"
