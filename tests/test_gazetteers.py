@@ -594,3 +594,14 @@ def test_a_one_word_arabic_name_is_never_read_as_a_clitic_before_another():
                 if isinstance(r.get("pattern"), str) and _is_arabic(r["pattern"]) and len(r["pattern"].split()) == 1}
     assert one_word - known <= {"كلوانغ"}  # (Kluang, "ك" + Luang of Luang Prabang: left as it was)
     assert {"بكين", "بنين", "كلانغ", "فانغ"} <= known
+
+
+def test_a_bare_washington_is_the_state_in_a_text_that_names_a_town_of_it():
+    from ingest.pipeline import extract
+    text = ("WENATCHEE, Wash., Nov. 15 - Four years after a utility in central Washington stopped taking new crypto "
+            "customers, 60% of the load moved out of Washington, to Texas and Wyoming.")
+    r = extract({"id": "t", "title": "", "text": text, "lang": "en", "published": "2022-11-15"})
+    assert {e["canonical"] for e in r["entities"] if e["text"] == "Washington"} == {"US-WA"}
+    text = "Officials in Washington, D.C. and Beijing spoke. Miners in Wenatchee watched."
+    r = extract({"id": "t", "title": "", "text": text, "lang": "en", "published": "2022-11-15"})
+    assert "US-WA" not in {e["canonical"] for e in r["entities"] if e["text"] == "Washington"}

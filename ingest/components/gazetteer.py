@@ -175,10 +175,16 @@ def _washington_state(doc, taken: list) -> list:
         return taken
     texts = token_view(doc)["text"]
     ends = {span.end: span for span in taken}
+    # "WENATCHEE, Wash. - … a public utility in central Washington": in a text that names a
+    # town of the state (or the state) and no "D.C.", every bare "Washington" is the state
+    state_told = not re.search(r"\bD\.\s?C\.|\bDC\b|District\s+of\s+Columbia", doc.text) and any(
+        span.id_ == "US-WA" or (names().get(span.id_) or {}).get("parent") == "US-WA" for span in taken)
     out = []
     for span in taken:
         i = span.start
-        if span.id_ == _WASHINGTON and span.end - i == 1 and i >= 2 and texts[i - 1] == "," \
+        if span.id_ == _WASHINGTON and state_told and span.end - i == 1:
+            span = Span(doc, i, span.end, label="PROVINCE", span_id="US-WA")
+        elif span.id_ == _WASHINGTON and span.end - i == 1 and i >= 2 and texts[i - 1] == "," \
                 and texts[i - 2][:1].isupper() and (span.end == len(doc) or texts[span.end] not in ("'s", "’s")):
             before = ends.get(i - 1)
             if before is None and texts[i - 2].isalpha() \
