@@ -4123,3 +4123,11 @@ def test_a_bare_province_name_joined_to_a_province_of_its_country():
     r = rec("قال المتحدث باسم شرطة ولاية ملاكا إن الحملة مستمرة. وداهمت الشرطة مواقع تعدين في ولايتي ملاكا وقدح.",
             "ar", "2024-05-14")
     assert {e["canonical"] for e in r["entities"] if e["type"] == "PROVINCE"} == {"MY-04", "MY-02"}
+
+
+def test_the_raid_told_again_is_no_ban_where_the_move_went():
+    r = rec("Police raided a house in Lalitpur on Tuesday and seized 64 mining machines. The operator had moved "
+            "about 150 rigs from Lalitpur to a warehouse near Rangpo in the Indian state of Sikkim weeks before the "
+            "raid.", "en", "2022-08-18")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["NP-P3"]
+    assert moves(r, "origin", "destination") == [("NP-P3", "IN-SK")]

@@ -1901,7 +1901,7 @@ class KGEvents:
                     # ("The seasonal ban cuts out the four months when cooling is free")
                     and re.search(r"\b(?:the|this|that)\s+(?:(?:seasonal|winter|summer|new|national|federal|regional|blanket"
                                   r"|temporary|partial|full|total|year-round)\s+)?$", before, re.I)
-                    and re.fullmatch(r"(?:ban|crackdown|order|moratorium|prohibition|freeze|pause)", word, re.I)
+                    and re.fullmatch(r"(?:ban|crackdown|order|moratorium|prohibition|freeze|pause|raids?)", word, re.I)
                     and not re.match(r"\s+(?:on|of|in|against)\b", text[trig[1]:trig[1] + 9], re.I)
                     # "In Buryatia the ban applies only in winter", "the ban covers Tuva": where it
                     # reaches is told, a ban of those places
