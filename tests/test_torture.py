@@ -130,6 +130,43 @@ def test_kill_9_mid_ingest_leaves_whole_articles(tmp_path, monkeypatch):
         assert firms == [{"n": 40 * N_ENTITIES}]
 
 
+
+def test_a_torn_last_log_record_keeps_every_whole_article_before_it(tmp_path, monkeypatch):
+    """A kill -9 may land while the write-ahead log is written: its last record is torn.
+    The store still opens, with every article whose transaction the log holds whole."""
+    path = tmp_path / "g.lbug"
+    script = tmp_path / "child.py"
+    # the child ingests 40 articles in groups and dies without closing: no checkpoint, all in the log
+    code = CHILD.format(n_entities=N_ENTITIES, n_articles=N_ARTICLES)
+    code = code.replace("for n in range(400)", "for n in range(40)").replace(
+        "store.close()\nprint(\"done\", flush=True)", "os._exit(0)")
+    script.write_text("import os\n" + code)
+    done = subprocess.run([sys.executable, str(script), str(path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    wal = path.with_name(path.name + ".wal")
+    size = wal.stat().st_size
+    assert size > 1000
+    with wal.open("r+b") as f:  # tear the last record, as a write cut short would
+        f.truncate(size - 200)
+
+    with LadybugStore(path) as store:
+        stored = _assert_whole(store)
+        assert 0 < stored < 40
+        monkeypatch.setattr(ingest.pipeline, "extract", _child_extract(code))
+        monkeypatch.setattr(kg.linking, "link_record", lambda rec: rec.setdefault("links", []))
+        arts = [{"id": f"a-{n}", "title": "t", "text": f"text {n}", "source": f"s{n}",
+                 "content_hash": f"h{n}"} for n in range(40)]
+        s = ingest_articles(arts, store, progress=False, link=False)
+        assert s.unchanged == stored and s.stored == 40 - stored
+        assert _assert_whole(store) == 40
+
+
+def _child_extract(code: str):
+    """The child's extractor, to complete its ingest in this process."""
+    ns: dict = {}
+    exec(compile(code.split("ingest.pipeline.extract = extract")[0], "child", "exec"), ns)
+    return ns["extract"]
+
 def test_ingest_into_a_store_held_by_another_process(tmp_path):
     path = tmp_path / "g.lbug"
     code = textwrap.dedent(f"""

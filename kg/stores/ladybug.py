@@ -283,8 +283,12 @@ class LadybugStore:
         self.read_only = read_only
         self._check_path()
         try:
+            # (a kill -9 while the log is written can leave a torn last record: replay keeps
+            # every committed transaction before it and drops the tail, instead of refusing
+            # to open the store at all)
             self._db = ladybug.Database(str(self.path), read_only=read_only,
-                                        checkpoint_threshold=CHECKPOINT_BYTES)
+                                        checkpoint_threshold=CHECKPOINT_BYTES,
+                                        throw_on_wal_replay_failure=False)
             self._conn = ladybug.Connection(self._db)
             self._prepared: dict[str, Any] = {}  # cypher -> statement, see _exec_rows
         except RuntimeError as exc:
