@@ -143,7 +143,7 @@ _AR_FIRM_WORDS = {normalize_ar(w) for w in (
     "هاش", "ديجيتال", "كومبيوت", "كمبيوت", "ماينينغ", "ماينينج", "بلوك", "بلوكس", "داتا", "تك", "تكنولوجيز",
     "لابس", "باور", "هوستينغ", "كابيتال", "سيستمز", "للحوسبة", "للتعدين", "ميننغ")}
 # words that give the name of what was told just before ("شركة … باسم", "اسمها", "تدعى")
-_AR_NAMING = {normalize_ar(w) for w in ("باسم", "اسمها", "اسمه", "تدعى", "يدعى", "تسمى", "يسمى")}
+_AR_NAMING = set(_AR_NAMED) | {normalize_ar(w) for w in ("باسم", "اسمها", "تسمى")}
 # the endings no name has: the tanween of an adverb or object ("ضاحكاً", "مستودعاً"), and a
 # possessive pronoun on a word of four letters or more ("مديرها", "شريكهم", "عائلته"; not
 # "مها", "رنا", "لينا", and not a final ة, which names keep), or "his" on one of five or

@@ -209,7 +209,7 @@ _BEFORE_BAN = re.compile(r"(?:\bbefore|\bprior\s+to|\bahead\s+of|\bin\s+anticipa
 _PLUPERFECT_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد\s+(?:\S+\s+)?$")
 # "Some miners had already moved to Armenia", "… moved years earlier": before the news
 _ALREADY_EN = re.compile(r"\bhad\s+(?:already|long\s+since|previously)\s+$", re.I)
-_SAID_THAT = re.compile(r"\b(?:said|says|told\s+\w+|announced)\b[^.;!?]{0,40}?\b(?:that\s+)?(?:it|he|she|they)\s+had\s+(?:already|long\s+since)\s+$", re.I)
+_SAID_THAT = re.compile(r"\b(?:said|says|told\s+\w+|announced)\b[^.;!?]{0,40}?\b(?:that\s+)?(?:it|he|she|they)\s+$", re.I)
 _YEARS_EARLIER_EN = re.compile(r"\b(?:years|months|long)\s+(?:earlier|before(?!\s+(?:the|a|an)\b))", re.I)
 # power cuts that are the grid failing, not an order ("chronic power cuts", "rolling power cuts")
 _OUTAGES = re.compile(r"\b(?:chronic|frequent|rolling|daily|nightly|scheduled|regular|repeated|constant|hours-long|lengthy"
@@ -301,11 +301,11 @@ def _is_landmark(lang: str, text: str, p, before: str) -> bool:
 _BORDER_WITH = re.compile(r"(?:الحدود|حدود|الحدوديه)\s+(?:مع|مع\s+دوله)\s+$|\bborders?\s+with\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 # (the subject, not "miners in the state said the ban …"; lower case: not "the State Council")
 _THE_PROVINCE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bfor )\b(?:[Tt]he|[Tt]his)\s+(?:[\w]+-[\w]+\s+|[A-Z][a-z]+\s+)?(?:province|region|state|provincial|regional)\b(?:['’]s\s+(?:[\w-]+\s+){0,2}|\s+(?:[\w-]+\s+){0,7})?$")
-# a line that gives a claim being checked ("Claim: …", "Second claim: …", "الادعاء: …"), and a
-# move told as what is claimed ("the claim of a mass move", "مزاعم عن انتقال")
 # a sentence of quoted words whose speaker is a pronoun ("…," he said.), "…"، قال.)
 _HE_SAID = re.compile(r"[\"”»]\s*[,،]?\s*(?:(?:he|she)\s+(?:said|says|added|recalled)|(?:said|says|added)\s+(?:he|she)"
                       r"|(?:قال|يقول|قالت|تقول|أضاف|اضاف|أضافت|اضافت)(?:\s+(?:لنا|ل\S+))?)\s*[.؟!]?\s*$", re.I)
+# a line that gives a claim being checked ("Claim: …", "Second claim: …", "الادعاء: …"), and a
+# move told as what is claimed ("the claim of a mass move", "مزاعم عن انتقال")
 _CLAIM_LINE = re.compile(r"[ \t]*(?:[\w-]+\s+)?claims?\s*:|[ \t]*(?:ال)?(?:ادعاء|إدعاء)(?:\s+\S+)?\s*:", re.I)
 _CLAIMED = re.compile(r"\b(?:claims?|rumou?rs?|allegations?)\s+(?:of|that|about)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
                       # "a post … claims that …", "منشور … يؤكد أن …، وأن المعدنين هربوا"
@@ -316,8 +316,8 @@ _CLAIMED = re.compile(r"\b(?:claims?|rumou?rs?|allegations?)\s+(?:of|that|about)
 # … and a move the sentence itself calls untrue ("أما قصة الانتقال إلى مالطا فغير صحيحة",
 # "the story of a move to Colombia is false")
 _UNTRUE_AFTER = re.compile(r"\b(?:is|was|are|were|proved|proves)\s+(?:\w+\s+)?(?:false|untrue|unfounded|baseless|fabricated)\b"
-                           r"|(?<![\u0621-\u0652\u0670])[وف]?(?:غير\s+صحيح|غير\s+صحيحة|غير\s+دقيقة|لا\s+أساس\s+لها|لا\s+اساس\s+لها"
-                           r"|لا\s+أساس\s+له|لا\s+اساس\s+له|كاذبة|مفبركة)(?![\u0621-\u0652\u0670])", re.I)
+                           r"|(?<![\u0621-\u0652\u0670])[وف]?(?:غير\s+(?:صحيحة?|دقيقة)|لا\s+[أا]ساس\s+لها?|كاذبة|مفبركة)"
+                           r"(?![\u0621-\u0652\u0670])", re.I)
 # a sentence that asks ("Did Paraguay ban crypto mining?", "هل تحظر …؟")
 _QUESTION = re.compile(r"[?؟]\s*[\"'”»)]?\s*$")
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+$", re.I)
@@ -1389,6 +1389,8 @@ class KGEvents:
         stext = text[sent.start_char:sent.end_char]
         if tid == "ban.power" and _TO_HOMES.match(text, trig[1]):
             return []  # "يُقطع التيار عن أحياء في طرابلس", "cuts to households": rationing, no ban
+        if tid == "ban.power" and _OUTAGES.search(text, max(sent.start_char, trig[0] - 30), trig[0]):
+            return []  # "chronic power cuts", "rolling power cuts": the grid failing, no order
         doc_is_mining = _tells_mining(text[:4000], self.lang) is not None
         act = _ACTIVITY_AR if self.lang == "ar" else _ACTIVITY_EN
         if not (_tells_mining(stext, self.lang) or _TRADING.search(stext) or doc_is_mining
@@ -1756,8 +1758,6 @@ class KGEvents:
         planned = any(h[0] == "BAN_PLANNED" for h in extra) and not any(h[0] == "BAN_ENACTED" for h in extra)
         if _CAUSED_AR.search(_fold_range(doc, max(sent.start_char, trig[0] - 70), trig[0])):
             return []
-        if tid == "ban.power" and _OUTAGES.search(text, max(sent.start_char, trig[0] - 30), trig[0]):
-            return []  # "chronic power cuts", "rolling power cuts": the grid failing, no order
         if _DENIED_BAN_BEFORE.search(text, max(sent.start_char, trig[0] - 70), trig[0]) \
                 or _DENIED_BAN_AFTER.match(text[trig[1]:sent.end_char]):
             return []  # "voted down a proposal to ban", "called for an EU-wide ban", "have not imposed"
@@ -2497,8 +2497,8 @@ class KGEvents:
                     # the one named before
                     prev = self._named_before_he(doc, text, ents, kinds, prev_sent)
                 if (pron is not None and self.lang == "ar" and pron.group(0).endswith("ه")) or (
-                        self.lang == "en" and re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:machines|rigs|equipment|fleet)\b",
-                                                        text[sent.start_char:trig[0]], re.I)):
+                        self.lang == "en" and any((m.group(1) or "")[:3].lower() in ("his", "her")
+                                                  for m in _ITS_MACHINES.finditer(text, sent.start_char, trig[0]))):
                     # "أجهزته", "his machines": the man's (a firm, شركة, is "ها", "its")
                     prev = [e for e in prev if e.label_ == "PERSON"] or prev
                 if prev:
@@ -2797,9 +2797,9 @@ class KGEvents:
                 "earlier": (_BEFORE_THE_BAN.search(text, trig[1], sent.end_char) is not None) or (
                     not any(c["id"] in ("cue.after", "cue.push") for c in cues) and (
                     (self.lang == "ar" and _PLUPERFECT_AR.search(text, win[0], trig[0]) is not None)
-                    or (self.lang == "en" and (_ALREADY_EN.search(text, max(win[0], trig[0] - 20), trig[0]) is not None
+                    or (self.lang == "en" and ((already := _ALREADY_EN.search(text, max(win[0], trig[0] - 20), trig[0])) is not None
                                                # (not "said in a statement that it had already moved": by now)
-                                               and not _SAID_THAT.search(text, max(sent.start_char, trig[0] - 80), trig[0])
+                                               and not _SAID_THAT.search(text, max(sent.start_char, already.start() - 60), already.start())
                                                or _YEARS_EARLIER_EN.search(text, trig[1], win[1]) is not None)))) or None,
                 "_origin_default": origin_default,
             })
