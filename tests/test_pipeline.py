@@ -4131,3 +4131,27 @@ def test_the_raid_told_again_is_no_ban_where_the_move_went():
             "raid.", "en", "2022-08-18")
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["NP-P3"]
     assert moves(r, "origin", "destination") == [("NP-P3", "IN-SK")]
+
+
+def test_machines_taken_on_as_them_move_to_the_outskirts_of_a_named_town():
+    r = rec("Yvytu Mining ran 1,800 machines in Hernandarias until May. It has since taken them to the outskirts of "
+            "the city of Neuquén, in Argentina.", "en", "2024-07-11")
+    assert moves(r, "destination") == [("AR-Q",)]
+    assert moves(rec("The court took them to task for it in Argentina.", "en"), "destination") == []
+
+
+def test_a_site_told_by_whose_it_is_or_what_it_stands_beside_is_where_machines_go():
+    r = rec("He drove them across the Jarinje crossing to a cousin's workshop in Novi Pazar.", "en", "2023-02-16")
+    assert moves(r, "destination") == [("RS-18",)]
+    r = rec("It then trucked and shipped 12 MW of machines to a container yard beside a substation in Addis Ababa.",
+            "en", "2025-05-21")
+    assert moves(r, "destination") == [("ET-AA",)]
+
+
+def test_the_order_named_by_its_place_is_that_places_ban():
+    r = rec("Since the Sichuan order, a large slice of the hashrate has migrated to the United States.", "en", "2021-07-05")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["CN-SC"]
+    r = rec("Since the new order, miners in China moved to the United States.", "en", "2021-07-05")
+    assert [e for e in r["events"] if e["type"] == "BAN"] == []
+    r = rec("The government decree prohibits mining in Dagestan and Chechnya.", "en", "2025-01-15")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["RU-DA", "RU-CE"]

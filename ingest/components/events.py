@@ -54,6 +54,8 @@ _KIND_AR = (r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي
             r"|محافظات|مقاطعات|ولايات|محافظتي|مقاطعتي|ولايتي)\s+)?")
 _KIND_EN = (r"(?:(?:upstate|downstate|northern|southern|eastern|western|central|north|south|east|west|"
             r"north-?eastern|north-?western|south-?eastern|south-?western|rural|parts\s+of|[a-z]+-rich|[a-z]+-powered)\s+)?"
+            # "the outskirts of the city of Neuquén"
+            r"(?:(?:outskirts|suburbs|edge)\s+of\s+(?:the\s+)?(?=(?:[\w-]+\s+)?(?:city|town|village|port)\s+of\s))?"
             # "the city of", "the industrial port of", "the coal town of"
             r"(?:(?:[\w-]+\s+)?(?:province|region|state|city|republic|town|village|port|district|county)\s+of\s+)?"
             # "the cooler highlands of Kurdistan province", "the outskirts of Almaty"
@@ -358,7 +360,7 @@ _SITE_CLAUSE = (r"\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+company)\s+(?:had\
 # where machines stand, in "to its new sites in Ethiopia", "from a leased building in upstate New York"
 _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re)s?|hubs?|bases?|warehouses?|buildings?"
              r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|(?:saw)?mills?|smelters?|(?:sub)?stations?"
-             r"|yards?|containers?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
+             r"|yards?|containers?|workshops?|garages?|barns?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
 # "to a site it leased near": where machines go, before the town they stand in
 _TO_SITE = (r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:" + _SITES_EN
             + r"|space|projects?|campus|barns?|garages?|parks?|zones?|lots?|estates?|cent(?:er|re)s?|factor(?:y|ies))(?:"
@@ -412,7 +414,8 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              r"|(?:^|\s)(?:(?:to|into|towards|toward|for|as\s+far\s+as)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
-                             + r"|(?:to|into)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w-]+\s+){0,2}"
+                             # ("to a cousin's workshop in Novi Pazar")
+                             + r"|(?:to|into)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w'’-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|partners?|clients?|customers?|hosts?|projects?|cent(?:er|re)s?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
                              r"|(?:[\w-]+\s+){0,2}(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities|providers|companies|firms)|sites|facilities)"
@@ -424,7 +427,8 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              # "to a site it leased near Medicine Hat"
                              r"(?:" + _SITE_CLAUSE + r")?"
                              # "to a rented hall on an industrial estate in Medgidia": a site within a site
-                             r"(?:\s+(?:on|at|in|inside|within)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:" + _SITES_EN
+                             # ("to a container yard beside a substation in Addis Ababa")
+                             r"(?:\s+(?:on|at|in|inside|within|beside|behind|next\s+to)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:" + _SITES_EN
                              + r"|parks?|zones?|estates?|campus))?"
                              r"\s+(?:in|at|near|outside|around|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
                              # "to a hosting facility in northern Sweden", "in the industrial port of Sohar"
@@ -661,6 +665,7 @@ _TO_IT = re.compile(r"\s*(?:\S+\s+)?(?:اليها|إليها|إليه|اليه)(
 _TO_IT_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0621-\u0652\u0670])")
 _THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|city|village|region|province|state)\b"
                         r"|\s+(?:الى|إلى|الي|في)\s+هذه\s+(?:ال)?(?:مدينه|مدينة|بلده|بلدة|قريه|قرية|منطقه|منطقة)", re.I)
+_NAMED_ORDER = re.compile(r"(?<=\bthe\s)(?:[\w-]+\s+){1,3}(?:orders?|decrees?|directives?)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
 _SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r"|operations?)\b", re.I)
 _TOOK_DOWN = re.compile(r"\b(?:dismantl\w+|clos(?:ed|es|ing)|shut(?:tered|s|ting)?(?:\s+down)?|abandon\w*|vacat\w+|empt(?:ied|ies|ying)"
@@ -778,6 +783,9 @@ class KGEvents:
             # "نقلوا، تحسباً للحظر، نحو ألف جهاز إلى أرمينيا", "in anticipation of a ban": a ban
             # told as what is feared splits no move's clause and is no ban
             hits = [h for h in hits if not (h[0] == "BAN" and _ANTICIPATED.search(text, max(0, h[2] - 24), h[2]))]
+            # "since the Sichuan order" names a ban; "the new order", "the government decree" do not
+            hits = [h for h in hits if not (h[1] == "ban.order" and _NAMED_ORDER.fullmatch(text, h[2], h[3]) and not (
+                text[h[2]].isupper() and any(e.label_ in PLACES and h[2] <= e.start_char and e.end_char < h[3] for e in sent_ents)))]
             if self._ban_home and self.lang == "ar":
                 # "نقل الأجهزة، بعد نحو أسبوعين من قطع التيار، إلى أربيل": weeks after the cut told
                 # before, a time inside the move's clause, no ban of its own
