@@ -4155,3 +4155,31 @@ def test_the_order_named_by_its_place_is_that_places_ban():
     assert [e for e in r["events"] if e["type"] == "BAN"] == []
     r = rec("The government decree prohibits mining in Dagestan and Chechnya.", "en", "2025-01-15")
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["RU-DA", "RU-CE"]
+
+
+def test_what_a_thing_is_not_is_no_ban():
+    r = rec("Bitcoin weekly: China's mining shutdown.\n\nNot every drop in the data is a crackdown.", "en", "2021-07-05")
+    assert [e["sentence"] for e in r["events"] if e["type"] == "BAN" and "drop" in e["sentence"]] == []
+    r = rec("A hall in Nordland stands silent. \"This is maintenance, not a ban,\" says its manager in Nordland.",
+            "en", "2025-09-14")
+    assert [e for e in r["events"] if e["type"] == "BAN"] == []
+
+
+def test_a_body_named_again_by_its_short_name_in_brackets_bans_where_it_is():
+    r = rec("Mekong Hashworks signed a supply agreement with Ethiopian Electric Power (EEP).\n\nLast week EEP confirmed "
+            "that it will sign no new power agreements with crypto miners.", "en", "2025-05-21")
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "EEP"] == ["Ethiopian Electric Power"]
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["ET"]
+
+
+def test_a_governments_own_cut_off_is_its_countrys_ban():
+    r = rec("Mekong Hashworks is a bitcoin miner in Laos. They cover what the Lao government's power cut-off means in "
+            "practice, why his team chose Ethiopia, and what happens next.", "en", "2025-05-21")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["LA"]
+
+
+def test_a_power_utility_named_before_a_move_is_not_its_mover():
+    r = rec("Tenaga Nasional Berhad (TNB) cut supply to the farm. He lost 60 of them in a raid in January and has "
+            "since moved what was left to Pontianak, the capital of Indonesia's West Kalimantan province, where a "
+            "partner buys power from TNB.", "en", "2024-10-01")
+    assert moves(r, "who", "destination") == [(None, "ID-KB")]

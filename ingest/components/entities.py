@@ -293,6 +293,7 @@ class KGEntities:
             spans += self._en_cues(doc, salient)
         spans += self._capital_words(doc, salient)
         spans += self._person_repeats(doc, spans)
+        spans += _acronyms(doc, spans)
         spans = _papers(doc, spans)
         credits = _credits(_text(doc))
         if credits:
@@ -1006,6 +1007,36 @@ _CREDIT = re.compile(r"\((?:photo|image|picture|photograph|credit|file\s+photo)s
 
 #: places that are also the names of newspapers, credited in brackets: "(الشرق الأوسط)"
 _PAPERS = {"Middle East": "Asharq Al-Awsat"}
+
+
+#: a body's short name in brackets right after its name: "Ethiopian Electric Power (EEP)"
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")
+
+
+def _acronyms(doc: Doc, spans: list) -> list:
+    """The body a text names in full once, with its short name in brackets ("Ethiopian
+    Electric Power (EEP)"), where it uses the short name alone later ("Last week EEP
+    confirmed …"): the same body, when the gazetteer knows it (the id carries it)."""
+    text = _text(doc)
+    short = {}
+    for sp in spans:
+        if sp.label_ in ("COMPANY", "ORGANIZATION", "REGULATOR") and sp.kb_id_:
+            m = _ACRONYM_AFTER.match(text, sp.end_char)
+            if m and m.group(1) not in short:
+                short[m.group(1)] = (sp, m.end())
+    if not short:
+        return []
+    taken = sorted((sp.start_char, sp.end_char) for sp in spans)
+    out = []
+    for word, (sp, after) in short.items():
+        for m in re.finditer(r"(?<![\w(])" + re.escape(word) + r"(?![\w)])", text[after:]):
+            a, b = after + m.start(), after + m.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            new = doc.char_span(a, b, label=sp.label_, kb_id=sp.kb_id_)
+            if new is not None:
+                out.append(new)
+    return out
 
 
 def _papers(doc: Doc, spans: list) -> list:

@@ -265,6 +265,10 @@ _DENIED_BAN_BEFORE = re.compile(
     # "the answer is rarely a government ban", "nobody was talking about a ban", "ولم يكن
     # أحد يتحدث عن حظر": a ban no one made
     r"|\b(?:rarely|seldom|hardly\s+ever)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+)?$"
+    # "Not every drop in the data is a crackdown", "This is maintenance, not a ban": what a
+    # thing is not
+    r"|\bnot\s+(?:every|all|each)\b[^.;:]{0,60}\b(?:is|was|are|were)\s+(?:a|an)\s+(?:[\w-]+\s+)?$"
+    r"|,\s+not\s+(?:a|an)\s+(?:[\w-]+\s+)?$"
     r"|\b(?:nobody|no\s+one)\s+(?:was\s+|were\s+)?(?:talk(?:ed|ing)?|spoke|speaking|thought|thinking)\s+(?:of|about)\s+(?:a\s+|any\s+)?$"
     r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لا|لم\s+يكن)\s+(?:أحد|احد)\s+(?:يتحدث|يتكلم|يفكر)\s+(?:عن|في|ب)\s*(?:\S+\s+)?$"
     r"|(?<![\u0621-\u0652\u0670])(?:[بلو]?[أا]ي|إذا|اذا|لو|حال)\s+(?:\S+\s+)?$"
@@ -1625,6 +1629,11 @@ class KGEvents:
                 r"\s*(?:,|،|and|و)?\s*", text[authority.end_char:min(p.start_char for p in juris)]):
             # "authorities in Sichuan, Inner Mongolia and Xinjiang": the body's own place opens the list
             ids.insert(0, kb[12:])
+        elif ids and kb.startswith("authorities:") and authority.end_char <= trig[0] and re.fullmatch(
+                r"['’]s\s+(?:[\w-]+\s+){0,2}", text[authority.end_char:trig[0]]) and not any(contains(kb[12:], i) for i in ids):
+            # "what the Lao government's power cut-off means, why his team chose Ethiopia": the
+            # government's own cut-off, not one of the places its sentence goes on to
+            ids = [kb[12:]]
         if ids and juris and all(q.label_ == "CITY" for q in juris) and authority is not None \
                 and authority.label_ == "REGULATOR" and not (authority.kb_id_ or "").startswith("authorities:"):
             # "the State Council in Beijing said it would ban …": the town right after a
