@@ -4183,3 +4183,13 @@ def test_a_power_utility_named_before_a_move_is_not_its_mover():
             "since moved what was left to Pontianak, the capital of Indonesia's West Kalimantan province, where a "
             "partner buys power from TNB.", "en", "2024-10-01")
     assert moves(r, "who", "destination") == [(None, "ID-KB")]
+
+
+def test_the_authorities_of_a_sentence_with_no_place_are_the_country_of_the_body_it_names():
+    text = ("نيويورك، 12 أغسطس 2022 - قالت الشركة إنها نقلت أجهزتها إلى الولايات المتحدة.\n\nلكن كل شيء تغيّر مطلع هذا "
+            "العام: بدأ مشغّل الشبكة الوطني «كيغوك» تقنين الكهرباء للمعدّنين في يناير، ثم أمرت السلطات في فبراير بإغلاق "
+            "المعدّنين غير المسجلين.\n\nاكتمل نقل 4,000 جهاز من إيكيباستوز في يوليو إلى موقع شريك في ولاية جورجيا "
+            "الأمريكية وإلى منشأتنا في تكساس. وتعمل أجهزتنا اليوم في تكساس وجورجيا.")
+    r = rec(text, "ar", "2022-08-12")
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "السلطات"] == ["authorities:KZ"]
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["KZ"]

@@ -614,6 +614,13 @@ class KGEntities:
                    if not re.search(r"(?:\b(?:to|into|towards)|(?:الي|الى|إلى|نحو))\s+(?:the\s+)?$",
                                     text[max(0, e.start_char - 12):e.start_char])}
             ids.discard(None)
+        if not places:
+            # "بدأ «كيغوك» تقنين الكهرباء …، ثم أمرت السلطات …": a sentence with no place, and a
+            # known body of one country: the authorities are that country's
+            nm = names()
+            ids = {(nm.get(e.id_) or {}).get("country") for e in _gaz(doc)
+                   if e.label_ in ("COMPANY", "ORGANIZATION", "REGULATOR") and e.id_ and e.start >= sent.start and e.end <= sent.end}
+            ids.discard(None)
         if len(ids) == 1:
             return ids.pop()
         return None
