@@ -4193,3 +4193,16 @@ def test_the_authorities_of_a_sentence_with_no_place_are_the_country_of_the_body
     r = rec(text, "ar", "2022-08-12")
     assert [e["canonical"] for e in r["entities"] if e["text"] == "السلطات"] == ["authorities:KZ"]
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["KZ"]
+
+
+def test_the_sentence_after_a_move_to_a_country_that_tells_where_it_now_runs_gives_the_province():
+    r = rec("بعد المداهمة بأسبوع واحد فكّك المعدّن أجهزته كلها وشحنها جواً إلى السودان. وهو يعمل الآن في الخرطوم، حيث "
+            "الكهرباء أرخص.", "ar", "2021-03-10")
+    assert moves(r, "destination", "destination_city") == [("SD-KH", "Khartoum")]
+    r = rec("He shipped 46 machines to Oman in March. They were unloaded at Sohar, where a cousin found him rack space.",
+            "en", "2025-04-22")
+    assert moves(r, "destination") == [("OM-BS",)]
+    # (a move only weighed goes to the country it names)
+    r = rec("He is weighing a move of his 150 machines to Namibia. Today Windhoek has a regulator you can call.",
+            "en", "2023-05-01")
+    assert moves(r, "destination") == [("NA",)]

@@ -669,6 +669,10 @@ _TO_IT = re.compile(r"\s*(?:\S+\s+)?(?:اليها|إليها|إليه|اليه)(
 _TO_IT_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:[إا]لي(?:ها|ه)|نحوها)(?![\u0621-\u0652\u0670])")
 _THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|city|village|region|province|state)\b"
                         r"|\s+(?:الى|إلى|الي|في)\s+هذه\s+(?:ال)?(?:مدينه|مدينة|بلده|بلدة|قريه|قرية|منطقه|منطقة)", re.I)
+#: the sentence after a move that tells where the machines now run ("Now he runs them in
+#: Khartoum", "وهو يعمل الآن في الخرطوم", "They were unloaded at Sohar")
+_SETTLED_EN = re.compile(r"\b(?:now|today|unloaded|installed|set\s+up|runs?|running|hosted|hashing)\b", re.I)
+_SETTLED_AR = re.compile(r"(?:الآن|الان|اليوم|حاليا|حالياً|يعمل|تعمل|يشغل|تشغل|نصب|ركب|ركّب|أفرغت|افرغت)")
 _NAMED_ORDER = re.compile(r"(?<=\bthe\s)(?:[\w-]+\s+){1,3}(?:orders?|decrees?|directives?)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
 _SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r"|operations?)\b", re.I)
@@ -969,6 +973,7 @@ class KGEvents:
                 _town_to_place(ev)
                 # (an origin taken from an earlier move's destination may still be its town)
                 ev["origin"] = _province_of(ev.get("origin"))
+        self._settled_in(text, sents, events)
         regions_banned = {ev["jurisdiction"].split("-")[0] for ev in events
                           if ev["type"] == "BAN" and "-" in (ev.get("jurisdiction") or "")}
         events = [ev for ev in events if not (ev.get("_regional") and ev.get("jurisdiction") in regions_banned)]
@@ -977,6 +982,34 @@ class KGEvents:
             ev["id"] = f"v{i}"
         doc._.events = events
         return doc
+
+    def _settled_in(self, text: str, sents, events: list[dict]) -> None:
+        """A move told done to a country, and the next sentence of its paragraph telling
+        where the machines now run in one province of it ("… شحنها جواً إلى السودان. وهو يعمل
+        الآن في الخرطوم", "… left in two containers. They were unloaded at Sohar"): the
+        move went to that province (its town as ``destination_city``)."""
+        settled = _SETTLED_AR if self.lang == "ar" else _SETTLED_EN
+        for ev in events:
+            c, si = ev.get("destination"), ev.get("sentence_index")
+            if ev["type"] != "MIGRATION" or not c or "-" in c or (names().get(c) or {}).get("type") != "COUNTRY" \
+                    or ev.get("status") not in ("completed", "in_progress") or si is None or si + 1 >= len(sents):
+                continue
+            nxt = sents[si + 1]
+            if "\n" in text[sents[si].end_char - 1:nxt.start_char] or not settled.search(text, nxt.start_char, nxt.end_char):
+                continue
+            i = bisect_left(self._place_starts, nxt.start_char)
+            inside = {}
+            for p in self._all_places[i:]:
+                if p.start_char >= nxt.end_char:
+                    break
+                pid = self._pid(p)
+                if p.label_ in ("PROVINCE", "CITY") and (names().get(pid) or {}).get("country") == c:
+                    inside.setdefault(_province_of(pid), pid)
+            if len(inside) == 1:
+                (prov, pid), = inside.items()
+                ev["destination"] = prov
+                if (names().get(pid) or {}).get("type") == "CITY":
+                    ev["destination_city"] = pid
 
     def _core_triggers(self, hits, place_starts=()):
         """BAN / MIGRATION triggers in order; overlapping or close ones of one kind merge."""
