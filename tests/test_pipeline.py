@@ -4206,3 +4206,11 @@ def test_the_sentence_after_a_move_to_a_country_that_tells_where_it_now_runs_giv
     r = rec("He is weighing a move of his 150 machines to Namibia. Today Windhoek has a regulator you can call.",
             "en", "2023-05-01")
     assert moves(r, "destination") == [("NA",)]
+
+
+def test_valencia_in_an_article_about_venezuela_is_venezuelas_town():
+    r = rec("حظرت فنزويلا التعدين. وقال أندريس، وهو معدّن من فالنسيا عاصمة ولاية كارابوبو، إنه نقل أجهزته إلى كولومبيا.",
+            "ar", "2024-06-11")
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "فالنسيا"] == ["Valencia, Venezuela"]
+    r = rec("حظرت إسبانيا التعدين في فالنسيا.", "ar", "2024-06-11")
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "فالنسيا"] == ["ES-VC"]

@@ -1196,7 +1196,9 @@ def _listed_capitals(doc: Doc, ents: list) -> list:
 # towns named like a better-known one: the gazetteer's reading, and the namesake an
 # article about its province or country means ("a hosting site outside Odessa, in the
 # Permian Basin" in a story about Texas)
-_TOWN_NAMESAKES = {"Odesa": "Odessa, Texas", "Tripoli": "Tripoli, Lebanon", "San Francisco": "San Francisco, Zulia"}
+_TOWN_NAMESAKES = {"Odesa": "Odessa, Texas", "Tripoli": "Tripoli, Lebanon", "San Francisco": "San Francisco, Zulia",
+                   # (a province's name: "فالنسيا عاصمة ولاية كارابوبو" is Venezuela's Valencia)
+                   "ES-VC": "Valencia, Venezuela"}
 #: namesakes read so when the article names the namesake's country only (Lebanon, and
 #: nothing of Libya: "طرابلس" is Lebanon's); Odessa, Texas needs Texas
 _NAMESAKE_BY_COUNTRY = frozenset({"Tripoli"})
@@ -1205,7 +1207,7 @@ _NAMESAKE_BY_COUNTRY = frozenset({"Tripoli"})
 def _town_namesakes(doc: Doc, ents: list) -> list:
     """Read a town as its namesake when the article names the namesake's province or
     country and nothing of the town's own."""
-    if not any(e.label_ == "CITY" and e.id_ in _TOWN_NAMESAKES for e in ents):
+    if not any(e.label_ in ("CITY", "PROVINCE") and e.id_ in _TOWN_NAMESAKES for e in ents):
         return ents
     nm = names()
 
@@ -1213,10 +1215,10 @@ def _town_namesakes(doc: Doc, ents: list) -> list:
         info = nm.get(pid, {})
         return {p for p in (pid, info.get("parent"), info.get("country")) if p}
 
-    told = set().union(*(where(e.id_) for e in ents if e.label_ != "CITY" or e.id_ not in _TOWN_NAMESAKES))
+    told = set().union(*(where(e.id_) for e in ents if e.label_ not in ("CITY", "PROVINCE") or e.id_ not in _TOWN_NAMESAKES))
     out = list(ents)
     for k, e in enumerate(ents):
-        other = _TOWN_NAMESAKES.get(e.id_) if e.label_ == "CITY" else None
+        other = _TOWN_NAMESAKES.get(e.id_) if e.label_ in ("CITY", "PROVINCE") else None
         if other and (where(other) - ({None} if e.id_ in _NAMESAKE_BY_COUNTRY else {nm.get(other, {}).get("country")})) & told \
                 and not (where(e.id_) & told):
             out[k] = Span(doc, e.start, e.end, label="CITY", span_id=other)
