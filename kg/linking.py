@@ -55,6 +55,8 @@ ARTICLE_MAX_SENTENCES_NAMED = 15
 #: a move with no origin, after one sentence banned several provinces, leaves the one of
 #: them named at most this many characters before its sentence (or in it)
 NAMED_BEFORE_CHARS = 300
+#: the sentences after the title that make an article's lead
+LEAD_SENTENCES = 2
 
 
 def _year(d: str | None) -> int | None:
@@ -138,10 +140,16 @@ def _province_left(mig: dict, bans: list[dict], mentions: list[dict] = ()) -> di
     # (a move told first in the title is told in full where the body first tells it again)
     again = sorted(mig.get("mentions") or (), key=lambda m: m.get("start") or 0)
     at = again[0] if again and mig.get("sentence_index") == 0 else mig
+    # (… and one the body never tells again, after the lead: "… on the Al-Wafrah raids and his
+    # move to Oman", then "Local media have put the number of homes cut off …")
+    told_as = mig.get("sentence") or ""
+    lead_only = mig.get("sentence_index") == 0 and not again and told_as.endswith("\n") \
+        and not told_as.rstrip().endswith((".", "!", "?", "؟"))
     told = []
     for b in sorted(bans, key=lambda b: b.get("start") or 0):
         j = b.get("jurisdiction")
-        if (b.get("start") or 0) >= (at.get("start") or 0):
+        if (b.get("start") or 0) >= (at.get("start") or 0) and not (
+                lead_only and b.get("sentence_index") is not None and 0 < b["sentence_index"] <= LEAD_SENTENCES):
             break
         if not j or "-" not in j or contains(j, dest) or contains(dest, j):
             continue

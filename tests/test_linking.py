@@ -448,3 +448,17 @@ def test_a_ban_chosen_for_a_guessed_country_gives_way_when_the_move_is_placed_el
               ban("b2", "KZ", "2022-01", start=200, si=4), mig("m2", None, "RU-IRK", "2022-02", start=300, si=6)]
     assert links(events, "2022-11-01") >= {("b2", "m2")}
     assert ("b1", "m2") not in links(events, "2022-11-01")
+
+
+def test_a_title_move_the_body_never_tells_again_leaves_the_province_the_lead_bans():
+    from pathlib import Path
+
+    from ingest.pipeline import extract
+    # "Hydro-Québec freeze sends crypto miners west to Alberta and south to Texas", and the
+    # freeze told in the lead
+    text = (Path(__file__).resolve().parent.parent / "bench" / "probes" / "en39" / "en39-09.txt").read_text(encoding="utf-8")
+    r = extract({"id": "t", "title": "", "lang": "en", "published": "2022-03-09", "text": text})
+    links = link_record(r)
+    ev = {e["id"]: e for e in r["events"]}
+    assert ("CA-QC", "CA-QC", "US-TX") in [(ev[l["from"]]["jurisdiction"], ev[l["to"]]["origin"], ev[l["to"]]["destination"])
+                                          for l in links]
