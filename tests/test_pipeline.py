@@ -4214,3 +4214,9 @@ def test_valencia_in_an_article_about_venezuela_is_venezuelas_town():
     assert [e["canonical"] for e in r["entities"] if e["text"] == "فالنسيا"] == ["Valencia, Venezuela"]
     r = rec("حظرت إسبانيا التعدين في فالنسيا.", "ar", "2024-06-11")
     assert [e["canonical"] for e in r["entities"] if e["text"] == "فالنسيا"] == ["ES-VC"]
+
+
+def test_a_municipality_no_gazetteer_knows_bans_in_the_datelines_province():
+    r = rec("BODØ, Norway, Sept 14 (Wire) - The ferry takes four hours.\n\nLast year the Skarvøy municipal council changed "
+            "its zoning plan to forbid any new data centre used for cryptocurrency mining.", "en", "2025-09-14")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["NO-18"]

@@ -673,6 +673,8 @@ _THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|c
 #: Khartoum", "وهو يعمل الآن في الخرطوم", "They were unloaded at Sohar")
 _SETTLED_EN = re.compile(r"\b(?:now|today|unloaded|installed|set\s+up|runs?|running|hosted|hashing)\b", re.I)
 _SETTLED_AR = re.compile(r"(?:الآن|الان|اليوم|حاليا|حالياً|يعمل|تعمل|يشغل|تشغل|نصب|ركب|ركّب|أفرغت|افرغت)")
+# "the Skarvøy municipal council", "the municipality"
+_MUNICIPAL = re.compile(r"\b(?:municipal\s+(?:council|government|authorities)|municipality)\b", re.I)
 _NAMED_ORDER = re.compile(r"(?<=\bthe\s)(?:[\w-]+\s+){1,3}(?:orders?|decrees?|directives?)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
 _SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r"|operations?)\b", re.I)
@@ -1754,6 +1756,7 @@ class KGEvents:
             local = _LOCAL_BODY.search(text, lo, hi) is not None
             ids = [pid for pid in ((_province_of(self._pid(q)) if local and q.label_ == "CITY" else self._jurisdiction(doc, q))
                                    for q in filed) if pid]
+
         if not ids and self.lang == "en":
             # "moved to Rockdale from Plattsburgh, New York, after the city imposed a
             # moratorium": the town that bans is the one named before "the city", in its province
@@ -1798,6 +1801,15 @@ class KGEvents:
         if ids and last and self._sent_index - last[0] <= 8 and all(i != last[1] and contains(i, last[1]) for i in ids) \
                 and re.search(r"مماثل|\bsimilar\b|\bthe\s+same\b", text[trig[0]:min(sent.end_char, trig[1] + 30)], re.I):
             ids = [last[1]]  # "فرضت السلطات حظراً مماثلاً", "a similar ban": like the one told before, there
+        if not ids and self.lang == "en" and not any(e.label_ in PLACES for e in sent_ents) \
+                and _MUNICIPAL.search(text, lo, trig[0]):
+            # "the Skarvøy municipal council changed its zoning plan to forbid …": a municipality
+            # no gazetteer knows, in a sentence naming no place, acts where the article is filed
+            # from (its dateline's province)
+            home = next((q for q in self._all_places if q.start_char < 400 and q.label_ in ("CITY", "PROVINCE")
+                         and _dateline(text, q)), None)
+            prov = _province_of(self._pid(home)) if home is not None else None
+            ids = [prov] if prov and "-" in prov else []
         # a region ("Siberia", "the North Caucasus") is no jurisdiction: no body bans there as such
         ids = [i for i in ids if not _is_region(i)]
         if not ids:
