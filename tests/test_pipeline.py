@@ -4220,3 +4220,12 @@ def test_a_municipality_no_gazetteer_knows_bans_in_the_datelines_province():
     r = rec("BODØ, Norway, Sept 14 (Wire) - The ferry takes four hours.\n\nLast year the Skarvøy municipal council changed "
             "its zoning plan to forbid any new data centre used for cryptocurrency mining.", "en", "2025-09-14")
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["NO-18"]
+
+
+def test_a_move_named_again_by_its_noun_is_the_move_told_before():
+    r = rec("في مارس نقل عادل أجهزته من زليتن إلى تطاوين في تونس. ويقدّر أن أرباحه تراجعت بنحو 60 في المئة منذ الانتقال "
+            "إلى تونس.", "ar", "2024-10-22")
+    assert moves(r, "destination") == [("TN-83",)]
+    r = rec("Kalix moved 300 machines from Sweden to Texas in March. Since the move to the United States its costs have "
+            "fallen. Other miners plan to move to the United States too.", "en", "2024-10-22")
+    assert moves(r, "destination") == [("US-TX",), ("US",)]

@@ -675,6 +675,8 @@ _SETTLED_EN = re.compile(r"\b(?:now|today|unloaded|installed|set\s+up|runs?|runn
 _SETTLED_AR = re.compile(r"(?:الآن|الان|اليوم|حاليا|حالياً|يعمل|تعمل|يشغل|تشغل|نصب|ركب|ركّب|أفرغت|افرغت)")
 # "the Skarvøy municipal council", "the municipality"
 _MUNICIPAL = re.compile(r"\b(?:municipal\s+(?:council|government|authorities)|municipality)\b", re.I)
+# a move named by its noun with the article: "الانتقال", "the move", "the relocation"
+_THE_MOVE = re.compile(r"[وب]?(?:ال)(?:انتقال|نقل|رحيل)|move|relocation", re.I)
 _NAMED_ORDER = re.compile(r"(?<=\bthe\s)(?:[\w-]+\s+){1,3}(?:orders?|decrees?|directives?)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
 _SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r"|operations?)\b", re.I)
@@ -2960,6 +2962,19 @@ def _coarse_moves_told_again(events: list[dict], text: str, lang: str = "en") ->
                     b["origin"] = a["origin"]  # (the lead told where they left; a title only roughly)
                 b.setdefault("mentions", []).append({"start": a["start"], "end": a["end"], "sentence_index": si})
                 break
+    # "… منذ الانتقال إلى تونس", "since the move to Tunisia": the move told before, named again
+    # by its noun (with no origin and no amount of its own)
+    for a in moves:
+        t0 = a["trigger"]["start"]
+        if id(a) in drop or a.get("origin") or a.get("quantity") or not _THE_MOVE.fullmatch(a["trigger"]["text"]) \
+                or (lang == "en" and not re.search(r"\bthe\s+$", text[max(0, t0 - 5):t0], re.I)):
+            continue
+        told = [b for b in moves if b["start"] < a["start"] and id(b) not in drop and b is not a
+                and contains(a["destination"], b["destination"])]
+        if told:
+            drop.add(id(a))
+            told[-1].setdefault("mentions", []).append({"start": a["start"], "end": a["end"],
+                                                        "sentence_index": a.get("sentence_index")})
     return [ev for ev in events if id(ev) not in drop]
 
 
