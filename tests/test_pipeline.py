@@ -4229,3 +4229,10 @@ def test_a_move_named_again_by_its_noun_is_the_move_told_before():
     r = rec("Kalix moved 300 machines from Sweden to Texas in March. Since the move to the United States its costs have "
             "fallen. Other miners plan to move to the United States too.", "en", "2024-10-22")
     assert moves(r, "destination") == [("US-TX",), ("US",)]
+
+
+def test_resorting_to_a_measure_is_no_move():
+    r = rec("ففي صيف 2024 لجأت الشركة العامة للكهرباء إلى طرح الأحمال في مدن الغرب لساعات طويلة يومياً. ولجأ المعدنون "
+            "إلى تونس. ولجأت الشركة إلى خطة طوارئ: شحنت 6 آلاف جهاز من شينجيانغ إلى مدينة روكديل في ولاية تكساس.",
+            "ar", "2024-10-22")
+    assert moves(r, "destination") == [("TN",), ("US-TX",)]

@@ -677,6 +677,8 @@ _SETTLED_AR = re.compile(r"(?:الآن|الان|اليوم|حاليا|حاليا
 _MUNICIPAL = re.compile(r"\b(?:municipal\s+(?:council|government|authorities)|municipality)\b", re.I)
 # a move named by its noun with the article: "الانتقال", "the move", "the relocation"
 _THE_MOVE = re.compile(r"[وب]?(?:ال)(?:انتقال|نقل|رحيل)|move|relocation", re.I)
+_RESORTED_TO = re.compile(r"[وف]?(?:لجأ|لجا|لجأت|لجات|لجؤوا|لجأوا)")
+_TO_WORD_AR = re.compile(r"\s+(?:\S+\s+){0,3}?(?:إلى|الى|إلي)\s+")
 _NAMED_ORDER = re.compile(r"(?<=\bthe\s)(?:[\w-]+\s+){1,3}(?:orders?|decrees?|directives?)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
 _SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r"|operations?)\b", re.I)
@@ -795,6 +797,12 @@ class KGEvents:
             # "نقلوا، تحسباً للحظر، نحو ألف جهاز إلى أرمينيا", "in anticipation of a ban": a ban
             # told as what is feared splits no move's clause and is no ban
             hits = [h for h in hits if not (h[0] == "BAN" and _ANTICIPATED.search(text, max(0, h[2] - 24), h[2]))]
+            if self.lang == "ar":
+                # "لجأت الشركة العامة للكهرباء إلى طرح الأحمال": resorted to a measure, no move (a
+                # move may follow: "ولجأت الشركة إلى خطة طوارئ: شحنت 6 آلاف جهاز …")
+                hits = [h for h in hits if not (h[0] == "MIGRATION" and _RESORTED_TO.fullmatch(text, h[2], h[3]) and (
+                    lambda to: to is not None and not any(e.start_char == to.end() and e.label_ in PLACES for e in sent_ents))(
+                        _TO_WORD_AR.match(text, h[3], min(len(text), h[3] + 60))))]
             # "since the Sichuan order" names a ban; "the new order", "the government decree" do not
             hits = [h for h in hits if not (h[1] == "ban.order" and _NAMED_ORDER.fullmatch(text, h[2], h[3]) and not (
                 text[h[2]].isupper() and any(e.label_ in PLACES and h[2] <= e.start_char and e.end_char < h[3] for e in sent_ents)))]
