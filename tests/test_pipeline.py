@@ -4236,3 +4236,5 @@ def test_resorting_to_a_measure_is_no_move():
             "إلى تونس. ولجأت الشركة إلى خطة طوارئ: شحنت 6 آلاف جهاز من شينجيانغ إلى مدينة روكديل في ولاية تكساس.",
             "ar", "2024-10-22")
     assert moves(r, "destination") == [("TN",), ("US-TX",)]
+    r = rec(probe("ar49", "ar49-10"), "ar", "2024-10-22")
+    assert None not in [d for d, in moves(r, "destination")]
