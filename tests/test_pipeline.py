@@ -4238,3 +4238,10 @@ def test_resorting_to_a_measure_is_no_move():
     assert moves(r, "destination") == [("TN",), ("US-TX",)]
     r = rec(probe("ar49", "ar49-10"), "ar", "2024-10-22")
     assert None not in [d for d, in moves(r, "destination")]
+
+
+def test_the_authorities_are_not_a_miners_country():
+    text = ("نيويورك - نقلت شركات التعدين أجهزتها إلى الولايات المتحدة وكندا.\n\nوقالت شركة هت 8 إن المزارع غير المرخصة "
+            "تستهلك نحو 9800 ميغاواط، وإن السلطات صادرت أكثر من 9900 جهاز تعدين منذ بداية العام.")
+    r = rec(text, "ar", "2022-08-12")
+    assert [e["canonical"] for e in r["entities"] if e["text"] == "السلطات"] != ["authorities:CA"]

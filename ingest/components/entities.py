@@ -616,10 +616,12 @@ class KGEntities:
             ids.discard(None)
         if not places:
             # "بدأ «كيغوك» تقنين الكهرباء …، ثم أمرت السلطات …": a sentence with no place, and a
-            # known body of one country: the authorities are that country's
+            # known regulator or power utility of one country: the authorities are that
+            # country's (not a miner's: "Hut 8 said the authorities seized …")
             nm = names()
             ids = {(nm.get(e.id_) or {}).get("country") for e in _gaz(doc)
-                   if e.label_ in ("COMPANY", "ORGANIZATION", "REGULATOR") and e.id_ and e.start >= sent.start and e.end <= sent.end}
+                   if e.id_ and e.start >= sent.start and e.end <= sent.end
+                   and (e.label_ == "REGULATOR" or (nm.get(e.id_) or {}).get("utility"))}
             ids.discard(None)
         if len(ids) == 1:
             return ids.pop()
