@@ -140,8 +140,8 @@ def _province_left(mig: dict, bans: list[dict], mentions: list[dict] = ()) -> di
     # (a move told first in the title is told in full where the body first tells it again)
     again = sorted(mig.get("mentions") or (), key=lambda m: m.get("start") or 0)
     at = again[0] if again and mig.get("sentence_index") == 0 else mig
-    # (… and one the body never tells again, after the lead: "… on the Al-Wafrah raids and his
-    # move to Oman", then "Local media have put the number of homes cut off …")
+    # (… and one the body never tells again, after the lead: "Hydro-Québec freeze sends crypto
+    # miners … south to Texas", then "… Hydro-Québec's moratorium on new power allocations …")
     told_as = mig.get("sentence") or ""
     lead_only = mig.get("sentence_index") == 0 and not again and told_as.endswith("\n") \
         and not told_as.rstrip().endswith((".", "!", "?", "؟"))

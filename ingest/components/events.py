@@ -672,13 +672,23 @@ _THIS_TOWN = re.compile(r"\s+(?:in|to|into)\s+this\s+(?:[\w-]+\s+){0,2}(?:town|c
 #: the sentence after a move that tells where the machines now run ("Now he runs them in
 #: Khartoum", "وهو يعمل الآن في الخرطوم", "They were unloaded at Sohar")
 _SETTLED_EN = re.compile(r"\b(?:now|today|unloaded|installed|set\s+up|runs?|running|hosted|hashing)\b", re.I)
-_SETTLED_AR = re.compile(r"(?:الآن|الان|اليوم|حاليا|حالياً|يعمل|تعمل|يشغل|تشغل|نصب|ركب|ركّب|أفرغت|افرغت)")
+_SETTLED_AR = re.compile(r"(?<![\u0621-\u064a])[وف]?س?(?:الآن|الان|اليوم|حاليا|حالياً|يعمل|تعمل|يشغل|تشغل|نصب|ركب|ركّب|أفرغت|افرغت)"
+                         r"(?![\u0621-\u064a])")
 # "the Skarvøy municipal council", "the municipality"
 _MUNICIPAL = re.compile(r"\b(?:municipal\s+(?:council|government|authorities)|municipality)\b", re.I)
 # a move named by its noun with the article: "الانتقال", "the move", "the relocation"
 _THE_MOVE = re.compile(r"[وب]?(?:ال)(?:انتقال|نقل|رحيل)|move|relocation", re.I)
 _RESORTED_TO = re.compile(r"[وف]?(?:لجأ|لجا|لجأت|لجات|لجؤوا|لجأوا)")
 _TO_WORD_AR = re.compile(r"\s+(?:\S+\s+){0,3}?(?:إلى|الى|إلي)\s+")
+
+
+def _resorted_to_a_measure(text: str, hit: tuple, sent_ents) -> bool:
+    """Whether a hit "لجأ … إلى" resorts to something that is no place ("لجأت الشركة
+    العامة للكهرباء إلى طرح الأحمال"), not to a place ("لجأ المعدنون إلى تونس")."""
+    if not _RESORTED_TO.fullmatch(text, hit[2], hit[3]):
+        return False
+    to = _TO_WORD_AR.match(text, hit[3], min(len(text), hit[3] + 60))
+    return to is not None and not any(e.start_char == to.end() and e.label_ in PLACES for e in sent_ents)
 _NAMED_ORDER = re.compile(r"(?<=\bthe\s)(?:[\w-]+\s+){1,3}(?:orders?|decrees?|directives?)", re.I)
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
 _SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r"|operations?)\b", re.I)
@@ -800,9 +810,7 @@ class KGEvents:
             if self.lang == "ar":
                 # "لجأت الشركة العامة للكهرباء إلى طرح الأحمال": resorted to a measure, no move (a
                 # move may follow: "ولجأت الشركة إلى خطة طوارئ: شحنت 6 آلاف جهاز …")
-                hits = [h for h in hits if not (h[0] == "MIGRATION" and _RESORTED_TO.fullmatch(text, h[2], h[3]) and (
-                    lambda to: to is not None and not any(e.start_char == to.end() and e.label_ in PLACES for e in sent_ents))(
-                        _TO_WORD_AR.match(text, h[3], min(len(text), h[3] + 60))))]
+                hits = [h for h in hits if not (h[0] == "MIGRATION" and _resorted_to_a_measure(text, h, sent_ents))]
             # "since the Sichuan order" names a ban; "the new order", "the government decree" do not
             hits = [h for h in hits if not (h[1] == "ban.order" and _NAMED_ORDER.fullmatch(text, h[2], h[3]) and not (
                 text[h[2]].isupper() and any(e.label_ in PLACES and h[2] <= e.start_char and e.end_char < h[3] for e in sent_ents)))]
