@@ -4245,3 +4245,10 @@ def test_the_authorities_are_not_a_miners_country():
             "تستهلك نحو 9800 ميغاواط، وإن السلطات صادرت أكثر من 9900 جهاز تعدين منذ بداية العام.")
     r = rec(text, "ar", "2022-08-12")
     assert [e["canonical"] for e in r["entities"] if e["text"] == "السلطات"] != ["authorities:CA"]
+
+
+def test_power_rationed_for_all_industry_is_no_ban_on_mining():
+    r = rec("Ethiopian Electric Power (EEP) said it would sign no new power contracts with cryptocurrency miners.\n\n"
+            "- Separately, EEP has rationed power to all heavy industry, including cement and steel plants, for up to "
+            "six hours a day.", "en", "2024-09-10")
+    assert [e["sentence"][:14] for e in r["events"] if e["type"] == "BAN"] == ["Ethiopian Elec"]

@@ -3249,7 +3249,9 @@ _TELL_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قالت|يق
 # "to households", "on homes and businesses"
 _TO_HOMES = re.compile(r"[^.،,;؛]{0,30}?(?:(?<![\u0621-\u0652\u0670])(?:عن|على|الى|إلى|لـ?)\s*(?:ال)?(?:أحياء|احياء|منازل|"
                        r"بيوت|مشتركين|مواطنين|سكان|مناطق\s+السكني[ةه])(?![\u0621-\u0652\u0670])"
-                       r"|\b(?:to|on|for)\s+(?:(?:all|most|many)\s+)?(?:households|homes|residents|neighbou?rhoods|residential\s+\w+)\b)", re.I)
+                       r"|\b(?:to|on|for)\s+(?:(?:all|most|many)\s+)?(?:households|homes|residents|neighbou?rhoods|residential\s+\w+"
+                       # "rationed power to all heavy industry, including cement and steel plants"
+                       r"|(?:heavy\s+)?(?:industry|industries|factories|industrial\s+(?:users|consumers|customers)))\b)", re.I)
 
 
 def _can_move(e: Span, kinds: tuple = ("PERSON", "COMPANY")) -> bool:
