@@ -367,7 +367,7 @@ _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re
              r"|yards?|containers?|workshops?|garages?|barns?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
 # "to a site it leased near": where machines go, before the town they stand in
 _TO_SITE = (r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:" + _SITES_EN
-            + r"|space|projects?|campus|barns?|garages?|parks?|zones?|lots?|estates?|cent(?:er|re)s?|factor(?:y|ies))(?:"
+            + r"|space|projects?|campus|parks?|zones?|lots?|estates?|cent(?:er|re)s?|factor(?:y|ies))(?:"
             + _SITE_CLAUSE + r")?\s+(?:in|at|near|outside|around|beside|on\s+the\s+(?:outskirts|edge|fringes?)\s+of))?")
 _TOWN_BEFORE = re.compile(_TO_SITE + _TOWN)
 # "to Selkirk, north of Winnipeg", "to Adama, about 100 km south-east of Addis Ababa": a town no
@@ -678,6 +678,8 @@ _SETTLED_AR = re.compile(r"(?<![\u0621-\u064a])[وف]?س?(?:الآن|الان|ا
 _MUNICIPAL = re.compile(r"\b(?:municipal\s+(?:council|government|authorities)|municipality)\b", re.I)
 # a move named by its noun with the article: "الانتقال", "the move", "the relocation"
 _THE_MOVE = re.compile(r"[وب]?(?:ال)(?:انتقال|نقل|رحيل)|move|relocation", re.I)
+# "the Sichuan order" (a place's order named with "the"; its own trigger, see ban.order)
+_NAMED_ORDER = re.compile(r"(?<=\bthe\s)(?:[\w-]+\s+){1,3}(?:orders?|decrees?|directives?)", re.I)
 _RESORTED_TO = re.compile(r"[وف]?(?:لجأ|لجا|لجأت|لجات|لجؤوا|لجأوا)")
 _TO_WORD_AR = re.compile(r"\s+(?:\S+\s+){0,3}?(?:إلى|الى|إلي)\s+")
 
@@ -689,7 +691,8 @@ def _resorted_to_a_measure(text: str, hit: tuple, sent_ents) -> bool:
         return False
     to = _TO_WORD_AR.match(text, hit[3], min(len(text), hit[3] + 60))
     return to is not None and not any(e.start_char == to.end() and e.label_ in PLACES for e in sent_ents)
-_NAMED_ORDER = re.compile(r"(?<=\bthe\s)(?:[\w-]+\s+){1,3}(?:orders?|decrees?|directives?)", re.I)
+
+
 _BAN_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:crackdown|ban|order|decree|moratorium|purge|clampdown)\b", re.I)
 _SITE_NOUN_EN = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _SITES_EN + r"|operations?)\b", re.I)
 _TOOK_DOWN = re.compile(r"\b(?:dismantl\w+|clos(?:ed|es|ing)|shut(?:tered|s|ting)?(?:\s+down)?|abandon\w*|vacat\w+|empt(?:ied|ies|ying)"
