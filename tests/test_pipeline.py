@@ -4252,3 +4252,57 @@ def test_power_rationed_for_all_industry_is_no_ban_on_mining():
             "- Separately, EEP has rationed power to all heavy industry, including cement and steel plants, for up to "
             "six hours a day.", "en", "2024-09-10")
     assert [e["sentence"][:14] for e in r["events"] if e["type"] == "BAN"] == ["Ethiopian Elec"]
+
+
+def test_power_cut_to_some_neighbourhoods_is_rationing_not_a_ban():
+    text = ("تعتمد قرغيزستان على السدود لإنتاج الكهرباء، فتضطر إلى قطع التيار عن بعض الأحياء في ساعات الذروة، في بلد "
+            "يجذب معدّني البيتكوين.")
+    assert [e for e in rec(text, "ar", "2024-03-12")["events"] if e["type"] == "BAN"] == []
+    # (a cut-off of dozens of homes found mining is a crackdown)
+    text = "وكانت الشركة السعودية للكهرباء قد فصلت التيار عام 2022 عن عشرات المنازل ثبت استخدامها في التعدين."
+    assert [e["jurisdiction"] for e in rec(text, "ar", "2024-03-12")["events"] if e["type"] == "BAN"] == ["SA"]
+
+
+def test_taraz_named_by_its_arabic_name_after_city():
+    r = rec("ففي منتصف ديسمبر شحنت الشركة 1500 جهاز على متن شاحنات عبر الحدود إلى مدينة طراز. وتقول إن أجهزة من طراز "
+            "حديث بقيت في توكموك.", "ar", "2024-03-12")
+    assert moves(r, "destination") == [("KZ-31",)]
+    assert [e["text"] for e in r["entities"] if e["type"] == "CITY"] == ["مدينة طراز", "توكموك"]
+
+
+def test_a_mover_that_ran_machines_somewhere_leaves_from_there_in_the_next_sentence():
+    r = rec("Since 2022, Abyssinia Hash had run about 2,400 mining machines in a warehouse on the outskirts of Adama in "
+            "Oromia. The company said this week it had moved 900 of them to Kenya's Nakuru county.", "en", "2024-05-02")
+    assert moves(r, "origin", "destination") == [("ET-OR", "KE-31")]
+    r = rec("وكانت شركة «أبيسينيا هاش» قد شغّلت منذ عام 2022 نحو 2400 جهاز تعدين في مستودع على أطراف مدينة أداما بإقليم "
+            "أوروميا. وأعلنت الشركة هذا الأسبوع أنها نقلت 900 جهاز منها إلى مقاطعة ناكورو في كينيا.", "ar", "2024-05-02")
+    assert moves(r, "origin", "destination", "who") == [("ET-OR", "KE-31", "أبيسينيا هاش")]
+
+
+def test_bound_for_a_site_in_a_town_in_its_province():
+    r = rec("His company shipped the first 900 units by sea to Paraguay last week, bound for a site in Villa Hayes, in the "
+            "Presidente Hayes department, where it has leased 4 megawatts.", "en", "2024-06-03")
+    assert moves(r, "destination") == [("PY-15",)]
+
+
+def test_a_story_told_of_two_places_is_not_where_the_next_move_leaves():
+    text = ("Miners driven out of Ningxia set up in Kazakhstan's Almaty region and Russia's Buryatia\n"
+            "ALMATY, July 14 (Wire) - At least 6,000 rigs from Yinchuan had cleared customs by Tuesday. Most were bound "
+            "for a converted grain warehouse near Kapchagay, in Almaty region.")
+    r = rec(text, "en", "2021-07-14")
+    assert "RU-BU" not in [o for o, in moves(r, "origin")]
+
+
+def test_a_ban_that_pushed_no_miner_to_leave_is_no_move():
+    r = rec("حظر البنك المركزي التركي في أبريل 2021 استخدام العملات المشفرة في المدفوعات، لكن القرار لم يمسّ التعدين، "
+            "ولم يدفع، بحسب العاملين في القطاع، أي معدّن إلى مغادرة البلاد.", "ar", "2022-06-01")
+    assert moves(r, "origin") == []
+
+
+def test_a_utility_that_announced_it_would_no_longer_sell_power_to_miners_bans_in_its_country():
+    r = rec("Electricite du Laos announced in August last year that it would no longer sell electricity to mining "
+            "operations.", "en", "2024-05-15")
+    assert [(e["jurisdiction"], e["date"][:4]) for e in r["events"] if e["type"] == "BAN"] == [("LA", "2023")]
+    r = rec("The study looked at the state utility, Electricite du Laos (EDL).\n\nIn August 2023 EDL stopped supplying "
+            "cryptocurrency miners.", "en", "2024-05-15")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["LA"]

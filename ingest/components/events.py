@@ -104,7 +104,9 @@ _NEGATED_EN = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:(?:yet|been|be|h
 _NEGATED_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن|ليس|ليست|ليسوا)\s+(?:[\u0600-\u06FF]+\s+)?$"
                          # "لم يدفع أحدا إلى الرحيل", "لم تدفع أحداً، على حد علمه، إلى نقل", "لم تدفع المداهمات
                          # الأردنية أحداً إلى نقل": pushed no one to leave
-                         r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+(?:يدفع|تدفع|يجبر|تجبر|يرغم|ترغم|يضطر|تضطر)(?:\s+\S+){0,3}?\s+(?:احدا|أحدا|أحداً|احداً)(?:\s*[،,][^،,.]{1,30}[،,])?\s+(?:الي|إلى|الى)\s*$"
+                         # ("ولم يدفع، بحسب العاملين في القطاع، أي معدّن إلى مغادرة البلاد": no miner)
+                         r"|(?<![\u0621-\u0652\u0670])[وف]?(?:لم|لن)\s+(?:يدفع|تدفع|يجبر|تجبر|يرغم|ترغم|يضطر|تضطر)(?:\s*[،,][^،,.]{1,40}[،,])?"
+                         r"(?:\s+\S+){0,3}?\s+(?:احدا|أحدا|أحداً|احداً|(?:أي|اي)\s+\S+)(?:\s*[،,][^،,.]{1,30}[،,])?\s+(?:الي|إلى|الى)\s*$"
                          # "لم تكن تايلاند وجهة": not (yet) a destination
                          r"|(?<![\u0621-\u0652\u0670])(?:لم|لن)\s+(?:تكن|يكن|تعد|يعد|تصبح|يصبح)\s+[\u0600-\u06FF]+\s+$"
                          # "لا تنوي مغادرة البلاد": no intention
@@ -135,7 +137,13 @@ _TO_TOWN_AR = re.compile(r"(?:^|\s)[وف]?(?:الي|الى|إلى)\s+(?:[^\s.،,
 _SEAT_RUN = re.compile(r"\s*,\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:ran|runs|run|operated|operates|owned|owns|managed|manages)\s+"
                        r"[^,;.]{0,70}?\b(?:in|near|at|outside|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
                        r"|\s*[»\"]?\s*،\s*(?:التي|الذي)\s+(?:كان|كانت)\s+(?:ت|ي)(?:شغ\u0651?ل|دير|ملك)\s+(?:\S+\s+){0,6}?"
-                       r"(?:في|قرب|بالقرب\s+من|على\s+اطراف|على\s+أطراف|ضواحي)\s+", re.I)
+                       r"(?:في|قرب|بالقرب\s+من|على\s+اطراف|على\s+أطراف|ضواحي)\s+"
+                       # the mover as the subject: "Abyssinia Hash had run 2,400 machines in a warehouse
+                       # outside Adama", "وكانت «أبيسينيا هاش» قد شغّلت نحو 2400 جهاز في مستودع …"
+                       r"|\s+(?:had\s+|has\s+)?(?:ran|run|runs|operated|operates)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,70}?\b(?:in|near|at|outside"
+                       r"|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
+                       r"|\s*[»\"]?\s*(?:قد\s+)?(?:شغ\u0651?لت|شغ\u0651?ل|تشغ\u0651?ل|يشغ\u0651?ل|ادارت|أدارت|تدير|يدير)\s+"
+                       r"(?:\S+\s+){0,8}?(?:في|قرب|بالقرب\s+من|على\s+اطراف|على\s+أطراف|ضواحي)\s+", re.I)
 # another mover than the one told before: "A smaller operator said it had shipped", "معدّن آخر"
 _ANOTHER_MOVER = re.compile(r"\b(?:a|an|another|other|one|some|several|two|three)\s+(?:[\w-]+\s+)?(?:operators?|miners?|compan(?:y|ies)"
                             r"|firms?|groups?|businessm[ae]n|investors?|owners?)\b|(?:آخر|آخرون|اخر|اخرون|أخرى|اخري|أخرى)(?:\s|$)"
@@ -190,6 +198,7 @@ _SAY_AR_BEFORE = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قال�
 # draws", "تجذب طاقتها" (the word right after the verb)
 _ITS_EN = re.compile(r"\b(?:its|their)\s", re.I)
 _ITS_AR = re.compile(r"\s+[\u0600-\u06FF]{3,}(?:ها|هم)(?![\u0621-\u0652\u0670])")
+_ANNOUNCED = re.compile(r"\s+(?:announced|announces|stated|states|confirmed|confirms|decided|decides)\b")
 _IT_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|quickly|would|will)\s+)?$"
                          r"|(?<![\u0621-\u0652\u0670])(?:انها|إنها|أنها|انهم|إنهم|أنهم)\s+$", re.I)
 # a ban taking effect: "(the ban) takes effect / returns", "(قبل أن) يسري (الحظر)"
@@ -366,7 +375,7 @@ _SITES_EN = (r"sites?|facilit(?:y|ies)|farms?|plants?|mines?|data\s+cent(?:er|re
              r"|premises|hangars?|halls?|sheds?|compounds?|terminals?|complex(?:es)?|(?:saw)?mills?|smelters?|(?:sub)?stations?"
              r"|yards?|containers?|workshops?|garages?|barns?|(?:hosting\s+)?(?:compan(?:y|ies)|providers?|firms?)")
 # "to a site it leased near": where machines go, before the town they stand in
-_TO_SITE = (r"\b(?:to|into)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:" + _SITES_EN
+_TO_SITE = (r"\b(?:to|into|(?:bound|headed|destined)\s+for)(?:\s+(?:(?:its|their|a|an|the|new|own)\s+)?(?:[\w-]+\s+){0,2}(?:" + _SITES_EN
             + r"|space|projects?|campus|parks?|zones?|lots?|estates?|cent(?:er|re)s?|factor(?:y|ies))(?:"
             + _SITE_CLAUSE + r")?\s+(?:in|at|near|outside|around|beside|on\s+the\s+(?:outskirts|edge|fringes?)\s+of))?")
 _TOWN_BEFORE = re.compile(_TO_SITE + _TOWN)
@@ -419,7 +428,8 @@ _DEST_BEFORE_EN = re.compile(r"\bsplit(?:s|ting)?\s+(?:[\w,.-]+\s+){0,6}between\
                              + _KIND_EN
                              # "to its new sites in Ethiopia", "to a facility near Abakan"
                              # ("to a cousin's workshop in Novi Pazar")
-                             + r"|(?:to|into)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w'’-]+\s+){0,2}"
+                             # ("bound for a site in Villa Hayes")
+                             + r"|(?:to|into|(?:bound|headed|destined)\s+for)\s+(?:(?:(?:its|their|a|an|the|new|own)\s+){1,3}(?:[\w'’-]+\s+){0,2}"
                              r"(?:" + _SITES_EN + r"|parks?|zones?|campus(?:es)?|partners?|clients?|customers?|hosts?|projects?|cent(?:er|re)s?)"
                              # no determiner: only where machines go, not "(power) to farms in X"
                              r"|(?:[\w-]+\s+){0,2}(?:data\s+cent(?:er|re)s?|industrial\s+parks?|hosting\s+(?:sites?|facilities|providers|companies|firms)|sites|facilities)"
@@ -773,8 +783,9 @@ class KGEvents:
         ents = [_Ent(e, text) for e in entity_spans(doc)]
         folded, offsets, inv = folded_doc(doc)
         events: list[dict] = []
-        # (destination, sentence index, movers' words, status, origin, whether a group moves) of
-        # every move with a destination, in the order told (the last is ``_last_move``)
+        # (destination, sentence index, movers' words, status, origin, whether a group moves, date,
+        # how many destinations) of every move with a destination, in the order told (the last
+        # is ``_last_move``)
         self._moves_told: list[tuple] = []
         self._ban_home: str | None = None
         self._last_ban: tuple[int, str] | None = None  # (sentence index, jurisdiction) of the last ban with a place of its own
@@ -1601,8 +1612,9 @@ class KGEvents:
         if authority is None and _IT_SUBJECT.search(text, max(win[0], trig[0] - 30), trig[0]):
             # "Landsvirkjun said in December that it would turn down new requests": the body
             # that speaks of itself in the sentence
+            # ("Electricite du Laos announced in August that it would no longer sell power …")
             told = [e for e in sent_ents if e.label_ in ("REGULATOR", "COMPANY", "ORGANIZATION")
-                    and e.end_char <= trig[0] and _SAY.match(text, e.end_char + 1)]
+                    and e.end_char <= trig[0] and (_SAY.match(text, e.end_char + 1) or _ANNOUNCED.match(text, e.end_char))]
             # "أعلنت المؤسسة الإثيوبية للطاقة الكهربائية أنها لن تقبل": the speaker before "أنها",
             # named here (by its demonym, when no body is found), not a body told before
             speaker_here = self.lang == "ar" and re.search(
@@ -2817,7 +2829,7 @@ class KGEvents:
         banned_there = last is not None and self._last_ban is not None and last[1] <= self._last_ban[0] < self._sent_index \
             and (self._last_ban[1] == last[0] or contains(self._last_ban[1], last[0]))
         if origin is None and dest_ids and last is not None and status == "completed" and last[3] == "completed" \
-                and tid in ("mig.move", "mig.ship", "mig.take") \
+                and tid in ("mig.move", "mig.ship", "mig.take") and last[7] == 1 \
                 and 0 < self._sent_index - last[1] <= (12 if _THE_FIRM.match(text, sent.start_char, trig[0]) else 8 if banned_there else 4) \
                 and ((actor is None and actor_text is None
                       and not any(e.label_ in ("PERSON", "COMPANY", "ORGANIZATION") and e.start_char < trig[0] for e in sent_ents)
@@ -2830,7 +2842,8 @@ class KGEvents:
                 and not any(d == last[0] or contains(d, last[0]) or contains(last[0], d) for d in dest_ids):
             # (not a move dated before it: "فشريكه السابق كان قد نقل نصف أجهزتهما إلى دبي في 2019")
             # "… نقل أجهزته إلى أرمينيا. وفي شباط من ذلك العام، نقل 180 آلة إلى كوتايسي": the
-            # mover of a story, named no more, leaves where the last move took him
+            # mover of a story, named no more, leaves where the last move took him (one place:
+            # not "… set up in Kazakhstan's Almaty region and Russia's Buryatia")
             origin = last[0]
         if origin and "-" not in origin and origs:
             # "فشركة ناشئة من تونس نقلت أجهزتها من صفاقس إلى أديس أبابا": the place told with
@@ -2889,7 +2902,7 @@ class KGEvents:
         if dest_ids:
             movers = actor.text if actor is not None else actor_text
             self._moves_told.append((dest_ids[-1], self._sent_index, movers, status, origin,
-                                     self._group_moves(text, sent, trig, movers), date))
+                                     self._group_moves(text, sent, trig, movers), date, len(dest_ids)))
         return out
 
 
@@ -3250,9 +3263,11 @@ _TELL_AR = re.compile(r"(?<![\u0621-\u0652\u0670])[وف]?(?:قال|قالت|يق
 
 # whom a power cut reaches when it is rationing for everyone, not a ban on mining: "عن أحياء",
 # "to households", "on homes and businesses"
-_TO_HOMES = re.compile(r"[^.،,;؛]{0,30}?(?:(?<![\u0621-\u0652\u0670])(?:عن|على|الى|إلى|لـ?)\s*(?:ال)?(?:أحياء|احياء|منازل|"
+_TO_HOMES = re.compile(r"[^.،,;؛]{0,30}?(?:(?<![\u0621-\u0652\u0670])(?:عن|على|الى|إلى|لـ?)\s*"
+                       # "عن بعض الأحياء", "عن كل المنازل" (not "عن عشرات المنازل" used for mining: a crackdown)
+                       r"(?:(?:بعض|كل|كافة|جميع|معظم)\s+)?(?:ال)?(?:أحياء|احياء|منازل|"
                        r"بيوت|مشتركين|مواطنين|سكان|مناطق\s+السكني[ةه])(?![\u0621-\u0652\u0670])"
-                       r"|\b(?:to|on|for)\s+(?:(?:all|most|many)\s+)?(?:households|homes|residents|neighbou?rhoods|residential\s+\w+"
+                       r"|\b(?:to|on|for)\s+(?:(?:all|most|many|some)\s+)?(?:households|homes|residents|neighbou?rhoods|residential\s+\w+"
                        # "rationed power to all heavy industry, including cement and steel plants"
                        r"|(?:heavy\s+)?(?:industry|industries|factories|industrial\s+(?:users|consumers|customers)))\b)", re.I)
 
