@@ -4306,3 +4306,17 @@ def test_a_utility_that_announced_it_would_no_longer_sell_power_to_miners_bans_i
     r = rec("The study looked at the state utility, Electricite du Laos (EDL).\n\nIn August 2023 EDL stopped supplying "
             "cryptocurrency miners.", "en", "2024-05-15")
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["LA"]
+
+
+def test_a_council_motion_is_no_move_and_its_moratorium_bans_where_the_minutes_are_filed():
+    r = rec("PLATTSBURGH, N.Y. - Minutes of the regular meeting of the Common Council.\n\nCouncillor Whitcomb moved that the "
+            "Council adopt an 18-month moratorium on new commercial cryptocurrency mining operations within the City, "
+            "effective immediately.", "en", "2018-03-15")
+    assert [(e["type"], e.get("jurisdiction")) for e in r["events"]] == [("BAN", "US-NY")]
+
+
+def test_a_move_if_the_moratorium_passes_waits_on_it():
+    r = rec("محضر جلسة مجلس مدينة بلاتسبرغ: وقف مؤقت لتعدين العملات المشفرة\n\nوأبلغ المجلس أن الشركة ستنقل أجهزتها عبر "
+            "الحدود إلى كيبيك إذا أُقرّ الوقف.", "ar", "2018-03-15")
+    mig = next(e for e in r["events"] if e["type"] == "MIGRATION")
+    assert [c["id"] for c in mig["cues"]] == ["cue.if"]

@@ -685,7 +685,10 @@ _SETTLED_EN = re.compile(r"\b(?:now|today|unloaded|installed|set\s+up|runs?|runn
 _SETTLED_AR = re.compile(r"(?<![\u0621-\u064a])[وف]?س?(?:الآن|الان|اليوم|حاليا|حالياً|يعمل|تعمل|يشغل|تشغل|نصب|ركب|ركّب|أفرغت|افرغت)"
                          r"(?![\u0621-\u064a])")
 # "the Skarvøy municipal council", "the municipality"
-_MUNICIPAL = re.compile(r"\b(?:municipal\s+(?:council|government|authorities)|municipality)\b", re.I)
+_MUNICIPAL = re.compile(r"\b(?:municipal\s+(?:council|government|authorities)|municipality"
+                        # a council's minutes: "moved that the Council adopt an 18-month moratorium … within
+                        # the City"
+                        r"|(?:city|town|village|common)\s+council|the\s+council(?!\s+of\b))\b", re.I)
 # a move named by its noun with the article: "الانتقال", "the move", "the relocation"
 _THE_MOVE = re.compile(r"[وب]?(?:ال)(?:انتقال|نقل|رحيل)|move|relocation", re.I)
 # "the Sichuan order" (a place's order named with "the"; its own trigger, see ban.order)
