@@ -4320,3 +4320,9 @@ def test_a_move_if_the_moratorium_passes_waits_on_it():
             "الحدود إلى كيبيك إذا أُقرّ الوقف.", "ar", "2018-03-15")
     mig = next(e for e in r["events"] if e["type"] == "MIGRATION")
     assert [c["id"] for c in mig["cues"]] == ["cue.if"]
+
+
+def test_a_ban_by_the_state_told_before_bans_there():
+    r = rec("نقلت شركتي إلى ولاية نيويورك عام 2019. ثم في 22 نوفمبر وقّعت حاكمة الولاية قانوناً يفرض وقفاً مؤقتاً لمدة "
+            "عامين على التصاريح الجديدة لمحطات الطاقة التي تغذي تعدين العملات المشفرة.", "ar", "2022-12-03")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["US-NY"]

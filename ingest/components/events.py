@@ -1846,6 +1846,11 @@ class KGEvents:
                          and _dateline(text, q)), None)
             prov = _province_of(self._pid(home)) if home is not None else None
             ids = [prov] if prov and "-" in prov else []
+        if not ids and not any(e.label_ in PLACES for e in sent_ents):
+            # "ثم وقّعت حاكمة الولاية قانوناً يفرض وقفاً مؤقتاً …", "the state then passed a
+            # moratorium": the state told before, in a sentence naming no place
+            meant = self._province_meant(text, max(lo, trig[0] - 60), trig[0])
+            ids = [meant] if meant else []
         # a region ("Siberia", "the North Caucasus") is no jurisdiction: no body bans there as such
         ids = [i for i in ids if not _is_region(i)]
         if not ids:
