@@ -4326,3 +4326,9 @@ def test_a_ban_by_the_state_told_before_bans_there():
     r = rec("نقلت شركتي إلى ولاية نيويورك عام 2019. ثم في 22 نوفمبر وقّعت حاكمة الولاية قانوناً يفرض وقفاً مؤقتاً لمدة "
             "عامين على التصاريح الجديدة لمحطات الطاقة التي تغذي تعدين العملات المشفرة.", "ar", "2022-12-03")
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["US-NY"]
+
+
+def test_a_company_that_planned_to_build_somewhere_leaves_from_there_in_the_next_sentence():
+    r = rec('كانت شركة "بولار بلوك" تخطط لبناء مركز بقدرة 30 ميغاواط في مو إي رانا بمقاطعة نوردلاند. وبعد إعلان الجمعة، '
+            "قالت الشركة إنها ستنقل المشروع إلى تورنيو في فنلندا.", "ar", "2025-06-27")
+    assert moves(r, "origin", "destination") == [("NO-18", "FI-10")]

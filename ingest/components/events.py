@@ -142,7 +142,9 @@ _SEAT_RUN = re.compile(r"\s*,\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:ran|runs|ru
                        # outside Adama", "وكانت «أبيسينيا هاش» قد شغّلت نحو 2400 جهاز في مستودع …"
                        r"|\s+(?:had\s+|has\s+)?(?:ran|run|runs|operated|operates)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,70}?\b(?:in|near|at|outside"
                        r"|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
-                       r"|\s*[»\"]?\s*(?:قد\s+)?(?:شغ\u0651?لت|شغ\u0651?ل|تشغ\u0651?ل|يشغ\u0651?ل|ادارت|أدارت|تدير|يدير)\s+"
+                       # ("كانت شركة "بولار بلوك" تخطط لبناء مركز … في مو إي رانا": the site it planned)
+                       r"|\s*[»\"]?\s*(?:قد\s+)?(?:شغ\u0651?لت|شغ\u0651?ل|تشغ\u0651?ل|يشغ\u0651?ل|ادارت|أدارت|تدير|يدير"
+                       r"|(?:تخطط|خططت|يخطط|خطط)\s+لبناء|تبني|بنت|يبني|بنى|تملك|تمتلك|يملك|يمتلك)\s+"
                        r"(?:\S+\s+){0,8}?(?:في|قرب|بالقرب\s+من|على\s+اطراف|على\s+أطراف|ضواحي)\s+", re.I)
 # another mover than the one told before: "A smaller operator said it had shipped", "معدّن آخر"
 _ANOTHER_MOVER = re.compile(r"\b(?:a|an|another|other|one|some|several|two|three)\s+(?:[\w-]+\s+)?(?:operators?|miners?|compan(?:y|ies)"
