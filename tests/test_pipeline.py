@@ -4332,3 +4332,49 @@ def test_a_company_that_planned_to_build_somewhere_leaves_from_there_in_the_next
     r = rec('كانت شركة "بولار بلوك" تخطط لبناء مركز بقدرة 30 ميغاواط في مو إي رانا بمقاطعة نوردلاند. وبعد إعلان الجمعة، '
             "قالت الشركة إنها ستنقل المشروع إلى تورنيو في فنلندا.", "ar", "2025-06-27")
     assert moves(r, "origin", "destination") == [("NO-18", "FI-10")]
+
+
+def test_a_pause_of_its_own_on_new_hook_ups_is_a_ban():
+    r = rec("A few weeks later, in December, British Columbia announced an 18-month pause of its own on new BC Hydro "
+            "hook-ups for miners.", "en", "2023-05-16")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["CA-BC"]
+
+
+def test_a_plan_taken_elsewhere_is_a_move():
+    r = rec("Within weeks of the Manitoba announcement Assiniboine Digital took the whole plan to North Dakota.",
+            "en", "2023-05-16")
+    assert moves(r, "destination") == [("US-ND",)]
+
+
+def test_a_sentence_adverb_or_an_imperative_is_no_company():
+    r = rec("Take Assiniboine Digital, which had a site planned outside Brandon. Instead, the firm has trucked its 1,100 "
+            "rigs over the Rockies to Alberta.", "en", "2023-05-16")
+    assert [e["text"] for e in r["entities"] if e["type"] == "COMPANY"] == ["Assiniboine Digital"]
+
+
+def test_where_the_machines_now_are_two_sentences_on_gives_the_province():
+    r = rec("Abkhazia banned mining in December. I packed all 26 machines into a rented van and drove them across the Psou "
+            "crossing into Russia. It took nine hours at the border, mostly paperwork. They are now in a basement in "
+            "Adler, on the southern edge of Sochi.", "en", "2022-01-23")
+    assert moves(r, "destination") == [("RU-KDA",)]
+
+
+def test_a_port_the_machines_are_cleared_through_for_export_is_no_destination():
+    r = rec("Yunnan ordered mining to stop. They are trucked from Yunnan to Guangzhou, cleared for export and put on trains "
+            "and ships.", "en", "2021-08-20")
+    assert "CN-GD" not in [d for d, in moves(r, "destination")]
+    r = rec("أمرت يوننان بوقف التعدين. ونقلها المعدّنون من يوننان إلى قوانغتشو للتصدير.", "ar", "2021-08-20")
+    assert "CN-GD" not in [d for d, in moves(r, "destination")]
+
+
+def test_another_companys_plan_told_instead_does_not_leave_where_the_last_move_did():
+    r = rec("Vesterålen Data came to Hadsel from Iceland in 2018. Arktisk Hash is now planning to take the project to "
+            "Finland instead.", "en", "2024-03-01")
+    assert ("IS", "FI") not in moves(r, "origin", "destination")
+
+
+def test_where_the_machines_now_run_is_not_read_over_a_quote():
+    r = rec('Arash Kamali, an engineer from Isfahan, moved his 200 machines to Armenia in 2018. "I did not leave because '
+            'of any ban. Yerevan was simply cheaper," said Kamali, whose company now runs 5 megawatts outside the '
+            'Armenian capital.', "en", "2022-01-01")
+    assert moves(r, "destination") == [("AM",)]

@@ -187,7 +187,9 @@ July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep 
 He She They His Her Their Our My Your Mr Ms Dr President CEO Governor Minister Prime Senator State City
 Province Region Republic National Federal Government Authorities Officials Ethereum BTC ETH AM PM UTC GMT
 Republican Republicans Democrat Democrats Democratic Senator Rep Gov Governor
-USD EUR TV ID PDF OK Inc Ltd Co Corp""".split())
+USD EUR TV ID PDF OK Inc Ltd Co Corp
+Instead Indeed Nevertheless Nonetheless Thus Hence Later Then Now Today Yesterday Overall Finally Elsewhere
+Separately Similarly Likewise Besides Again Unlike Take Consider Look""".split())
 _EN_STOP_LOWER = {"of", "and", "for", "the", "&"}
 # words that make a capitalised name a feature of the land, not a person: "Seneca Lake"
 _EN_FEATURE = set("""Lake Lakes River Sea Bay Gulf Valley Mountain Mountains Hills Island Islands Falls

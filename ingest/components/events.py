@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from itertools import takewhile
 from pathlib import Path
 
 from spacy.language import Language
@@ -502,6 +503,11 @@ _COMMA_AR = re.compile(r"[،؛]")
 _IN_SEVERAL_REGIONS = re.compile(r"\bregional\s+(?:[\w-]+\s+)?bans\b|\bin\s+(?:several|some|a\s+number\s+of|many|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+its\s+)?regions\b"
                                  r"|(?<![\u0621-\u0652\u0670])في\s+(?:عدد\s+من\s+|عده\s+|بعض\s+|\d+\s+|[٠-٩]+\s+|عشر\s+)?(?:ال)?مناطق(?![\u0621-\u0652\u0670])", re.I)
 _VIA_THERE = re.compile(r"\s*[,،]?\s*(?:و?منها|و?من\s+هناك|ثم|and\s+(?:then|from\s+there)|from\s+where|then)\b", re.I)
+# what follows a port the machines only pass through: "to Guangzhou, cleared for export and put on
+# ships", "إلى ميناء جبل علي لإعادة تصديرها"
+_TRANSIT_AFTER = re.compile(r",?\s+(?:(?:where\s+they\s+(?:are|were)|to\s+be)\s+)?(?:cleared\s+for\s+export|for\s+(?:re-?)?export"
+                            r"|for\s+onward\s+shipment|for\s+shipment\s+(?:abroad|overseas))\b"
+                            r"|\s*[،,]?\s*(?:للتصدير|لتصديرها|لتصديرهم|لإعادة\s+تصديرها|لاعادة\s+تصديرها)(?![\u0621-\u064a])", re.I)
 # "abroad", "elsewhere": a move that names where it goes without a place
 _TO_ELSEWHERE = re.compile(r"\b(?:abroad|overseas|elsewhere)\b|(?:الي|إلى|الى)\s+(?:الخارج|خارج)", re.I)
 
@@ -1033,14 +1039,25 @@ class KGEvents:
             if ev["type"] != "MIGRATION" or not c or "-" in c or (names().get(c) or {}).get("type") != "COUNTRY" \
                     or ev.get("status") not in ("completed", "in_progress") or si is None or si + 1 >= len(sents):
                 continue
-            nxt = sents[si + 1]
-            if "\n" in text[sents[si].end_char - 1:nxt.start_char] or not settled.search(text, nxt.start_char, nxt.end_char):
-                continue
-            i = bisect_left(self._place_starts, nxt.start_char)
-            inside = {}
-            for p in self._all_places[i:]:
-                if p.start_char >= nxt.end_char:
+            # (or the one after it, when the next names no place: "… drove them across the Psou
+            # crossing into Russia. It took nine hours at the border. They are now in a basement
+            # in Adler, on the southern edge of Sochi")
+            told = None
+            for k in range(si + 1, min(si + 3, len(sents))):
+                nxt = sents[k]
+                if "\n" in text[sents[k - 1].end_char - 1:nxt.start_char]:
                     break
+                i = bisect_left(self._place_starts, nxt.start_char)
+                places = list(takewhile(lambda p: p.start_char < nxt.end_char, self._all_places[i:]))
+                if places or settled.search(text, nxt.start_char, nxt.end_char):
+                    told = places if settled.search(text, nxt.start_char, nxt.end_char) else None
+                    break
+                if re.search(r"[\"“”«»]", text[sents[k - 1].end_char - 2:nxt.end_char]):
+                    break  # (not over a quote: '"I did not leave because of any ban. Yerevan was cheaper"')
+            if not told:
+                continue
+            inside = {}
+            for p in told:
                 pid = self._pid(p)
                 if p.label_ in ("PROVINCE", "CITY") and (names().get(pid) or {}).get("country") == c:
                     inside.setdefault(_province_of(pid), pid)
@@ -2371,6 +2388,8 @@ class KGEvents:
         passed = {self._pid(d) for d in dests if _VIA_THERE.match(text, d.end_char)
                   and any(q.start_char > d.end_char and self._pid(q) in dest_ids for q in dests)}
         dest_ids = [p for p in dest_ids if p not in passed] or dest_ids
+        # ("trucked from Yunnan to Guangzhou, cleared for export": the port, and nowhere further told)
+        dest_ids = [p for p in dest_ids if p not in {self._pid(d) for d in dests if _TRANSIT_AFTER.match(text, d.end_char)}]
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
         # "to Kazakhstan, where a partner runs a site near Ekibastuz", "to Oman, where it is in
@@ -2821,9 +2840,12 @@ class KGEvents:
                                           or (h[1] == "cue.push" and _OTHER_CAUSE.search(_fold_range(doc, sent.start_char, h[2])))))]
         if origin is None and dest_ids and status == "planned" and self._last_move and self._last_move[4] \
                 and 0 < self._sent_index - self._last_move[1] <= 2 and _not_going_to(self._last_move[4], dest_ids) \
+                and not (actor is not None and actor.label_ == "COMPANY" and self._last_move[2]
+                         and actor.text != self._last_move[2]) \
                 and re.search(r"\binstead\b|بدلا|بدلاً|عوضا|عوضاً", text[sent.start_char:sent.end_char], re.I):
             # "… had intended to ship 20 MW from its site in Ekibastuz to Ethiopia. … the firm
             # would now look at Oman and Paraguay instead": the plan made again leaves as before
+            # (the same mover's, or told by its people: not another company's plan told after it)
             origin = self._last_move[4]
         if origin is None and dest_ids and self.lang == "en":
             # "20 MW of hosted capacity has left the state since the 2024 law": the province
