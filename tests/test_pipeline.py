@@ -4378,3 +4378,8 @@ def test_where_the_machines_now_run_is_not_read_over_a_quote():
             'of any ban. Yerevan was simply cheaper," said Kamali, whose company now runs 5 megawatts outside the '
             'Armenian capital.', "en", "2022-01-01")
     assert moves(r, "destination") == [("AM",)]
+
+
+def test_people_banned_from_mining_is_a_ban():
+    r = rec("فالأفراد في أوزبكستان ممنوعون من التعدين منذ الآن.", "ar", "2022-05-16")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["UZ"]
