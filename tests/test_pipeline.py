@@ -4383,3 +4383,9 @@ def test_where_the_machines_now_run_is_not_read_over_a_quote():
 def test_people_banned_from_mining_is_a_ban():
     r = rec("فالأفراد في أوزبكستان ممنوعون من التعدين منذ الآن.", "ar", "2022-05-16")
     assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["UZ"]
+
+
+def test_a_reporter_who_went_somewhere_to_hear_the_miners_is_no_move():
+    r = rec("Chelan County voted a moratorium on new crypto loads. Our reporter Dana Whitcomb went to Wenatchee to hear how "
+            "the miners are taking it. Many miners went to Montana to find cheaper power.", "en", "2018-04-12")
+    assert moves(r, "destination") == [("US-MT",)]

@@ -661,7 +661,10 @@ _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|in
                             # "brings noise to the communities"
                             r"|(?:bring(?:s|ing)?|brought)\s+(?:\w+\s+){0,2}?(?:noise|jobs|revenue|money|tax(?:es)?|investment|pollution|attention"
                             r"|benefits?|growth|prosperity|income|heat|relief)\b"
-                            r"|tak(?:e|en|es|ing)\s+over\b|took\s+over\b)", re.I)
+                            r"|tak(?:e|en|es|ing)\s+over\b|took\s+over\b"
+                            # "Our reporter went to Wenatchee to hear how the miners are taking it": a visit
+                            r"|(?:went|go(?:es)?|travel(?:l?ed|s)?)\s+(?:\S+\s+){1,4}?to\s+(?:hear|see|meet|visit|report|talk|speak|interview"
+                            r"|ask|find\s+out|learn|look)\b)", re.I)
 _A_PLACE_NOUN = re.compile(r"(?:\s+|-based\s+)(?:[\w-]+\s+)?(?:operator|miner|firm|company|businessman|businesswoman|entrepreneur|investor|owner"
                            r"|developer|startup|start-up|producer)\b", re.I)
 _AN_APPOSITION = re.compile(r"\s*,\s+(?:a|an)\s+(?:(?:small|large|big|young|rival|local|private|state-owned|Chinese-owned)\s+)?")
