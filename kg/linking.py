@@ -52,6 +52,9 @@ ARTICLE_MAX_SENTENCES = 5
 #: far planned move with no cue from a country (the seed article's "Chinese miners
 #: consider North America") is no effect
 ARTICLE_MAX_SENTENCES_NAMED = 15
+#: … or this many, when every ban of the article is of one place and the move names an
+#: origin inside it
+ARTICLE_ONE_BAN_MAX_SENTENCES = 40
 #: a move with no origin, after one sentence banned several provinces, leaves the one of
 #: them named at most this many characters before its sentence (or in it)
 NAMED_BEFORE_CHARS = 300
@@ -183,7 +186,8 @@ def link_record(record: dict) -> list[dict]:
     home = min(((b.get("start") or 0, b["jurisdiction"].split("-")[0]) for b in bans if b.get("jurisdiction")),
                default=(None, art.get("place")))[1]
     # an article about one province's ban: moves with no origin leave that province
-    home_country = places.pop() if len(places) == 1 else (home.split("-")[0] if home else None)
+    one_place = next(iter(places)) if len(places) == 1 else None
+    home_country = one_place or (home.split("-")[0] if home else None)
     links: list[dict] = []
     for mig in (e for e in events if e.get("type") == "MIGRATION"):
         if mig.get("earlier"):
@@ -239,6 +243,10 @@ def link_record(record: dict) -> list[dict]:
                           and dest and not is_region(dest) and not contains(dest, origin)
                           and mig.get("status") in ("completed", "in_progress"))
             limit = ARTICLE_MAX_SENTENCES_NAMED if far else ARTICLE_MAX_SENTENCES
+            if far and named and one_place and contains(one_place, mig["origin"]) and not (dest and contains(dest, mig["origin"])):
+                # (an article about one place's ban, a transcript or a FAQ of short lines: a move
+                # from that place with a named origin is under it however far on it is told)
+                limit = ARTICLE_ONE_BAN_MAX_SENTENCES
             return b.get("target") != "trading" and (si is None or _distance(b, si) <= limit)
 
         if not chosen and any(c.get("id") == "cue.if" for c in mig.get("cues", [])):

@@ -462,3 +462,13 @@ def test_a_title_move_the_body_never_tells_again_leaves_the_province_the_lead_ba
     ev = {e["id"]: e for e in r["events"]}
     assert ("CA-QC", "CA-QC", "US-TX") in [(ev[l["from"]]["jurisdiction"], ev[l["to"]]["origin"], ev[l["to"]]["destination"])
                                           for l in links]
+
+
+
+def test_a_move_from_the_one_banned_place_links_however_far_on_it_is_told():
+    # (a radio transcript or a FAQ of short lines: the ban in its first lines, a miner's plan
+    # twenty-odd lines on)
+    far = mig("m1", "CN-QH", "RU-IRK", start=3000, si=24, status="planned")
+    assert links([ban("b1", "CN-QH", "2021-06", si=1), far]) == {("b1", "m1")}
+    # (not when the article tells bans of two places: which one is not said)
+    assert links([ban("b1", "CN-QH", "2021-06", si=1), ban("b2", "CN-SC", "2021-06", start=100, si=2), far]) == set()

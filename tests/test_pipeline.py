@@ -4389,3 +4389,15 @@ def test_a_reporter_who_went_somewhere_to_hear_the_miners_is_no_move():
     r = rec("Chelan County voted a moratorium on new crypto loads. Our reporter Dana Whitcomb went to Wenatchee to hear how "
             "the miners are taking it. Many miners went to Montana to find cheaper power.", "en", "2018-04-12")
     assert moves(r, "destination") == [("US-MT",)]
+
+
+def test_because_power_there_was_cheaper_is_another_cause():
+    r = rec("Adirondack Digital moved about 3,000 machines from northern New York to West Texas in 2021, before the bill had "
+            "even cleared the legislature, because power in Texas was cheaper.", "en", "2022-11-30")
+    assert [m.get("other_cause") for m in r["events"] if m["type"] == "MIGRATION"] == [True]
+
+
+def test_one_sentences_two_verbs_of_one_move_share_its_cause():
+    r = rec("Tana lies in the far north of Norway. Polar Hash itself came to Tana from Iceland in 2018, moving its first 2 "
+            "megawatts of machines to Finnmark because power there was cheaper than in Reykjavik.", "en", "2023-01-10")
+    assert moves(r, "origin", "destination") == [("IS", "NO-54")]

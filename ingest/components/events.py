@@ -3019,8 +3019,11 @@ def _coarse_moves_told_again(events: list[dict], text: str, lang: str = "en") ->
             if near and contains(a["destination"], b["destination"]) \
                     and (a.get("origin") is None or (b.get("origin") and contains(a["origin"], b["origin"]))
                          or (b.get("origin") is None and (lead or title_only))) \
-                    and bool(a.get("earlier")) == bool(b.get("earlier")) and bool(a.get("other_cause")) == bool(b.get("other_cause")) \
+                    and bool(a.get("earlier")) == bool(b.get("earlier")) \
+                    and (bool(a.get("other_cause")) == bool(b.get("other_cause")) or a.get("sentence_index") == si == b.get("sentence_index")) \
                     and (a.get("status") == b.get("status") or a.get("status") == "planned" or title_only):
+                # (one sentence's two verbs of one move share its cause: "came to Tana from Iceland in
+                # 2018, moving its first 2 megawatts to Finnmark because power there was cheaper")
                 # (a move done is not told again by one planned: "miners … moved thousands of machines
                 # into Russia's Smolensk region" and "Dvina Hash … planned to move it to Smolensk";
                 # a title alone says little of status: "…, pushing rigs toward Leningrad region")
@@ -3162,6 +3165,9 @@ _OTHER_CAUSE = re.compile(
     r"|\b(?:for|to\s+get|to\s+take\s+advantage\s+of|attracted\s+by|lured\s+by|drawn\s+by|in\s+search\s+of"
     r"|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+)?(?:cheap(?:er)?|low(?:er)?|abundant|subsidi[sz]ed)\s+"
     r"(?:(?:hydro|renewable|solar|wind)\s*)?(?:power|electricity|energy)"
+    # "because power in Texas was cheaper", "because electricity there cost a third as much"
+    r"|\bbecause\s+(?:the\s+)?(?:power|electricity|energy)\s+(?:(?:in|at|there|here)\s+)?(?:\w+\s+){0,2}?(?:was|is|were|are)\s+"
+    r"(?:(?:so|much|far|a\s+lot)\s+)?(?:cheap(?:er)?|inexpensive|less\s+expensive)\b"
     # a move made every season, year after year, is a habit, not an effect
     r"|\b(?:every|each)\s+(?:summer|winter|spring|autumn|fall|year|season|wet\s+season|dry\s+season)\b"
     r"|(?<![\u0621-\u0652\u0670])كل\s+(?:صيف|شتاء|ربيع|خريف|عام|سنه|موسم)(?![\u0621-\u0652\u0670])"
