@@ -4401,3 +4401,15 @@ def test_one_sentences_two_verbs_of_one_move_share_its_cause():
     r = rec("Tana lies in the far north of Norway. Polar Hash itself came to Tana from Iceland in 2018, moving its first 2 "
             "megawatts of machines to Finnmark because power there was cheaper than in Reykjavik.", "en", "2023-01-10")
     assert moves(r, "origin", "destination") == [("IS", "NO-54")]
+
+
+def test_a_company_that_decided_not_to_wait_for_the_end_of_the_ban_makes_no_ban():
+    r = rec("مايو 2021 — أعلن الرئيس حسن روحاني حظر التعدين في إيران.\n\nيونيو 2021 — كانت شركة بارسيان هش تشغّل 1800 "
+            "جهاز في مزرعة على أطراف كرمان، وقررت ألا تنتظر نهاية الحظر.", "ar", "2022-06-20")
+    assert [e["jurisdiction"] for e in r["events"] if e["type"] == "BAN"] == ["IR"]
+
+
+def test_a_farm_opened_near_a_town_after_a_move_to_its_country_gives_the_province():
+    r = rec("نقلت شركة لونغ فنغ نحو 4000 جهاز من الصين إلى إيران، وافتتحت مزرعة بقدرة 15 ميغاواط في منطقة صناعية قرب "
+            "سمنان.", "ar", "2022-06-20")
+    assert moves(r, "origin", "destination") == [("CN", "IR-20")]

@@ -573,7 +573,7 @@ _SITE_NEAR = re.compile(r"\b(?:" + _SITES_EN + r"|hosts?|partners?|operators?|ca
                         r"|\b(?:leased|leases|rented|rents|bought|buys|acquired|secured)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){1,2}"
                         r"(?:in|near|at|outside|around)\s+(?:(?:the\s+)?(?-i:[A-Z][\w-]+)\s+in\s+)?(?:the\s+)?$"
                         r"|(?:مزرعه|مزرعة|موقع|منشاه|منشأة|مستودع|شريك|مضيف|ارض|أرض|مساحه|مساحة|مجمع|مخزن|مخازن|ورشه|ورشة"
-                        r"|قاعه|قاعة|مبنى|مبان|حاوي|شقه|شقة)\S*\s+(?:\S+\s+){0,2}"
+                        r"|قاعه|قاعة|مبنى|مبان|حاوي|شقه|شقة|منطق[هة]\s+صناعي[هة])\S*\s+(?:\S+\s+){0,2}"
                         r"(?:في|قرب|بالقرب\s+من|على\s+(?:أطراف|اطراف|مشارف))\s+"
                         r"(?:(?:منطقه|منطقة|مدينه|مدينة|ضواحي|العاصمه|العاصمة)\s+)?$"
                         # "واستقر في مشهد، مركز محافظة خراسان رضوي": the town told is the seat of the province
@@ -739,7 +739,8 @@ _WHO_FROM = re.compile(r"\s*,\s+(?:\d{2},\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:mi
                        r"(?:معد\u0651?نة?|مهندسة?|مستثمرة?|رجل\s+أعمال|سيدة\s+أعمال|رائدة?\s+أعمال|تاجر)(?:\s+[^\s،.]+)?"
                        r"\s+من\s+(?:مدينة\s+|بلدة\s+|قرية\s+)?$", re.I)
 # setting up or renting a site (the clause after a move's country, or the next sentence)
-_SITE_SET_UP_AR = "أقام|اقام|أقاموا|اقاموا|استأجر|استاجر|استأجروا|استاجروا|أنشأ|انشأ|افتتح|استقر|استقروا|استقرت"
+_SITE_SET_UP_AR = ("أقام|اقام|أقامت|اقامت|أقاموا|اقاموا|استأجر|استاجر|استأجرت|استاجرت|استأجروا|استاجروا|أنشأ|انشأ|أنشأت|انشأت"
+                   "|افتتح|افتتحت|استقر|استقروا|استقرت")
 _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حيث(?![\u0621-\u0652\u0670]))"
                            # "to Namibia in June, renting space in industrial parks around Windhoek", "to
                            # Ethiopia … after signing a hosting contract on the outskirts of Addis Ababa",
@@ -750,7 +751,7 @@ _WHERE_CLAUSE = re.compile(r"[,،]\s*(?:\bwhere\b|(?<![\u0621-\u0652\u0670])حي
                            r"|[،,]\s*[وف]?(?:" + _SITE_SET_UP_AR + r")(?![\u0621-\u0652\u0670])", re.I)
 # the next sentence takes a site where the move went: "واستأجر مساحة في …", "There it leased a hall in …"
 _SITE_TAKEN_AR = re.compile(r"\s*[وف]?(?:هناك\s+)?(?:" + _SITE_SET_UP_AR
-                            + r"|استأجرت|استاجرت|أقامت|اقامت|أنشأت|انشأت|افتتحت|ركب|ركبوا|ركّب|شغّل|شغل)(?![\u0621-\u0652\u0670])")
+                            + r"|ركب|ركبوا|ركّب|شغّل|شغل)(?![\u0621-\u0652\u0670])")
 _SITE_TAKEN_EN = re.compile(r"\s*(?:There,?\s+)?(?:it|they|he|she|the\s+(?:company|firm|group|miners?|operators?))\s+"
                             r"(?:then\s+|later\s+|now\s+)?(?:leased|rented|set\s+up|bought|took\s+over|installed|signed|runs|operates)\b", re.I)
 # a subject that points back to a place told before it: "that province had frozen …"
