@@ -2393,7 +2393,8 @@ class KGEvents:
                   and any(q.start_char > d.end_char and self._pid(q) in dest_ids for q in dests)}
         dest_ids = [p for p in dest_ids if p not in passed] or dest_ids
         # ("trucked from Yunnan to Guangzhou, cleared for export": the port, and nowhere further told)
-        dest_ids = [p for p in dest_ids if p not in {self._pid(d) for d in dests if _TRANSIT_AFTER.match(text, d.end_char)}]
+        transit = {self._pid(d) for d in dests if _TRANSIT_AFTER.match(text, d.end_char)}
+        dest_ids = [p for p in dest_ids if p not in transit]
         # "Alberta, Canada": a place written after a place inside it only says where that is
         dest_ids = [p for p in dest_ids if not any(q != p and contains(p, q) for q in dest_ids)] or dest_ids
         # "to Kazakhstan, where a partner runs a site near Ekibastuz", "to Oman, where it is in
