@@ -135,18 +135,19 @@ _IN_KIND_AR = re.compile(r"ب(?:ولاي|محافظ|اقليم|إقليم|منط
 _TO_TOWN_AR = re.compile(r"(?:^|\s)[وف]?(?:الي|الى|إلى)\s+(?:[^\s.،,؛:\d\u0660-\u0669]+\s+){1,5}$")
 # "Li Wenjie, who ran 300 machines beside a small hydropower plant in Dali", "سادييف، الذي كان
 # يدير مزرعة بقدرة 30 ميغاواط على أطراف إيكيباستوز": where a named mover runs its machines
+# where a mover runs its machines, after the verb: "… in", "… on the outskirts of", "… قرب"
+_AT_SITE_EN = r"\b(?:in|near|at|outside|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
+_AT_SITE_AR = r"(?:في|قرب|بالقرب\s+من|على\s+اطراف|على\s+أطراف|ضواحي)\s+"
 _SEAT_RUN = re.compile(r"\s*,\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:ran|runs|run|operated|operates|owned|owns|managed|manages)\s+"
-                       r"[^,;.]{0,70}?\b(?:in|near|at|outside|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
-                       r"|\s*[»\"]?\s*،\s*(?:التي|الذي)\s+(?:كان|كانت)\s+(?:ت|ي)(?:شغ\u0651?ل|دير|ملك)\s+(?:\S+\s+){0,6}?"
-                       r"(?:في|قرب|بالقرب\s+من|على\s+اطراف|على\s+أطراف|ضواحي)\s+"
+                       r"[^,;.]{0,70}?" + _AT_SITE_EN
+                       + r"|\s*[»\"]?\s*،\s*(?:التي|الذي)\s+(?:كان|كانت)\s+(?:ت|ي)(?:شغ\u0651?ل|دير|ملك)\s+(?:\S+\s+){0,6}?"
+                       + _AT_SITE_AR
                        # the mover as the subject: "Abyssinia Hash had run 2,400 machines in a warehouse
                        # outside Adama", "وكانت «أبيسينيا هاش» قد شغّلت نحو 2400 جهاز في مستودع …"
-                       r"|\s+(?:had\s+|has\s+)?(?:ran|run|runs|operated|operates)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,70}?\b(?:in|near|at|outside"
-                       r"|on\s+the\s+(?:outskirts|edge)\s+of)\s+(?:the\s+)?"
+                       + r"|\s+(?:had\s+|has\s+)?(?:ran|run|runs|operated|operates)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,70}?" + _AT_SITE_EN
                        # ("كانت شركة "بولار بلوك" تخطط لبناء مركز … في مو إي رانا": the site it planned)
-                       r"|\s*[»\"]?\s*(?:قد\s+)?(?:شغ\u0651?لت|شغ\u0651?ل|تشغ\u0651?ل|يشغ\u0651?ل|ادارت|أدارت|تدير|يدير"
-                       r"|(?:تخطط|خططت|يخطط|خطط)\s+لبناء|تبني|بنت|يبني|بنى|تملك|تمتلك|يملك|يمتلك)\s+"
-                       r"(?:\S+\s+){0,8}?(?:في|قرب|بالقرب\s+من|على\s+اطراف|على\s+أطراف|ضواحي)\s+", re.I)
+                       + r"|\s*[»\"]?\s*(?:قد\s+)?(?:شغ\u0651?لت|شغ\u0651?ل|تشغ\u0651?ل|يشغ\u0651?ل|ادارت|أدارت|تدير|يدير"
+                       r"|(?:تخطط|خططت|يخطط|خطط)\s+لبناء|تبني|بنت|يبني|بنى|تملك|تمتلك|يملك|يمتلك)\s+(?:\S+\s+){0,8}?" + _AT_SITE_AR, re.I)
 # another mover than the one told before: "A smaller operator said it had shipped", "معدّن آخر"
 _ANOTHER_MOVER = re.compile(r"\b(?:a|an|another|other|one|some|several|two|three)\s+(?:[\w-]+\s+)?(?:operators?|miners?|compan(?:y|ies)"
                             r"|firms?|groups?|businessm[ae]n|investors?|owners?)\b|(?:آخر|آخرون|اخر|اخرون|أخرى|اخري|أخرى)(?:\s|$)"
@@ -662,6 +663,8 @@ _NOT_A_MOVE_EN = re.compile(r"^(?:sen(?:d|ds|t|ding)\s+(?:\w+\s+){0,2}(?:jobs|in
                             r"|(?:bring(?:s|ing)?|brought)\s+(?:\w+\s+){0,2}?(?:noise|jobs|revenue|money|tax(?:es)?|investment|pollution|attention"
                             r"|benefits?|growth|prosperity|income|heat|relief)\b"
                             r"|tak(?:e|en|es|ing)\s+over\b|took\s+over\b"
+                            # "Councillor Whitcomb moved that the Council adopt …": a motion
+                            r"|mov(?:e|ed|es|ing)\s+that\s+the\s+(?:council|board|committee|commission|assembly|chamber|house)\b"
                             # "Our reporter went to Wenatchee to hear how the miners are taking it": a visit
                             r"|(?:went|go(?:es)?|travel(?:l?ed|s)?)\s+(?:\S+\s+){1,4}?to\s+(?:hear|see|meet|visit|report|talk|speak|interview"
                             r"|ask|find\s+out|learn|look)\b)", re.I)
@@ -1053,8 +1056,9 @@ class KGEvents:
                     break
                 i = bisect_left(self._place_starts, nxt.start_char)
                 places = list(takewhile(lambda p: p.start_char < nxt.end_char, self._all_places[i:]))
-                if places or settled.search(text, nxt.start_char, nxt.end_char):
-                    told = places if settled.search(text, nxt.start_char, nxt.end_char) else None
+                now = settled.search(text, nxt.start_char, nxt.end_char)
+                if places or now:
+                    told = places if now else None
                     break
                 if re.search(r"[\"“”«»]", text[sents[k - 1].end_char - 2:nxt.end_char]):
                     break  # (not over a quote: '"I did not leave because of any ban. Yerevan was cheaper"')
@@ -1815,7 +1819,6 @@ class KGEvents:
             local = _LOCAL_BODY.search(text, lo, hi) is not None
             ids = [pid for pid in ((_province_of(self._pid(q)) if local and q.label_ == "CITY" else self._jurisdiction(doc, q))
                                    for q in filed) if pid]
-
         if not ids and self.lang == "en":
             # "moved to Rockdale from Plattsburgh, New York, after the city imposed a
             # moratorium": the town that bans is the one named before "the city", in its province
